@@ -1,0 +1,93 @@
+import { ActivityHandler, ActivityTypes, type Activity, type TurnContext } from 'botbuilder';
+import { handleMessage, welcomeReplies, type ConversationDeps, type TurnInput } from '../dialogs/router';
+import type { Reply } from '../dialogs/replies';
+import { channelKind } from '../channels/activity';
+import { renderReplies } from '../channels/render';
+import { EtagConflictError } from '../storage/errors';
+import type { ConversationStore, StoredConversation } from './conversationStore';
+import { userKeyOf } from './userKey';
+import type { Logger } from '../server/logger';
+
+export interface KneeBotDeps {
+  conversation: ConversationDeps;
+  store: ConversationStore;
+  userKeySecret: string;
+  maxMessageChars: number;
+  now: () => Date;
+  log: Logger;
+}
+
+/** Thin glue: load the conversation, let the dialogs decide, render for the channel, save, send. */
+export class KneeBot extends ActivityHandler {
+  constructor(private readonly deps: KneeBotDeps) {
+    super();
+    this.onMembersAdded(async (context, next) => {
+      const people = (context.activity.membersAdded ?? []).filter((m) => m.id !== context.activity.recipient?.id);
+      if (people.length) await this.turn(context, (conversation) => (conversation.welcomed ? [] : this.welcome(conversation)));
+      await next();
+    });
+    this.onMessage(async (context, next) => {
+      await this.turn(context, async (conversation) => {
+        const intro = conversation.welcomed ? [] : this.welcome(conversation);
+        return [...intro, ...(await handleMessage(this.deps.conversation, conversation.data, this.input(context.activity)))];
+      });
+      await next();
+    });
+  }
+
+  private welcome(conversation: StoredConversation): Reply[] {
+    conversation.welcomed = true;
+    return welcomeReplies(this.deps.conversation);
+  }
+
+  private input(activity: Activity): TurnInput {
+    const raw = typeof activity.text === 'string' ? activity.text : '';
+    const cleaned = stripMentions(raw, activity).replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f\u200b-\u200f\u202a-\u202e\u2066-\u2069]/g, ' ');
+    const truncated = cleaned.length > this.deps.maxMessageChars;
+    const value = typeof activity.value === 'string' ? activity.value : undefined;
+    return {
+      text: truncated ? cleaned.slice(0, this.deps.maxMessageChars) : cleaned,
+      value: value && value.length <= 200 ? value : undefined,
+      attachmentsOnly: !cleaned.trim() && (activity.attachments?.length ?? 0) > 0,
+      truncated,
+      plainChannel: channelKind(activity.channelId) === 'sms',
+      userKey: userKeyOf(this.deps.userKeySecret, activity.channelId, activity.from?.id ?? ''),
+      now: this.deps.now(),
+    };
+  }
+
+  /** One turn: replies are sent only after the conversation is saved, so a lost race sends nothing twice. */
+  private async turn(context: TurnContext, decide: (conversation: StoredConversation) => Promise<Reply[]> | Reply[]): Promise<void> {
+    const activity = context.activity;
+    const key = this.deps.store.key(activity.channelId, activity.conversation?.id ?? 'unknown');
+    const conversation = await this.deps.store.load(key);
+    if (activity.id && conversation.seen.includes(activity.id)) {
+      this.deps.log.info({ event: 'duplicate_activity', channel: activity.channelId }, 'redelivered activity ignored');
+      return;
+    }
+    if (activity.id) conversation.seen.push(activity.id);
+    const replies = await decide(conversation);
+    try {
+      await this.deps.store.save(key, conversation);
+    } catch (error) {
+      if (!(error instanceof EtagConflictError)) throw error;
+      this.deps.log.warn({ event: 'turn_conflict', channel: activity.channelId }, 'concurrent turn refused');
+      await context.sendActivity({ type: ActivityTypes.Message, text: this.deps.conversation.messages.busy });
+      return;
+    }
+    const activities = renderReplies(replies, channelKind(activity.channelId), activity.from?.id ?? '');
+    if (activities.length) await context.sendActivities(activities);
+  }
+}
+
+/** Teams puts "<at>Bot</at>" in channel and group messages. */
+function stripMentions(text: string, activity: Activity): string {
+  let out = text;
+  for (const entity of activity.entities ?? []) {
+    if (entity.type !== 'mention') continue;
+    const mentioned = entity.mentioned as { id?: string } | undefined;
+    const mentionText = typeof entity.text === 'string' ? entity.text : undefined;
+    if (mentioned?.id === activity.recipient?.id && mentionText) out = out.split(mentionText).join(' ');
+  }
+  return out.replace(/<at>[^<]*<\/at>/g, ' ');
+}

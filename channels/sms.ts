@@ -1,0 +1,61 @@
+import type { Reply } from '../dialogs/replies';
+import type { OutgoingActivity } from './activity';
+import { isGsm7 } from '../knowledge/gsm7';
+
+/** Most characters in one SMS reply: two concatenated GSM-7 segments are 306, keep room. */
+export const SMS_LIMITS = Object.freeze({
+  /** Longest single message sent. */
+  maxChars: 300,
+});
+
+const REPLACEMENTS: [RegExp, string][] = [
+  [/[\u2018\u2019\u201a\u2032\u00b4`]/g, "'"],
+  [/[\u201c\u201d\u201e\u2033]/g, '"'],
+  [/[\u2013\u2014\u2212]/g, '-'],
+  [/\u2026/g, '...'],
+  [/[\u2022\u00b7]/g, '-'],
+  [/\u00a0/g, ' '],
+  [/\*\*|__/g, ''],
+];
+
+/** Keeps text to the GSM-7 set so a message costs as few segments as possible. */
+export function toGsm7(text: string): string {
+  let out = text;
+  for (const [pattern, replacement] of REPLACEMENTS) out = out.replace(pattern, replacement);
+  out = out.normalize('NFKD').replace(/[\u0300-\u036f]/g, '');
+  return [...out].filter((ch) => isGsm7(ch)).join('').replace(/[ \t]{2,}/g, ' ');
+}
+
+/** Splits text into messages under the limit, at paragraph, sentence or word boundaries. */
+export function splitSms(text: string, max = SMS_LIMITS.maxChars): string[] {
+  const parts: string[] = [];
+  let rest = text.trim();
+  while (rest.length > max) {
+    const window = rest.slice(0, max + 1);
+    const cut = Math.max(window.lastIndexOf('\n'), window.lastIndexOf('. ') + 1, window.lastIndexOf('? ') + 1);
+    const at = cut > max * 0.4 ? cut : window.lastIndexOf(' ') > 0 ? window.lastIndexOf(' ') : max;
+    parts.push(rest.slice(0, at).trim());
+    rest = rest.slice(at).trim();
+  }
+  if (rest) parts.push(rest);
+  return parts;
+}
+
+export function renderSms(reply: Reply): OutgoingActivity[] {
+  const lines = [reply.text];
+  for (const link of reply.links ?? []) if (!reply.text.includes(link.url)) lines.push(link.url);
+  const choices = reply.choices ?? [];
+  if (choices.length && !reply.numericAnswer) {
+    lines.push(choices.map((c, i) => `${i + 1}. ${c.label}`).join('\n'));
+    const numbers = choices.map((_, i) => String(i + 1));
+    const list = numbers.length === 1 ? '1' : `${numbers.slice(0, -1).join(', ')} or ${numbers[numbers.length - 1]}`;
+    lines.push(reply.multi ? `Reply with one or more numbers (e.g. ${numbers.slice(0, 2).join(',')}).` : `Reply ${list}.`);
+  }
+  const messages = splitSms(toGsm7(lines.join('\n')));
+  return messages.map((text, i) => ({
+    type: 'message',
+    text,
+    textFormat: 'plain',
+    entities: i === messages.length - 1 && reply.entity ? [reply.entity] : undefined,
+  }));
+}

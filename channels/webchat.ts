@@ -1,0 +1,23 @@
+import type { Reply } from '../dialogs/replies';
+import type { CardAction, OutgoingActivity } from './activity';
+
+function choiceActions(reply: Reply): CardAction[] {
+  return (reply.choices ?? []).map((c) => ({ type: 'messageBack', title: c.label, text: c.value, displayText: c.label, value: c.value }));
+}
+
+/** Web Chat and the Emulator: markdown text with suggested-action buttons. */
+export function renderWebChat(reply: Reply, recipientId: string): OutgoingActivity[] {
+  const links = (reply.links ?? []).filter((l) => !reply.text.includes(l.url)).map((l) => `[${l.label}](${l.url})`);
+  const text = [reply.tone === 'danger' ? `**${reply.text}**` : reply.text, ...links].join('\n\n');
+  const actions = choiceActions(reply);
+  return [
+    {
+      type: 'message',
+      text,
+      textFormat: 'markdown',
+      suggestedActions: actions.length ? { actions, to: [recipientId] } : undefined,
+      entities: reply.entity ? [reply.entity] : undefined,
+      inputHint: actions.length ? 'expectingInput' : 'acceptingInput',
+    },
+  ];
+}

@@ -1,0 +1,49 @@
+import type { KnowledgeBase, Topic } from '../knowledge/topics';
+import type { Messages } from '../knowledge/messages';
+import type { MatchResult } from '../matcher/matcher';
+import type { Choice, Reply } from './replies';
+import { clinicContactLines, type ClinicFacts } from './clinic';
+
+/** Topics whose answers end with the clinic's own contact details, when configured. */
+const CONTACT_TOPICS = new Set(['clinic', 'insurance', 'physiotherapy']);
+
+export function topicChoice(topic: Topic): Choice {
+  return { label: topic.title, value: `topic:${topic.id}` };
+}
+
+export function answerReply(kb: KnowledgeBase, messages: Messages, clinic: ClinicFacts, topic: Topic, score: number): Reply {
+  const followUps = topic.followUps.flatMap((id) => {
+    const next = kb.byId.get(id);
+    return next ? [topicChoice(next)] : [];
+  });
+  const choices: Choice[] = [];
+  if (topic.detail) choices.push({ label: messages.tellMeMore, value: 'more' });
+  if (topic.action === 'triage') choices.push(messages.offerCheckChoices[0]);
+  if (topic.action === 'booking') choices.push(messages.welcomeChoices[2]);
+  choices.push(...followUps);
+  const contact = CONTACT_TOPICS.has(topic.id) ? clinicContactLines(clinic) : [];
+  return {
+    title: topic.title,
+    text: [topic.answer, ...contact].join('\n'),
+    choices,
+    links: clinic.bookingUrl && CONTACT_TOPICS.has(topic.id) ? [{ label: 'Book online', url: clinic.bookingUrl }] : undefined,
+    entity: { type: 'kb.answer', id: topic.id, score },
+  };
+}
+
+export function suggestionsReply(kb: KnowledgeBase, messages: Messages, match: MatchResult): Reply {
+  const topics = match.candidates.flatMap((c) => kb.byId.get(c.id) ?? []);
+  return {
+    text: messages.didYouMean,
+    choices: [...topics.map(topicChoice), { label: messages.noneOfThese, value: 'none-of-these' }],
+    entity: { type: 'kb.suggestions', ids: topics.map((t) => t.id) },
+  };
+}
+
+export function noMatchReply(messages: Messages, healthRelated: boolean): Reply {
+  return {
+    text: healthRelated ? messages.noMatchHealth : messages.noMatch,
+    choices: messages.noMatchChoices,
+    entity: { type: 'kb.noMatch' },
+  };
+}

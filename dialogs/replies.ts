@@ -1,0 +1,35 @@
+/** What the conversation means to say, before any channel shapes it. */
+export interface Choice {
+  label: string;
+  /** What comes back when the person picks it: an answer code, or a command such as "topic:ice". */
+  value: string;
+}
+
+export type Entity =
+  | { type: 'kb.answer'; id: string; score: number }
+  | { type: 'kb.suggestions'; ids: string[] }
+  | { type: 'kb.noMatch' }
+  | { type: 'triage.question'; id: string }
+  | { type: 'triage.outcome'; level: string; reasons: string[]; protocol: string }
+  | { type: 'safety.crisis' }
+  | { type: 'booking.offer' }
+  | { type: 'booking.question'; id: 'name' | 'contact' | 'time' | 'consent' }
+  | { type: 'booking.requested'; reference: string }
+  | { type: 'booking.list'; references: string[] };
+
+export interface Reply {
+  text: string;
+  /** A heading for rich channels (cards). */
+  title?: string;
+  /** Longer text rich channels may show after the text. */
+  detail?: string;
+  choices?: Choice[];
+  /** Several choices may be picked at once (sent comma-separated). */
+  multi?: boolean;
+  /** A bare number typed back is a value, not an option number. */
+  numericAnswer?: boolean;
+  links?: { label: string; url: string }[];
+  entity?: Entity;
+  /** How prominent rich channels should make it. */
+  tone?: 'normal' | 'warning' | 'danger';
+}

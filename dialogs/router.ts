@@ -1,0 +1,172 @@
+import type { KnowledgeBase } from '../knowledge/topics';
+import type { Messages } from '../knowledge/messages';
+import { fill } from '../knowledge/messages';
+import type { Matcher } from '../matcher/matcher';
+import type { IntentReader } from './intents';
+import type { Choice, Reply } from './replies';
+import { answerReply, noMatchReply, suggestionsReply } from './faq';
+import { bookingOfferReply, type ClinicFacts } from './clinic';
+import type { TriageData, TriageFlow } from './triage-flow';
+
+/** Everything the conversation keeps between turns; plain JSON. */
+export interface ConversationData {
+  /** The choices last offered, so a number or a label typed back picks one. */
+  choices?: Choice[];
+  lastTopicId?: string;
+  detailShown?: boolean;
+  triage?: TriageData;
+}
+
+export interface TurnInput {
+  text: string;
+  /** A button's value, when the person pressed one. */
+  value?: string;
+  /** The message had attachments but no text. */
+  attachmentsOnly?: boolean;
+  /** The text was cut to the length limit. */
+  truncated?: boolean;
+  /** The channel offers no buttons and cannot take "cancel" (SMS). */
+  plainChannel: boolean;
+  /** A keyed hash of the person's channel id. */
+  userKey: string;
+  now: Date;
+}
+
+export interface ConversationDeps {
+  kb: KnowledgeBase;
+  matcher: Matcher;
+  messages: Messages;
+  intents: IntentReader;
+  clinic: ClinicFacts;
+  triage: TriageFlow;
+  /** Forgets everything stored about a person (check memory, and later their requests). */
+  forgetPerson(userKey: string): Promise<void>;
+}
+
+export function welcomeReplies(deps: Pick<ConversationDeps, 'messages' | 'clinic'>): Reply[] {
+  const text = fill(deps.messages.welcome, { clinic: deps.clinic.name ?? '' }).replace(/\s{2,}/g, ' ');
+  return [{ text, choices: deps.messages.welcomeChoices }];
+}
+
+/** Runs one message turn: safety first, then commands, then the active check, then the FAQ. */
+export async function handleMessage(deps: ConversationDeps, data: ConversationData, input: TurnInput): Promise<Reply[]> {
+  const { messages, intents, triage } = deps;
+  const restart = input.plainChannel ? messages.restartWordSms : messages.restartWord;
+  const say = (template: string): Reply => ({ text: fill(template, { restart }) });
+  const text = input.text.trim();
+  const picked = input.value ?? pickChoice(data.choices, text, !triage.active(data));
+  data.choices = undefined;
+
+  if (!text && !picked) return [say(input.attachmentsOnly ? messages.attachmentOnly : messages.emptyMessage)];
+  const replies: Reply[] = input.truncated ? [say(messages.tooLong)] : [];
+  const remember = (list: Reply[]): Reply[] => {
+    const last = [...list].reverse().find((r) => r.choices?.length);
+    data.choices = last?.choices;
+    return [...replies, ...list];
+  };
+
+  const safety = text ? await triage.checkSafety(data, text, input) : undefined;
+  if (safety) return remember(safety);
+
+  const command = picked && !picked.startsWith('topic:') ? picked : intents.exact(text) ?? intents.contained(text);
+  switch (command) {
+    case 'cancel':
+    case 'restart':
+      if (triage.active(data)) {
+        triage.stop(data);
+        return remember([say(messages.checkCancelled)]);
+      }
+      return remember([say(command === 'restart' ? messages.restarted : messages.nothingToCancel)]);
+    case 'help':
+      if (triage.active(data)) return remember([say(messages.helpInCheck), ...triage.reask(data, input)]);
+      return remember([{ ...say(messages.help), choices: messages.welcomeChoices }]);
+    case 'deleteData':
+    case 'data:delete':
+      await deps.forgetPerson(input.userKey);
+      for (const key of Object.keys(data) as (keyof ConversationData)[]) delete data[key];
+      return remember([say(messages.dataDeleted)]);
+    case 'booking':
+    case 'booking:offer':
+      triage.stop(data);
+      return remember([bookingOfferReply(messages, deps.clinic)]);
+    case 'triage':
+    case 'triage:start':
+      return remember(await triage.start(data, input, undefined));
+    case 'dismiss':
+    case 'none-of-these':
+      return remember([{ text: messages.dismissed, choices: messages.noMatchChoices }]);
+  }
+
+  if (triage.active(data)) {
+    const answered = await triage.answer(data, picked ?? text, input);
+    if (answered) return remember(answered);
+    const match = deps.matcher.match(text);
+    if (match.band === 'answer' && match.topicId && intents.isQuestion(text)) {
+      const topic = deps.kb.byId.get(match.topicId);
+      if (topic) return remember([{ ...answerReply(deps.kb, messages, deps.clinic, topic, match.confidence), choices: [] }, ...triage.reask(data, input)]);
+    }
+    return remember(await triage.unclear(data, text, input));
+  }
+
+  switch (command) {
+    case 'greeting':
+      return remember([{ text: messages.greeting, choices: messages.welcomeChoices }]);
+    case 'thanks':
+      return remember([say(messages.thanks)]);
+    case 'goodbye':
+      return remember([say(messages.goodbye)]);
+    case 'more':
+      return remember([moreDetail(deps, data)]);
+    case 'yes':
+      return remember(await triage.start(data, input, undefined));
+    case 'no':
+      return remember([{ text: messages.dismissed }]);
+  }
+
+  if (picked?.startsWith('topic:')) {
+    const topic = deps.kb.byId.get(picked.slice('topic:'.length));
+    if (topic) return remember([answer(deps, data, topic.id, 1)]);
+  }
+
+  if (intents.isSymptomReport(text)) {
+    const match = deps.matcher.match(text);
+    if (intents.isQuestion(text) && match.band === 'answer' && match.topicId) {
+      return remember([answer(deps, data, match.topicId, match.confidence), { text: messages.offerCheck, choices: messages.offerCheckChoices }]);
+    }
+    return remember(await triage.start(data, input, text));
+  }
+
+  const match = deps.matcher.match(text);
+  if (match.band === 'answer' && match.topicId) return remember([answer(deps, data, match.topicId, match.confidence)]);
+  if (match.band === 'suggest') return remember([suggestionsReply(deps.kb, messages, match)]);
+  return remember([noMatchReply(messages, match.outOfScope !== undefined)]);
+}
+
+function answer(deps: ConversationDeps, data: ConversationData, topicId: string, score: number): Reply {
+  const topic = deps.kb.byId.get(topicId);
+  if (!topic) return noMatchReply(deps.messages, false);
+  data.lastTopicId = topic.id;
+  data.detailShown = false;
+  return answerReply(deps.kb, deps.messages, deps.clinic, topic, score);
+}
+
+function moreDetail(deps: ConversationDeps, data: ConversationData): Reply {
+  const topic = data.lastTopicId ? deps.kb.byId.get(data.lastTopicId) : undefined;
+  if (!topic) return { text: deps.messages.nothingToExpand, choices: deps.messages.welcomeChoices };
+  if (!topic.detail || data.detailShown) return { text: deps.messages.noMoreDetail };
+  data.detailShown = true;
+  const followUps = topic.followUps.flatMap((id) => {
+    const next = deps.kb.byId.get(id);
+    return next ? [{ label: next.title, value: `topic:${next.id}` }] : [];
+  });
+  return { text: topic.detail, choices: followUps };
+}
+
+/** A typed option number ("2") or an option's label picks that choice. */
+export function pickChoice(choices: Choice[] | undefined, text: string, numbersPick: boolean): string | undefined {
+  if (!choices?.length) return undefined;
+  const trimmed = text.trim().replace(/[.)!]$/, '');
+  if (numbersPick && /^\d{1,2}$/.test(trimmed)) return choices[Number(trimmed) - 1]?.value;
+  const lower = trimmed.toLowerCase();
+  return choices.find((c) => c.label.toLowerCase() === lower || c.value.toLowerCase() === lower)?.value;
+}

@@ -1,0 +1,47 @@
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { Checker, ContentError } from './validate';
+
+export const INTENT_NAMES = ['greeting', 'thanks', 'goodbye', 'help', 'cancel', 'restart', 'more', 'deleteData', 'triage', 'booking', 'yes', 'no'] as const;
+export type IntentName = (typeof INTENT_NAMES)[number];
+export const CONTAINS_INTENTS = ['booking', 'deleteData', 'triage'] as const;
+export type ContainsIntent = (typeof CONTAINS_INTENTS)[number];
+
+export interface IntentPhrases {
+  exact: Record<IntentName, string[]>;
+  contains: Record<ContainsIntent, string[]>;
+  symptomReport: { self: string[]; body: string[]; symptom: string[]; phrases: string[] };
+}
+
+export function parseIntents(raw: unknown, file: string): IntentPhrases {
+  const check = new Checker(file);
+  const root = check.record(raw, 'root');
+  const exact = check.record(root.exact, 'exact');
+  const contains = check.record(root.contains, 'contains');
+  const symptom = check.record(root.symptomReport, 'symptomReport');
+  const exactLists = {} as Record<IntentName, string[]>;
+  for (const name of INTENT_NAMES) exactLists[name] = check.strings(exact[name], `exact.${name}`, { min: 1 });
+  const containsLists = {} as Record<ContainsIntent, string[]>;
+  for (const name of CONTAINS_INTENTS) containsLists[name] = check.strings(contains[name], `contains.${name}`, { min: 1 });
+  return {
+    exact: exactLists,
+    contains: containsLists,
+    symptomReport: {
+      self: check.strings(symptom.self, 'symptomReport.self', { min: 1 }),
+      body: check.strings(symptom.body, 'symptomReport.body', { min: 1 }),
+      symptom: check.strings(symptom.symptom, 'symptomReport.symptom', { min: 1 }),
+      phrases: check.strings(symptom.phrases, 'symptomReport.phrases', { min: 1 }),
+    },
+  };
+}
+
+export function loadIntents(knowledgeDir: string): IntentPhrases {
+  const file = path.join(knowledgeDir, 'intents.json');
+  let raw: unknown;
+  try {
+    raw = JSON.parse(fs.readFileSync(file, 'utf8'));
+  } catch (err) {
+    throw new ContentError('intents.json', 'file', err instanceof Error ? err.message : String(err));
+  }
+  return parseIntents(raw, 'intents.json');
+}

@@ -1,0 +1,49 @@
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { Checker, ContentError, isRecord } from './validate';
+
+/** Word lists the matcher uses: SMS shortcuts, domain synonyms, stop words, out-of-scope terms. */
+export interface Lexicon {
+  shortcuts: Record<string, string>;
+  synonyms: { canonical: string; variants: string[] }[];
+  stopWords: string[];
+  outOfScope: { conditions: string[]; bodyParts: string[]; painWords: string[]; anchorWords: string[] };
+}
+
+export function parseLexicon(raw: unknown, file: string): Lexicon {
+  const check = new Checker(file);
+  const root = check.record(raw, 'root');
+  const shortcutsRaw = check.record(root.shortcuts, 'shortcuts');
+  const shortcuts: Record<string, string> = {};
+  for (const [from, to] of Object.entries(shortcutsRaw)) shortcuts[from] = check.string(to, `shortcuts.${from}`);
+  const synonyms = check.list(root.synonyms, 'synonyms').map((entry, i) => {
+    const item = check.record(entry, `synonyms[${i}]`);
+    const canonical = check.string(item.canonical, `synonyms[${i}].canonical`);
+    if (!/^[a-z0-9]+$/.test(canonical)) check.fail(`synonyms[${i}].canonical`, 'must be one lowercase word');
+    return { canonical, variants: check.strings(item.variants, `synonyms[${i}].variants`, { min: 1 }) };
+  });
+  const oos = check.record(root.outOfScope, 'outOfScope');
+  return {
+    shortcuts,
+    synonyms,
+    stopWords: check.strings(root.stopWords, 'stopWords'),
+    outOfScope: {
+      conditions: check.strings(oos.conditions, 'outOfScope.conditions'),
+      bodyParts: check.strings(oos.bodyParts, 'outOfScope.bodyParts'),
+      painWords: check.strings(oos.painWords, 'outOfScope.painWords'),
+      anchorWords: check.strings(oos.anchorWords, 'outOfScope.anchorWords'),
+    },
+  };
+}
+
+export function loadLexicon(knowledgeDir: string): Lexicon {
+  const file = path.join(knowledgeDir, 'lexicon.json');
+  let raw: unknown;
+  try {
+    raw = JSON.parse(fs.readFileSync(file, 'utf8'));
+  } catch (err) {
+    throw new ContentError('lexicon.json', 'file', err instanceof Error ? err.message : String(err));
+  }
+  if (!isRecord(raw)) throw new ContentError('lexicon.json', 'root', 'must be an object');
+  return parseLexicon(raw, 'lexicon.json');
+}

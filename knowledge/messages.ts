@@ -1,0 +1,47 @@
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { Checker, ContentError } from './validate';
+
+const TEXT_KEYS = [
+  'welcome', 'help', 'helpInCheck', 'greeting', 'thanks', 'goodbye', 'restarted', 'nothingToCancel', 'checkCancelled',
+  'noMatch', 'noMatchHealth', 'didYouMean', 'noneOfThese', 'followUpsIntro', 'tellMeMore', 'noMoreDetail', 'nothingToExpand',
+  'offerCheck', 'dismissed', 'emptyMessage', 'attachmentOnly', 'tooLong', 'error', 'busy', 'crisis', 'emergency',
+  'dataDeleted', 'bookingOffer', 'bookingLink', 'bookingCall', 'bookingNoContact', 'restartWord', 'restartWordSms',
+] as const;
+const CHOICE_KEYS = ['welcomeChoices', 'noMatchChoices', 'offerCheckChoices'] as const;
+
+export type MessageKey = (typeof TEXT_KEYS)[number];
+export type ChoiceKey = (typeof CHOICE_KEYS)[number];
+export type Messages = Record<MessageKey, string> & Record<ChoiceKey, { label: string; value: string }[]>;
+
+export function parseMessages(raw: unknown, file: string): Messages {
+  const check = new Checker(file);
+  const root = check.record(raw, 'root');
+  const texts = Object.fromEntries(TEXT_KEYS.map((key) => [key, check.string(root[key], key)]));
+  const choices = Object.fromEntries(
+    CHOICE_KEYS.map((key) => [
+      key,
+      check.list(root[key], key).map((entry, i) => {
+        const item = check.record(entry, `${key}[${i}]`);
+        return { label: check.string(item.label, `${key}[${i}].label`, { max: 40 }), value: check.string(item.value, `${key}[${i}].value`) };
+      }),
+    ]),
+  );
+  return { ...texts, ...choices } as Messages;
+}
+
+export function loadMessages(knowledgeDir: string): Messages {
+  const file = path.join(knowledgeDir, 'messages.json');
+  let raw: unknown;
+  try {
+    raw = JSON.parse(fs.readFileSync(file, 'utf8'));
+  } catch (err) {
+    throw new ContentError('messages.json', 'file', err instanceof Error ? err.message : String(err));
+  }
+  return parseMessages(raw, 'messages.json');
+}
+
+/** Fills {name} placeholders; a placeholder with no value becomes empty. */
+export function fill(template: string, values: Record<string, string | undefined>): string {
+  return template.replace(/\{(\w+)\}/g, (_, key: string) => values[key] ?? '');
+}

@@ -1,0 +1,36 @@
+/** Lowercases, folds accents and curly punctuation, drops emoji and symbols: plain words and digits remain. */
+export function normaliseText(text: string): string {
+  return text
+    .normalize('NFKD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .toLowerCase()
+    .replace(/[\u2018\u2019\u02bc\u0060\u00b4]/g, "'")
+    .replace(/(\w)'(s|t|m|re|ve|ll|d)\b/g, '$1$2')
+    .replace(/'/g, '')
+    .replace(/[^a-z0-9]+/g, ' ')
+    // "sooo" and "kneeee": nobody means three of the same letter in a row.
+    .replace(/([a-z])\1{2,}/g, '$1$1')
+    .trim();
+}
+
+export function tokenise(normalised: string): string[] {
+  return normalised ? normalised.split(' ') : [];
+}
+
+export interface Sentence {
+  text: string;
+  /** Ends with a question mark. */
+  question: boolean;
+}
+
+/** Splits a message into sentences, so a long story can be told apart from the question it ends with. */
+export function splitSentences(text: string): Sentence[] {
+  // A full stop after a short word is an abbreviation ("Dr.", "i.t."), not the end of a sentence.
+  const marked = text.replace(/([?!]+|(?<=\w{3})\.+(?=\s)|\n+)/g, '$1\u0000');
+  const sentences: Sentence[] = [];
+  for (const part of marked.split('\u0000')) {
+    const trimmed = part.trim();
+    if (/[a-z0-9]/i.test(normaliseText(trimmed))) sentences.push({ text: trimmed, question: trimmed.endsWith('?') });
+  }
+  return sentences;
+}

@@ -1,0 +1,98 @@
+import { DamerauLevenshteinDistance } from 'natural/lib/natural/distance/levenshtein_distance';
+
+/** Limits of spelling correction. */
+export const SPELLING_DEFAULTS = Object.freeze({
+  /** Shortest word that is ever corrected: short words are too easily another real word. */
+  minLength: 4,
+  /** From this length on, two edits are allowed instead of one. */
+  twoEditsFrom: 8,
+  /** Most corrections remembered between messages. */
+  cacheSize: 5000,
+});
+export type SpellingOptions = Partial<typeof SPELLING_DEFAULTS>;
+
+/**
+ * Corrects typos against a known vocabulary with a symmetric-delete index (SymSpell), so
+ * a lookup costs a few dozen map probes whatever the size of the vocabulary.
+ */
+export class SpellingCorrector {
+  private readonly deletes = new Map<string, string[]>();
+  private readonly cache = new Map<string, string | null>();
+  private readonly options: typeof SPELLING_DEFAULTS;
+
+  constructor(private readonly frequency: ReadonlyMap<string, number>, options: SpellingOptions = {}) {
+    this.options = { ...SPELLING_DEFAULTS, ...options };
+    for (const word of frequency.keys()) {
+      if (word.length < this.options.minLength - 1 || /\d/.test(word)) continue;
+      for (const key of variants(word, word.length >= this.options.twoEditsFrom - 1 ? 2 : 1)) {
+        const list = this.deletes.get(key);
+        if (!list) this.deletes.set(key, [word]);
+        else if (list[list.length - 1] !== word) list.push(word);
+      }
+    }
+  }
+
+  isKnown(word: string): boolean {
+    return this.frequency.has(word);
+  }
+
+  /** The known word this one is a typo of, or undefined when it is known, too short or too far from anything. */
+  correct(word: string): string | undefined {
+    if (word.length < this.options.minLength || this.frequency.has(word) || /\d/.test(word)) return undefined;
+    const cached = this.cache.get(word);
+    if (cached !== undefined) return cached ?? undefined;
+    const found = this.lookup(word);
+    if (this.cache.size >= this.options.cacheSize) this.cache.clear();
+    this.cache.set(word, found ?? null);
+    return found;
+  }
+
+  private lookup(word: string): string | undefined {
+    const maxDistance = word.length >= this.options.twoEditsFrom ? 2 : 1;
+    const seen = new Set<string>();
+    let best: string | undefined;
+    let bestRank = Infinity;
+    for (const key of variants(word, maxDistance)) {
+      for (const candidate of this.deletes.get(key) ?? []) {
+        if (seen.has(candidate)) continue;
+        seen.add(candidate);
+        if (!sameStart(word, candidate)) continue;
+        const distance = DamerauLevenshteinDistance(word, candidate);
+        if (distance > maxDistance) continue;
+        // Fewer edits first, then the more frequent word.
+        const rank = distance - Math.min(0.9, Math.log1p(this.frequency.get(candidate) ?? 0) / 20);
+        if (rank < bestRank) {
+          best = candidate;
+          bestRank = rank;
+        }
+      }
+    }
+    return best;
+  }
+}
+
+/** People rarely mistype the first letter; a swap of the first two is the exception. */
+function sameStart(word: string, candidate: string): boolean {
+  return word[0] === candidate[0] || (word[0] === candidate[1] && word[1] === candidate[0]);
+}
+
+/** The word and every string made by deleting up to `depth` of its letters. */
+function variants(word: string, depth: number): Set<string> {
+  const out = new Set<string>([word]);
+  let frontier = [word];
+  for (let d = 0; d < depth; d++) {
+    const next: string[] = [];
+    for (const w of frontier) {
+      if (w.length <= 2) continue;
+      for (let i = 0; i < w.length; i++) {
+        const shorter = w.slice(0, i) + w.slice(i + 1);
+        if (!out.has(shorter)) {
+          out.add(shorter);
+          next.push(shorter);
+        }
+      }
+    }
+    frontier = next;
+  }
+  return out;
+}

@@ -1,0 +1,122 @@
+import * as restify from 'restify';
+import {
+  CloudAdapter,
+  ConfigurationBotFrameworkAuthentication,
+  type Activity,
+  type ActivityHandler,
+  type TurnContext,
+} from 'botbuilder';
+import type { AddressInfo } from 'node:net';
+import type { Config } from '../config/config';
+import type { Database } from '../storage';
+import type { Logger } from './logger';
+import { errorFields } from './logger';
+import { validateActivity } from './activityInput';
+
+export interface AppDeps {
+  config: Config;
+  database: Database;
+  bot: ActivityHandler;
+  log: Logger;
+  /** The apology sent when a turn fails. */
+  errorMessage: string;
+  /** Whether the knowledge base loaded; for readiness. */
+  ready: () => boolean;
+}
+
+/** CloudAdapter whose processing is callable directly, so the route owns status codes and error bodies. */
+export class BotAdapter extends CloudAdapter {
+  runActivity(authHeader: string, activity: Partial<Activity>, logic: (context: TurnContext) => Promise<void>) {
+    return this.processActivity(authHeader, activity as Activity, logic);
+  }
+}
+
+export interface App {
+  server: restify.Server;
+  adapter: BotAdapter;
+  /** Resolves with the base URL once listening. */
+  listen(): Promise<string>;
+  close(): Promise<void>;
+}
+
+/** Builds the HTTP server around the bot from explicit dependencies; nothing global. */
+export function createApp(deps: AppDeps): App {
+  const { config, log } = deps;
+  const auth = new ConfigurationBotFrameworkAuthentication({
+    MicrosoftAppId: config.appId ?? '',
+    MicrosoftAppPassword: config.appPassword ?? '',
+    MicrosoftAppType: config.appType,
+    MicrosoftAppTenantId: config.appTenantId ?? '',
+  });
+  const adapter = new BotAdapter(auth);
+  adapter.onTurnError = async (context: TurnContext, error: unknown) => {
+    log.error({ event: 'turn_error', channel: context.activity.channelId, ...errorFields(error) }, 'turn failed');
+    try {
+      if (context.activity.type === 'message') await context.sendActivity(deps.errorMessage);
+    } catch (sendError) {
+      log.error({ event: 'apology_failed', ...errorFields(sendError) }, 'could not send the apology');
+    }
+  };
+
+  const server = restify.createServer({ name: 'knee-pain-assistant', handleUncaughtExceptions: false });
+  server.use(restify.plugins.bodyParser({ maxBodySize: config.limits.maxBodyBytes, mapParams: false, rejectUnknown: true }));
+  server.on('restifyError', (req: restify.Request, res: restify.Response, err: Error & { statusCode?: number }, callback: () => void) => {
+    // Restify's own errors carry only a code and a short message; strip anything else.
+    if (!err.statusCode || err.statusCode >= 500) log.error({ event: 'http_error', path: req.path(), ...errorFields(err) }, 'request failed');
+    return callback();
+  });
+
+  server.post('/api/messages', async (req: restify.Request, res: restify.Response) => {
+    const checked = validateActivity(req.body);
+    if ('problem' in checked) {
+      res.send(400, { error: 'bad_activity', problem: checked.problem, field: checked.field });
+      return;
+    }
+    const authHeader = typeof req.headers.authorization === 'string' ? req.headers.authorization : '';
+    try {
+      const logic = (context: TurnContext) => deps.bot.run(context);
+      const response = await adapter.runActivity(authHeader, checked.activity, logic);
+      if (response?.body !== undefined) res.send(response.status ?? 200, response.body);
+      else res.send(response?.status ?? 200);
+    } catch (error) {
+      if (isAuthError(error)) {
+        res.send(401, { error: 'unauthorized' });
+        return;
+      }
+      log.error({ event: 'activity_failed', ...errorFields(error) }, 'activity processing failed');
+      res.send(500, { error: 'internal_error' });
+    }
+  });
+
+  server.get('/healthz', (_req: restify.Request, res: restify.Response) => {
+    res.send(200, { status: 'ok' });
+  });
+  server.get('/readyz', async (_req: restify.Request, res: restify.Response) => {
+    try {
+      await deps.database.ping();
+      res.send(deps.ready() ? 200 : 503, { status: deps.ready() ? 'ready' : 'starting' });
+    } catch {
+      res.send(503, { status: 'database unavailable' });
+    }
+  });
+
+  return {
+    server,
+    adapter,
+    listen: () =>
+      new Promise((resolve, reject) => {
+        server.once('error', reject);
+        server.listen(config.port, config.host, () => {
+          const address = server.address() as AddressInfo;
+          resolve(`http://${config.host.includes(':') ? `[${config.host}]` : config.host}:${address.port}`);
+        });
+      }),
+    close: () => new Promise((resolve) => server.close(() => resolve())),
+  };
+}
+
+function isAuthError(error: unknown): boolean {
+  if (!(error instanceof Error)) return false;
+  const status = (error as { statusCode?: unknown }).statusCode;
+  return error.name === 'AuthenticationError' || status === 401 || status === 403;
+}

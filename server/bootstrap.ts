@@ -1,0 +1,89 @@
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { randomBytes } from 'node:crypto';
+import type { Config } from '../config/config';
+import { loadKnowledgeBase } from '../knowledge/topics';
+import { loadLexicon } from '../knowledge/lexicon';
+import { loadMessages } from '../knowledge/messages';
+import { loadIntents } from '../knowledge/intents';
+import { createMatcher } from '../matcher/matcher';
+import { createIntentReader } from '../dialogs/intents';
+import { openDatabase, type Database } from '../storage';
+import { ConversationStore } from '../bots/conversationStore';
+import { KneeBot } from '../bots/kneeBot';
+import { createApp, type App } from './app';
+import type { Logger } from './logger';
+import { errorFields } from './logger';
+import { loadProtocol } from '../triage/protocol';
+import { createTriageFlow } from '../dialogs/triageFlow';
+
+export interface StartOptions {
+  log: Logger;
+  /** The clock; tests fix "today". */
+  now?: () => Date;
+  /** PostgreSQL schema to use (tests isolate themselves with one). */
+  schema?: string;
+}
+
+export interface RunningBot {
+  app: App;
+  database: Database;
+  url: string;
+  stop(): Promise<void>;
+}
+
+/** Loads content (failing fast on a broken file), opens storage, and serves the bot. */
+export async function startBot(config: Config, options: StartOptions): Promise<RunningBot> {
+  const now = options.now ?? (() => new Date());
+  const kb = loadKnowledgeBase(config.knowledgeDir);
+  const lexicon = loadLexicon(config.knowledgeDir);
+  const messages = loadMessages(config.knowledgeDir);
+  const intents = createIntentReader(loadIntents(config.knowledgeDir));
+  const protocol = loadProtocol(path.join(config.knowledgeDir, 'triage-protocol.json'));
+  const matcher = createMatcher(kb, lexicon);
+  const database = await openDatabase({
+    databaseUrl: config.databaseUrl,
+    dataDir: config.dataDir,
+    schema: options.schema,
+    onConnectionError: (error) => options.log.warn({ event: 'db_connection_lost', ...errorFields(error) }, 'database connection lost'),
+  });
+  const clinic = { ...config.clinic };
+  const triage = createTriageFlow({ protocol, messages, clinic, checkMemory: database.checkMemory, timeZone: config.clinic.timeZone });
+  const bot = new KneeBot({
+    conversation: {
+      kb,
+      matcher,
+      messages,
+      intents,
+      clinic,
+      triage,
+      forgetPerson: async (userKey) => {
+        await database.checkMemory.delete(userKey);
+      },
+    },
+    store: new ConversationStore(database.state),
+    userKeySecret: config.userKeySecret ?? userKeySecretFile(config.dataDir),
+    maxMessageChars: config.limits.maxMessageChars,
+    now,
+    log: options.log,
+  });
+  const app = createApp({ config, database, bot, log: options.log, errorMessage: messages.error, ready: () => true });
+  const url = await app.listen();
+  return {
+    app,
+    database,
+    url,
+    stop: async () => {
+      await app.close();
+      await database.close();
+    },
+  };
+}
+
+/** Without USER_KEY_SECRET a random secret is made once and kept beside the data. */
+function userKeySecretFile(dataDir: string): string {
+  const file = path.join(dataDir, 'user-key.secret');
+  fs.mkdirSync(dataDir, { recursive: true });
+  if (!fs.existsSync(file)) fs.writeFileSync(file, randomBytes(32).toString('base64url'), { mode: 0o600, flag: 'wx' });
+  return fs.readFileSync(file, 'utf8').trim();
+}

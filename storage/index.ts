@@ -1,0 +1,78 @@
+import { mkdirSync } from 'node:fs';
+import path from 'node:path';
+import { CheckMemoryStore } from './check-memory';
+import { applyMigrations } from './migrations';
+import { openPostgres } from './postgres';
+import { SqlClient, SqlEngine } from './sql';
+import { openSqlite } from './sqlite';
+import { SqlStateStore } from './state-store';
+
+export { type CheckMemoryRecord, CheckMemoryStore } from './check-memory';
+export { EtagConflictError } from './errors';
+export { type Migration, type MigrationStatement, applyMigrations, migrations } from './migrations';
+export type { SqlClient, SqlEngine, SqlValue } from './sql';
+export { CREATE_ONLY_ETAG, type KeyValueStore, SqlStateStore, type StoreItem, type StoreItems } from './state-store';
+
+export interface OpenDatabaseOptions {
+  /** A postgres:// URL selects PostgreSQL; without one, SQLite stores a file under `dataDir`. */
+  databaseUrl?: string;
+  /** Folder for the SQLite file (`bot.sqlite`); created if missing. */
+  dataDir: string;
+  /** PostgreSQL only: schema to create if missing and use (lower-case letters, digits, _). */
+  schema?: string;
+  /** PostgreSQL only: most connections open at once (default 10). */
+  poolSize?: number;
+  /** PostgreSQL only: told about connections the server dropped, for logging; the pool recovers by itself. */
+  onConnectionError?: (error: Error) => void;
+}
+
+export interface Database {
+  readonly engine: SqlEngine;
+  readonly sql: SqlClient;
+  readonly state: SqlStateStore;
+  readonly checkMemory: CheckMemoryStore;
+  /** Resolves when the database answers; for health checks. */
+  ping(): Promise<void>;
+  /** Idempotent. */
+  close(): Promise<void>;
+}
+
+export function sqliteFilePath(dataDir: string): string {
+  return path.join(dataDir, 'bot.sqlite');
+}
+
+/** Opens the database and brings its schema up to date. */
+export async function openDatabase(options: OpenDatabaseOptions): Promise<Database> {
+  const sql = await openSqlClient(options);
+  try {
+    await applyMigrations(sql);
+  } catch (error) {
+    await sql.close();
+    throw error;
+  }
+  return {
+    engine: sql.engine,
+    sql,
+    state: new SqlStateStore(sql),
+    checkMemory: new CheckMemoryStore(sql),
+    ping: async () => {
+      await sql.query('SELECT 1');
+    },
+    close: () => sql.close(),
+  };
+}
+
+async function openSqlClient(options: OpenDatabaseOptions): Promise<SqlClient> {
+  if (options.databaseUrl !== undefined) {
+    if (!/^postgres(ql)?:\/\//.test(options.databaseUrl)) {
+      throw new RangeError('databaseUrl must start with postgres:// or postgresql://');
+    }
+    return openPostgres(options.databaseUrl, {
+      schema: options.schema,
+      poolSize: options.poolSize,
+      onConnectionError: options.onConnectionError,
+    });
+  }
+  mkdirSync(options.dataDir, { recursive: true });
+  return openSqlite(sqliteFilePath(options.dataDir));
+}

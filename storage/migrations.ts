@@ -1,0 +1,52 @@
+import { SqlClient, SqlEngine } from './sql';
+
+/** Engine-neutral SQL, or one text per engine where the dialects differ. */
+export type MigrationStatement = string | Readonly<Record<SqlEngine, string>>;
+
+export interface Migration {
+  readonly id: number;
+  readonly name: string;
+  readonly statements: readonly MigrationStatement[];
+}
+
+// Timestamps are ISO-8601 UTC text (Date#toISOString): identical in both engines and they sort.
+/** Append only: a new table is one more line; never edit a migration that has shipped. */
+export const migrations: readonly Migration[] = Object.freeze([
+  { id: 1, name: 'create state', statements: [
+    'CREATE TABLE state (key TEXT PRIMARY KEY, value TEXT NOT NULL, etag TEXT NOT NULL, updated_at TEXT NOT NULL)',
+  ] },
+  { id: 2, name: 'create check_memory', statements: [
+    'CREATE TABLE check_memory (user_key TEXT PRIMARY KEY, last_check_at TEXT NOT NULL, level TEXT NOT NULL, protocol_version TEXT NOT NULL)',
+    'CREATE INDEX check_memory_last_check_at ON check_memory (last_check_at)',
+  ] },
+]);
+
+/** Applies the migrations not yet recorded in `schema_migrations`, in one transaction; returns their ids. */
+export async function applyMigrations(sql: SqlClient, list: readonly Migration[] = migrations): Promise<number[]> {
+  list.forEach((migration, index) => {
+    if (index > 0 && migration.id <= list[index - 1].id) {
+      throw new RangeError(`Migration ${migration.id} ("${migration.name}") is out of order`);
+    }
+  });
+  return sql.transaction(async (tx) => {
+    // Two processes opening at once: the second waits here, then finds nothing left to do.
+    // (SQLite gets the same from the write lock its transactions take up front.)
+    if (tx.engine === 'postgres') {
+      await tx.query("SELECT pg_advisory_xact_lock(hashtext('knee-assistant:migrations'))");
+    }
+    await tx.run('CREATE TABLE IF NOT EXISTS schema_migrations (id INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at TEXT NOT NULL)');
+    const applied = new Set((await tx.query<{ id: number }>('SELECT id FROM schema_migrations')).map((row) => Number(row.id)));
+    const pending = list.filter((migration) => !applied.has(migration.id));
+    for (const migration of pending) {
+      for (const statement of migration.statements) {
+        await tx.run(typeof statement === 'string' ? statement : statement[tx.engine]);
+      }
+      await tx.run('INSERT INTO schema_migrations (id, name, applied_at) VALUES ($1, $2, $3)', [
+        migration.id,
+        migration.name,
+        new Date().toISOString(),
+      ]);
+    }
+    return pending.map((migration) => migration.id);
+  });
+}
