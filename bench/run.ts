@@ -1,0 +1,80 @@
+import * as path from 'node:path';
+import { findProjectRoot } from '../config/paths';
+import { loadKnowledgeBase } from '../knowledge/topics';
+import { loadLexicon } from '../knowledge/lexicon';
+import { createMatcher } from '../matcher/matcher';
+import { loadEvalSet } from '../scripts/kb-eval';
+import { syntheticKnowledgeBase } from './synthetic';
+import { ms, timeMany } from './stats';
+import { load, startServer, type LoadFigures } from './http';
+
+const ROUNDS = 7;
+
+function time<T>(fn: () => T): { value: T; ms: number } {
+  const start = process.hrtime.bigint();
+  const value = fn();
+  return { value, ms: Number(process.hrtime.bigint() - start) / 1e6 };
+}
+
+function matcherBench(root: string): void {
+  const dir = path.join(root, 'knowledge');
+  const kb = time(() => loadKnowledgeBase(dir));
+  const lexicon = loadLexicon(dir);
+  const matcher = time(() => createMatcher(kb.value, lexicon));
+  const set = loadEvalSet(root);
+  const questions = [...set.inScope.map((q) => q.q), ...set.outOfScope];
+  questions.forEach((q) => matcher.value.match(q));
+  const real = timeMany(questions, (q) => matcher.value.match(q), ROUNDS);
+  console.log('\n## Matcher');
+  console.log(`knowledge base load: ${ms(kb.ms)}; index build: ${ms(matcher.ms)} (${kb.value.topics.length} topics)`);
+  console.log(`match, real knowledge base (${questions.length} questions x ${ROUNDS} rounds, medians): p50 ${ms(real.p50)}, p99 ${ms(real.p99)} (target p99 < 1 ms)`);
+  const big = syntheticKnowledgeBase(kb.value, 5000);
+  const bigMatcher = time(() => createMatcher(big, lexicon));
+  questions.forEach((q) => bigMatcher.value.match(q));
+  const synthetic = timeMany(questions, (q) => bigMatcher.value.match(q), ROUNDS);
+  const exampleCount = big.topics.reduce((n, t) => n + t.questions.length, 0);
+  console.log(`synthetic knowledge base: 5000 topics, ${exampleCount} example questions; index build ${ms(bigMatcher.ms)}`);
+  console.log(`match, synthetic (medians): p50 ${ms(synthetic.p50)}, p99 ${ms(synthetic.p99)} (target p99 < 5 ms)`);
+}
+
+function row(label: string, bot: LoadFigures, echo: LoadFigures): string {
+  const ratio = bot.requestsPerSecond / echo.requestsPerSecond;
+  const p99 = bot.p99 / Math.max(echo.p99, 1);
+  return `${label}: bot ${bot.requestsPerSecond.toFixed(0)} req/s p50 ${bot.p50} ms p99 ${bot.p99} ms errors ${bot.errors} | echo ${echo.requestsPerSecond.toFixed(0)} req/s p50 ${echo.p50} ms p99 ${echo.p99} ms | throughput ${(ratio * 100).toFixed(0)}% of echo (target >= 80%), p99 ${p99.toFixed(2)}x echo (target <= 1.25)`;
+}
+
+async function httpBench(root: string, seconds: number): Promise<void> {
+  console.log('\n## HTTP on loopback (autocannon, expectReplies, SQLite)');
+  const echo = await startServer(path.join(root, 'dist/bench/echoServer.js'), 39791);
+  const bot = await startServer(path.join(root, 'dist/index.js'), 39792);
+  try {
+    console.log(`start to first answer: bot ${bot.startToFirstAnswerMs.toFixed(0)} ms, echo ${echo.startToFirstAnswerMs.toFixed(0)} ms (target bot <= 1500 ms)`);
+    const idleBot = bot.rssMiB();
+    const idleEcho = echo.rssMiB();
+    console.log(`idle RSS: bot ${idleBot.toFixed(1)} MiB, echo ${idleEcho.toFixed(1)} MiB, difference ${(idleBot - idleEcho).toFixed(1)} MiB (target <= 30 MiB)`);
+    for (const connections of [1, 10, 50]) {
+      const echoFigures = await load(echo.url, connections, seconds);
+      const botFigures = await load(bot.url, connections, seconds);
+      console.log(row(`${connections} connections`, botFigures, echoFigures));
+    }
+    const loadedBot = bot.rssMiB();
+    const loadedEcho = echo.rssMiB();
+    console.log(`RSS after load: bot ${loadedBot.toFixed(1)} MiB, echo ${loadedEcho.toFixed(1)} MiB (target bot <= echo)`);
+  } finally {
+    await bot.stop();
+    await echo.stop();
+  }
+}
+
+async function main(): Promise<void> {
+  const root = findProjectRoot();
+  const only = process.argv[2];
+  const seconds = Number(process.env.BENCH_SECONDS ?? 5);
+  if (!only || only === 'matcher') matcherBench(root);
+  if (!only || only === 'http') await httpBench(root, seconds);
+}
+
+main().catch((error: unknown) => {
+  console.error(error);
+  process.exit(1);
+});
