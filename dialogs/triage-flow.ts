@@ -1,9 +1,10 @@
+import type { TriageState } from '../triage';
 import type { Reply } from './replies';
 import type { TurnInput } from './router';
 
 /** The symptom check's part of the conversation data; plain JSON. */
 export interface TriageData {
-  session: unknown;
+  session: TriageState;
 }
 
 /** The symptom check as the router sees it: safety screening, start, answers, re-asks, stop. */

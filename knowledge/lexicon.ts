@@ -7,6 +7,10 @@ export interface Lexicon {
   shortcuts: Record<string, string>;
   synonyms: { canonical: string; variants: string[] }[];
   stopWords: string[];
+  /** Words that tie a message to the clinic's field (knee, running, treatment); a message without one is answered only when it is unmistakable. */
+  domainWords: string[];
+  /** Phrases whose words look like the domain's but mean something else ("ice cream", "tape measure"). */
+  falseFriends: string[];
   outOfScope: { conditions: string[]; bodyParts: string[]; painWords: string[]; anchorWords: string[] };
 }
 
@@ -27,6 +31,8 @@ export function parseLexicon(raw: unknown, file: string): Lexicon {
     shortcuts,
     synonyms,
     stopWords: check.strings(root.stopWords, 'stopWords'),
+    domainWords: check.strings(root.domainWords, 'domainWords', { optional: true }),
+    falseFriends: check.strings(root.falseFriends, 'falseFriends', { optional: true }),
     outOfScope: {
       conditions: check.strings(oos.conditions, 'outOfScope.conditions'),
       bodyParts: check.strings(oos.bodyParts, 'outOfScope.bodyParts'),

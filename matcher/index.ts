@@ -1,134 +1,233 @@
-import Fuse from 'fuse.js';
-import type { Analyser } from './analyser';
-
-export interface IndexedDoc {
-  topicId: string;
-  /** Canonical words joined, for fuzzy comparison. */
-  text: string;
-  stems: string[];
-  weight: number;
+/** What the index knows about one topic for one message; fractions are 0..1. */
+export interface TermEvidence {
+  /** Best example question: geometric mean of how much of the message and of the question they share. */
+  best: number;
+  /** The same for the second-best example question of the topic. */
+  second: number;
+  /** Share of the message's weight the best question covers. */
+  queryCoverage: number;
+  /** Share of the best question's weight the message covers. */
+  questionCoverage: number;
+  /** Share of the message's weight found anywhere in the topic's questions. */
+  topicCoverage: number;
+  /** Like topicCoverage, but each term counts by the share of the topic's questions using it. */
+  typicality: number;
+  /** Share of the message's weight found in the topic's answer. */
+  answerCoverage: number;
+  /** Weight of the message's terms found in the topic's questions, not a fraction: a lone common word weighs little. */
+  matchedWeight: number;
 }
 
-export interface ScoredTopic {
-  id: string;
-  /** Weighted overlap of stems, 0..1. */
-  overlap: number;
-  /** Fuzzy string similarity of the best question, 0..1. */
-  fuzzy: number;
-  score: number;
+/** A topic's terms: one list per example question, and the terms of its answer. */
+export interface IndexTopic {
+  questions: readonly (readonly string[])[];
+  answer: readonly string[];
 }
 
-/** Tunable weights of the scoring; each a fraction. */
-export const INDEX_DEFAULTS = Object.freeze({
-  /** How much the query's own coverage counts against the example question's coverage. */
-  queryCoverageWeight: 0.65,
-  /** Share of the fuzzy similarity in the combined score. */
-  fuzzyWeight: 0.2,
-  /** How many topics get fuzzy rescoring. */
-  rescoreTopics: 6,
+/** Tunables of the index. */
+export const INDEX_DEFAULTS: Readonly<{ queryCoverageWeight: number }> = Object.freeze({
+  /** Weight of the message's coverage against the question's in the per-question score (0..1). */
+  queryCoverageWeight: 0.5,
 });
 export type IndexOptions = Partial<typeof INDEX_DEFAULTS>;
 
+const EMPTY = new Int32Array(0);
+
 /**
- * An inverted index over example questions with topic-level term weights, so a fuzzy
- * search only ever runs on a handful of candidates, whatever the size of the knowledge base.
+ * An inverted index over example questions with topic-level term weights. A lookup only walks
+ * the postings of the message's own terms, in preallocated typed arrays, so it stays cheap and
+ * allocation-free however big the knowledge base.
  */
-export class QuestionIndex {
-  private readonly docs: IndexedDoc[] = [];
-  private readonly docsByTopic = new Map<string, IndexedDoc[]>();
-  private readonly postings = new Map<string, number[]>();
+export class TermIndex {
+  readonly topicCount: number;
+  private readonly docTopic: Int32Array;
+  private readonly docWeight: Float64Array;
+  private readonly postings = new Map<string, Int32Array>();
+  /** Per term, the topics using it and the share of their questions that do. */
+  private readonly topicPostings = new Map<string, { topics: Int32Array; shares: Float64Array }>();
+  private readonly answerPostings = new Map<string, Int32Array>();
   private readonly idf = new Map<string, number>();
   private readonly unknownWeight: number;
   private readonly options: typeof INDEX_DEFAULTS;
+  // Scratch space reused by every lookup, sized once.
+  private readonly docScore: Float64Array;
+  private readonly touchedDocs: Int32Array;
+  private readonly touchedTopics: Int32Array;
+  private readonly topicTouched: Uint8Array;
+  private readonly topicBest: Float64Array;
+  private readonly topicSecond: Float64Array;
+  private readonly topicBestDoc: Int32Array;
+  private readonly topicCover: Float64Array;
+  private readonly topicTypical: Float64Array;
+  private readonly topicAnswer: Float64Array;
+  private docCount = 0;
+  private topicTouchedCount = 0;
+  private queryWeight = 0;
 
-  constructor(private readonly analyser: Analyser, entries: { topicId: string; text: string }[], options: IndexOptions = {}) {
+  constructor(topics: readonly IndexTopic[], options: IndexOptions = {}) {
     this.options = { ...INDEX_DEFAULTS, ...options };
-    const topicsWithStem = new Map<string, Set<string>>();
-    const topics = new Set<string>();
-    const analysed = entries.map((entry) => {
-      const analysis = analyser.analyse(entry.text);
-      topics.add(entry.topicId);
-      for (const stem of analysis.stems) {
-        const set = topicsWithStem.get(stem) ?? new Set<string>();
-        set.add(entry.topicId);
-        topicsWithStem.set(stem, set);
+    this.topicCount = topics.length;
+    const docs: { topic: number; terms: string[] }[] = [];
+    const counts = new Map<string, Map<number, number>>();
+    const answers = new Map<string, Set<number>>();
+    const sizes: number[] = [];
+    topics.forEach((entry, topic) => {
+      const questions = entry.questions.filter((terms) => terms.length > 0);
+      sizes.push(Math.max(1, questions.length));
+      for (const terms of questions) {
+        const distinct = [...new Set(terms)];
+        docs.push({ topic, terms: distinct });
+        for (const term of distinct) {
+          const byTopic = counts.get(term) ?? new Map<number, number>();
+          byTopic.set(topic, (byTopic.get(topic) ?? 0) + 1);
+          counts.set(term, byTopic);
+        }
       }
-      return { entry, analysis };
+      for (const term of entry.answer) {
+        const set = answers.get(term) ?? new Set<number>();
+        set.add(topic);
+        answers.set(term, set);
+      }
     });
-    for (const [stem, set] of topicsWithStem) this.idf.set(stem, Math.log(1 + topics.size / set.size));
-    this.unknownWeight = Math.log(1 + topics.size);
-    for (const { entry, analysis } of analysed) {
-      if (!analysis.stems.length) continue;
-      const index = this.docs.length;
-      const doc: IndexedDoc = {
-        topicId: entry.topicId,
-        text: analysis.words.filter((w) => !analyser.isStopWord(w)).join(' '),
-        stems: analysis.stems,
-        weight: analysis.stems.reduce((sum, stem) => sum + this.weightOf(stem), 0),
-      };
-      this.docs.push(doc);
-      const topicDocs = this.docsByTopic.get(entry.topicId) ?? [];
-      topicDocs.push(doc);
-      this.docsByTopic.set(entry.topicId, topicDocs);
-      for (const stem of analysis.stems) {
-        const list = this.postings.get(stem) ?? [];
-        list.push(index);
-        this.postings.set(stem, list);
+    const topicCount = Math.max(1, topics.length);
+    for (const [term, byTopic] of counts) {
+      this.idf.set(term, Math.log(1 + topicCount / byTopic.size));
+      const ids = Int32Array.from(byTopic.keys());
+      this.topicPostings.set(term, { topics: ids, shares: Float64Array.from(ids, (t) => (byTopic.get(t) ?? 0) / sizes[t]) });
+    }
+    for (const [term, set] of answers) this.answerPostings.set(term, Int32Array.from(set));
+    this.unknownWeight = Math.log(1 + topicCount);
+    this.docTopic = Int32Array.from(docs, (d) => d.topic);
+    this.docWeight = Float64Array.from(docs, (d) => d.terms.reduce((sum, term) => sum + this.weightOf(term), 0));
+    const lists = new Map<string, number[]>();
+    docs.forEach(({ terms }, doc) => {
+      for (const term of terms) {
+        const list = lists.get(term);
+        if (list) list.push(doc);
+        else lists.set(term, [doc]);
+      }
+    });
+    for (const [term, list] of lists) this.postings.set(term, Int32Array.from(list));
+    this.docScore = new Float64Array(docs.length);
+    this.touchedDocs = new Int32Array(docs.length);
+    this.touchedTopics = new Int32Array(topicCount);
+    this.topicTouched = new Uint8Array(topicCount);
+    this.topicBest = new Float64Array(topicCount);
+    this.topicSecond = new Float64Array(topicCount);
+    this.topicBestDoc = new Int32Array(topicCount);
+    this.topicCover = new Float64Array(topicCount);
+    this.topicTypical = new Float64Array(topicCount);
+    this.topicAnswer = new Float64Array(topicCount);
+  }
+
+  /** Whether any example question uses the term. */
+  has(term: string): boolean {
+    return this.idf.has(term);
+  }
+
+  /** How telling a term is: rare across topics weighs more; a term the index has never seen weighs most. */
+  weightOf(term: string): number {
+    return this.idf.get(term) ?? this.unknownWeight;
+  }
+
+  /** The `limit` topics (by index) that share the most with the message, best first by a quick first-stage score. */
+  search(terms: ReadonlyMap<string, number>, limit: number): { topic: number; evidence: TermEvidence }[] {
+    this.accumulate(terms);
+    const picked: { topic: number; score: number }[] = [];
+    for (let i = 0; i < this.topicTouchedCount; i++) {
+      const topic = this.touchedTopics[i];
+      const score = this.topicBest[topic] + (0.5 * this.topicTypical[topic]) / this.queryWeight;
+      if (picked.length < limit) picked.push({ topic, score });
+      else if (score > picked[picked.length - 1].score) picked[picked.length - 1] = { topic, score };
+      else continue;
+      picked.sort((a, b) => b.score - a.score);
+    }
+    const result = picked.map(({ topic }) => ({ topic, evidence: this.evidenceOf(topic) }));
+    this.reset();
+    return result;
+  }
+
+  /** Evidence for the given topics (by index); undefined where a topic shares nothing with the message. */
+  evidenceFor(terms: ReadonlyMap<string, number>, topics: readonly number[]): (TermEvidence | undefined)[] {
+    this.accumulate(terms);
+    const result = topics.map((topic) => (this.topicTouched[topic] ? this.evidenceOf(topic) : undefined));
+    this.reset();
+    return result;
+  }
+
+  private accumulate(terms: ReadonlyMap<string, number>): void {
+    this.queryWeight = 0;
+    for (const [term, emphasis] of terms) this.queryWeight += this.weightOf(term) * emphasis;
+    if (this.queryWeight === 0) return;
+    for (const [term, emphasis] of terms) {
+      const weight = this.weightOf(term) * emphasis;
+      const byTopic = this.topicPostings.get(term);
+      if (byTopic) {
+        for (let i = 0; i < byTopic.topics.length; i++) {
+          const topic = byTopic.topics[i];
+          this.touch(topic);
+          this.topicCover[topic] += weight;
+          this.topicTypical[topic] += weight * byTopic.shares[i];
+        }
+      }
+      for (const topic of this.answerPostings.get(term) ?? EMPTY) {
+        this.touch(topic);
+        this.topicAnswer[topic] += weight;
+      }
+      for (const doc of this.postings.get(term) ?? EMPTY) {
+        if (this.docScore[doc] === 0) this.touchedDocs[this.docCount++] = doc;
+        this.docScore[doc] += weight;
       }
     }
-  }
-
-  get size(): number {
-    return this.docs.length;
-  }
-
-  weightOf(stem: string): number {
-    return this.idf.get(stem) ?? this.unknownWeight;
-  }
-
-  /** Topics ranked by combined score, best first. */
-  search(stems: readonly string[], words: readonly string[], unknownCount: number): ScoredTopic[] {
-    const queryWeight = stems.reduce((sum, stem) => sum + this.weightOf(stem), 0) + unknownCount * this.unknownWeight;
-    if (queryWeight === 0) return [];
-    const matched = new Map<number, number>();
-    for (const stem of stems) {
-      const list = this.postings.get(stem);
-      if (!list) continue;
-      const weight = this.weightOf(stem);
-      for (const doc of list) matched.set(doc, (matched.get(doc) ?? 0) + weight);
+    const alpha = this.options.queryCoverageWeight;
+    for (let i = 0; i < this.docCount; i++) {
+      const doc = this.touchedDocs[i];
+      const matched = this.docScore[doc];
+      const queryShare = matched / this.queryWeight;
+      const docShare = Math.min(1, matched / this.docWeight[doc]);
+      const score = alpha === 0.5 ? Math.sqrt(queryShare * docShare) : Math.pow(queryShare, alpha) * Math.pow(docShare, 1 - alpha);
+      const topic = this.docTopic[doc];
+      if (score > this.topicBest[topic]) {
+        this.topicSecond[topic] = this.topicBest[topic];
+        this.topicBest[topic] = score;
+        this.topicBestDoc[topic] = doc;
+      } else if (score > this.topicSecond[topic]) this.topicSecond[topic] = score;
     }
-    // Long messages carry words no single example question has, so lean on the question's coverage.
-    const alpha = Math.max(0.3, Math.min(this.options.queryCoverageWeight, this.options.queryCoverageWeight - 0.04 * (stems.length + unknownCount - 5)));
-    const best = new Map<string, { overlap: number; doc: number }>();
-    for (const [doc, weight] of matched) {
-      const d = this.docs[doc];
-      const overlap = Math.pow(weight / queryWeight, alpha) * Math.pow(weight / d.weight, 1 - alpha);
-      const current = best.get(d.topicId);
-      if (!current || overlap > current.overlap) best.set(d.topicId, { overlap, doc });
-    }
-    const ranked = [...best.entries()].sort((a, b) => b[1].overlap - a[1].overlap).slice(0, this.options.rescoreTopics);
-    if (!ranked.length) return [];
-    const query = words.filter((w) => !this.analyser.isStopWord(w)).join(' ');
-    const candidates = ranked.flatMap(([topicId]) => this.docsByTopic.get(topicId) ?? []);
-    const fuzzy = this.fuzzyByTopic(query, candidates);
-    const w = this.options.fuzzyWeight;
-    return ranked
-      .map(([id, { overlap }]) => {
-        const f = fuzzy.get(id) ?? 0;
-        return { id, overlap, fuzzy: f, score: (1 - w) * overlap + w * f };
-      })
-      .sort((a, b) => b.score - a.score);
   }
 
-  private fuzzyByTopic(query: string, candidates: IndexedDoc[]): Map<string, number> {
-    const result = new Map<string, number>();
-    if (!query) return result;
-    const fuse = new Fuse(candidates, { keys: ['text'], includeScore: true, ignoreLocation: true, threshold: 1, shouldSort: false });
-    for (const hit of fuse.search(query.slice(0, 64))) {
-      const similarity = 1 - (hit.score ?? 1);
-      const topicId = hit.item.topicId;
-      if (similarity > (result.get(topicId) ?? 0)) result.set(topicId, similarity);
+  private touch(topic: number): void {
+    if (this.topicTouched[topic]) return;
+    this.topicTouched[topic] = 1;
+    this.touchedTopics[this.topicTouchedCount++] = topic;
+  }
+
+  private evidenceOf(topic: number): TermEvidence {
+    const doc = this.topicBestDoc[topic];
+    const matched = this.topicBest[topic] > 0 ? this.docScore[doc] : 0;
+    return {
+      best: this.topicBest[topic],
+      second: this.topicSecond[topic],
+      queryCoverage: matched / this.queryWeight,
+      questionCoverage: matched > 0 ? Math.min(1, matched / this.docWeight[doc]) : 0,
+      topicCoverage: this.topicCover[topic] / this.queryWeight,
+      typicality: this.topicTypical[topic] / this.queryWeight,
+      answerCoverage: this.topicAnswer[topic] / this.queryWeight,
+      matchedWeight: this.topicCover[topic],
+    };
+  }
+
+  private reset(): void {
+    for (let i = 0; i < this.docCount; i++) this.docScore[this.touchedDocs[i]] = 0;
+    for (let i = 0; i < this.topicTouchedCount; i++) {
+      const topic = this.touchedTopics[i];
+      this.topicTouched[topic] = 0;
+      this.topicBest[topic] = 0;
+      this.topicSecond[topic] = 0;
+      this.topicCover[topic] = 0;
+      this.topicTypical[topic] = 0;
+      this.topicAnswer[topic] = 0;
     }
-    return result;
+    this.docCount = 0;
+    this.topicTouchedCount = 0;
   }
 }

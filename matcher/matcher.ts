@@ -1,7 +1,7 @@
 import type { KnowledgeBase } from '../knowledge/topics';
 import type { Lexicon } from '../knowledge/lexicon';
-import { Analyser } from './analyser';
-import { QuestionIndex, type IndexOptions } from './index';
+import { CONFIDENCE_DEFAULTS, confidenceInputs, confidenceOf, type ConfidenceModel } from './model';
+import { createScorer, type ScorerOptions } from './scorer';
 
 export type MatchBand = 'answer' | 'suggest' | 'none';
 
@@ -17,20 +17,25 @@ export interface MatchResult {
   outOfScope?: string;
 }
 
-/** Thresholds of the three bands; tuned with `npm run kb:eval`. */
-export const MATCHER_DEFAULTS = Object.freeze({
+export interface MatcherSettings {
+  answerMin: number;
+  suggestMin: number;
+  maxSuggestions: number;
+  suggestShare: number;
+}
+
+/** Thresholds of the three bands; tuned with `node dist/scripts/kb-eval.js --fit --thresholds`. */
+export const MATCHER_DEFAULTS: Readonly<MatcherSettings> = Object.freeze({
   /** Least confidence to answer outright. */
   answerMin: 0.5,
   /** Least confidence to offer "did you mean". */
-  suggestMin: 0.3,
-  /** Below this confidence, a runner-up this close makes it a "did you mean". */
-  clearWinner: 0.75,
-  /** How close the runner-up must be to call the top one ambiguous. */
-  ambiguousGap: 0.05,
+  suggestMin: 0.15,
   /** Most candidates offered as "did you mean". */
   maxSuggestions: 3,
+  /** A candidate is offered as "did you mean" when its share is at least this fraction of the best one's. */
+  suggestShare: 0.25,
 });
-export type MatcherOptions = Partial<typeof MATCHER_DEFAULTS> & { index?: IndexOptions };
+export type MatcherOptions = Partial<MatcherSettings> & ScorerOptions & { confidence?: ConfidenceModel };
 
 export interface Matcher {
   match(text: string): MatchResult;
@@ -38,24 +43,22 @@ export interface Matcher {
 
 export function createMatcher(kb: KnowledgeBase, lexicon: Lexicon, options: MatcherOptions = {}): Matcher {
   const settings = { ...MATCHER_DEFAULTS, ...options };
-  const entries = kb.topics.flatMap((topic) => [topic.title, ...topic.questions].map((text) => ({ topicId: topic.id, text })));
-  const analyser = new Analyser(lexicon, entries.map((e) => e.text));
-  const index = new QuestionIndex(analyser, entries, options.index);
-
+  const model = options.confidence ?? CONFIDENCE_DEFAULTS;
+  const scorer = createScorer(kb, lexicon, options);
   return {
     match(text: string): MatchResult {
-      const analysis = analyser.analyse(text);
-      const ranked = index.search(analysis.stems, analysis.words, analysis.unknown.length);
-      const candidates = ranked.map((r) => ({ id: r.id, score: round(r.score) }));
+      const { analysis, foreign, ranked } = scorer.score(text);
       const top = ranked[0];
-      if (!top) return { band: 'none', confidence: 0, candidates, outOfScope: analysis.outOfScope };
-      const confidence = round(Math.min(1, top.score));
+      if (!top) return { band: 'none', confidence: 0, candidates: [], outOfScope: analysis.outOfScope };
+      const shares = ranked.map((r) => Math.exp(r.score - top.score));
+      const total = shares.reduce((a, b) => a + b, 0);
+      const candidates = ranked.map((r, i) => ({ id: r.evidence.id, score: round(shares[i] / total) }));
+      const confidence = round(confidenceOf(confidenceInputs(analysis, foreign, ranked), model));
+      // Other knee conditions, other body parts and medicines are never answered from this knowledge base.
       if (analysis.outOfScope) return { band: 'none', confidence, candidates, outOfScope: analysis.outOfScope };
-      const runnerUp = ranked[1];
-      const ambiguous = runnerUp !== undefined && confidence < settings.clearWinner && top.score - runnerUp.score < settings.ambiguousGap;
-      if (confidence >= settings.answerMin && !ambiguous) return { band: 'answer', topicId: top.id, confidence, candidates };
+      if (confidence >= settings.answerMin) return { band: 'answer', topicId: top.evidence.id, confidence, candidates };
       if (confidence >= settings.suggestMin) {
-        const close = candidates.filter((c) => c.score >= settings.suggestMin * 0.9).slice(0, settings.maxSuggestions);
+        const close = candidates.filter((c, i) => i < settings.maxSuggestions && shares[i] >= settings.suggestShare);
         return { band: 'suggest', confidence, candidates: close.length >= 2 ? close : candidates.slice(0, 2) };
       }
       return { band: 'none', confidence, candidates };

@@ -1,7 +1,7 @@
 import { DamerauLevenshteinDistance } from 'natural/lib/natural/distance/levenshtein_distance';
 
 /** Limits of spelling correction. */
-export const SPELLING_DEFAULTS = Object.freeze({
+export const SPELLING_DEFAULTS: Readonly<{ minLength: number; twoEditsFrom: number; cacheSize: number }> = Object.freeze({
   /** Shortest word that is ever corrected: short words are too easily another real word. */
   minLength: 4,
   /** From this length on, two edits are allowed instead of one. */

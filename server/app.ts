@@ -88,7 +88,7 @@ export function createApp(deps: AppDeps): App {
     }
   });
 
-  server.get('/healthz', (_req: restify.Request, res: restify.Response) => {
+  server.get('/healthz', async (_req: restify.Request, res: restify.Response) => {
     res.send(200, { status: 'ok' });
   });
   server.get('/readyz', async (_req: restify.Request, res: restify.Response) => {

@@ -14,7 +14,7 @@ import { KneeBot } from '../bots/kneeBot';
 import { createApp, type App } from './app';
 import type { Logger } from './logger';
 import { errorFields } from './logger';
-import { loadProtocol } from '../triage/protocol';
+import { loadProtocol } from '../triage';
 import { createTriageFlow } from '../dialogs/triageFlow';
 
 export interface StartOptions {

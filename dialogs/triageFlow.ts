@@ -1,0 +1,139 @@
+import {
+  answerTurn,
+  answerWithCode,
+  currentStep,
+  detectCrisis,
+  detectEmergency,
+  emergencyMessageOutcome,
+  outcomeWords,
+  questionById,
+  startSession,
+  type Level,
+  type ParseContext,
+  type Protocol,
+  type ReasonId,
+  type Step,
+  type TriageState,
+} from '../triage';
+import type { Messages } from '../knowledge/messages';
+import type { CheckMemoryStore } from '../storage/check-memory';
+import type { Reply } from './replies';
+import type { TurnInput } from './router';
+import type { TriageFlow } from './triage-flow';
+import { bookingOfferReply, type ClinicFacts } from './clinic';
+
+export interface TriageFlowDeps {
+  protocol: Protocol;
+  messages: Messages;
+  clinic: ClinicFacts;
+  checkMemory: Pick<CheckMemoryStore, 'get' | 'put'>;
+  timeZone: string;
+}
+
+/** How long a completed check makes a person "returning". */
+export const TRIAGE_FLOW_DEFAULTS = Object.freeze({
+  /** Days a completed check is remembered for follow-up. */
+  memoryDays: 90,
+});
+
+const TONE: Record<Level, Reply['tone']> = { emergency: 'danger', urgent: 'warning', doctor: 'normal', book: 'normal', 'self-care': 'normal' };
+
+interface Holder {
+  triage?: { session: TriageState };
+}
+
+/** The symptom check inside the conversation: pure triage functions, with replies and memory around them. */
+export function createTriageFlow(deps: TriageFlowDeps): TriageFlow & { outcomeReplies(level: Level, reasons: ReasonId[], version: string): Reply[] } {
+  const { protocol, messages } = deps;
+  const ctx = (input: TurnInput): ParseContext => ({ now: input.now, timeZone: deps.timeZone });
+
+  function questionReply(step: Extract<Step, { kind: 'question' }>, repeat: boolean): Reply {
+    const question = questionById(protocol, step.id);
+    return {
+      text: repeat ? `${protocol.messages.reask} ${question.text}` : question.text,
+      choices: question.options.map((o) => ({ label: o.label, value: o.code })),
+      multi: question.kind === 'multi',
+      numericAnswer: question.numberIsValue,
+      entity: { type: 'triage.question', id: step.id },
+    };
+  }
+
+  function outcomeReplies(level: Level, reasons: ReasonId[], version: string): Reply[] {
+    const words = outcomeWords(protocol, { level, reasons });
+    const parts = [words.headline];
+    if (words.why.length) parts.push(words.why.join(' '));
+    parts.push(...words.advice);
+    if (words.warningSigns) parts.push(words.warningSigns);
+    parts.push(...words.tips, words.notDiagnosis);
+    const outcome: Reply = {
+      text: parts.join('\n\n'),
+      tone: TONE[level],
+      entity: { type: 'triage.outcome', level, reasons, protocol: version },
+    };
+    return words.offerBooking ? [outcome, bookingOfferReply(messages, deps.clinic)] : [outcome];
+  }
+
+  async function afterStep(holder: Holder, state: TriageState, step: Step, input: TurnInput, repeat: boolean): Promise<Reply[]> {
+    if (step.kind === 'question') {
+      holder.triage = { session: state };
+      return [questionReply(step, repeat)];
+    }
+    delete holder.triage;
+    await deps.checkMemory.put(input.userKey, { lastCheckAt: input.now, level: step.level, protocolVersion: step.protocol });
+    return outcomeReplies(step.level, step.reasons, step.protocol);
+  }
+
+  return {
+    outcomeReplies,
+
+    async checkSafety(holder: Holder, text, input) {
+      if (detectCrisis(protocol, text)) return [{ text: protocol.messages.crisis, tone: 'danger', entity: { type: 'safety.crisis' } }];
+      // An answer to the warning-sign question is read as that answer, with its own rule's reason.
+      if (holder.triage?.session.pending === 'red_flags') return undefined;
+      if (!detectEmergency(protocol, text, ctx(input))) return undefined;
+      delete holder.triage;
+      const outcome = emergencyMessageOutcome(protocol);
+      return outcomeReplies(outcome.level, outcome.reasons, outcome.protocol);
+    },
+
+    active: (holder: Holder) => holder.triage !== undefined,
+
+    async start(holder: Holder, input, openingText) {
+      const memory = await deps.checkMemory.get(input.userKey);
+      const ageDays = memory ? (input.now.getTime() - memory.lastCheckAt.getTime()) / 86_400_000 : Infinity;
+      const returning = ageDays <= TRIAGE_FLOW_DEFAULTS.memoryDays;
+      const { state, step } = startSession(protocol, { returning, openingText, ctx: ctx(input) });
+      const notice: Reply[] = memory ? [] : [{ text: protocol.messages.persistence }];
+      return [...notice, ...(await afterStep(holder, state, step, input, false))];
+    },
+
+    async answer(holder: Holder, textOrCode, input) {
+      const session = holder.triage?.session;
+      if (!session) return undefined;
+      const result = /^[a-z_0-9,]+$/.test(textOrCode)
+        ? answerWithCode(protocol, session, textOrCode, ctx(input))
+        : answerTurn(protocol, session, textOrCode, ctx(input));
+      if (!result.understood) return undefined;
+      return afterStep(holder, result.state, result.step, input, false);
+    },
+
+    async unclear(holder: Holder, text, input) {
+      const session = holder.triage?.session;
+      if (!session) return [];
+      const result = answerTurn(protocol, session, text, ctx(input));
+      const repeat = result.step.kind === 'question' && result.step.attempt > 1;
+      return afterStep(holder, result.state, result.step, input, repeat);
+    },
+
+    reask(holder: Holder) {
+      const session = holder.triage?.session;
+      if (!session) return [];
+      const step = currentStep(protocol, session);
+      return step.kind === 'question' ? [questionReply(step, false)] : [];
+    },
+
+    stop(holder: Holder) {
+      delete holder.triage;
+    },
+  };
+}

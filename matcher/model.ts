@@ -1,0 +1,115 @@
+import type { Analysis } from './analyser';
+import type { TermEvidence } from './index';
+import { dot, sigmoid } from './fit';
+
+/** A candidate topic: what its questions and answer share with the message's stems, and with its pairs of stems. */
+export interface TopicEvidence extends TermEvidence {
+  id: string;
+  /** Best example question's share of the message's stem pairs. */
+  pairBest: number;
+  /** Share of the message's stem pairs found anywhere in the topic's questions. */
+  pairCoverage: number;
+}
+
+export const RANKING_FEATURES = ['best', 'second', 'queryCoverage', 'questionCoverage', 'topicCoverage', 'typicality', 'answerCoverage', 'pairBest', 'pairCoverage', 'likelihood'] as const;
+export type RankingFeature = (typeof RANKING_FEATURES)[number];
+export type RankingWeights = Readonly<Record<RankingFeature, number>>;
+
+/** Weights of the topic ranking; fitted by `node dist/scripts/kb-eval.js --fit` on the development set. */
+export const RANKING_DEFAULTS: RankingWeights = Object.freeze({
+  best: 1.215,
+  second: 2.829,
+  queryCoverage: -0.214,
+  questionCoverage: 3.247,
+  topicCoverage: 1.786,
+  typicality: 2,
+  answerCoverage: 2.636,
+  pairBest: 0.29,
+  pairCoverage: 0.624,
+  likelihood: 1.07,
+});
+
+/** Features of "the best topic is the right one, if the question is in scope at all". */
+export const CLARITY_FEATURES = ['score', 'margin', 'share', 'best', 'queryCoverage', 'topicCoverage', 'length'] as const;
+/** Features of "the knowledge base covers this question at all". */
+export const SCOPE_FEATURES = ['best', 'topicCoverage', 'typicality', 'strength', 'foreign', 'unknown', 'corrected', 'anchored', 'looseEnds', 'length'] as const;
+export type ClarityFeature = (typeof CLARITY_FEATURES)[number];
+export type ScopeFeature = (typeof SCOPE_FEATURES)[number];
+
+export interface LogisticModel<Feature extends string> {
+  bias: number;
+  weights: Readonly<Record<Feature, number>>;
+}
+
+/** Confidence is the product of two logistic models, fitted by `kb-eval --fit`: clarity among topics, and scope. */
+export interface ConfidenceModel {
+  clarity: LogisticModel<ClarityFeature>;
+  scope: LogisticModel<ScopeFeature>;
+}
+
+export const CONFIDENCE_DEFAULTS: ConfidenceModel = Object.freeze({
+  clarity: Object.freeze({
+    bias: -3.22,
+    weights: Object.freeze({ score: 0.139, margin: 0.254, share: 3.209, best: 1.625, queryCoverage: -1.128, topicCoverage: 0.306, length: 0.59 }),
+  }),
+  scope: Object.freeze({
+    bias: -6.316,
+    weights: Object.freeze({ best: 5.429, topicCoverage: 0.634, typicality: 2.205, strength: 0.781, foreign: -1.093, unknown: -4.294, corrected: -0.965, anchored: 1.614, looseEnds: -2.706, length: 1.537 }),
+  }),
+});
+
+export interface RankedTopic {
+  evidence: TopicEvidence;
+  score: number;
+}
+
+export function rankingFeatures(evidence: TopicEvidence): number[] {
+  return RANKING_FEATURES.map((name) => evidence[name]);
+}
+
+/** Topics best first by the ranking model. */
+export function rankTopics(evidence: readonly TopicEvidence[], weights: RankingWeights): RankedTopic[] {
+  const w = RANKING_FEATURES.map((name) => weights[name]);
+  return evidence.map((e) => ({ evidence: e, score: dot(w, rankingFeatures(e)) })).sort((a, b) => b.score - a.score);
+}
+
+/** Every feature either confidence model looks at, by name. */
+export type ConfidenceInputs = Record<ClarityFeature | ScopeFeature, number>;
+
+/** How good the best topic is, how far ahead of the others, and how much of the message it leaves unexplained. */
+export function confidenceInputs(analysis: Analysis, foreign: number, ranked: readonly RankedTopic[]): ConfidenceInputs {
+  const top = ranked[0];
+  const runnerUp = ranked[1]?.score ?? 0;
+  const total = ranked.reduce((sum, r) => sum + Math.exp(r.score - top.score), 0);
+  const content = Math.max(1, analysis.stems.length);
+  return {
+    score: top.score,
+    margin: top.score - runnerUp,
+    share: 1 / total,
+    best: top.evidence.best,
+    queryCoverage: top.evidence.queryCoverage,
+    topicCoverage: top.evidence.topicCoverage,
+    typicality: top.evidence.typicality,
+    strength: Math.min(3, Math.log1p(top.evidence.matchedWeight)),
+    foreign,
+    unknown: analysis.unknown.length / content,
+    corrected: analysis.corrected.length / content,
+    anchored: analysis.anchored ? 1 : 0,
+    // Words the best topic leaves unexplained matter most when nothing ties the message to the knee.
+    looseEnds: analysis.anchored ? 0 : 1 - top.evidence.topicCoverage,
+    length: Math.log(content),
+  };
+}
+
+export function featureVector<Feature extends string>(inputs: Readonly<Record<Feature, number>>, names: readonly Feature[]): number[] {
+  return names.map((name) => inputs[name]);
+}
+
+export function logistic<Feature extends string>(model: LogisticModel<Feature>, names: readonly Feature[], inputs: Readonly<Record<Feature, number>>): number {
+  return sigmoid(model.bias + dot(featureVector(model.weights, names), featureVector(inputs, names)));
+}
+
+/** Probability that the best topic is the right answer: clear among the topics, and in scope. */
+export function confidenceOf(inputs: ConfidenceInputs, model: ConfidenceModel): number {
+  return logistic(model.clarity, CLARITY_FEATURES, inputs) * logistic(model.scope, SCOPE_FEATURES, inputs);
+}

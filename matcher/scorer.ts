@@ -1,0 +1,61 @@
+import type { KnowledgeBase } from '../knowledge/topics';
+import type { Lexicon } from '../knowledge/lexicon';
+import { Analyser, type Analysis, type AnalyserOptions } from './analyser';
+import { TermIndex, type IndexOptions, type TermEvidence } from './index';
+import { RANKING_DEFAULTS, rankTopics, type RankedTopic, type RankingWeights, type TopicEvidence } from './model';
+
+/** Tunables of the scoring. */
+export const SCORER_DEFAULTS: Readonly<{ maxTopics: number }> = Object.freeze({
+  /** Most candidate topics ranked for one message, picked by a quick first-stage score. */
+  maxTopics: 8,
+});
+
+export interface ScorerOptions {
+  maxTopics?: number;
+  index?: IndexOptions;
+  analyser?: AnalyserOptions;
+  ranking?: RankingWeights;
+}
+
+export interface Scored {
+  analysis: Analysis;
+  /** Share of the message's content words that no example question uses. */
+  foreign: number;
+  /** Candidate topics, best first. */
+  ranked: RankedTopic[];
+}
+
+/** Analysis and ranked candidate topics for a message: the matcher's evidence, also used to fit its models. */
+export interface Scorer {
+  score(text: string): Scored;
+}
+
+export function createScorer(kb: KnowledgeBase, lexicon: Lexicon, options: ScorerOptions = {}): Scorer {
+  const settings = { ...SCORER_DEFAULTS, ...options };
+  const texts = kb.topics.map((topic) => ({ questions: [topic.title, ...topic.questions], answer: [topic.answer, topic.detail ?? ''].join('\n') }));
+  const analyser = new Analyser(lexicon, texts.flatMap((t) => [...t.questions, t.answer]), options.analyser);
+  const analysed = kb.topics.map((topic, i) => ({
+    id: topic.id,
+    questions: texts[i].questions.map((q) => analyser.analyse(q)),
+    answer: analyser.analyse(texts[i].answer),
+  }));
+  const stems = new TermIndex(analysed.map((t) => ({ id: t.id, questions: t.questions.map((a) => a.stems), answer: t.answer.stems })), options.index);
+  const pairs = new TermIndex(analysed.map((t) => ({ id: t.id, questions: t.questions.map((a) => [...a.pairs.keys()]), answer: [...t.answer.pairs.keys()] })), options.index);
+  const weights = options.ranking ?? RANKING_DEFAULTS;
+  return {
+    score(text: string): Scored {
+      const analysis = analyser.analyse(text);
+      const byStem = stems.search(analysis.emphasis);
+      const byPair = analysis.pairs.size ? pairs.search(analysis.pairs) : new Map<string, TermEvidence>();
+      const evidence: TopicEvidence[] = [];
+      for (const [id, e] of byStem) {
+        const pair = byPair.get(id);
+        evidence.push({ id, ...e, pairBest: pair?.best ?? 0, pairCoverage: pair?.topicCoverage ?? 0 });
+      }
+      // A quick first stage keeps the ranking to a handful of topics.
+      evidence.sort((a, b) => b.best + 0.5 * b.typicality - (a.best + 0.5 * a.typicality));
+      const foreign = analysis.stems.filter((stem) => !stems.has(stem)).length / Math.max(1, analysis.stems.length);
+      return { analysis, foreign, ranked: rankTopics(evidence.slice(0, settings.maxTopics), weights) };
+    },
+  };
+}

@@ -1,0 +1,97 @@
+// Starts Web Chat against the bot's own Direct Line (or Azure's, when the server says so).
+(function () {
+  'use strict';
+
+  var USER_TOKEN_KEY = 'kneeChat.userToken';
+  var embedded = new URLSearchParams(window.location.search).has('embed');
+  var statusEl = document.getElementById('chat-status');
+  var retryEl = document.getElementById('chat-retry');
+  var chatEl = document.getElementById('webchat');
+
+  // The clinic's colours; every text colour meets WCAG AA contrast on its background.
+  var styleOptions = {
+    accent: '#0b5d6b',
+    primaryFont: 'system-ui, -apple-system, "Segoe UI", Roboto, "Helvetica Neue", Arial, sans-serif',
+    backgroundColor: '#ffffff',
+    subtle: '#4a555c',
+    timestampColor: '#4a555c',
+    bubbleBackground: '#eef2f4',
+    bubbleTextColor: '#1b1f23',
+    bubbleBorderRadius: 12,
+    bubbleBorderWidth: 0,
+    bubbleFromUserBackground: '#0b5d6b',
+    bubbleFromUserTextColor: '#ffffff',
+    bubbleFromUserBorderRadius: 12,
+    bubbleFromUserBorderWidth: 0,
+    bubbleMaxWidth: 640,
+    suggestedActionLayout: 'flow',
+    suggestedActionBackgroundColor: '#ffffff',
+    suggestedActionBorderColor: '#0b5d6b',
+    suggestedActionBorderWidth: 2,
+    suggestedActionBorderRadius: 20,
+    suggestedActionTextColor: '#0b5d6b',
+    suggestedActionHeight: 44,
+    sendBoxBackground: '#ffffff',
+    sendBoxTextColor: '#1b1f23',
+    sendBoxPlaceholderColor: '#4a555c',
+    sendBoxButtonColor: '#0b5d6b',
+    sendBoxButtonColorOnHover: '#07434d',
+    sendBoxBorderTop: 'solid 1px #d5dde1',
+    sendBoxHeight: 52,
+    sendBoxTextWrap: true,
+    hideUploadButton: true
+  };
+
+  function readUserToken() {
+    try { return window.localStorage.getItem(USER_TOKEN_KEY) || undefined; } catch (e) { return undefined; }
+  }
+
+  function keepUserToken(token) {
+    try { window.localStorage.setItem(USER_TOKEN_KEY, token); } catch (e) { /* private browsing: a new id next time */ }
+  }
+
+  function showStatus(text, canRetry) {
+    statusEl.textContent = text;
+    retryEl.hidden = !canRetry;
+  }
+
+  async function fetchToken() {
+    var response = await fetch('/api/directline/token', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ userToken: readUserToken() }),
+      credentials: 'omit',
+      cache: 'no-store'
+    });
+    if (!response.ok) throw new Error('token request failed: ' + response.status);
+    return response.json();
+  }
+
+  async function start() {
+    showStatus('Loading the chat…', false);
+    try {
+      if (!window.WebChat) throw new Error('Web Chat did not load');
+      var session = await fetchToken();
+      keepUserToken(session.userToken);
+      var directLine = window.WebChat.createDirectLine({
+        token: session.token,
+        domain: session.domain || window.location.origin + '/v3/directline',
+        webSocket: true
+      });
+      window.WebChat.renderWebChat({ directLine: directLine, styleOptions: styleOptions, locale: 'en-US' }, chatEl);
+      showStatus('', false);
+    } catch (error) {
+      showStatus('The chat could not start. Please try again in a moment, or call the clinic. In an emergency, call 911.', true);
+    }
+  }
+
+  if (embedded) {
+    document.documentElement.classList.add('embedded');
+    // Escape inside the frame closes the panel on the clinic's page (embed.js listens).
+    document.addEventListener('keydown', function (event) {
+      if (event.key === 'Escape' && window.parent !== window) window.parent.postMessage({ type: 'knee-chat:close' }, '*');
+    });
+  }
+  document.getElementById('chat-retry-button').addEventListener('click', start);
+  start();
+})();

@@ -1,0 +1,285 @@
+// Loads knowledge/triage-phrases.json: the words the parsers understand, compiled once.
+import { isQuestionId, isRedFlag, QUESTION_CODES, QuestionId, RedFlag } from './ids';
+import { Json, JsonChecker } from './json-check';
+import { compilePattern, literalWords, NegationRules, Pattern, PhraseSet } from './phrases';
+import { Lexicon } from './text';
+
+/** The phrases of one answer code: "mention" ones also count in volunteered text. */
+export interface CodePhrases {
+  /** Used when reading an aside or an opening message. */
+  mention: PhraseSet;
+  /** Used when reading the answer to this very question (includes mention). */
+  answer: PhraseSet;
+  /** Weaker evidence, used only when nothing else was found ("it swelled" vs "it swelled at once"). */
+  weak: PhraseSet;
+}
+
+export interface Holiday {
+  names: string[];
+  month?: number;
+  day?: number;
+  weekday?: number;
+  nth?: number;
+  beforeDay?: number;
+  easterOffset?: number;
+}
+
+export interface DurationLanguage {
+  units: ReadonlyMap<string, number>;
+  quantities: ReadonlyMap<string, number>;
+  lessThan: PhraseSet;
+  moreThan: PhraseSet;
+  blockedBefore: readonly string[];
+  afterUnit: readonly string[];
+  mentionBefore: readonly string[];
+  mentionAfter: readonly string[];
+  onsetCues: PhraseSet;
+  relative: Array<{ days: number; phrases: PhraseSet }>;
+  holidays: Holiday[];
+  seasons: Array<{ names: string[]; month: number; day: number }>;
+}
+
+export interface Language {
+  lexicon: Lexicon;
+  negation: NegationRules;
+  yes: PhraseSet;
+  no: PhraseSet;
+  unsure: PhraseSet;
+  hedge: PhraseSet;
+  hedgeMeansYes: readonly QuestionId[];
+  codes: ReadonlyMap<QuestionId, ReadonlyMap<string, CodePhrases>>;
+  everything: ReadonlyMap<QuestionId, PhraseSet>;
+  aggravatorContext: PhraseSet;
+  cues: { fever: CodePhrases; heat: CodePhrases; swelling: CodePhrases; numb: CodePhrases; intermittent: CodePhrases };
+  duration: DurationLanguage;
+  severityWords: Array<{ value: number; phrases: PhraseSet }>;
+  crisis: PhraseSet;
+  hypothetical: PhraseSet;
+  historyDays: ReadonlyMap<RedFlag, number>;
+  volunteerExclude: ReadonlyMap<QuestionId, readonly string[]>;
+}
+
+const PHRASE_QUESTIONS: readonly QuestionId[] = [
+  'returning_status', 'injury', 'weight_bearing', 'rapid_swelling', 'red_flags', 'age', 'trend', 'location', 'recurrent', 'aggravators',
+];
+
+class PhraseReader {
+  readonly words = new Set<string>();
+  constructor(readonly check: JsonChecker) {}
+
+  patterns(x: Json, path: string, nonEmpty = true): Pattern[] {
+    return this.check.strings(x, path, nonEmpty).map((source, i) => {
+      try {
+        const p = compilePattern(source);
+        for (const w of literalWords(source)) this.words.add(w);
+        return p;
+      } catch (err) {
+        return this.check.fail(`${path}[${i}]`, err instanceof Error ? err.message : String(err));
+      }
+    });
+  }
+
+  set(x: Json, path: string, except: Json = [], nonEmpty = true): PhraseSet {
+    return { patterns: this.patterns(x, path, nonEmpty), except: this.patterns(except, `${path}.except`, false) };
+  }
+
+  code(x: Json, path: string): CodePhrases {
+    const o = this.check.object(x, path);
+    this.check.onlyKeys(o, path, ['mention', 'answer', 'weak', 'except']);
+    const except = this.patterns(o.except ?? [], `${path}.except`, false);
+    const mention = this.patterns(o.mention ?? [], `${path}.mention`, false);
+    const answer = this.patterns(o.answer ?? [], `${path}.answer`, false);
+    const weak = this.patterns(o.weak ?? [], `${path}.weak`, false);
+    if (mention.length + answer.length + weak.length === 0) this.check.fail(path, 'needs at least one phrase');
+    return { mention: { patterns: mention, except }, answer: { patterns: [...mention, ...answer], except }, weak: { patterns: weak, except } };
+  }
+}
+
+function wordMap(check: JsonChecker, x: Json, path: string): Map<string, string> {
+  const o = check.object(x, path);
+  const out = new Map<string, string>();
+  for (const [k, v] of Object.entries(o)) out.set(k, check.string(v, `${path}.${k}`));
+  return out;
+}
+
+function numberMap(check: JsonChecker, x: Json, path: string): Map<string, number> {
+  const o = check.object(x, path);
+  const out = new Map<string, number>();
+  for (const [k, v] of Object.entries(o)) out.set(k, check.number(v, `${path}.${k}`));
+  return out;
+}
+
+function optionalInt(check: JsonChecker, o: Record<string, Json>, key: string, path: string): number | undefined {
+  return o[key] === undefined ? undefined : check.integer(o[key], `${path}.${key}`);
+}
+
+function readDuration(r: PhraseReader, x: Json, path: string): DurationLanguage {
+  const c = r.check;
+  const o = c.object(x, path);
+  const relative = c.array(o.relative, `${path}.relative`).map((e, i) => {
+    const p = `${path}.relative[${i}]`;
+    const entry = c.object(e, p);
+    return { days: c.number(entry.days, `${p}.days`), phrases: r.set(entry.phrases, `${p}.phrases`, entry.except ?? []) };
+  });
+  const holidays = c.array(o.holidays, `${path}.holidays`).map((e, i): Holiday => {
+    const p = `${path}.holidays[${i}]`;
+    const h = c.object(e, p);
+    const holiday: Holiday = {
+      names: c.strings(h.names, `${p}.names`),
+      month: optionalInt(c, h, 'month', p),
+      day: optionalInt(c, h, 'day', p),
+      weekday: optionalInt(c, h, 'weekday', p),
+      nth: optionalInt(c, h, 'nth', p),
+      beforeDay: optionalInt(c, h, 'beforeDay', p),
+      easterOffset: optionalInt(c, h, 'easterOffset', p),
+    };
+    const fixed = holiday.month !== undefined && holiday.day !== undefined;
+    const nthWeekday = holiday.month !== undefined && holiday.weekday !== undefined && (holiday.nth !== undefined || holiday.beforeDay !== undefined);
+    if (!fixed && !nthWeekday && holiday.easterOffset === undefined)
+      c.fail(p, 'needs month+day, month+weekday+nth (or beforeDay), or easterOffset');
+    return holiday;
+  });
+  const seasons = c.array(o.seasons, `${path}.seasons`).map((e, i) => {
+    const p = `${path}.seasons[${i}]`;
+    const s = c.object(e, p);
+    return { names: c.strings(s.names, `${p}.names`), month: c.integer(s.month, `${p}.month`), day: c.integer(s.day, `${p}.day`) };
+  });
+  return {
+    units: numberMap(c, o.units, `${path}.units`),
+    quantities: numberMap(c, o.quantities, `${path}.quantities`),
+    lessThan: r.set(o.lessThan, `${path}.lessThan`),
+    moreThan: r.set(o.moreThan, `${path}.moreThan`),
+    blockedBefore: c.strings(o.blockedBefore, `${path}.blockedBefore`),
+    afterUnit: c.strings(o.afterUnit, `${path}.afterUnit`),
+    mentionBefore: c.strings(o.mentionBefore, `${path}.mentionBefore`),
+    mentionAfter: c.strings(o.mentionAfter, `${path}.mentionAfter`),
+    onsetCues: r.set(o.onsetCues, `${path}.onsetCues`),
+    relative,
+    holidays,
+    seasons,
+  };
+}
+
+/** Validates and compiles the phrase file; `file` names it in error messages. */
+export function parseLanguage(raw: Json, file: string): Language {
+  const c = new JsonChecker(file);
+  const r = new PhraseReader(c);
+  const root = c.object(raw, '(root)');
+  c.onlyKeys(root, '(root)', [
+    'about', 'contractions', 'tokens', 'rewrites', 'numbers', 'fuzzy', 'negation', 'yes', 'no', 'unsure', 'hedge', 'hedgeMeansYes',
+    'answers', 'everything', 'mentionContexts', 'redFlagCues', 'duration', 'severity', 'safety', 'volunteerExclude', 'genericExcept',
+  ]);
+  const genericExcept = c.object(root.genericExcept ?? {}, 'genericExcept');
+
+  const answers = c.object(root.answers, 'answers');
+  const codes = new Map<QuestionId, Map<string, CodePhrases>>();
+  for (const [qid, byCode] of Object.entries(answers)) {
+    if (!isQuestionId(qid) || !PHRASE_QUESTIONS.includes(qid)) c.fail(`answers.${qid}`, `not a question with coded answers`);
+    else {
+      const entries = c.object(byCode, `answers.${qid}`);
+      const m = new Map<string, CodePhrases>();
+      for (const [code, phrases] of Object.entries(entries)) {
+        if (!QUESTION_CODES[qid].includes(code)) c.fail(`answers.${qid}.${code}`, `unknown answer code for "${qid}"`);
+        m.set(code, r.code(phrases, `answers.${qid}.${code}`));
+      }
+      codes.set(qid, m);
+    }
+  }
+  for (const qid of PHRASE_QUESTIONS) {
+    if (!codes.has(qid)) c.fail('answers', `missing phrases for question "${qid}"`);
+  }
+
+  const everythingRaw = c.object(root.everything, 'everything');
+  const everything = new Map<QuestionId, PhraseSet>();
+  for (const [qid, list] of Object.entries(everythingRaw)) {
+    if (!isQuestionId(qid)) c.fail(`everything.${qid}`, 'unknown question id');
+    else everything.set(qid, r.set(list, `everything.${qid}`));
+  }
+
+  const cuesRaw = c.object(root.redFlagCues, 'redFlagCues');
+  const cues = {
+    fever: r.code(cuesRaw.fever, 'redFlagCues.fever'),
+    heat: r.code(cuesRaw.heat, 'redFlagCues.heat'),
+    swelling: r.code(cuesRaw.swelling, 'redFlagCues.swelling'),
+    numb: r.code(cuesRaw.numb, 'redFlagCues.numb'),
+    intermittent: r.code(cuesRaw.intermittent, 'redFlagCues.intermittent'),
+  };
+
+  const contexts = c.object(root.mentionContexts, 'mentionContexts');
+  const safety = c.object(root.safety, 'safety');
+  const historyRaw = c.object(safety.historyDays, 'safety.historyDays');
+  const historyDays = new Map<RedFlag, number>();
+  for (const [flag, days] of Object.entries(historyRaw)) {
+    if (!isRedFlag(flag)) c.fail(`safety.historyDays.${flag}`, 'unknown red flag code');
+    else historyDays.set(flag, c.number(days, `safety.historyDays.${flag}`));
+  }
+
+  const excludeRaw = c.object(root.volunteerExclude, 'volunteerExclude');
+  const volunteerExclude = new Map<QuestionId, string[]>();
+  for (const [qid, list] of Object.entries(excludeRaw)) {
+    if (!isQuestionId(qid)) c.fail(`volunteerExclude.${qid}`, 'unknown question id');
+    else {
+      const flags = c.strings(list, `volunteerExclude.${qid}`);
+      flags.forEach((f, i) => isRedFlag(f) || c.fail(`volunteerExclude.${qid}[${i}]`, `unknown red flag code "${f}"`));
+      volunteerExclude.set(qid, flags);
+    }
+  }
+
+  const hedgeMeansYes = c.strings(root.hedgeMeansYes, 'hedgeMeansYes').map((q, i) =>
+    isQuestionId(q) ? q : c.fail(`hedgeMeansYes[${i}]`, `unknown question id "${q}"`),
+  );
+
+  const negRaw = c.object(root.negation, 'negation');
+  const negation: NegationRules = {
+    negators: new Set(c.strings(negRaw.negators, 'negation.negators')),
+    interjections: new Set(c.strings(negRaw.interjections, 'negation.interjections')),
+    breakers: new Set(c.strings(negRaw.breakers, 'negation.breakers')),
+    cancelers: new Set(c.strings(negRaw.cancelers, 'negation.cancelers')),
+    window: c.integer(negRaw.window, 'negation.window'),
+  };
+
+  const language: Omit<Language, 'lexicon'> = {
+    negation,
+    yes: r.set(root.yes, 'yes', genericExcept.yes ?? []),
+    no: r.set(root.no, 'no', genericExcept.no ?? []),
+    unsure: r.set(root.unsure, 'unsure', genericExcept.unsure ?? []),
+    hedge: r.set(root.hedge, 'hedge', genericExcept.hedge ?? []),
+    hedgeMeansYes,
+    codes,
+    everything,
+    aggravatorContext: r.set(contexts.aggravators, 'mentionContexts.aggravators'),
+    cues,
+    duration: readDuration(r, root.duration, 'duration'),
+    severityWords: c.array(root.severity, 'severity').map((e, i) => {
+      const o = c.object(e, `severity[${i}]`);
+      return { value: c.integer(o.value, `severity[${i}].value`), phrases: r.set(o.phrases, `severity[${i}].phrases`) };
+    }),
+    crisis: r.set(safety.crisis, 'safety.crisis', safety.crisisExcept ?? []),
+    hypothetical: r.set(safety.hypothetical, 'safety.hypothetical'),
+    historyDays,
+    volunteerExclude,
+  };
+
+  const fuzzy = c.object(root.fuzzy, 'fuzzy');
+  const tokens = wordMap(c, root.tokens, 'tokens');
+  for (const key of tokens.keys()) if (/\s/.test(key)) c.fail(`tokens.${key}`, 'a token rewrite takes one word; use "rewrites" for phrases');
+  const rewrites = c.array(root.rewrites, 'rewrites', false).map((e, i): [string, string] => {
+    const pair = c.strings(e, `rewrites[${i}]`);
+    if (pair.length !== 2) c.fail(`rewrites[${i}]`, 'must be [from, to]');
+    if (` ${pair[1]} `.includes(` ${pair[0]} `)) c.fail(`rewrites[${i}]`, 'the result must not contain what it replaces');
+    return [pair[0], pair[1]];
+  });
+  const minLength = c.integer(fuzzy.minLength, 'fuzzy.minLength');
+  const vocabulary = new Set([...r.words].filter((w) => w.length >= minLength));
+  const known = new Set<string>([...c.strings(fuzzy.known, 'fuzzy.known'), ...r.words, ...tokens.values()]);
+  const lexicon: Lexicon = {
+    contractions: wordMap(c, root.contractions, 'contractions'),
+    tokens,
+    rewrites,
+    numbers: numberMap(c, root.numbers, 'numbers'),
+    vocabulary,
+    known,
+    fuzzyMinLength: minLength,
+  };
+  return { ...language, lexicon };
+}

@@ -1,0 +1,112 @@
+// "I'm 58", "my 12 year old", "in my 60s", "teenager" -> an age band.
+import { AgeBand } from './ids';
+import { Language } from './language';
+import { findHits } from './phrases';
+import { AgeBandRange } from './protocol';
+import { ReadMode } from './parse-duration';
+import { Normalized } from './text';
+
+const NUMBER = /^\d+(?:\.\d+)?$/;
+const DECADE_WORDS: ReadonlyMap<string, number> = new Map([
+  ['teens', 13], ['twenties', 20], ['thirties', 30], ['forties', 40], ['fourties', 40], ['fifties', 50],
+  ['sixties', 60], ['seventies', 70], ['eighties', 80], ['nineties', 90],
+]);
+const NOT_AGE_UNITS = new Set([
+  'day', 'days', 'week', 'weeks', 'km', 'k', 'miles', 'mile', 'mi', 'out', 'times', 'percent', 'kg', 'kgs', 'lbs', 'lb', 'pounds',
+  'minutes', 'minute', 'hours', 'hour', 'am', 'pm', 'x', 'min', 'mins', 'steps', 'kilometers', 'kilometres', 'metres', 'meters', 'marathons',
+  'races', 'runs', 'laps', '/', 'or', 'to',
+]);
+const SUBJECTS = new Set(['i', 'he', 'she', 'they', 'son', 'daughter', 'kid', 'child', 'boy', 'girl', 'husband', 'wife', 'mom', 'dad', 'mother', 'father', 'partner', 'patient']);
+
+interface YearRange {
+  lo: number;
+  hi: number;
+}
+
+function decadeAt(tokens: readonly string[], i: number): { start: number; base: number } | null {
+  const t = tokens[i];
+  if (DECADE_WORDS.has(t)) return { start: i, base: DECADE_WORDS.get(t) ?? 0 };
+  if (/^[1-9]0$/.test(t) && tokens[i + 1] === 's') return { start: i, base: Number(t) };
+  return null;
+}
+
+function decades(tokens: readonly string[], mode: ReadMode): YearRange[] {
+  const out: YearRange[] = [];
+  tokens.forEach((_, i) => {
+    const d = decadeAt(tokens, i);
+    if (!d) return;
+    const part = tokens[i - 1] ?? '';
+    const owner = ['early', 'mid', 'late'].includes(part) ? tokens[i - 2] ?? '' : part;
+    if (mode === 'mention' && !['my', 'his', 'her', 'their', 'our'].includes(owner)) return;
+    const top = d.base === 13 ? 19 : d.base + 9;
+    if (part === 'early') out.push({ lo: d.base, hi: d.base === 13 ? 15 : d.base + 3 });
+    else if (part === 'mid') out.push({ lo: d.base === 13 ? 14 : d.base + 3, hi: d.base === 13 ? 16 : d.base + 6 });
+    else if (part === 'late') out.push({ lo: d.base === 13 ? 17 : d.base + 6, hi: top });
+    else out.push({ lo: d.base, hi: top });
+  });
+  return out;
+}
+
+function numbers(tokens: readonly string[], mode: ReadMode): YearRange[] | null {
+  const out: YearRange[] = [];
+  for (let i = 0; i < tokens.length; i++) {
+    const t = tokens[i];
+    if (!NUMBER.test(t) || decadeAt(tokens, i)) continue;
+    const next = tokens[i + 1] ?? '';
+    const prev = tokens[i - 1] ?? '';
+    if (NOT_AGE_UNITS.has(next) || (prev === 'of' && tokens[i - 2] === 'out') || prev === 'grade') continue;
+    const n = Number(t);
+    const months = next === 'months' || next === 'month';
+    if (mode === 'mention') {
+      const aged = next === 'years' && tokens[i + 2] === 'old';
+      const said = (prev === 'am' && tokens[i - 2] === 'i') || prev === 'aged' || prev === 'age' || prev === 'turned' || prev === 'turning';
+      const subject = prev === 'is' && SUBJECTS.has(tokens[i - 2] ?? '');
+      const monthsOld = months && tokens[i + 2] === 'old';
+      if (!aged && !said && !subject && !monthsOld) continue;
+    } else if (['years', 'year', 'months', 'month'].includes(next) && (tokens[i + 2] === 'ago' || ['for', 'past', 'last'].includes(prev))) {
+      continue; // "for 2 years" in an age answer is a time, not an age
+    }
+    if (months) {
+      if (tokens[i + 2] === 'old' || mode === 'answer') out.push({ lo: 0, hi: Math.ceil(n / 12) });
+      continue;
+    }
+    if (!Number.isInteger(n) || n < 0 || n > 120) {
+      if (mode === 'answer') return null;
+      continue;
+    }
+    out.push(prev === 'turning' ? { lo: n - 1, hi: n } : { lo: n, hi: n });
+  }
+  return out;
+}
+
+/** An age range reaching the older band counts as older, one reaching the child band as a child. */
+function bandOf(bands: readonly AgeBandRange[], range: YearRange): AgeBand {
+  const within = (b: AgeBandRange, n: number): boolean => n >= b.min && (b.max === null || n <= b.max);
+  const last = bands[bands.length - 1];
+  if (within(last, range.hi)) return last.code;
+  const band = bands.find((b) => within(b, range.lo));
+  return band ? band.code : bands[0].code;
+}
+
+/** Reads an age; null when there is none, or several different ones. */
+export function parseAge(lang: Language, text: Normalized, mode: ReadMode, bands: readonly AgeBandRange[]): AgeBand | null {
+  const found = numbers(text.tokens, mode);
+  if (found === null) return null;
+  found.push(...decades(text.tokens, mode));
+  const distinct = new Set(found.map((r) => `${r.lo}-${r.hi}`));
+  if (distinct.size > 1) {
+    const codes = new Set(found.map((r) => bandOf(bands, r)));
+    return codes.size === 1 ? [...codes][0] : null;
+  }
+  if (found.length > 0) return bandOf(bands, found[0]);
+  const words = lang.codes.get('age');
+  if (!words) return null;
+  const named: AgeBand[] = [];
+  for (const band of bands) {
+    const phrases = words.get(band.code);
+    if (!phrases) continue;
+    const set = mode === 'answer' ? phrases.answer : phrases.mention;
+    if (findHits(set, text, lang.negation).some((h) => !h.negated)) named.push(band.code);
+  }
+  return named.length === 1 ? named[0] : null;
+}

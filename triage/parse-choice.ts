@@ -1,0 +1,121 @@
+// Answers that name an option: a button value, the option's number in an SMS list, its
+// label, a yes or a no in any of its forms, or words that mean one of the options.
+import { AnswerValue } from './answers';
+import { QuestionId, YesNo } from './ids';
+import { CodePhrases, Language } from './language';
+import { affirms, denies, findHits, matchesAtStart, PhraseSet } from './phrases';
+import { ReadMode } from './parse-duration';
+import { Question } from './protocol';
+import { normalize, Normalized } from './text';
+
+const EMPTY: PhraseSet = { patterns: [], except: [] };
+
+function codeSet(q: Question): string[] {
+  return q.options.map((o) => o.code);
+}
+
+/** A button value or typed code(s): "hot_swollen", "hot_swollen,calf_swelling", "lt1w". */
+export function codesAnswer(q: Question, raw: string): AnswerValue | null {
+  const text = raw.trim().toLowerCase();
+  if (text.length === 0) return null;
+  if (q.kind === 'number') {
+    if (!/^\d+$/.test(text)) return null;
+    const n = Number(text);
+    return n >= (q.min ?? 0) && n <= (q.max ?? n) ? n : null;
+  }
+  const parts = text.split(/\s*[,;]\s*|\s+and\s+|\s+/).filter((p) => p.length > 0);
+  const codes = codeSet(q);
+  if (parts.length === 0 || !parts.every((p) => codes.includes(p))) return null;
+  if (q.kind !== 'multi') return parts.length === 1 ? parts[0] : null;
+  return [...new Set(parts)];
+}
+
+/** "3", or "1, 4" for several: the options by their place in a numbered list (not for age or severity). */
+export function optionNumberAnswer(q: Question, raw: string): AnswerValue | null | 'invalid' {
+  if (q.kind === 'number' || q.numberIsValue) return null;
+  const text = raw.trim().toLowerCase().replace(/[.!]+$/, '');
+  if (!/^\d+(\s*(,|&|and|\s)\s*\d+)*$/.test(text)) return null;
+  const picks = text.split(/\s*(?:,|&|and|\s)\s*/).filter((p) => p.length > 0).map(Number);
+  if (picks.some((n) => n < 1 || n > q.options.length)) return 'invalid';
+  const codes = [...new Set(picks.map((n) => q.options[n - 1].code))];
+  if (q.kind !== 'multi') return codes.length === 1 ? codes[0] : 'invalid';
+  return codes;
+}
+
+/** The option whose label the message repeats ("Less than a week"). */
+export function labelAnswer(q: Question, text: Normalized, lang: Language): AnswerValue | null {
+  const said = text.tokens.filter((t) => t !== ',').join(' ');
+  for (const o of q.options) {
+    const label = normalize(o.label, lang.lexicon).tokens.filter((t) => t !== ',').join(' ');
+    if (label === said) return q.kind === 'multi' ? [o.code] : o.code;
+  }
+  return null;
+}
+
+function phrasesFor(lang: Language, id: QuestionId, code: string): CodePhrases | null {
+  return lang.codes.get(id)?.get(code) ?? null;
+}
+
+/** Codes of a question that the text affirms, in option order. */
+export function affirmedCodes(lang: Language, q: Question, text: Normalized, mode: ReadMode): string[] {
+  return codeSet(q).filter((code) => {
+    const p = phrasesFor(lang, q.id, code);
+    return p !== null && affirms(mode === 'answer' ? p.answer : p.mention, text, lang.negation);
+  });
+}
+
+/** A yes or no that opens the reply; the longer reading wins ("i did not" over "i did"). */
+function openingWord(lang: Language, text: Normalized): YesNo | null {
+  const yes = matchesAtStart(lang.yes, text);
+  const no = matchesAtStart(lang.no, text);
+  if (yes && no) return yes.end === no.end ? null : yes.end > no.end ? 'yes' : 'no';
+  return yes ? 'yes' : no ? 'no' : null;
+}
+
+/**
+ * Yes or no. Conflicting or hesitant answers ("not sure", "yes... well no") are not
+ * guessed: they return null so the question is asked again.
+ */
+export function readYesNo(lang: Language, q: Question, text: Normalized, mode: ReadMode): YesNo | null {
+  if (text.tokens.length === 0) return null;
+  const opening = mode === 'answer' ? openingWord(lang, text) : null;
+  // "Not sure" is never guessed; a hedge after a clear "no," ("no, maybe a little later") is.
+  if (mode === 'answer' && (matchesAtStart(lang.unsure, text) || (opening === null && affirms(lang.unsure, text, lang.negation)))) return null;
+  const yes = phrasesFor(lang, q.id, 'yes');
+  const no = phrasesFor(lang, q.id, 'no');
+  const pick = (p: CodePhrases | null): PhraseSet => (p === null ? EMPTY : mode === 'answer' ? p.answer : p.mention);
+  const found = new Set<YesNo>();
+  if (affirms(pick(yes), text, lang.negation)) found.add('yes');
+  if (affirms(pick(no), text, lang.negation) || denies(pick(yes), text, lang.negation)) found.add('no');
+  if (opening !== null) found.add(opening);
+  if (found.size === 1) return [...found][0];
+  if (found.size > 1 || mode === 'mention') return null;
+  const weakYes = yes ? findHits(yes.weak, text, lang.negation) : [];
+  const weakNo = no ? findHits(no.weak, text, lang.negation) : [];
+  const weak = new Set<YesNo>();
+  if (weakYes.some((h) => !h.negated)) weak.add('yes');
+  if (weakNo.some((h) => !h.negated) || (weakYes.length > 0 && weakYes.every((h) => h.negated))) weak.add('no');
+  if (weak.size === 1) return [...weak][0];
+  if (weak.size === 0 && lang.hedgeMeansYes.includes(q.id) && matchesAtStart(lang.hedge, text)) return 'yes';
+  return null;
+}
+
+/** One option of a single-choice question; several named ones are settled by the protocol's tie-break order. */
+export function readSingle(lang: Language, q: Question, text: Normalized, mode: ReadMode): string | null {
+  const codes = affirmedCodes(lang, q, text, mode);
+  if (codes.length === 1) return codes[0];
+  if (codes.length === 0) return null;
+  return q.tieBreak.find((c) => codes.includes(c)) ?? null;
+}
+
+/** Several options ("stairs and running"), "everything", or "nothing really" -> none. */
+export function readMulti(lang: Language, q: Question, text: Normalized, mode: ReadMode): string[] | null {
+  const codes = affirmedCodes(lang, q, text, mode).filter((c) => c !== 'none');
+  if (codes.length > 0) return codes;
+  if (mode === 'mention') return null;
+  const all = lang.everything.get(q.id);
+  if (all && affirms(all, text, lang.negation)) return codeSet(q).filter((c) => c !== 'none');
+  const none = phrasesFor(lang, q.id, 'none');
+  if (none && !affirms(lang.unsure, text, lang.negation) && affirms(none.answer, text, lang.negation)) return ['none'];
+  return null;
+}

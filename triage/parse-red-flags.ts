@@ -1,0 +1,79 @@
+// Warning signs in free text: "no fever but it's swollen and hot" -> hot_swollen.
+// One reader serves the red_flags answer, volunteered asides and emergency detection.
+import { ParseContext } from './calendar';
+import { RedFlag } from './ids';
+import { CodePhrases, Language } from './language';
+import { parseDuration, ReadMode } from './parse-duration';
+import { affirms, findHits, Hit } from './phrases';
+import { DurationBandRange } from './protocol';
+import { BREAK, Normalized } from './text';
+
+function clauseText(text: Normalized, at: number): Normalized {
+  let s = at;
+  while (s > 0 && text.tokens[s - 1] !== BREAK) s--;
+  let e = at;
+  while (e < text.tokens.length && text.tokens[e] !== BREAK) e++;
+  const tokens = text.tokens.slice(s, e);
+  return { tokens, padded: ` ${tokens.join(' ')} ` };
+}
+
+/** A warning sign told as history ("surgery 2 years ago") does not count as current. */
+function isHistory(lang: Language, text: Normalized, hit: Hit, ctx: ParseContext, days: number, bands: readonly DurationBandRange[]): boolean {
+  const clause = clauseText(text, hit.start);
+  const when = parseDuration(lang, clause, clause.tokens.join(' '), ctx, 'answer', bands);
+  return when !== null && when.lo > days;
+}
+
+export interface RedFlagReading {
+  flags: RedFlag[];
+  /** The answer said "none of these" (and named nothing). */
+  none: boolean;
+}
+
+/** Reads warning signs. `answer` mode is the reply to the red_flags question, which allows shorter words. */
+export function readRedFlags(
+  lang: Language,
+  text: Normalized,
+  ctx: ParseContext,
+  mode: ReadMode,
+  bands: readonly DurationBandRange[],
+): RedFlagReading {
+  const setOf = (p: CodePhrases) => (mode === 'answer' ? p.answer : p.mention);
+  const codes = lang.codes.get('red_flags') ?? new Map<string, CodePhrases>();
+  // "My calf is red and swollen" is about the calf, not a hot swollen knee.
+  const calf = codes.get('calf_swelling');
+  const calfSpans = calf ? findHits(setOf(calf), text, lang.negation) : [];
+  const insideCalf = (h: Hit): boolean => calfSpans.some((c) => c.start <= h.start && h.end <= c.end);
+  const present = (p: CodePhrases, flag?: RedFlag): boolean => {
+    const hits = findHits(setOf(p), text, lang.negation).filter((h) => !h.negated && (flag !== undefined || !insideCalf(h)));
+    const days = flag ? lang.historyDays.get(flag) : undefined;
+    if (days === undefined) return hits.length > 0;
+    return hits.some((h) => !isHistory(lang, text, h, ctx, days, bands));
+  };
+  const flags = new Set<RedFlag>();
+  const direct: RedFlag[] = [
+    'deformity', 'calf_swelling', 'breathless', 'cold_pale_foot', 'tingling', 'cannot_walk', 'locked', 'giving_way',
+    'night_pain_weight_loss', 'recent_surgery',
+  ];
+  for (const flag of direct) {
+    const phrases = codes.get(flag);
+    if (phrases && present(phrases, flag)) flags.add(flag);
+  }
+
+  if (present(lang.cues.numb)) flags.add(present(lang.cues.intermittent) ? 'tingling' : 'cold_pale_foot');
+  const fever = present(lang.cues.fever, 'fever_hot_swollen');
+  const heat = present(lang.cues.heat);
+  const swelling = present(lang.cues.swelling);
+  if (fever && (heat || swelling || mode === 'answer')) flags.add('fever_hot_swollen');
+  else if (heat && (swelling || mode === 'answer')) flags.add('hot_swollen');
+  else if (swelling) flags.add('swollen');
+
+  const noneSaid = codes.get('none');
+  const none =
+    flags.size === 0 &&
+    mode === 'answer' &&
+    noneSaid !== undefined &&
+    !affirms(lang.unsure, text, lang.negation) &&
+    affirms(noneSaid.answer, text, lang.negation);
+  return { flags: [...flags], none };
+}

@@ -1,0 +1,114 @@
+// Understanding a free-text answer to one triage question, plus what else the message tells.
+import { AnswerValue, Answers, answerFragment } from './answers';
+import { ParseContext } from './calendar';
+import { QuestionId } from './ids';
+import { affirmedCodes, codesAnswer, labelAnswer, optionNumberAnswer, readMulti, readSingle, readYesNo } from './parse-choice';
+import { parseAge } from './parse-age';
+import { durationBand, parseDuration, ReadMode } from './parse-duration';
+import { readRedFlags } from './parse-red-flags';
+import { parseSeverity } from './parse-severity';
+import { findHits } from './phrases';
+import { Protocol, Question, questionById } from './protocol';
+import { BREAK, normalize, Normalized } from './text';
+
+export type { ParseContext } from './calendar';
+
+export interface Interpretation {
+  /** The answer to the question asked (when understood) and any others the message volunteers. */
+  answers: Answers;
+  /** False when the question asked got no clear answer: the caller asks again. */
+  understood: boolean;
+}
+
+function readAnswer(protocol: Protocol, q: Question, text: Normalized, raw: string, ctx: ParseContext, mode: ReadMode): AnswerValue | null {
+  const lang = protocol.language;
+  switch (q.id) {
+    case 'red_flags': {
+      const r = readRedFlags(lang, text, ctx, mode, protocol.durationBands);
+      if (r.flags.length > 0) return r.flags;
+      return r.none ? ['none'] : null;
+    }
+    case 'age':
+      return parseAge(lang, text, mode, protocol.ageBands);
+    case 'duration': {
+      const days = parseDuration(lang, text, raw, ctx, mode, protocol.durationBands);
+      return days === null ? null : durationBand(protocol.durationBands, days.hi);
+    }
+    case 'severity':
+      return parseSeverity(lang, text, mode, q.max ?? 10);
+    case 'aggravators':
+      return mode === 'answer' ? readMulti(lang, q, text, mode) : mentionedAggravators(protocol, q, text);
+    default:
+      if (q.kind === 'yesno') return readYesNo(lang, q, text, mode);
+      return readSingle(lang, q, text, mode);
+  }
+}
+
+/** "It hurts when I run and on stairs": only activities tied to the pain in the same clause count. */
+function mentionedAggravators(protocol: Protocol, q: Question, text: Normalized): string[] | null {
+  const lang = protocol.language;
+  const contexts = findHits(lang.aggravatorContext, text, lang.negation);
+  if (contexts.length === 0) return null;
+  const clauseOf = (at: number): number => text.tokens.slice(0, at).filter((t) => t === BREAK).length;
+  const painClauses = new Set(contexts.map((h) => clauseOf(h.start)));
+  const codes = affirmedCodes(lang, q, text, 'mention').filter((code) => {
+    const p = lang.codes.get(q.id)?.get(code);
+    return p !== undefined && findHits(p.mention, text, lang.negation).some((h) => !h.negated && painClauses.has(clauseOf(h.start)));
+  });
+  return codes.length > 0 ? codes : null;
+}
+
+function volunteeredIn(protocol: Protocol, text: Normalized, raw: string, ctx: ParseContext, asked: QuestionId | null): Answers {
+  let out: Answers = {};
+  for (const q of protocol.questions) {
+    if (q.id === asked || q.id === 'returning_status') continue;
+    const value = readAnswer(protocol, q, text, raw, ctx, 'mention');
+    const fragment = value === null ? null : answerFragment(q.id, value);
+    if (fragment) out = { ...out, ...fragment };
+  }
+  const excluded = asked ? protocol.language.volunteerExclude.get(asked) ?? [] : [];
+  if (out.red_flags) {
+    const kept = out.red_flags.filter((f) => !excluded.includes(f));
+    if (kept.length > 0) out.red_flags = kept;
+    else delete out.red_flags;
+  }
+  return out;
+}
+
+/** What an opening message ("my knee hurts since I twisted it 3 days ago") already answers. */
+export function extractVolunteered(protocol: Protocol, text: string, ctx: ParseContext): Answers {
+  if (text.trim().length === 0) return {};
+  return volunteeredIn(protocol, normalize(text, protocol.language.lexicon), text, ctx, null);
+}
+
+export interface SplitInterpretation {
+  own: Answers | null;
+  volunteered: Answers;
+}
+
+/** The answer to `questionId` and, separately, what else the message volunteers. */
+export function interpretParts(protocol: Protocol, questionId: QuestionId, text: string, ctx: ParseContext): SplitInterpretation {
+  const q = questionById(protocol, questionId);
+  if (text.trim().length === 0) return { own: null, volunteered: {} };
+  const coded = codesAnswer(q, text);
+  if (coded !== null) return { own: answerFragment(q.id, coded), volunteered: {} };
+  const numbered = optionNumberAnswer(q, text);
+  if (numbered === 'invalid') return { own: null, volunteered: {} };
+  if (numbered !== null) return { own: answerFragment(q.id, numbered), volunteered: {} };
+  const lang = protocol.language;
+  const normalized = normalize(text, lang.lexicon);
+  const value = labelAnswer(q, normalized, lang) ?? readAnswer(protocol, q, normalized, text, ctx, 'answer');
+  return {
+    own: value === null ? null : answerFragment(q.id, value),
+    volunteered: volunteeredIn(protocol, normalized, text, ctx, q.id),
+  };
+}
+
+/**
+ * Reads a free-text reply to the question `questionId`. Never guesses: when unsure,
+ * `understood` is false (volunteered answers to other questions may still be returned).
+ */
+export function interpretAnswer(protocol: Protocol, questionId: QuestionId, text: string, ctx: ParseContext): Interpretation {
+  const { own, volunteered } = interpretParts(protocol, questionId, text, ctx);
+  return { answers: own ? { ...volunteered, ...own } : volunteered, understood: own !== null };
+}

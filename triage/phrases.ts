@@ -1,0 +1,149 @@
+// A small pattern language for the phrase lists in knowledge/triage-phrases.json:
+//   "swollen ... hot"   "..." lets up to 3 words sit between (never across a clause break)
+//   "twist*"            a word starting with "twist"
+//   "fell|fall|fallen"  any one of these words
+//   "[my|the] calf"     optional word
+//   "#"                 a number
+//   "!cannot walk"      a leading "!" means a "no" or "not" before it does not negate it
+import { BREAK, Normalized } from './text';
+
+export interface Pattern {
+  source: string;
+  regex: RegExp;
+  negatable: boolean;
+}
+
+/** Where a phrase was found, in token positions, and whether it was negated. */
+export interface Hit {
+  start: number;
+  end: number;
+  negated: boolean;
+}
+
+/** How negation is read: "no fever", "I don't have a fever", "not short of breath". */
+export interface NegationRules {
+  negators: ReadonlySet<string>;
+  /** Words after "no" that make it an answer word, not a negation: "no it gives way". */
+  interjections: ReadonlySet<string>;
+  /** Words that end a negation's reach: "no fever but it's swollen". */
+  breakers: ReadonlySet<string>;
+  /** Words that cancel a preceding "not": "not sure if it's swollen". */
+  cancelers: ReadonlySet<string>;
+  window: number;
+}
+
+/** A list of patterns plus exceptions that veto a hit they overlap. */
+export interface PhraseSet {
+  patterns: Pattern[];
+  except: Pattern[];
+}
+
+function escape(s: string): string {
+  return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
+
+function wordRegex(alternatives: string): string {
+  const alts = alternatives.split('|').map((alt) => {
+    if (alt === '#') return '\\d+(?:\\.\\d+)?';
+    return alt.endsWith('*') ? `${escape(alt.slice(0, -1))}[^ ,]*` : escape(alt);
+  });
+  return `(?:${alts.join('|')})`;
+}
+
+/** Compiles one pattern; throws a plain message for the loader to place. */
+export function compilePattern(source: string): Pattern {
+  const negatable = !source.startsWith('!');
+  const body = (negatable ? source : source.slice(1)).trim();
+  if (body.length === 0) throw new Error('empty pattern');
+  if (/[^a-z0-9 .|*#[\]'/-]/.test(body)) throw new Error(`pattern "${source}" has characters other than a-z, 0-9 and . | * # [ ]`);
+  const parts = body.split(/\s+/).map((tok) => {
+    if (tok === '...') return `(?:[^ ,]+ ){0,3}`;
+    if (tok.startsWith('[') && tok.endsWith(']')) {
+      const inner = tok.slice(1, -1);
+      if (inner.length === 0 || /[[\]]/.test(inner)) throw new Error(`pattern "${source}": bad optional "${tok}"`);
+      return `(?:${wordRegex(inner)} )?`;
+    }
+    if (/[[\]]/.test(tok) || tok.includes('||') || tok.startsWith('|') || tok.endsWith('|') || tok.includes('...'))
+      throw new Error(`pattern "${source}": bad word "${tok}"`);
+    return `${wordRegex(tok)} `;
+  });
+  if (parts.every((p) => p.endsWith(')?') || p.endsWith('{0,3}')))
+    throw new Error(`pattern "${source}" has no required word`);
+  return { source, negatable, regex: new RegExp(`(?<= )${parts.join('')}`, 'g') };
+}
+
+function tokenIndex(padded: string, charIndex: number): number {
+  let count = 0;
+  for (let i = 1; i < charIndex; i++) if (padded[i] === ' ') count++;
+  return count;
+}
+
+function matches(pattern: Pattern, text: Normalized): Array<{ start: number; end: number }> {
+  const out: Array<{ start: number; end: number }> = [];
+  const re = new RegExp(pattern.regex.source, 'g');
+  let m: RegExpExecArray | null;
+  while ((m = re.exec(text.padded)) !== null) {
+    const start = tokenIndex(text.padded, m.index);
+    const length = m[0].trim().split(' ').filter((t) => t.length > 0).length;
+    out.push({ start, end: start + length });
+    re.lastIndex = m.index + 1; // allow overlapping hits
+  }
+  return out;
+}
+
+/** True when a negator governs the token at `start` ("no fever", "never locks"). */
+export function isNegated(tokens: readonly string[], start: number, rules: NegationRules): boolean {
+  for (let i = start - 1; i >= 0 && i >= start - rules.window; i--) {
+    const t = tokens[i];
+    if (t === BREAK || rules.breakers.has(t)) return false;
+    if (!rules.negators.has(t)) continue;
+    const next = tokens[i + 1] ?? '';
+    if (rules.cancelers.has(next)) continue;
+    if (t === 'no' && rules.interjections.has(next)) continue;
+    return true;
+  }
+  return false;
+}
+
+export function findHits(set: PhraseSet, text: Normalized, rules: NegationRules): Hit[] {
+  const vetoes = set.except.flatMap((p) => matches(p, text));
+  const hits: Hit[] = [];
+  for (const pattern of set.patterns) {
+    for (const span of matches(pattern, text)) {
+      if (vetoes.some((v) => v.start < span.end && span.start < v.end)) continue;
+      const negated = pattern.negatable && isNegated(text.tokens, span.start, rules);
+      hits.push({ ...span, negated });
+    }
+  }
+  return hits.sort((a, b) => a.start - b.start);
+}
+
+/** Whether the set has a hit that is not negated. */
+export function affirms(set: PhraseSet, text: Normalized, rules: NegationRules): boolean {
+  return findHits(set, text, rules).some((h) => !h.negated);
+}
+
+/** Whether the set only has negated hits ("I never fell"). */
+export function denies(set: PhraseSet, text: Normalized, rules: NegationRules): boolean {
+  const hits = findHits(set, text, rules);
+  return hits.length > 0 && hits.every((h) => h.negated);
+}
+
+/** The longest hit that starts the message ("nope, ...", "i do not think so"), exceptions applied. */
+export function matchesAtStart(set: PhraseSet, text: Normalized): Hit | null {
+  const vetoes = set.except.flatMap((p) => matches(p, text));
+  let best: Hit | null = null;
+  for (const pattern of set.patterns) {
+    const hit = matches(pattern, text).find((h) => h.start === 0 && !vetoes.some((v) => v.start < h.end && h.start < v.end));
+    if (hit && (best === null || hit.end > best.end)) best = { ...hit, negated: false };
+  }
+  return best;
+}
+
+/** The literal words of a pattern, for typo correction. */
+export function literalWords(source: string): string[] {
+  return source
+    .replace(/^!/, '')
+    .split(/[\s|[\]]+/)
+    .filter((w) => /^[a-z]+$/.test(w));
+}

@@ -1,0 +1,131 @@
+// Applies the protocol's rules table and decides what to ask next, from the data alone.
+import { AnswerValue, Answers, answerFragment, withAnswer } from './answers';
+import { ConditionInput, holds, questionsIn } from './conditions';
+import { Level, levelRank, LEVELS, QuestionId, ReasonId } from './ids';
+import { Protocol, Question } from './protocol';
+
+export interface Evaluation {
+  level: Level;
+  reasons: ReasonId[];
+}
+
+/** What the order-and-stopping rule needs to know about a check in progress. */
+export interface CheckState {
+  /** A person with a completed check in the last 90 days. */
+  returning: boolean;
+  answers: Answers;
+  /** Questions still unclear after two asks: skipped, and they raise the outcome. */
+  unclear: QuestionId[];
+  /** How many times each question has been asked. */
+  asks: Partial<Record<QuestionId, number>>;
+}
+
+export type Step =
+  | { kind: 'question'; id: QuestionId; attempt: number }
+  | { kind: 'outcome'; level: Level; reasons: ReasonId[]; protocol: string };
+
+/**
+ * The outcome the answers give: the most serious level among the matching rules, with the
+ * distinct reasons of the matching rules at that level, in table order.
+ */
+export function evaluate(
+  protocol: Protocol,
+  answers: Answers,
+  unclear: readonly QuestionId[],
+  context: { returning?: boolean } = {},
+): Evaluation {
+  const input: ConditionInput = { answers, unclear, safetyQuestions: protocol.safetyQuestions, returning: context.returning ?? false };
+  let matched = protocol.rules.filter((r) => !('otherwise' in r.when) && holds(r.when, input));
+  if (matched.length === 0) matched = protocol.rules.filter((r) => 'otherwise' in r.when);
+  if (matched.length === 0) return { level: LEVELS[LEVELS.length - 1], reasons: [] };
+  const level = matched.reduce((best, r) => (levelRank(r.level) < levelRank(best) ? r.level : best), matched[0].level);
+  const reasons: ReasonId[] = [];
+  for (const r of matched) if (r.level === level && !reasons.includes(r.reason)) reasons.push(r.reason);
+  return { level, reasons };
+}
+
+/** Every answer a question could get; several-code questions yield the largest sets first. */
+function* possibleAnswers(q: Question): Generator<AnswerValue> {
+  if (q.kind === 'number') {
+    for (let n = q.max ?? 0; n >= (q.min ?? 0); n--) yield n;
+    return;
+  }
+  if (q.kind !== 'multi') {
+    for (const o of q.options) yield o.code;
+    return;
+  }
+  const codes = q.options.map((o) => o.code).filter((c) => c !== 'none');
+  for (let mask = (1 << codes.length) - 1; mask > 0; mask--) yield codes.filter((_, i) => (mask & (1 << i)) !== 0);
+  yield ['none'];
+}
+
+/** Questions whose asking depends, directly or through another, on `id` (injury -> weight_bearing). */
+function followUpsOf(protocol: Protocol, id: QuestionId): Question[] {
+  const deps = new Set<QuestionId>([id]);
+  const out: Question[] = [];
+  for (const q of protocol.questions) {
+    if (q.askWhen && questionsIn(q.askWhen).some((d) => deps.has(d))) {
+      deps.add(q.id);
+      out.push(q);
+    }
+  }
+  return out;
+}
+
+function asked(q: Question, state: { answers: Answers; returning: boolean; unclear: readonly QuestionId[] }, protocol: Protocol): boolean {
+  if (!q.askWhen) return true;
+  return holds(q.askWhen, { answers: state.answers, unclear: state.unclear, safetyQuestions: protocol.safetyQuestions, returning: state.returning });
+}
+
+/** The most serious rank reachable by answering `rest` (those that would be asked), given `answers`. */
+function bestRank(protocol: Protocol, state: CheckState, answers: Answers, rest: Question[], target: number): number {
+  const current = levelRank(evaluate(protocol, answers, state.unclear, state).level);
+  if (current < target) return current;
+  const [next, ...others] = rest;
+  if (!next) return current;
+  const open = answers[next.id] === undefined && !state.unclear.includes(next.id);
+  if (!open || !asked(next, { ...state, answers }, protocol)) return bestRank(protocol, state, answers, others, target);
+  let best = current;
+  for (const value of possibleAnswers(next)) {
+    const fragment = answerFragment(next.id, value);
+    if (!fragment) continue;
+    best = Math.min(best, bestRank(protocol, state, withAnswer(answers, fragment), others, target));
+    if (best < target) return best;
+  }
+  return best;
+}
+
+/** Whether some answer to `q`, with the follow-ups it unlocks, makes the outcome more serious. */
+export function couldRaise(protocol: Protocol, state: CheckState, q: Question): boolean {
+  const target = levelRank(evaluate(protocol, state.answers, state.unclear, state).level);
+  if (target === 0) return false;
+  const followUps = followUpsOf(protocol, q.id);
+  for (const value of possibleAnswers(q)) {
+    const fragment = answerFragment(q.id, value);
+    if (!fragment) continue;
+    if (bestRank(protocol, state, withAnswer(state.answers, fragment), followUps, target) < target) return true;
+  }
+  return false;
+}
+
+function endedByAnswer(protocol: Protocol, answers: Answers): boolean {
+  return protocol.questions.some((q) => q.kind !== 'multi' && q.options.some((o) => o.endsCheck && answers[q.id] === o.code));
+}
+
+/**
+ * The next question in protocol order that could still make the outcome more serious, or the
+ * outcome when none is left (an emergency, or an answer such as "gone", ends the check at once).
+ */
+export function nextStep(protocol: Protocol, state: CheckState): Step {
+  const now = evaluate(protocol, state.answers, state.unclear, state);
+  const outcome: Step = { kind: 'outcome', level: now.level, reasons: now.reasons, protocol: protocol.version };
+  if (levelRank(now.level) === 0 || endedByAnswer(protocol, state.answers)) return outcome;
+  for (const q of protocol.questions) {
+    if (state.unclear.includes(q.id) || !asked(q, state, protocol)) continue;
+    const times = state.asks[q.id] ?? 0;
+    const known = state.answers[q.id] !== undefined;
+    if (known && !(q.askEvenIfVolunteered && times === 0)) continue;
+    if (couldRaise(protocol, state, q)) return { kind: 'question', id: q.id, attempt: times + 1 };
+  }
+  return outcome;
+}

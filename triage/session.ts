@@ -1,0 +1,104 @@
+// One triage check as a pure, JSON-serialisable state: start it, feed it replies, get the next step.
+import { answerFragment, Answers, mergeAnswers, withAnswer } from './answers';
+import { ParseContext } from './calendar';
+import { QuestionId } from './ids';
+import { extractVolunteered, interpretParts } from './parse';
+import { codesAnswer } from './parse-choice';
+import { Protocol, questionById } from './protocol';
+import { nextStep, Step } from './rules';
+
+export interface TriageState {
+  /** The protocol version the check started with. */
+  protocol: string;
+  returning: boolean;
+  answers: Answers;
+  /** Questions still unclear after two asks. */
+  unclear: QuestionId[];
+  /** How many times each question has been asked. */
+  asks: Partial<Record<QuestionId, number>>;
+  /** Questions answered by something the person said unprompted. */
+  volunteered: QuestionId[];
+  /** The question waiting for a reply; null once the outcome is given. */
+  pending: QuestionId | null;
+}
+
+export interface TurnResult {
+  state: TriageState;
+  /** The next question (with its attempt number: 2 means asked again) or the outcome. */
+  step: Step;
+  /** Whether the reply answered the question that was asked. */
+  understood: boolean;
+}
+
+function without(answers: Answers, ids: readonly QuestionId[]): Answers {
+  const out: Answers = { ...answers };
+  for (const id of ids) delete out[id];
+  return out;
+}
+
+function newlyKnown(before: Answers, after: Answers, protocol: Protocol): QuestionId[] {
+  return protocol.questions.filter((q) => before[q.id] === undefined && after[q.id] !== undefined).map((q) => q.id);
+}
+
+function advance(protocol: Protocol, state: TriageState): { state: TriageState; step: Step } {
+  const step = nextStep(protocol, state);
+  if (step.kind === 'outcome') return { state: { ...state, pending: null }, step };
+  return { state: { ...state, pending: step.id, asks: { ...state.asks, [step.id]: step.attempt } }, step };
+}
+
+/** Starts a check; an opening message's volunteered answers are recorded and not asked again. */
+export function startSession(
+  protocol: Protocol,
+  options: { returning: boolean; openingText?: string; ctx: ParseContext },
+): { state: TriageState; step: Step } {
+  const volunteered = options.openingText ? extractVolunteered(protocol, options.openingText, options.ctx) : {};
+  const state: TriageState = {
+    protocol: protocol.version,
+    returning: options.returning,
+    answers: volunteered,
+    unclear: [],
+    asks: {},
+    volunteered: newlyKnown({}, volunteered, protocol),
+    pending: null,
+  };
+  return advance(protocol, state);
+}
+
+function applyReply(protocol: Protocol, state: TriageState, own: Answers | null, volunteered: Answers): TurnResult {
+  const asked = state.pending;
+  if (asked === null) return { ...advance(protocol, state), understood: false };
+  const extra = mergeAnswers(state.answers, without(volunteered, [...state.unclear, asked]));
+  const answers = own ? withAnswer(extra, own) : extra;
+  const unclear = !own && (state.asks[asked] ?? 0) >= 2 ? [...state.unclear, asked] : state.unclear;
+  const next: TriageState = {
+    ...state,
+    answers,
+    unclear,
+    volunteered: [...state.volunteered, ...newlyKnown(state.answers, extra, protocol)],
+  };
+  return { ...advance(protocol, next), understood: own !== null };
+}
+
+/** Reads a free-text reply to the pending question. A reply not understood is an unclear answer. */
+export function answerTurn(protocol: Protocol, state: TriageState, text: string, ctx: ParseContext): TurnResult {
+  if (state.pending === null) return applyReply(protocol, state, null, {});
+  const { own, volunteered } = interpretParts(protocol, state.pending, text, ctx);
+  return applyReply(protocol, state, own, volunteered);
+}
+
+/**
+ * Applies a button value: an answer code, several codes comma-separated ("hot_swollen,calf_swelling"),
+ * or a number for severity. A value that is not a valid code is read as typed text.
+ */
+export function answerWithCode(protocol: Protocol, state: TriageState, value: string, ctx: ParseContext): TurnResult {
+  if (state.pending === null) return applyReply(protocol, state, null, {});
+  const coded = codesAnswer(questionById(protocol, state.pending), value);
+  const own = coded === null ? null : answerFragment(state.pending, coded);
+  if (own === null) return answerTurn(protocol, state, value, ctx);
+  return applyReply(protocol, state, own, {});
+}
+
+/** The step a saved state is at, without changing it (for re-rendering after an interruption). */
+export function currentStep(protocol: Protocol, state: TriageState): Step {
+  return nextStep(protocol, state.pending === null ? state : { ...state, asks: { ...state.asks, [state.pending]: (state.asks[state.pending] ?? 1) - 1 } });
+}

@@ -1,0 +1,120 @@
+// Turns what people type ("its hot n swollen!!", "2wks", "can't") into plain tokens.
+
+/** The word lists normalisation needs, from knowledge/triage-phrases.json. */
+export interface Lexicon {
+  /** Whole-word contractions with an apostrophe: "can't" -> "cannot". */
+  contractions: ReadonlyMap<string, string>;
+  /** Token rewrites applied after punctuation is gone: "cant" -> "cannot", "wks" -> "weeks". */
+  tokens: ReadonlyMap<string, string>;
+  /** Phrase rewrites applied to the token string: "knee cap" -> "kneecap". */
+  rewrites: ReadonlyArray<readonly [string, string]>;
+  /** Number words: "seven" -> 7. */
+  numbers: ReadonlyMap<string, number>;
+  /** Words that typos are corrected towards (long words from the phrase lists). */
+  vocabulary: ReadonlySet<string>;
+  /** Real words never treated as typos ("looked" is not "locked"). */
+  known: ReadonlySet<string>;
+  fuzzyMinLength: number;
+}
+
+/** A message as tokens; "," marks every clause or sentence break. */
+export interface Normalized {
+  tokens: string[];
+  /** The tokens joined with single spaces, with a space at each end, for pattern matching. */
+  padded: string;
+}
+
+export const BREAK = ',';
+
+function levenshteinAtMostOne(a: string, b: string): boolean {
+  if (a === b) return true;
+  if (Math.abs(a.length - b.length) > 1) return false;
+  let i = 0;
+  while (i < a.length && i < b.length && a[i] === b[i]) i++;
+  if (a.length === b.length) {
+    if (a.slice(i + 1) === b.slice(i + 1)) return true;
+    // one transposition ("sweling" is handled by the length branch)
+    return a[i] === b[i + 1] && a[i + 1] === b[i] && a.slice(i + 2) === b.slice(i + 2);
+  }
+  return a.length > b.length ? a.slice(i + 1) === b.slice(i) : a.slice(i) === b.slice(i + 1);
+}
+
+/** Corrects a token to the one vocabulary word it is a single slip away from, if any. */
+function correct(token: string, lex: Lexicon): string {
+  if (token.length < lex.fuzzyMinLength || lex.vocabulary.has(token) || lex.known.has(token)) return token;
+  if (!/^[a-z]+$/.test(token)) return token;
+  let found: string | null = null;
+  for (const word of lex.vocabulary) {
+    if (word[0] !== token[0] || !levenshteinAtMostOne(word, token)) continue;
+    if (found !== null && found !== word) return token; // two candidates: do not guess
+    found = word;
+  }
+  return found ?? token;
+}
+
+function numberWords(tokens: string[], lex: Lexicon): string[] {
+  const out: string[] = [];
+  for (let i = 0; i < tokens.length; i++) {
+    const n = lex.numbers.get(tokens[i]);
+    if (n === undefined) {
+      out.push(tokens[i]);
+      continue;
+    }
+    const next = lex.numbers.get(tokens[i + 1] ?? '');
+    if (n >= 20 && n % 10 === 0 && next !== undefined && next < 10) {
+      out.push(String(n + next));
+      i++;
+    } else out.push(String(n));
+  }
+  return out;
+}
+
+export function normalize(raw: string, lex: Lexicon): Normalized {
+  let s = raw.normalize('NFKC').toLowerCase();
+  s = s.replace(/[\u2018\u2019\u02bc`\u00b4]/g, "'").replace(/[\u201c\u201d]/g, '"');
+  s = s.replace(/[\u2013\u2014]/g, '-');
+  s = s.replace(/\bw\/o\b/g, ' without ').replace(/\bw\//g, ' with ').replace(/&/g, ' and ');
+  s = s.replace(/(\d+)\s*\+/g, '$1 or over ');
+  s = s.replace(/(\d+(?:\.\d+)?)\s*\/\s*10\b/g, '$1 out of 10 ');
+  s = s.replace(/(\d+(?:\.\d+)?)\s*-\s*(\d+(?:\.\d+)?)/g, '$1 to $2');
+  s = s.replace(/([a-z])-(?=[a-z])/g, '$1 ');
+  s = s.replace(/[a-z]+'[a-z]+/g, (w) => lex.contractions.get(w) ?? w.replace(/'(s|d)$/, '').replace(/'/g, ''));
+  s = s.replace(/(\d)\.(\d)/g, '$1\u0000$2');
+  s = s.replace(/[.!?;:,()[\]{}"\n\r\u2026]+/g, ` ${BREAK} `);
+  s = s.replace(/\u0000/g, '.');
+  s = s.replace(/['*_~#=<>|\\^]/g, ' ').replace(/\//g, ' / ');
+  // "2wks", "3days", "7ish": split the number from the word, keeping ordinals ("3rd").
+  s = s.replace(/\b(\d+(?:\.\d+)?)(?!(?:st|nd|rd|th)\b)([a-z]+)\b/g, '$1 $2');
+
+  let tokens = s.split(/\s+/).filter((t) => t.length > 0);
+  // A first "y" or "n" is a yes or no; inside a sentence "n" is "and" ("hot n swollen").
+  tokens = tokens.flatMap((t, i) => {
+    if (i === 0 && (t === 'y' || t === 'n')) return [t === 'y' ? 'yes' : 'no'];
+    const mapped = lex.tokens.get(t);
+    return mapped === undefined ? [t] : mapped.split(' ');
+  });
+  tokens = tokens.map((t) => correct(t, lex));
+  tokens = numberWords(tokens, lex);
+  let spaced = ` ${tokens.join(' ')} `;
+  for (const [from, to] of lex.rewrites) {
+    while (spaced.includes(` ${from} `)) spaced = spaced.replace(` ${from} `, ` ${to} `);
+  }
+  tokens = spaced.split(' ').filter((t) => t.length > 0);
+  const joined: string[] = [];
+  for (let i = 0; i < tokens.length; i++) {
+    if (tokens[i] === 'can' && tokens[i + 1] === 'not') {
+      joined.push('cannot');
+      i++;
+    } else if (!(tokens[i] === BREAK && (joined.length === 0 || joined[joined.length - 1] === BREAK))) joined.push(tokens[i]);
+  }
+  while (joined.length > 0 && joined[joined.length - 1] === BREAK) joined.pop();
+  return { tokens: joined, padded: ` ${joined.join(' ')} ` };
+}
+
+/** Splits raw text into sentences or clauses, for checks that look at one at a time. */
+export function clauses(raw: string): string[] {
+  return raw
+    .split(/[.!?;\n]+|,\s*(?=\S)/)
+    .map((c) => c.trim())
+    .filter((c) => c.length > 0);
+}
