@@ -28,8 +28,11 @@ export class KneeBot extends ActivityHandler {
     });
     this.onMessage(async (context, next) => {
       await this.turn(context, async (conversation) => {
+        // Channels that send no conversationUpdate (SMS) get the welcome with the first answer.
+        const input = { ...this.input(context.activity), firstContact: !conversation.welcomed };
+        const replies = await handleMessage(this.deps.conversation, conversation.data, input);
         const intro = conversation.welcomed ? [] : this.welcome(conversation);
-        return [...intro, ...(await handleMessage(this.deps.conversation, conversation.data, this.input(context.activity)))];
+        return [...(replies.length ? intro.map((reply) => ({ ...reply, choices: undefined })) : intro), ...replies];
       });
       await next();
     });
@@ -51,6 +54,7 @@ export class KneeBot extends ActivityHandler {
       attachmentsOnly: !cleaned.trim() && (activity.attachments?.length ?? 0) > 0,
       truncated,
       plainChannel: channelKind(activity.channelId) === 'sms',
+      firstContact: false,
       userKey: userKeyOf(this.deps.userKeySecret, activity.channelId, activity.from?.id ?? ''),
       now: this.deps.now(),
     };

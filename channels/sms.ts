@@ -26,14 +26,16 @@ export function toGsm7(text: string): string {
   return [...out].filter((ch) => isGsm7(ch)).join('').replace(/[ \t]{2,}/g, ' ');
 }
 
-/** Splits text into messages under the limit, at paragraph, sentence or word boundaries. */
+/** Splits text into messages under the limit, at line, sentence or word boundaries. */
 export function splitSms(text: string, max = SMS_LIMITS.maxChars): string[] {
   const parts: string[] = [];
   let rest = text.trim();
   while (rest.length > max) {
     const window = rest.slice(0, max + 1);
-    const cut = Math.max(window.lastIndexOf('\n'), window.lastIndexOf('. ') + 1, window.lastIndexOf('? ') + 1);
-    const at = cut > max * 0.4 ? cut : window.lastIndexOf(' ') > 0 ? window.lastIndexOf(' ') : max;
+    const line = window.lastIndexOf('\n');
+    const sentence = Math.max(...[...window.matchAll(/[^\d][.?!] /g)].map((m) => (m.index ?? 0) + 2), 0);
+    const space = window.lastIndexOf(' ');
+    const at = line > max * 0.4 ? line : sentence > max * 0.4 ? sentence : space > 0 ? space : max;
     parts.push(rest.slice(0, at).trim());
     rest = rest.slice(at).trim();
   }

@@ -43,10 +43,10 @@ export function createIntentReader(phrases: IntentPhrases): IntentReader {
       const norm = normaliseText(text);
       const padded = ` ${norm} `;
       const words = norm.split(' ');
-      const first = words.some((w) => self.has(w));
-      if (!first) return false;
       if (symptomPhrases.some((p) => padded.includes(p))) return true;
-      return words.some((w) => body.has(w)) && words.some((w) => symptomWords.has(w));
+      const aboutKnee = words.some((w) => body.has(w)) && words.some((w) => symptomWords.has(w));
+      // "knee sore" by SMS is a report too; longer messages need a first-person word.
+      return aboutKnee && (words.length <= 4 || words.some((w) => self.has(w)));
     },
     isQuestion(text) {
       return text.trim().endsWith('?') || QUESTION_START.test(normaliseText(text));

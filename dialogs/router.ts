@@ -27,6 +27,8 @@ export interface TurnInput {
   truncated?: boolean;
   /** The channel offers no buttons and cannot take "cancel" (SMS). */
   plainChannel: boolean;
+  /** The bot has not welcomed this conversation yet (its welcome goes out with this reply). */
+  firstContact: boolean;
   /** A keyed hash of the person's channel id. */
   userKey: string;
   now: Date;
@@ -110,7 +112,7 @@ export async function handleMessage(deps: ConversationDeps, data: ConversationDa
 
   switch (command) {
     case 'greeting':
-      return remember([{ text: messages.greeting, choices: messages.welcomeChoices }]);
+      return remember(input.firstContact ? [] : [{ text: messages.greeting, choices: messages.welcomeChoices }]);
     case 'thanks':
       return remember([say(messages.thanks)]);
     case 'goodbye':

@@ -24,12 +24,13 @@ export interface IndexTopic {
   answer: readonly string[];
 }
 
-/** Tunables of the index. */
-export const INDEX_DEFAULTS: Readonly<{ queryCoverageWeight: number }> = Object.freeze({
+export interface IndexSettings {
   /** Weight of the message's coverage against the question's in the per-question score (0..1). */
-  queryCoverageWeight: 0.5,
-});
-export type IndexOptions = Partial<typeof INDEX_DEFAULTS>;
+  queryCoverageWeight: number;
+}
+
+export const INDEX_DEFAULTS: Readonly<IndexSettings> = Object.freeze({ queryCoverageWeight: 0.5 });
+export type IndexOptions = Partial<IndexSettings>;
 
 const EMPTY = new Int32Array(0);
 
@@ -48,7 +49,7 @@ export class TermIndex {
   private readonly answerPostings = new Map<string, Int32Array>();
   private readonly idf = new Map<string, number>();
   private readonly unknownWeight: number;
-  private readonly options: typeof INDEX_DEFAULTS;
+  private readonly options: IndexSettings;
   // Scratch space reused by every lookup, sized once.
   private readonly docScore: Float64Array;
   private readonly touchedDocs: Int32Array;

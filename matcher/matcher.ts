@@ -17,24 +17,19 @@ export interface MatchResult {
   outOfScope?: string;
 }
 
+/** Thresholds of the three bands; tuned with `node dist/scripts/kb-eval.js --dev --thresholds`. */
 export interface MatcherSettings {
+  /** Least confidence to answer outright. */
   answerMin: number;
+  /** Least confidence to offer "did you mean". */
   suggestMin: number;
+  /** Most candidates offered as "did you mean". */
   maxSuggestions: number;
+  /** A runner-up is offered as "did you mean" when its likelihood is at least this fraction of the best one's. */
   suggestShare: number;
 }
 
-/** Thresholds of the three bands; tuned with `node dist/scripts/kb-eval.js --fit --thresholds`. */
-export const MATCHER_DEFAULTS: Readonly<MatcherSettings> = Object.freeze({
-  /** Least confidence to answer outright. */
-  answerMin: 0.5,
-  /** Least confidence to offer "did you mean". */
-  suggestMin: 0.15,
-  /** Most candidates offered as "did you mean". */
-  maxSuggestions: 3,
-  /** A candidate is offered as "did you mean" when its share is at least this fraction of the best one's. */
-  suggestShare: 0.25,
-});
+export const MATCHER_DEFAULTS: Readonly<MatcherSettings> = Object.freeze({ answerMin: 0.5, suggestMin: 0.15, maxSuggestions: 3, suggestShare: 0.25 });
 export type MatcherOptions = Partial<MatcherSettings> & ScorerOptions & { confidence?: ConfidenceModel };
 
 export interface Matcher {

@@ -11,22 +11,21 @@ export interface TopicEvidence extends TermEvidence {
   pairCoverage: number;
 }
 
-export const RANKING_FEATURES = ['best', 'second', 'queryCoverage', 'questionCoverage', 'topicCoverage', 'typicality', 'answerCoverage', 'pairBest', 'pairCoverage', 'likelihood'] as const;
+export const RANKING_FEATURES = ['best', 'second', 'queryCoverage', 'questionCoverage', 'topicCoverage', 'typicality', 'answerCoverage', 'pairBest', 'pairCoverage'] as const;
 export type RankingFeature = (typeof RANKING_FEATURES)[number];
 export type RankingWeights = Readonly<Record<RankingFeature, number>>;
 
 /** Weights of the topic ranking; fitted by `node dist/scripts/kb-eval.js --fit` on the development set. */
 export const RANKING_DEFAULTS: RankingWeights = Object.freeze({
-  best: 1.215,
-  second: 2.829,
-  queryCoverage: -0.214,
-  questionCoverage: 3.247,
-  topicCoverage: 1.786,
-  typicality: 2,
-  answerCoverage: 2.636,
-  pairBest: 0.29,
-  pairCoverage: 0.624,
-  likelihood: 1.07,
+  best: 1.258,
+  second: 3.701,
+  queryCoverage: -0.126,
+  questionCoverage: 3.206,
+  topicCoverage: 2.28,
+  typicality: 2.86,
+  answerCoverage: 2.576,
+  pairBest: 0.423,
+  pairCoverage: 0.756,
 });
 
 /** Features of "the best topic is the right one, if the question is in scope at all". */
@@ -49,12 +48,12 @@ export interface ConfidenceModel {
 
 export const CONFIDENCE_DEFAULTS: ConfidenceModel = Object.freeze({
   clarity: Object.freeze({
-    bias: -3.22,
-    weights: Object.freeze({ score: 0.139, margin: 0.254, share: 3.209, best: 1.625, queryCoverage: -1.128, topicCoverage: 0.306, length: 0.59 }),
+    bias: -3.033,
+    weights: Object.freeze({ score: 0.128, margin: 0.297, share: 2.951, best: 0.924, queryCoverage: -0.995, topicCoverage: 0.185, length: 0.614 }),
   }),
   scope: Object.freeze({
-    bias: -6.316,
-    weights: Object.freeze({ best: 5.429, topicCoverage: 0.634, typicality: 2.205, strength: 0.781, foreign: -1.093, unknown: -4.294, corrected: -0.965, anchored: 1.614, looseEnds: -2.706, length: 1.537 }),
+    bias: -6.555,
+    weights: Object.freeze({ best: 5.398, topicCoverage: 0.884, typicality: 2.264, strength: 0.847, foreign: -0.973, unknown: -4.282, corrected: -0.958, anchored: 1.5, looseEnds: -2.851, length: 1.558 }),
   }),
 });
 

@@ -1,17 +1,17 @@
 import type { KnowledgeBase } from '../knowledge/topics';
 import type { Lexicon } from '../knowledge/lexicon';
 import { Analyser, type Analysis, type AnalyserOptions } from './analyser';
-import { TermIndex, type IndexOptions, type TermEvidence } from './index';
+import { TermIndex, type IndexOptions } from './index';
 import { RANKING_DEFAULTS, rankTopics, type RankedTopic, type RankingWeights, type TopicEvidence } from './model';
 
-/** Tunables of the scoring. */
-export const SCORER_DEFAULTS: Readonly<{ maxTopics: number }> = Object.freeze({
+export interface ScorerSettings {
   /** Most candidate topics ranked for one message, picked by a quick first-stage score. */
-  maxTopics: 8,
-});
+  maxTopics: number;
+}
 
-export interface ScorerOptions {
-  maxTopics?: number;
+export const SCORER_DEFAULTS: Readonly<ScorerSettings> = Object.freeze({ maxTopics: 8 });
+
+export interface ScorerOptions extends Partial<ScorerSettings> {
   index?: IndexOptions;
   analyser?: AnalyserOptions;
   ranking?: RankingWeights;
@@ -39,23 +39,24 @@ export function createScorer(kb: KnowledgeBase, lexicon: Lexicon, options: Score
     questions: texts[i].questions.map((q) => analyser.analyse(q)),
     answer: analyser.analyse(texts[i].answer),
   }));
-  const stems = new TermIndex(analysed.map((t) => ({ id: t.id, questions: t.questions.map((a) => a.stems), answer: t.answer.stems })), options.index);
-  const pairs = new TermIndex(analysed.map((t) => ({ id: t.id, questions: t.questions.map((a) => [...a.pairs.keys()]), answer: [...t.answer.pairs.keys()] })), options.index);
+  const stems = new TermIndex(analysed.map((t) => ({ questions: t.questions.map((a) => a.stems), answer: t.answer.stems })), options.index);
+  const pairs = new TermIndex(analysed.map((t) => ({ questions: t.questions.map((a) => [...a.pairs.keys()]), answer: [...t.answer.pairs.keys()] })), options.index);
   const weights = options.ranking ?? RANKING_DEFAULTS;
+  const ids = kb.topics.map((topic) => topic.id);
   return {
     score(text: string): Scored {
       const analysis = analyser.analyse(text);
-      const byStem = stems.search(analysis.emphasis);
-      const byPair = analysis.pairs.size ? pairs.search(analysis.pairs) : new Map<string, TermEvidence>();
-      const evidence: TopicEvidence[] = [];
-      for (const [id, e] of byStem) {
-        const pair = byPair.get(id);
-        evidence.push({ id, ...e, pairBest: pair?.best ?? 0, pairCoverage: pair?.topicCoverage ?? 0 });
-      }
       // A quick first stage keeps the ranking to a handful of topics.
-      evidence.sort((a, b) => b.best + 0.5 * b.typicality - (a.best + 0.5 * a.typicality));
+      const hits = stems.search(analysis.emphasis, settings.maxTopics);
+      const byPair = analysis.pairs.size ? pairs.evidenceFor(analysis.pairs, hits.map((h) => h.topic)) : [];
+      const evidence: TopicEvidence[] = hits.map((hit, i) => ({
+        id: ids[hit.topic],
+        ...hit.evidence,
+        pairBest: byPair[i]?.best ?? 0,
+        pairCoverage: byPair[i]?.topicCoverage ?? 0,
+      }));
       const foreign = analysis.stems.filter((stem) => !stems.has(stem)).length / Math.max(1, analysis.stems.length);
-      return { analysis, foreign, ranked: rankTopics(evidence.slice(0, settings.maxTopics), weights) };
+      return { analysis, foreign, ranked: rankTopics(evidence, weights) };
     },
   };
 }

@@ -1,15 +1,16 @@
 import { DamerauLevenshteinDistance } from 'natural/lib/natural/distance/levenshtein_distance';
 
-/** Limits of spelling correction. */
-export const SPELLING_DEFAULTS: Readonly<{ minLength: number; twoEditsFrom: number; cacheSize: number }> = Object.freeze({
+export interface SpellingSettings {
   /** Shortest word that is ever corrected: short words are too easily another real word. */
-  minLength: 4,
+  minLength: number;
   /** From this length on, two edits are allowed instead of one. */
-  twoEditsFrom: 8,
+  twoEditsFrom: number;
   /** Most corrections remembered between messages. */
-  cacheSize: 5000,
-});
-export type SpellingOptions = Partial<typeof SPELLING_DEFAULTS>;
+  cacheSize: number;
+}
+
+export const SPELLING_DEFAULTS: Readonly<SpellingSettings> = Object.freeze({ minLength: 4, twoEditsFrom: 8, cacheSize: 5000 });
+export type SpellingOptions = Partial<SpellingSettings>;
 
 /**
  * Corrects typos against a known vocabulary with a symmetric-delete index (SymSpell), so
@@ -18,7 +19,7 @@ export type SpellingOptions = Partial<typeof SPELLING_DEFAULTS>;
 export class SpellingCorrector {
   private readonly deletes = new Map<string, string[]>();
   private readonly cache = new Map<string, string | null>();
-  private readonly options: typeof SPELLING_DEFAULTS;
+  private readonly options: SpellingSettings;
 
   constructor(private readonly frequency: ReadonlyMap<string, number>, options: SpellingOptions = {}) {
     this.options = { ...SPELLING_DEFAULTS, ...options };

@@ -29,6 +29,13 @@ export class BotAdapter extends CloudAdapter {
   runActivity(authHeader: string, activity: Partial<Activity>, logic: (context: TurnContext) => Promise<void>) {
     return this.processActivity(authHeader, activity as Activity, logic);
   }
+
+  /** Runs a turn for the bot's own Direct Line, which has checked its own token. */
+  runTrustedActivity(appId: string, activity: Partial<Activity>, logic: (context: TurnContext) => Promise<void>) {
+    const claimsIdentity = this.createClaimsIdentity(appId);
+    const connectorFactory = this.botFrameworkAuthentication.createConnectorFactory(claimsIdentity);
+    return this.processActivity({ claimsIdentity, connectorFactory, audience: 'https://api.botframework.com', callerId: '' }, activity as Activity, logic);
+  }
 }
 
 export interface App {

@@ -16,6 +16,7 @@ import type { Logger } from './logger';
 import { errorFields } from './logger';
 import { loadProtocol } from '../triage';
 import { createTriageFlow } from '../dialogs/triageFlow';
+import { adapterTurns, mountWebChat } from './directline';
 
 export interface StartOptions {
   log: Logger;
@@ -48,6 +49,7 @@ export async function startBot(config: Config, options: StartOptions): Promise<R
     onConnectionError: (error) => options.log.warn({ event: 'db_connection_lost', ...errorFields(error) }, 'database connection lost'),
   });
   const clinic = { ...config.clinic };
+  const userKeySecret = config.userKeySecret ?? userKeySecretFile(config.dataDir);
   const triage = createTriageFlow({ protocol, messages, clinic, checkMemory: database.checkMemory, timeZone: config.clinic.timeZone });
   const bot = new KneeBot({
     conversation: {
@@ -62,18 +64,26 @@ export async function startBot(config: Config, options: StartOptions): Promise<R
       },
     },
     store: new ConversationStore(database.state),
-    userKeySecret: config.userKeySecret ?? userKeySecretFile(config.dataDir),
+    userKeySecret,
     maxMessageChars: config.limits.maxMessageChars,
     now,
     log: options.log,
   });
   const app = createApp({ config, database, bot, log: options.log, errorMessage: messages.error, ready: () => true });
+  const webChat = mountWebChat(app.server, {
+    runTurn: adapterTurns((activity, logic) => app.adapter.runTrustedActivity(config.appId ?? '', activity, logic), bot),
+    tokenSecret: userKeySecret,
+    log: options.log,
+    directLineSecret: config.directLineSecret,
+    clinicName: config.clinic.name,
+  });
   const url = await app.listen();
   return {
     app,
     database,
     url,
     stop: async () => {
+      webChat.close();
       await app.close();
       await database.close();
     },

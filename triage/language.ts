@@ -56,7 +56,8 @@ export interface Language {
   crisis: PhraseSet;
   hypothetical: PhraseSet;
   historyDays: ReadonlyMap<RedFlag, number>;
-  volunteerExclude: ReadonlyMap<QuestionId, readonly string[]>;
+  /** While answering a question, asides it does not trust: other questions, or single red flags. */
+  volunteerExclude: ReadonlyMap<QuestionId, { questions: readonly QuestionId[]; redFlags: readonly RedFlag[] }>;
 }
 
 const PHRASE_QUESTIONS: readonly QuestionId[] = [
@@ -215,13 +216,18 @@ export function parseLanguage(raw: Json, file: string): Language {
   }
 
   const excludeRaw = c.object(root.volunteerExclude, 'volunteerExclude');
-  const volunteerExclude = new Map<QuestionId, string[]>();
+  const volunteerExclude = new Map<QuestionId, { questions: QuestionId[]; redFlags: RedFlag[] }>();
   for (const [qid, list] of Object.entries(excludeRaw)) {
     if (!isQuestionId(qid)) c.fail(`volunteerExclude.${qid}`, 'unknown question id');
     else {
-      const flags = c.strings(list, `volunteerExclude.${qid}`);
-      flags.forEach((f, i) => isRedFlag(f) || c.fail(`volunteerExclude.${qid}[${i}]`, `unknown red flag code "${f}"`));
-      volunteerExclude.set(qid, flags);
+      const entry = { questions: new Array<QuestionId>(), redFlags: new Array<RedFlag>() };
+      c.strings(list, `volunteerExclude.${qid}`).forEach((item, i) => {
+        const flag = item.startsWith('red_flags:') ? item.slice('red_flags:'.length) : null;
+        if (flag !== null && isRedFlag(flag)) entry.redFlags.push(flag);
+        else if (flag === null && isQuestionId(item)) entry.questions.push(item);
+        else c.fail(`volunteerExclude.${qid}[${i}]`, `expected a question id or "red_flags:<code>", got "${item}"`);
+      });
+      volunteerExclude.set(qid, entry);
     }
   }
 

@@ -255,6 +255,7 @@ function fromCalendar(r: Reader): DayRange[] {
 /** Numeric dates ("since 10/11") through chrono, read in the clinic's time zone. */
 function fromNumericDates(raw: string, r: Reader): DayRange[] {
   const out: DayRange[] = [];
+  if (!/\d{1,4}[/.-]\d{1,2}/.test(raw)) return out; // chrono is slow; only numeric dates need it
   const results = chrono.parse(raw, { instant: r.ctx.now, timezone: offsetMinutes(r.ctx) });
   const now = today(r.ctx);
   for (const res of results) {

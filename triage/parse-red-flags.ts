@@ -44,11 +44,16 @@ export function readRedFlags(
   const calf = codes.get('calf_swelling');
   const calfSpans = calf ? findHits(setOf(calf), text, lang.negation) : [];
   const insideCalf = (h: Hit): boolean => calfSpans.some((c) => c.start <= h.start && h.end <= c.end);
+  // Signs set aside (history, "hip surgery", "the swelling went down") still answer the question.
+  let setAside = false;
   const present = (p: CodePhrases, flag?: RedFlag): boolean => {
-    const hits = findHits(setOf(p), text, lang.negation).filter((h) => !h.negated && (flag !== undefined || !insideCalf(h)));
+    const set = setOf(p);
+    const hits = findHits(set, text, lang.negation).filter((h) => !h.negated && (flag !== undefined || !insideCalf(h)));
+    if (findHits({ patterns: set.patterns, except: [] }, text, lang.negation).some((h) => !h.negated) && hits.length === 0) setAside = true;
     const days = flag ? lang.historyDays.get(flag) : undefined;
-    if (days === undefined) return hits.length > 0;
-    return hits.some((h) => !isHistory(lang, text, h, ctx, days, bands));
+    const current = days === undefined ? hits : hits.filter((h) => !isHistory(lang, text, h, ctx, days, bands));
+    if (current.length < hits.length) setAside = true;
+    return current.length > 0;
   };
   const flags = new Set<RedFlag>();
   const direct: RedFlag[] = [
@@ -74,6 +79,6 @@ export function readRedFlags(
     mode === 'answer' &&
     noneSaid !== undefined &&
     !affirms(lang.unsure, text, lang.negation) &&
-    affirms(noneSaid.answer, text, lang.negation);
+    (setAside || affirms(noneSaid.answer, text, lang.negation));
   return { flags: [...flags], none };
 }

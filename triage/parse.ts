@@ -60,15 +60,15 @@ function mentionedAggravators(protocol: Protocol, q: Question, text: Normalized)
 
 function volunteeredIn(protocol: Protocol, text: Normalized, raw: string, ctx: ParseContext, asked: QuestionId | null): Answers {
   let out: Answers = {};
+  const excluded = asked ? protocol.language.volunteerExclude.get(asked) : undefined;
   for (const q of protocol.questions) {
-    if (q.id === asked || q.id === 'returning_status') continue;
+    if (q.id === asked || q.id === 'returning_status' || excluded?.questions.includes(q.id)) continue;
     const value = readAnswer(protocol, q, text, raw, ctx, 'mention');
     const fragment = value === null ? null : answerFragment(q.id, value);
     if (fragment) out = { ...out, ...fragment };
   }
-  const excluded = asked ? protocol.language.volunteerExclude.get(asked) ?? [] : [];
-  if (out.red_flags) {
-    const kept = out.red_flags.filter((f) => !excluded.includes(f));
+  if (out.red_flags && excluded) {
+    const kept = out.red_flags.filter((f) => !excluded.redFlags.includes(f));
     if (kept.length > 0) out.red_flags = kept;
     else delete out.red_flags;
   }

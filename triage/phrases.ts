@@ -80,7 +80,8 @@ function tokenIndex(padded: string, charIndex: number): number {
 
 function matches(pattern: Pattern, text: Normalized): Array<{ start: number; end: number }> {
   const out: Array<{ start: number; end: number }> = [];
-  const re = new RegExp(pattern.regex.source, 'g');
+  const re = pattern.regex; // compiled once; lastIndex is reset here and the scan is synchronous
+  re.lastIndex = 0;
   let m: RegExpExecArray | null;
   while ((m = re.exec(text.padded)) !== null) {
     const start = tokenIndex(text.padded, m.index);

@@ -1,0 +1,39 @@
+import type { Lexicon } from '../knowledge/lexicon';
+import { PhraseTable, words } from './phrases';
+
+/** Reads whether a message belongs to the clinic's field: named out-of-scope conditions, other body parts, domain anchors. */
+export class ScopeReader {
+  private readonly conditions = new PhraseTable();
+  private readonly bodyParts: Set<string>;
+  private readonly painWords: Set<string>;
+  private readonly kneeWords: Set<string>;
+  private readonly domainPhrases = new PhraseTable();
+  private readonly domainCanonical: Set<string>;
+
+  constructor(lexicon: Lexicon) {
+    for (const condition of lexicon.outOfScope.conditions) this.conditions.add(condition, condition);
+    this.bodyParts = new Set(lexicon.outOfScope.bodyParts);
+    this.painWords = new Set(lexicon.outOfScope.painWords);
+    this.kneeWords = new Set(lexicon.outOfScope.anchorWords);
+    for (const word of lexicon.domainWords) this.domainPhrases.add(word, word);
+    const canonicals = new Set(lexicon.synonyms.map((s) => s.canonical));
+    this.domainCanonical = new Set(lexicon.domainWords.flatMap((w) => words(w)).filter((w) => canonicals.has(w)));
+  }
+
+  /**
+   * The out-of-scope condition a message names ("acl", "tendonitis"), or the other body part it
+   * complains about ("my hip hurts"), given its words as typed and as canonical words.
+   */
+  outOfScope(typed: readonly string[], canonical: readonly string[]): string | undefined {
+    const condition = this.conditions.findIn(typed);
+    if (condition) return condition;
+    const part = typed.find((t) => this.bodyParts.has(t));
+    if (part && typed.some((t) => this.painWords.has(t)) && !canonical.some((t) => this.kneeWords.has(t))) return part;
+    return undefined;
+  }
+
+  /** A domain word as written ("kt tape", "running shoes"), or as a canonical word ("physio" for "physical therapy"). */
+  anchored(typed: readonly string[], canonical: readonly string[]): boolean {
+    return this.domainPhrases.occursIn(typed) || canonical.some((w) => this.domainCanonical.has(w));
+  }
+}

@@ -1,0 +1,117 @@
+import { expect } from 'chai';
+import { Person, startTestBot, type TestBot } from '../support/bot';
+import { finishCheck, outcomeOf, questionId, walkTo } from './journey';
+
+const QUESTIONS = ['injury', 'weight_bearing', 'rapid_swelling', 'red_flags', 'age', 'duration', 'trend', 'location', 'severity', 'recurrent', 'aggravators'];
+
+describe('the symptom check in conversation', () => {
+  let bot: TestBot;
+  before(async () => {
+    bot = await startTestBot({ now: () => new Date('2026-11-25T15:00:00Z') });
+  });
+  after(() => bot.stop());
+
+  it('starts from "my knee hurts" with the persistence notice and the injury question', async () => {
+    const turn = await new Person(bot.url).say('my knee hurts');
+    expect(turn.text).to.match(/remember the result for 90 days/);
+    expect(questionId(turn)).to.equal('injury');
+    const actions = turn.activities.flatMap((a) => a.suggestedActions?.actions ?? []);
+    expect(actions.map((a) => a.value)).to.deep.equal(['yes', 'no']);
+  });
+
+  it('starts from the "check my symptoms" button', async () => {
+    expect(questionId(await new Person(bot.url).press('triage:start'))).to.equal('injury');
+  });
+
+  it('starts when someone describes an injury, whatever the topic ("I think I tore my ACL")', async () => {
+    const person = new Person(bot.url);
+    const turn = await person.say('I think I tore my ACL, it swelled up straight away');
+    expect(turn.entity('kb.answer')).to.equal(undefined);
+    expect(questionId(turn)).to.be.a('string');
+  });
+
+  for (const q of QUESTIONS) {
+    describe(`at the ${q} question`, () => {
+      it('"cancel" stops the check', async () => {
+        const person = new Person(bot.url);
+        await walkTo(person, q);
+        const turn = await person.say('cancel');
+        expect(questionId(turn)).to.equal(undefined);
+        expect(outcomeOf(turn)).to.equal(undefined);
+        expect((await person.say('what is runners knee')).entity('kb.answer')?.id).to.equal('what-is-runners-knee');
+      });
+
+      it('"help" explains and asks the same question again', async () => {
+        const person = new Person(bot.url);
+        await walkTo(person, q);
+        expect(questionId(await person.say('help'))).to.equal(q);
+      });
+
+      it('a question about runner\'s knee is answered, then the same question asked again', async () => {
+        const person = new Person(bot.url);
+        await walkTo(person, q);
+        const turn = await person.say('how long does recovery from runners knee take?');
+        expect(turn.entity('kb.answer')?.id).to.equal('recovery-time');
+        expect(questionId(turn)).to.equal(q);
+      });
+
+      it('an emergency gets the emergency answer at once', async () => {
+        const person = new Person(bot.url);
+        await walkTo(person, q);
+        const outcome = outcomeOf(await person.say("I have crushing chest pain and I can't breathe"));
+        expect(outcome?.level).to.equal('emergency');
+        expect(outcome?.reasons).to.deep.equal(q === 'red_flags' ? ['possible_clot_in_lung'] : ['emergency_message']);
+      });
+
+      it('"book" offers booking', async () => {
+        const person = new Person(bot.url);
+        await walkTo(person, q);
+        expect((await person.say('book')).entity('booking.offer')).to.not.equal(undefined);
+      });
+    });
+  }
+
+  it('an injury answer still unclear after two asks makes the outcome at least urgent, and still asks the warning signs', async () => {
+    const person = new Person(bot.url);
+    const first = await person.say('my knee hurts');
+    expect(questionId(first)).to.equal('injury');
+    expect(questionId(await person.say('purple bananas'))).to.equal('injury');
+    const asked: string[] = [];
+    const outcome = await finishCheck(person, await person.say('the moon'), { red_flags: 'none', age: '30' }, asked);
+    expect(asked).to.include('red_flags');
+    expect(outcome.level).to.equal('urgent');
+    expect(outcome.reasons).to.include('unclear_safety_answer');
+  });
+
+  it('a duration still unclear after two asks is skipped and makes the outcome at least book', async () => {
+    const person = new Person(bot.url);
+    const turn = await walkTo(person, 'duration');
+    expect(questionId(turn)).to.equal('duration');
+    expect(questionId(await person.say('purple'))).to.equal('duration');
+    const outcome = await finishCheck(person, await person.say('blue'), { trend: 'better', location: 'front', severity: '2', recurrent: 'no', aggravators: 'running' });
+    expect(outcome.level).to.equal('book');
+    expect(outcome.reasons).to.include('unclear_answers');
+  });
+
+  it('says every outcome is not a diagnosis', async () => {
+    const person = new Person(bot.url);
+    const turn = await walkTo(person, 'duration');
+    await finishCheck(person, turn, { duration: '3 days', trend: 'better', location: 'front', severity: '2', recurrent: 'no', aggravators: 'running' });
+    const again = new Person(bot.url);
+    const last = await again.say('my knee is deformed');
+    expect(last.text).to.match(/not a diagnosis/i);
+  });
+
+  it('gives crisis resources before anything else, even in the middle of the check', async () => {
+    const person = new Person(bot.url);
+    await walkTo(person, 'age');
+    const turn = await person.say('honestly I just want to kill myself');
+    expect(turn.entity('safety.crisis')).to.not.equal(undefined);
+    expect(turn.text).to.match(/9-8-8/);
+  });
+
+  it('does not treat a negated warning sign as an emergency', async () => {
+    const turn = await new Person(bot.url).say('no chest pain and not short of breath, just wondering what runners knee is');
+    expect(outcomeOf(turn)).to.equal(undefined);
+  });
+});

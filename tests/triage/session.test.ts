@@ -1,0 +1,173 @@
+import { expect } from 'chai';
+import { Level, ReasonId } from '../../triage/ids';
+import { Protocol } from '../../triage/protocol';
+import { answerTurn, answerWithCode, currentStep, startSession, TriageState } from '../../triage/session';
+import { converse, Replies } from './conversation';
+import { CTX, protocol } from './helpers';
+
+interface FreeTextRuleCase {
+  rule: number;
+  returning?: boolean;
+  replies: Replies;
+  level: Level;
+  reasons: ReasonId[];
+}
+
+const MILD: Replies = { injury: 'no', red_flags: 'none', age: '40', duration: '2 days', trend: 'better', location: 'front', severity: '3', recurrent: 'no', aggravators: 'running' };
+
+// Every rule of the table, reached through free-text replies.
+const FREE_TEXT_CASES: FreeTextRuleCase[] = [
+  { rule: 0, replies: { injury: 'no', red_flags: 'my knee looks deformed' }, level: 'emergency', reasons: ['deformity'] },
+  { rule: 1, replies: { injury: 'no', red_flags: "it's hot and swollen and I've got a fever" }, level: 'emergency', reasons: ['possible_joint_infection'] },
+  { rule: 2, replies: { injury: 'no', red_flags: 'hot and swollen, had surgery on it last month' }, level: 'emergency', reasons: ['possible_joint_infection'] },
+  { rule: 3, replies: { injury: 'no', red_flags: 'I get short of breath' }, level: 'emergency', reasons: ['possible_clot_in_lung'] },
+  { rule: 4, replies: { injury: 'no', red_flags: 'my foot went pale and cold' }, level: 'emergency', reasons: ['circulation_or_nerve'] },
+  { rule: 5, replies: { injury: 'yes I fell', weight_bearing: "no I can't", red_flags: 'none' }, level: 'urgent', reasons: ['cannot_bear_weight'] },
+  { rule: 6, replies: { injury: 'no', red_flags: "I can't put weight on it" }, level: 'urgent', reasons: ['cannot_bear_weight'] },
+  { rule: 7, replies: { injury: 'yep, tripped', weight_bearing: 'yes', rapid_swelling: 'no', red_flags: 'none', age: "I'm 63" }, level: 'urgent', reasons: ['injury_over_55'] },
+  { rule: 8, replies: { injury: 'yes', weight_bearing: 'yes', rapid_swelling: 'yes within an hour', red_flags: 'none' }, level: 'urgent', reasons: ['rapid_swelling_after_injury'] },
+  { rule: 9, replies: { injury: 'no', red_flags: "it's warm and swollen, no fever" }, level: 'urgent', reasons: ['hot_swollen_knee'] },
+  { rule: 10, replies: { injury: 'no', red_flags: 'my calf is swollen and tender' }, level: 'urgent', reasons: ['possible_clot'] },
+  { rule: 11, replies: { injury: 'no', red_flags: 'it locks up' }, level: 'urgent', reasons: ['locked_knee'] },
+  { rule: 12, replies: { injury: ['umm', 'what do you mean'], red_flags: 'none' }, level: 'urgent', reasons: ['unclear_safety_answer'] },
+  { rule: 13, replies: { injury: 'no', red_flags: 'it aches at night' }, level: 'doctor', reasons: ['night_pain_or_weight_loss'] },
+  { rule: 14, replies: { injury: 'no', red_flags: 'I had a knee injection 3 weeks ago' }, level: 'doctor', reasons: ['recent_surgery'] },
+  { rule: 15, replies: { injury: 'yes I banged it', weight_bearing: 'yes', rapid_swelling: 'no', red_flags: 'none', age: '30' }, level: 'book', reasons: ['injury'] },
+  { rule: 16, replies: { injury: 'no', red_flags: 'none', age: "she's 11" }, level: 'book', reasons: ['child'] },
+  { rule: 17, replies: { injury: 'no', red_flags: 'it buckles sometimes' }, level: 'book', reasons: ['giving_way'] },
+  { rule: 18, replies: { injury: 'no', red_flags: 'a little puffy' }, level: 'book', reasons: ['swelling'] },
+  { rule: 19, replies: { injury: 'no', red_flags: 'tingling in my foot now and then' }, level: 'book', reasons: ['nerve_symptoms'] },
+  { rule: 20, returning: true, replies: { returning_status: 'worse than before', injury: 'no', red_flags: 'none' }, level: 'book', reasons: ['returning'] },
+  { rule: 21, replies: { ...MILD, duration: 'about 3 weeks' }, level: 'book', reasons: ['persistent'] },
+  { rule: 22, replies: { ...MILD, duration: '8 days', trend: 'no change' }, level: 'book', reasons: ['persistent'] },
+  { rule: 23, replies: { ...MILD, trend: "it's getting worse" }, level: 'book', reasons: ['worsening'] },
+  { rule: 24, replies: { ...MILD, location: 'back of my knee' }, level: 'book', reasons: ['atypical_location'] },
+  { rule: 25, replies: { ...MILD, severity: 'a 9' }, level: 'book', reasons: ['severe'] },
+  { rule: 26, replies: { ...MILD, recurrent: 'yes, had it last year' }, level: 'book', reasons: ['recurrent'] },
+  { rule: 27, replies: { ...MILD, aggravators: 'walking' }, level: 'book', reasons: ['daily_activities'] },
+  { rule: 28, replies: { ...MILD, duration: ['no clue', "can't remember"] }, level: 'book', reasons: ['unclear_answers'] },
+  { rule: 29, returning: true, replies: { returning_status: "it's gone" }, level: 'self-care', reasons: ['resolved'] },
+  { rule: 30, replies: MILD, level: 'self-care', reasons: ['mild_recent'] },
+];
+
+function reply(p: Protocol, state: TriageState, text: string) {
+  return answerTurn(p, state, text, CTX);
+}
+
+describe('triage session', () => {
+  let p: Protocol;
+  before(() => {
+    p = protocol();
+  });
+
+  describe('every rule fires with free-text replies', () => {
+    it('has a case for every rule of the table', () => {
+      expect(FREE_TEXT_CASES.map((c) => c.rule)).to.deep.equal(p.rules.map((_, i) => i));
+    });
+    for (const c of FREE_TEXT_CASES) {
+      it(`rule ${c.rule}: ${c.level} with ${c.reasons.join(', ')}`, () => {
+        const result = converse(p, undefined, c.returning ?? false, c.replies);
+        expect({ level: result.level, reasons: result.reasons }).to.deep.equal({ level: c.level, reasons: c.reasons });
+      });
+    }
+  });
+
+  it('starts with the first question and counts the ask', () => {
+    const { state, step } = startSession(p, { returning: false, ctx: CTX });
+    expect(step).to.deep.equal({ kind: 'question', id: 'injury', attempt: 1 });
+    expect(state.pending).to.equal('injury');
+    expect(state.asks).to.deep.equal({ injury: 1 });
+  });
+
+  it('asks a safety question a second time, then treats it as unclear: urgent, and red flags are still asked', () => {
+    let { state } = startSession(p, { returning: false, ctx: CTX });
+    let turn = reply(p, state, 'hmm');
+    expect(turn.understood).to.equal(false);
+    expect(turn.step).to.deep.equal({ kind: 'question', id: 'injury', attempt: 2 });
+    turn = reply(p, turn.state, 'what?');
+    expect(turn.state.unclear).to.deep.equal(['injury']);
+    expect(turn.step).to.deep.include({ id: 'red_flags', attempt: 1 });
+    turn = reply(p, turn.state, 'none of those');
+    expect(turn.step).to.deep.equal({ kind: 'outcome', level: 'urgent', reasons: ['unclear_safety_answer'], protocol: p.version });
+    state = turn.state;
+    expect(state.pending).to.equal(null);
+  });
+
+  it('skips another question unclear after two asks, and the outcome is at least book', () => {
+    const result = converse(p, undefined, false, { injury: 'no', red_flags: 'none', age: '30', duration: ['a while', 'dunno'] });
+    expect(result.asked).to.deep.equal(['injury', 'red_flags', 'age', 'duration', 'duration']);
+    expect(result.state.unclear).to.deep.equal(['duration']);
+    expect(result.reasons).to.deep.equal(['unclear_answers']);
+  });
+
+  it('accepts an answer understood at the second ask without marking it unclear', () => {
+    const result = converse(p, undefined, false, { injury: ['hmm', 'no'], red_flags: 'swollen' });
+    expect(result.state.unclear).to.deep.equal([]);
+    expect(result.reasons).to.deep.equal(['swelling']);
+  });
+
+  it('records what the opening volunteers and never asks it again', () => {
+    const { state, step } = startSession(p, { returning: false, openingText: 'my knee hurts since I twisted it 3 days ago', ctx: CTX });
+    expect(state.answers).to.deep.include({ injury: 'yes', duration: 'lt1w' });
+    expect(state.volunteered).to.have.members(['injury', 'duration']);
+    expect(step).to.deep.include({ id: 'weight_bearing' });
+  });
+
+  it('records what an answer volunteers for later questions', () => {
+    let { state } = startSession(p, { returning: false, ctx: CTX });
+    const turn = reply(p, state, "yes I twisted it and now I can't put weight on it");
+    expect(turn.state.answers).to.deep.include({ injury: 'yes', weight_bearing: 'no' });
+    expect(turn.step).to.deep.include({ id: 'red_flags' });
+    state = reply(p, turn.state, 'none').state;
+    expect(currentStep(p, state)).to.deep.include({ kind: 'outcome', level: 'urgent', reasons: ['cannot_bear_weight'] });
+  });
+
+  it('asks red flags even when one was volunteered, and keeps the volunteered one', () => {
+    const start = startSession(p, { returning: false, openingText: 'my knee is swollen', ctx: CTX });
+    expect(start.state.answers.red_flags).to.deep.equal(['swollen']);
+    const afterInjury = reply(p, start.state, 'no');
+    expect(afterInjury.step).to.deep.include({ id: 'red_flags' });
+    const end = reply(p, afterInjury.state, 'none of the others');
+    expect(end.step).to.deep.include({ kind: 'outcome', level: 'book', reasons: ['swelling'] });
+  });
+
+  it('takes button values, several codes comma-separated', () => {
+    let { state } = startSession(p, { returning: false, ctx: CTX });
+    state = answerWithCode(p, state, 'no', CTX).state;
+    const turn = answerWithCode(p, state, 'hot_swollen,calf_swelling', CTX);
+    expect(turn.understood).to.equal(true);
+    expect(turn.step).to.deep.include({ kind: 'outcome', level: 'urgent', reasons: ['hot_swollen_knee', 'possible_clot'] });
+  });
+
+  it('reads a button value that is not a code as typed text', () => {
+    const { state } = startSession(p, { returning: false, ctx: CTX });
+    const turn = answerWithCode(p, state, 'nope', CTX);
+    expect(turn.understood).to.equal(true);
+    expect(turn.state.answers.injury).to.equal('no');
+  });
+
+  it('keeps a state that survives a JSON round trip', () => {
+    const first = startSession(p, { returning: true, openingText: 'hi, knee again', ctx: CTX });
+    const saved: TriageState = JSON.parse(JSON.stringify(first.state));
+    const a = reply(p, first.state, 'worse');
+    const b = reply(p, saved, 'worse');
+    expect(b).to.deep.equal(a);
+  });
+
+  it('gives the same outcome again when a reply comes after the end', () => {
+    const result = converse(p, undefined, false, { injury: 'no', red_flags: 'my kneecap is out of place' });
+    const after = reply(p, result.state, 'hello?');
+    expect(after.step).to.deep.include({ kind: 'outcome', level: 'emergency', reasons: ['deformity'] });
+    expect(after.understood).to.equal(false);
+  });
+
+  it('treats an empty reply as not understood', () => {
+    const { state } = startSession(p, { returning: false, ctx: CTX });
+    expect(reply(p, state, '   ').understood).to.equal(false);
+  });
+
+  it('tells the step a saved state is at without changing it', () => {
+    const { state, step } = startSession(p, { returning: false, ctx: CTX });
+    expect(currentStep(p, state)).to.deep.equal(step);
+  });
+});
