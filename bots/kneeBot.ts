@@ -6,6 +6,10 @@ import { renderReplies } from '../channels/render';
 import { EtagConflictError } from '../storage/errors';
 import type { ConversationStore, StoredConversation } from './conversationStore';
 import { userKeyOf } from './userKey';
+import type { SmsOptOuts } from './smsOptOuts';
+import { readSmsKeyword } from '../channels/smsKeywords';
+import type { SmsKeywords } from '../knowledge/intents';
+import { fill } from '../knowledge/messages';
 import type { Logger } from '../server/logger';
 
 export interface KneeBotDeps {
@@ -15,6 +19,8 @@ export interface KneeBotDeps {
   maxMessageChars: number;
   now: () => Date;
   log: Logger;
+  smsOptOuts: SmsOptOuts;
+  smsKeywords: SmsKeywords;
 }
 
 /** Thin glue: load the conversation, let the dialogs decide, render for the channel, save, send. */
@@ -27,6 +33,7 @@ export class KneeBot extends ActivityHandler {
       await next();
     });
     this.onMessage(async (context, next) => {
+      if (channelKind(context.activity.channelId) === 'sms' && (await this.handledAsSmsKeyword(context))) return next();
       await this.turn(context, async (conversation) => {
         // Channels that send no conversationUpdate (SMS) get the welcome with the first answer.
         const input = { ...this.input(context.activity), firstContact: !conversation.welcomed };
@@ -36,6 +43,34 @@ export class KneeBot extends ActivityHandler {
       });
       await next();
     });
+  }
+
+  /** STOP, START and HELP on SMS come before everything else; an opted-out number gets nothing more. */
+  private async handledAsSmsKeyword(context: TurnContext): Promise<boolean> {
+    const { messages, clinic } = this.deps.conversation;
+    const userKey = userKeyOf(this.deps.userKeySecret, context.activity.channelId, context.activity.from?.id ?? '');
+    const keyword = readSmsKeyword(this.deps.smsKeywords, typeof context.activity.text === 'string' ? context.activity.text : '');
+    const optedOut = await this.deps.smsOptOuts.isOptedOut(userKey);
+    const send = (text: string) => context.sendActivity({ type: ActivityTypes.Message, text, textFormat: 'plain' });
+    if (keyword === 'optOut') {
+      if (!optedOut) {
+        await this.deps.smsOptOuts.optOut(userKey, this.deps.now());
+        await send(messages.smsOptOut);
+      }
+      return true;
+    }
+    if (optedOut) {
+      if (keyword === 'optIn') {
+        await this.deps.smsOptOuts.optIn(userKey);
+        await send(messages.smsOptIn);
+      }
+      return true;
+    }
+    if (keyword === 'help') {
+      await send(fill(messages.smsHelp, { name: clinic.name ? `${clinic.name} ` : '', phone: clinic.phone ? ` Call ${clinic.phone}.` : '' }));
+      return true;
+    }
+    return false;
   }
 
   private welcome(conversation: StoredConversation): Reply[] {

@@ -28,6 +28,8 @@ export function createIntentReader(phrases: IntentPhrases): IntentReader {
   const body = new Set(report.body.map(normaliseText));
   const symptomWords = new Set(report.symptom.filter((s) => !s.includes(' ')).map(normaliseText));
   const symptomPhrases = [...report.symptom.filter((s) => s.includes(' ')), ...report.phrases].map((p) => ` ${normaliseText(p)} `);
+  const possessive = new Set(report.possessive.map(normaliseText));
+  const injuryVerbs = new Set(report.injuryVerbs.map(normaliseText));
   const politeEnd = /\s+(please|pls|plz|thanks|thank you|now)$/;
 
   return {
@@ -44,9 +46,20 @@ export function createIntentReader(phrases: IntentPhrases): IntentReader {
       const padded = ` ${norm} `;
       const words = norm.split(' ');
       if (symptomPhrases.some((p) => padded.includes(p))) return true;
-      const aboutKnee = words.some((w) => body.has(w)) && words.some((w) => symptomWords.has(w));
-      // "knee sore" by SMS is a report too; longer messages need a first-person word.
-      return aboutKnee && (words.length <= 4 || words.some((w) => self.has(w)));
+      const kneeAt = words.findIndex((w) => body.has(w));
+      const firstPerson = words.some((w) => self.has(w));
+      const symptom = words.some((w) => symptomWords.has(w));
+      // "I twisted it skiing": an injury told in the first person, even without the word knee.
+      if (firstPerson && words.some((w) => injuryVerbs.has(w))) return true;
+      const statement = !QUESTION_START.test(norm) && !text.includes('?');
+      // "It's been sore on and off for months": a symptom told, not asked about.
+      if (statement && symptom) return true;
+      if (kneeAt < 0) return false;
+      // "my knee", "my son's left knee": someone's own knee, not runner's knee in general.
+      const owner = words.slice(Math.max(0, kneeAt - 2), kneeAt).some((w) => possessive.has(w));
+      if (owner || (symptom && firstPerson)) return true;
+      // "knee sore", "knee" by SMS: short messages about a knee are reports too.
+      return statement && words.length <= 2;
     },
     isQuestion(text) {
       return text.trim().endsWith('?') || QUESTION_START.test(normaliseText(text));

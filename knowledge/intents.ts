@@ -7,10 +7,17 @@ export type IntentName = (typeof INTENT_NAMES)[number];
 export const CONTAINS_INTENTS = ['booking', 'deleteData', 'triage'] as const;
 export type ContainsIntent = (typeof CONTAINS_INTENTS)[number];
 
+export interface SmsKeywords {
+  optOut: string[];
+  optIn: string[];
+  help: string[];
+}
+
 export interface IntentPhrases {
+  smsKeywords: SmsKeywords;
   exact: Record<IntentName, string[]>;
   contains: Record<ContainsIntent, string[]>;
-  symptomReport: { self: string[]; body: string[]; symptom: string[]; phrases: string[] };
+  symptomReport: { self: string[]; body: string[]; symptom: string[]; phrases: string[]; possessive: string[]; injuryVerbs: string[] };
 }
 
 export function parseIntents(raw: unknown, file: string): IntentPhrases {
@@ -23,7 +30,13 @@ export function parseIntents(raw: unknown, file: string): IntentPhrases {
   for (const name of INTENT_NAMES) exactLists[name] = check.strings(exact[name], `exact.${name}`, { min: 1 });
   const containsLists = {} as Record<ContainsIntent, string[]>;
   for (const name of CONTAINS_INTENTS) containsLists[name] = check.strings(contains[name], `contains.${name}`, { min: 1 });
+  const sms = check.record(root.smsKeywords, 'smsKeywords');
   return {
+    smsKeywords: {
+      optOut: check.strings(sms.optOut, 'smsKeywords.optOut', { min: 1 }),
+      optIn: check.strings(sms.optIn, 'smsKeywords.optIn', { min: 1 }),
+      help: check.strings(sms.help, 'smsKeywords.help', { min: 1 }),
+    },
     exact: exactLists,
     contains: containsLists,
     symptomReport: {
@@ -31,6 +44,8 @@ export function parseIntents(raw: unknown, file: string): IntentPhrases {
       body: check.strings(symptom.body, 'symptomReport.body', { min: 1 }),
       symptom: check.strings(symptom.symptom, 'symptomReport.symptom', { min: 1 }),
       phrases: check.strings(symptom.phrases, 'symptomReport.phrases', { min: 1 }),
+      possessive: check.strings(symptom.possessive, 'symptomReport.possessive', { min: 1 }),
+      injuryVerbs: check.strings(symptom.injuryVerbs, 'symptomReport.injuryVerbs', { min: 1 }),
     },
   };
 }

@@ -11,6 +11,7 @@ import { createIntentReader } from '../dialogs/intents';
 import { openDatabase, type Database } from '../storage';
 import { ConversationStore } from '../bots/conversationStore';
 import { KneeBot } from '../bots/kneeBot';
+import { SmsOptOuts } from '../bots/smsOptOuts';
 import { createApp, type App } from './app';
 import type { Logger } from './logger';
 import { errorFields } from './logger';
@@ -39,7 +40,8 @@ export async function startBot(config: Config, options: StartOptions): Promise<R
   const kb = loadKnowledgeBase(config.knowledgeDir);
   const lexicon = loadLexicon(config.knowledgeDir);
   const messages = loadMessages(config.knowledgeDir);
-  const intents = createIntentReader(loadIntents(config.knowledgeDir));
+  const intentPhrases = loadIntents(config.knowledgeDir);
+  const intents = createIntentReader(intentPhrases);
   const protocol = loadProtocol(path.join(config.knowledgeDir, 'triage-protocol.json'));
   const matcher = createMatcher(kb, lexicon);
   const database = await openDatabase({
@@ -67,6 +69,8 @@ export async function startBot(config: Config, options: StartOptions): Promise<R
     userKeySecret,
     maxMessageChars: config.limits.maxMessageChars,
     now,
+    smsOptOuts: new SmsOptOuts(database.state),
+    smsKeywords: intentPhrases.smsKeywords,
     log: options.log,
   });
   const app = createApp({ config, database, bot, log: options.log, errorMessage: messages.error, ready: () => true });

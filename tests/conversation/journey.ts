@@ -38,8 +38,9 @@ export function outcomeOf(turn: TurnResult): Outcome | undefined {
 }
 
 /** Answers every question from `replies` until an outcome; fails on a question it has no reply for. */
-export async function finishCheck(person: Person, first: TurnResult, replies: Record<string, string>, asked: string[] = []): Promise<Outcome> {
+export async function finishCheck(person: Person, first: TurnResult, replies: Record<string, string | string[]>, asked: string[] = []): Promise<Outcome> {
   let turn = first;
+  const times: Record<string, number> = {};
   for (let i = 0; i < 20; i++) {
     const outcome = outcomeOf(turn);
     if (outcome) return outcome;
@@ -47,7 +48,9 @@ export async function finishCheck(person: Person, first: TurnResult, replies: Re
     if (!id) throw new Error(`no question and no outcome; bot said: ${turn.text}`);
     asked.push(id);
     if (!(id in replies)) throw new Error(`asked ${id}, which has no reply (asked so far: ${asked.join(', ')})`);
-    turn = await person.say(replies[id]);
+    const reply = replies[id];
+    const n = (times[id] = (times[id] ?? 0) + 1);
+    turn = await person.say(Array.isArray(reply) ? reply[Math.min(n, reply.length) - 1] : reply);
   }
   throw new Error('the check did not end');
 }

@@ -1,0 +1,80 @@
+import { expect } from 'chai';
+import { Person, startTestBot, type TestBot } from '../support/bot';
+
+const CHANNELS = ['webchat', 'emulator', 'msteams', 'sms'];
+
+describe('the same conversations on every channel', () => {
+  let bot: TestBot;
+  before(async () => {
+    bot = await startTestBot({ env: { CLINIC_NAME: 'Leaside Sports Medicine', CLINIC_PHONE: '416-555-0100' } });
+  });
+  after(() => bot.stop());
+
+  for (const channel of CHANNELS) {
+    it(`answers a question with kb.answer on ${channel}`, async () => {
+      const turn = await new Person(bot.url, channel, channel === 'sms' ? '+14165550111' : undefined).say("what's runner's knee");
+      expect(turn.entity('kb.answer')?.id).to.equal('what-is-runners-knee');
+    });
+
+    it(`asks triage questions with the answer codes on ${channel}`, async () => {
+      const turn = await new Person(bot.url, channel, channel === 'sms' ? '+14165550112' : undefined).say('my knee hurts');
+      expect(turn.entity('triage.question')?.id).to.equal('injury');
+      const codes = JSON.stringify(turn.activities);
+      if (channel === 'sms') expect(turn.text).to.match(/1\. Yes[\s\S]*2\. No/);
+      else expect(codes).to.include('"value":"yes"');
+    });
+  }
+
+  it('welcomes an SMS sender with their first answer, since SMS sends no conversationUpdate', async () => {
+    const turn = await new Person(bot.url, 'sms', '+14165550113').say('what is runners knee');
+    expect(turn.text).to.match(/knee pain assistant/);
+    expect(turn.entity('kb.answer')?.id).to.equal('what-is-runners-knee');
+    expect(turn.activities.every((a) => (a.text ?? '').length < 320)).to.equal(true);
+  });
+
+  it('takes an option number as the answer on SMS', async () => {
+    const person = new Person(bot.url, 'sms', '+14165550114');
+    await person.say('my knee hurts');
+    expect((await person.say('2')).entity('triage.question')?.id).to.equal('red_flags');
+  });
+
+  it('never asks SMS users to type "cancel", which would unsubscribe them', async () => {
+    const person = new Person(bot.url, 'sms', '+14165550115');
+    await person.say('my knee hurts');
+    const help = await person.say('menu');
+    expect(help.text.toLowerCase()).to.not.include('cancel');
+    expect(help.text).to.include('restart');
+  });
+
+  it('opts a number out on STOP with one confirmation, sends nothing more until START', async () => {
+    const person = new Person(bot.url, 'sms', '+14165550116');
+    await person.say('hi');
+    const stop = await person.say('STOP');
+    expect(stop.activities).to.have.length(1);
+    expect(stop.text).to.match(/911/);
+    expect((await person.say('what is runners knee')).activities).to.have.length(0);
+    expect((await person.say('stop')).activities).to.have.length(0);
+    expect((await person.say('START')).text).to.match(/subscribed again/);
+    expect((await person.say('what is runners knee')).entity('kb.answer')?.id).to.equal('what-is-runners-knee');
+  });
+
+  it('treats CANCEL on SMS as an opt-out, not as the bot\'s cancel', async () => {
+    const person = new Person(bot.url, 'sms', '+14165550117');
+    await person.say('my knee hurts');
+    expect((await person.say('CANCEL')).text).to.match(/unsubscribed/);
+    await person.say('UNSTOP');
+  });
+
+  it('answers HELP on SMS with the clinic name and contact', async () => {
+    const turn = await new Person(bot.url, 'sms', '+14165550118').say('HELP');
+    expect(turn.text).to.include('Leaside Sports Medicine').and.include('416-555-0100');
+  });
+
+  it('removes the @mention of the bot in a Teams channel message', async () => {
+    const person = new Person(bot.url, 'msteams');
+    const turn = await person.say('<at>Knee bot</at> what is runners knee', {
+      entities: [{ type: 'mention', text: '<at>Knee bot</at>', mentioned: { id: 'bot', name: 'Knee bot' } }],
+    });
+    expect(turn.entity('kb.answer')?.id).to.equal('what-is-runners-knee');
+  });
+});

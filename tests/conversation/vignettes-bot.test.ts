@@ -1,0 +1,44 @@
+import { expect } from 'chai';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { randomUUID } from 'node:crypto';
+import { findProjectRoot } from '../../config/paths';
+import { Person, startTestBot, type TestBot } from '../support/bot';
+import { finishCheck } from './journey';
+
+interface Vignette {
+  name: string;
+  opening: string;
+  returning: boolean;
+  replies: Record<string, string | string[]>;
+  expect: { level: string; reasons: string[] };
+}
+
+const LEVELS = ['self-care', 'book', 'doctor', 'urgent', 'emergency'];
+const vignettes: Vignette[] = JSON.parse(fs.readFileSync(path.join(findProjectRoot(), 'tests/data/triage-vignettes.json'), 'utf8'));
+const MILD = { injury: 'no', red_flags: 'none', age: '30', duration: '3 days', trend: 'better', location: 'front', severity: '3', recurrent: 'no', aggravators: 'running' };
+
+describe('triage vignettes through the whole bot (HTTP, Web Chat and SMS)', () => {
+  let bot: TestBot;
+  before(async () => {
+    bot = await startTestBot({ now: () => new Date('2026-11-25T15:00:00Z') });
+  });
+  after(() => bot.stop());
+
+  vignettes.forEach((v, i) => {
+    const channel = i % 2 ? 'sms' : 'webchat';
+    it(`${v.name} -> ${v.expect.level} (${channel})`, async () => {
+      const userId = channel === 'sms' ? `+1416555${String(1000 + i).padStart(4, '0')}` : `u-${randomUUID()}`;
+      if (v.returning) {
+        const earlier = new Person(bot.url, channel, userId);
+        await finishCheck(earlier, await earlier.say('my knee hurts'), MILD);
+      }
+      const person = new Person(bot.url, channel, userId);
+      const opening = await person.say(v.opening.match(/knee|leg|hurt|pain|sore/i) ? v.opening : `${v.opening} (my knee hurts)`);
+      const outcome = await finishCheck(person, opening, v.replies);
+      // Never under-triage; an emergency spotted in the opening message carries emergency_message instead.
+      expect(LEVELS.indexOf(outcome.level), `level ${outcome.level}`).to.equal(LEVELS.indexOf(v.expect.level));
+      if (!outcome.reasons.includes('emergency_message')) expect(outcome.reasons).to.deep.equal(v.expect.reasons);
+    });
+  });
+});
