@@ -1,0 +1,74 @@
+import { expect } from 'chai';
+import type { Browser, Page } from 'playwright-core';
+import { startTestBot, type TestBot } from '../support/bot';
+import {
+  CHROMIUM_PATH,
+  chromiumAvailable,
+  clickSuggestedAction,
+  launchChromium,
+  openChat,
+  sendText,
+  seriousAccessibilityViolations,
+  waitForBotText,
+} from './browser';
+
+describe('the real bot in Web Chat (headless Chromium)', function () {
+  this.timeout(90_000);
+  let bot: TestBot;
+  let browser: Browser;
+  let page: Page;
+
+  before(async function () {
+    if (!chromiumAvailable()) {
+      if (process.env.CI === 'true') throw new Error(`Chromium is required in CI: ${CHROMIUM_PATH} is missing`);
+      console.warn(`    SKIPPED: the browser tests need Chromium at ${CHROMIUM_PATH} (apt-get install -y chromium).`);
+      this.skip();
+    }
+    bot = await startTestBot({ env: { CLINIC_NAME: 'Leaside Sports Medicine', BOOKING_URL: 'https://clinic.example/book' } });
+    browser = await launchChromium();
+  });
+  after(async () => {
+    await browser?.close();
+    await bot?.stop();
+  });
+  beforeEach(async () => {
+    page = await browser.newPage();
+    await openChat(page, bot.url);
+  });
+  afterEach(async () => {
+    await page?.close();
+  });
+
+  it('shows the welcome when the chat opens', async () => {
+    await waitForBotText(page, /knee pain assistant/);
+  });
+
+  it('answers a typed question', async () => {
+    await waitForBotText(page, /knee pain assistant/);
+    const since = await sendText(page, 'how long does runners knee take to heal');
+    await waitForBotText(page, /2-4 weeks/, { since });
+  });
+
+  it('clicks through a symptom check to an outcome', async () => {
+    await waitForBotText(page, /knee pain assistant/);
+    let since = await clickSuggestedAction(page, 'Check my symptoms');
+    await waitForBotText(page, /specific injury/, { since });
+    since = await clickSuggestedAction(page, 'No');
+    await waitForBotText(page, /Do any of these apply/, { since });
+    since = await clickSuggestedAction(page, 'Knee looks deformed, kneecap out of place, or an open wound');
+    await waitForBotText(page, /911/, { since });
+  });
+
+  it('offers booking with the clinic link', async () => {
+    await waitForBotText(page, /knee pain assistant/);
+    const since = await clickSuggestedAction(page, 'Book an assessment');
+    await waitForBotText(page, /clinic\.example\/book|Book online/, { since });
+  });
+
+  it('has no serious or critical accessibility violations with the real conversation', async () => {
+    await waitForBotText(page, /knee pain assistant/);
+    const since = await sendText(page, 'what is runners knee');
+    await waitForBotText(page, /kneecap/, { since });
+    expect(await seriousAccessibilityViolations(page)).to.deep.equal([]);
+  });
+});
