@@ -97,6 +97,7 @@ export class KneeBot extends ActivityHandler {
 
   /** One turn: replies are sent only after the conversation is saved, so a lost race sends nothing twice. */
   private async turn(context: TurnContext, decide: (conversation: StoredConversation) => Promise<Reply[]> | Reply[]): Promise<void> {
+    const started = Date.now();
     const activity = context.activity;
     const key = this.deps.store.key(activity.channelId, activity.conversation?.id ?? 'unknown');
     const conversation = await this.deps.store.load(key);
@@ -116,6 +117,11 @@ export class KneeBot extends ActivityHandler {
     }
     const activities = renderReplies(replies, channelKind(activity.channelId), activity.from?.id ?? '');
     if (activities.length) await context.sendActivities(activities);
+    // What happened, never what was said: entity types and ids only.
+    this.deps.log.info(
+      { event: 'turn', channel: activity.channelId, type: activity.type, replies: replies.map((r) => r.entity?.type ?? 'text'), ms: Date.now() - started },
+      'turn',
+    );
   }
 }
 
