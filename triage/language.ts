@@ -34,7 +34,8 @@ export interface DurationLanguage {
   mentionBefore: readonly string[];
   mentionAfter: readonly string[];
   onsetCues: PhraseSet;
-  relative: Array<{ days: number; phrases: PhraseSet }>;
+  /** Fixed phrases ("since yesterday", "for weeks"); `answer` ones only count in a reply to the duration question. */
+  relative: Array<{ days: number; mention: PhraseSet; answer: PhraseSet }>;
   holidays: Holiday[];
   seasons: Array<{ names: string[]; month: number; day: number }>;
 }
@@ -44,12 +45,17 @@ export interface Language {
   negation: NegationRules;
   yes: PhraseSet;
   no: PhraseSet;
+  /** "Not sure", "I don't know": never read as an answer. */
   unsure: PhraseSet;
+  /** "Maybe", "perhaps": softeners that only block a reply with no clear yes or no. */
+  doubt: PhraseSet;
   hedge: PhraseSet;
   hedgeMeansYes: readonly QuestionId[];
   codes: ReadonlyMap<QuestionId, ReadonlyMap<string, CodePhrases>>;
   everything: ReadonlyMap<QuestionId, PhraseSet>;
   aggravatorContext: PhraseSet;
+  /** Symptoms that are not warning signs ("it clicks"): a short reply naming only these answers "none". */
+  benignSymptoms: PhraseSet;
   cues: { fever: CodePhrases; heat: CodePhrases; swelling: CodePhrases; numb: CodePhrases; intermittent: CodePhrases };
   duration: DurationLanguage;
   severityWords: Array<{ value: number; phrases: PhraseSet }>;
@@ -120,7 +126,11 @@ function readDuration(r: PhraseReader, x: Json, path: string): DurationLanguage 
   const relative = c.array(o.relative, `${path}.relative`).map((e, i) => {
     const p = `${path}.relative[${i}]`;
     const entry = c.object(e, p);
-    return { days: c.number(entry.days, `${p}.days`), phrases: r.set(entry.phrases, `${p}.phrases`, entry.except ?? []) };
+    c.onlyKeys(entry, p, ['days', 'phrases', 'answer', 'except']);
+    const mention = r.set(entry.phrases, `${p}.phrases`, entry.except ?? [], false);
+    const answerOnly = r.patterns(entry.answer ?? [], `${p}.answer`, false);
+    if (mention.patterns.length + answerOnly.length === 0) c.fail(p, 'needs at least one phrase');
+    return { days: c.number(entry.days, `${p}.days`), mention, answer: { patterns: [...mention.patterns, ...answerOnly], except: mention.except } };
   });
   const holidays = c.array(o.holidays, `${path}.holidays`).map((e, i): Holiday => {
     const p = `${path}.holidays[${i}]`;
@@ -168,7 +178,7 @@ export function parseLanguage(raw: Json, file: string): Language {
   const root = c.object(raw, '(root)');
   c.onlyKeys(root, '(root)', [
     'about', 'contractions', 'tokens', 'rewrites', 'numbers', 'fuzzy', 'negation', 'yes', 'no', 'unsure', 'hedge', 'hedgeMeansYes',
-    'answers', 'everything', 'mentionContexts', 'redFlagCues', 'duration', 'severity', 'safety', 'volunteerExclude', 'genericExcept',
+    'answers', 'everything', 'mentionContexts', 'redFlagCues', 'duration', 'severity', 'safety', 'volunteerExclude', 'genericExcept', 'benignSymptoms', 'doubt',
   ]);
   const genericExcept = c.object(root.genericExcept ?? {}, 'genericExcept');
 
@@ -249,11 +259,13 @@ export function parseLanguage(raw: Json, file: string): Language {
     yes: r.set(root.yes, 'yes', genericExcept.yes ?? []),
     no: r.set(root.no, 'no', genericExcept.no ?? []),
     unsure: r.set(root.unsure, 'unsure', genericExcept.unsure ?? []),
+    doubt: r.set(root.doubt, 'doubt'),
     hedge: r.set(root.hedge, 'hedge', genericExcept.hedge ?? []),
     hedgeMeansYes,
     codes,
     everything,
     aggravatorContext: r.set(contexts.aggravators, 'mentionContexts.aggravators'),
+    benignSymptoms: r.set(root.benignSymptoms, 'benignSymptoms'),
     cues,
     duration: readDuration(r, root.duration, 'duration'),
     severityWords: c.array(root.severity, 'severity').map((e, i) => {

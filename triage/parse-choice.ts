@@ -64,12 +64,31 @@ export function affirmedCodes(lang: Language, q: Question, text: Normalized, mod
   });
 }
 
-/** A yes or no that opens the reply; the longer reading wins ("i did not" over "i did"). */
-function openingWord(lang: Language, text: Normalized): YesNo | null {
+const CLAUSE_JOINS = new Set([',', 'and', 'or', 'but', 'well', 'actually']);
+
+function startWord(lang: Language, text: Normalized): { word: YesNo; end: number } | null {
   const yes = matchesAtStart(lang.yes, text);
   const no = matchesAtStart(lang.no, text);
-  if (yes && no) return yes.end === no.end ? null : yes.end > no.end ? 'yes' : 'no';
-  return yes ? 'yes' : no ? 'no' : null;
+  if (yes && no && yes.end === no.end) return null;
+  if (yes && (!no || yes.end > no.end)) return { word: 'yes', end: yes.end };
+  return no ? { word: 'no', end: no.end } : null;
+}
+
+/**
+ * A yes or no that opens the reply; the longer reading wins ("i did not" over "i did").
+ * A bare opposite later on ("yes and no", "yeah... well no") makes it no answer at all.
+ */
+function openingWord(lang: Language, text: Normalized): YesNo | null | 'both' {
+  const first = startWord(lang, text);
+  if (!first) return null;
+  for (let k = first.end; k < text.tokens.length; k++) {
+    if (!CLAUSE_JOINS.has(text.tokens[k - 1] ?? '')) continue;
+    const rest = text.tokens.slice(k);
+    const later = startWord(lang, { tokens: rest, padded: ` ${rest.join(' ')} ` });
+    const bare = later !== null && (later.end === rest.length || rest[later.end] === ',');
+    if (bare && later.word !== first.word) return 'both';
+  }
+  return first.word;
 }
 
 /**
@@ -79,8 +98,9 @@ function openingWord(lang: Language, text: Normalized): YesNo | null {
 export function readYesNo(lang: Language, q: Question, text: Normalized, mode: ReadMode): YesNo | null {
   if (text.tokens.length === 0) return null;
   const opening = mode === 'answer' ? openingWord(lang, text) : null;
-  // "Not sure" is never guessed; a hedge after a clear "no," ("no, maybe a little later") is.
-  if (mode === 'answer' && (matchesAtStart(lang.unsure, text) || (opening === null && affirms(lang.unsure, text, lang.negation)))) return null;
+  if (opening === 'both') return null;
+  // "Not sure" is never guessed; a "maybe" after a clear "no," ("no, maybe a little later") is.
+  if (mode === 'answer' && (affirms(lang.unsure, text, lang.negation) || (opening === null && affirms(lang.doubt, text, lang.negation)))) return null;
   const yes = phrasesFor(lang, q.id, 'yes');
   const no = phrasesFor(lang, q.id, 'no');
   const pick = (p: CodePhrases | null): PhraseSet => (p === null ? EMPTY : mode === 'answer' ? p.answer : p.mention);

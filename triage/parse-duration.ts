@@ -1,22 +1,8 @@
 // "3 days", "a fortnight", "a month and a half", "since Labour Day", "since last tuesday" -> days.
-import * as chrono from 'chrono-node';
-import {
-  CalendarDay,
-  dayNumber,
-  daysInMonth,
-  daysSince,
-  easterSunday,
-  fromDayNumber,
-  mostRecent,
-  nthWeekday,
-  offsetMinutes,
-  ParseContext,
-  today,
-  weekdayBefore,
-  weekdayOf,
-} from './calendar';
+import { ParseContext } from './calendar';
 import { DurationBand } from './ids';
-import { DurationLanguage, Holiday, Language } from './language';
+import { DurationLanguage, Language } from './language';
+import { fromCalendar, fromNumericDates } from './parse-dates';
 import { findHits, Hit } from './phrases';
 import { DurationBandRange } from './protocol';
 import { BREAK, Normalized } from './text';
@@ -30,19 +16,8 @@ export interface DayRange {
 export type ReadMode = 'answer' | 'mention';
 
 const NUMBER = /^\d+(?:\.\d+)?$/;
-const DAY_OF_MONTH = /^(\d{1,2})(?:st|nd|rd|th)?$/;
-const WEEKDAYS = ['monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday'];
-const MONTHS: ReadonlyMap<string, number> = new Map([
-  ['january', 1], ['jan', 1], ['february', 2], ['feb', 2], ['march', 3], ['april', 4], ['apr', 4], ['may', 5], ['june', 6],
-  ['july', 7], ['jul', 7], ['august', 8], ['aug', 8], ['september', 9], ['sept', 9], ['sep', 9], ['october', 10], ['oct', 10],
-  ['november', 11], ['nov', 11], ['december', 12], ['dec', 12],
-]);
-const MONTH_CONTEXT = new Set(['since', 'in', 'from', 'around', 'of', 'early', 'mid', 'late', 'end', 'start', 'beginning', 'middle', 'last', 'about', 'before', 'started', 'began', 'on']);
-const SEASON_CONTEXT = new Set(['since', 'during', 'over', 'last', 'this', 'early', 'late', 'mid', 'in']);
-const YEAR_CONTEXT = new Set(['since', 'in', 'from', 'of', 'around']);
-const DATE_CONTEXT = /\b(since|on|from|started|began|starting|beginning)\s*$/i;
 
-class Reader {
+export class Reader {
   readonly tokens: string[];
   private readonly onset: Hit[];
   constructor(readonly lang: DurationLanguage, readonly text: Normalized, readonly ctx: ParseContext, readonly mode: ReadMode, negation: Language['negation']) {
@@ -145,129 +120,10 @@ function fromQuantities(r: Reader, bands: readonly DurationBandRange[], negation
 
 function fromRelativePhrases(r: Reader, negation: Language['negation']): DayRange[] {
   const out: DayRange[] = [];
-  for (const { days, phrases } of r.lang.relative) {
-    for (const hit of findHits(phrases, r.text, negation)) {
-      if (!hit.negated && r.onsetNear(hit.start)) out.push({ lo: days, hi: days });
+  for (const entry of r.lang.relative) {
+    for (const hit of findHits(r.mode === 'answer' ? entry.answer : entry.mention, r.text, negation)) {
+      if (!hit.negated && r.onsetNear(hit.start)) out.push({ lo: entry.days, hi: entry.days });
     }
-  }
-  return out;
-}
-
-function holidayOn(h: Holiday, year: number): CalendarDay {
-  if (h.easterOffset !== undefined) return fromDayNumber(dayNumber(easterSunday(year)) + h.easterOffset);
-  const month = h.month ?? 1;
-  if (h.day !== undefined) return { year, month, day: h.day };
-  const weekday = (h.weekday ?? 1) - 1; // data: 1 = Monday
-  if (h.beforeDay !== undefined) return weekdayBefore(year, month, weekday, h.beforeDay);
-  return nthWeekday(year, month, weekday, h.nth ?? 1);
-}
-
-function fromCalendar(r: Reader): DayRange[] {
-  const out: DayRange[] = [];
-  const t = r.tokens;
-  const now = today(r.ctx);
-  const dow = weekdayOf(now);
-  const push = (at: number, lo: number, hi: number): void => {
-    if (r.onsetNear(at)) out.push({ lo: Math.max(0, lo), hi: Math.max(0, hi) });
-  };
-  t.forEach((tok, i) => {
-    const prev = t[i - 1] ?? '';
-    const wd = WEEKDAYS.indexOf(tok);
-    if (wd >= 0) {
-      let d: number;
-      if (prev === 'last') d = dow + 7 - wd;
-      else if (prev === 'this') d = dow >= wd ? dow - wd : dow + 7 - wd;
-      else d = (dow - wd + 7) % 7 || 7;
-      push(i, d, d);
-    } else if (tok === 'weekend') {
-      let d = (dow - 5 + 7) % 7 || 7;
-      if (prev === 'last' && dow >= 5) d += 7;
-      push(i, d - 1, d);
-    } else if (tok === 'week' && (prev === 'last' || prev === 'this') && !NUMBER.test(t[i + 1] ?? '')) {
-      if (prev === 'last') push(i, dow + 1, dow + 7);
-      else push(i, 0, dow);
-    } else if (DAY_OF_MONTH.test(tok) && /\D/.test(tok) && prev === 'the' && ['since', 'on', 'from', 'around', 'started', 'began', 'about'].includes(t[i - 2] ?? '')) {
-      const day = Number(DAY_OF_MONTH.exec(tok)?.[1] ?? 0);
-      if (day < 1 || day > 31 || MONTHS.has(t[i + 1] ?? '') || t[i + 1] === 'of') return;
-      const inThisMonth = day <= now.day;
-      const year = inThisMonth || now.month > 1 ? now.year : now.year - 1;
-      const month = inThisMonth ? now.month : now.month === 1 ? 12 : now.month - 1;
-      const d = daysSince({ year, month, day: Math.min(day, daysInMonth(year, month)) }, r.ctx);
-      push(i, d, d);
-    } else if (tok === 'month' && prev === 'the' && t[i - 2] === 'of' && ['beginning', 'start', 'middle', 'mid'].includes(t[i - 3] ?? '')) {
-      const early = t[i - 3] === 'beginning' || t[i - 3] === 'start';
-      push(i, early ? Math.max(0, now.day - 10) : Math.max(0, now.day - 20), early ? now.day - 1 : Math.max(0, now.day - 11));
-    } else if (tok === 'month' && (prev === 'last' || prev === 'this')) {
-      const prevMonth = now.month === 1 ? 12 : now.month - 1;
-      const prevYear = now.month === 1 ? now.year - 1 : now.year;
-      if (prev === 'last') push(i, now.day, now.day - 1 + daysInMonth(prevYear, prevMonth));
-      else push(i, 0, now.day - 1);
-    } else if (MONTHS.has(tok)) {
-      const month = MONTHS.get(tok) ?? 1;
-      const nextDay = DAY_OF_MONTH.exec(t[i + 1] ?? '');
-      const priorDay = t[i - 1] === 'of' ? DAY_OF_MONTH.exec(t[i - 2] ?? '') : null;
-      const dayMatch = nextDay ?? priorDay;
-      const day = dayMatch ? Number(dayMatch[1]) : null;
-      const context = MONTH_CONTEXT.has(prev) || (prev === 'the' && MONTH_CONTEXT.has(t[i - 2] ?? '')) || day !== null;
-      if (!context || (tok === 'may' && day === null && !['since', 'in', 'from', 'early', 'mid', 'late', 'of', 'around'].includes(prev))) return;
-      if (day !== null && (day < 1 || day > 31)) return;
-      const part = prev === 'of' ? t[i - 2] ?? '' : prev;
-      const year = month < now.month || (month === now.month && (day ?? 1) <= now.day) ? now.year : now.year - 1;
-      const last = daysInMonth(year, month);
-      let firstDay = day ?? 1;
-      let lastDay = day ?? last;
-      if (day === null && ['early', 'beginning', 'start'].includes(part)) lastDay = 10;
-      if (day === null && ['mid', 'middle'].includes(part)) [firstDay, lastDay] = [11, 20];
-      if (day === null && ['late', 'end'].includes(part)) firstDay = 21;
-      const hi = daysSince({ year, month, day: Math.min(firstDay, last) }, r.ctx);
-      const lo = daysSince({ year, month, day: Math.min(lastDay, last) }, r.ctx);
-      push(i, lo, hi);
-    } else if (/^(19|20)\d\d$/.test(tok) && YEAR_CONTEXT.has(prev)) {
-      const year = Number(tok);
-      if (year > now.year) return;
-      push(i, year === now.year ? 0 : daysSince({ year, month: 12, day: 31 }, r.ctx), daysSince({ year, month: 1, day: 1 }, r.ctx));
-    }
-  });
-  const padded = r.text.padded;
-  for (const h of r.lang.holidays) {
-    for (const name of h.names) {
-      const at = padded.indexOf(` ${name} `);
-      if (at < 0) continue;
-      const index = padded.slice(0, at + 1).split(' ').filter((x) => x.length > 0).length;
-      const d = daysSince(mostRecent(r.ctx, (year) => holidayOn(h, year)), r.ctx);
-      push(index, d, d);
-      break;
-    }
-  }
-  for (const s of r.lang.seasons) {
-    t.forEach((tok, i) => {
-      if (!s.names.includes(tok)) return;
-      const prev = t[i - 1] ?? '';
-      const ok = SEASON_CONTEXT.has(prev) || (prev === 'the' && ['since', 'in', 'during', 'over', 'of'].includes(t[i - 2] ?? ''));
-      if (!ok) return;
-      const d = daysSince(mostRecent(r.ctx, (year) => ({ year, month: s.month, day: s.day })), r.ctx);
-      push(i, prev === 'late' ? Math.max(0, d - 60) : d, d);
-    });
-  }
-  return out;
-}
-
-/** Numeric dates ("since 10/11") through chrono, read in the clinic's time zone. */
-function fromNumericDates(raw: string, r: Reader): DayRange[] {
-  const out: DayRange[] = [];
-  if (!/\d{1,4}[/.-]\d{1,2}/.test(raw)) return out; // chrono is slow; only numeric dates need it
-  const results = chrono.parse(raw, { instant: r.ctx.now, timezone: offsetMinutes(r.ctx) });
-  const now = today(r.ctx);
-  for (const res of results) {
-    if (!/^\d{1,4}[/.-]\d{1,2}(?:[/.-]\d{2,4})?$/.test(res.text.trim())) continue;
-    if (!DATE_CONTEXT.test(raw.slice(0, res.index))) continue;
-    const month = res.start.get('month');
-    const day = res.start.get('day');
-    if (month === null || day === null) continue;
-    let year = res.start.isCertain('year') ? res.start.get('year') ?? now.year : now.year;
-    if (!res.start.isCertain('year') && dayNumber({ year, month, day }) > dayNumber(now)) year -= 1;
-    const d = daysSince({ year, month, day }, r.ctx);
-    if (d >= 0) out.push({ lo: d, hi: d });
   }
   return out;
 }

@@ -6,22 +6,19 @@ import { CodePhrases, Language } from './language';
 import { parseDuration, ReadMode } from './parse-duration';
 import { affirms, findHits, Hit } from './phrases';
 import { DurationBandRange } from './protocol';
-import { BREAK, Normalized } from './text';
+import { clauseAt, Normalized } from './text';
 
-function clauseText(text: Normalized, at: number): Normalized {
-  let s = at;
-  while (s > 0 && text.tokens[s - 1] !== BREAK) s--;
-  let e = at;
-  while (e < text.tokens.length && text.tokens[e] !== BREAK) e++;
-  const tokens = text.tokens.slice(s, e);
-  return { tokens, padded: ` ${tokens.join(' ')} ` };
-}
 
 /** A warning sign told as history ("surgery 2 years ago") does not count as current. */
 function isHistory(lang: Language, text: Normalized, hit: Hit, ctx: ParseContext, days: number, bands: readonly DurationBandRange[]): boolean {
-  const clause = clauseText(text, hit.start);
+  const clause = clauseAt(text, hit.start);
   const when = parseDuration(lang, clause, clause.tokens.join(' '), ctx, 'answer', bands);
   return when !== null && when.lo > days;
+}
+
+/** A short reply that names only symptoms that are not warning signs ("it clicks a lot"). */
+function onlyBenign(lang: Language, text: Normalized): boolean {
+  return text.tokens.length <= 10 && affirms(lang.benignSymptoms, text, lang.negation);
 }
 
 export interface RedFlagReading {
@@ -79,6 +76,6 @@ export function readRedFlags(
     mode === 'answer' &&
     noneSaid !== undefined &&
     !affirms(lang.unsure, text, lang.negation) &&
-    (setAside || affirms(noneSaid.answer, text, lang.negation));
+    (setAside || affirms(noneSaid.answer, text, lang.negation) || onlyBenign(lang, text));
   return { flags: [...flags], none };
 }

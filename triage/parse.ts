@@ -9,7 +9,7 @@ import { readRedFlags } from './parse-red-flags';
 import { parseSeverity } from './parse-severity';
 import { findHits } from './phrases';
 import { Protocol, Question, questionById } from './protocol';
-import { BREAK, normalize, Normalized } from './text';
+import { BREAK, clauseAt, normalize, Normalized } from './text';
 
 export type { ParseContext } from './calendar';
 
@@ -58,6 +58,26 @@ function mentionedAggravators(protocol: Protocol, q: Question, text: Normalized)
   return codes.length > 0 ? codes : null;
 }
 
+/**
+ * "I twisted it a few years ago and now it hurts again": an injury or operation told with a
+ * date long past may not be how this pain began, so injury and duration are asked, not assumed.
+ */
+function longAgoEvent(protocol: Protocol, text: Normalized, ctx: ParseContext): boolean {
+  const lang = protocol.language;
+  const events = [lang.codes.get('injury')?.get('yes'), lang.codes.get('red_flags')?.get('recent_surgery')];
+  const longAgo = protocol.durationBands[protocol.durationBands.length - 1].minDays - 1;
+  return events.some((phrases) =>
+    phrases
+      ? findHits(phrases.mention, text, lang.negation).some((hit) => {
+          if (hit.negated) return false;
+          const clause = clauseAt(text, hit.start);
+          const when = parseDuration(lang, clause, clause.tokens.join(' '), ctx, 'answer', protocol.durationBands);
+          return when !== null && when.hi > longAgo;
+        })
+      : false,
+  );
+}
+
 function volunteeredIn(protocol: Protocol, text: Normalized, raw: string, ctx: ParseContext, asked: QuestionId | null): Answers {
   let out: Answers = {};
   const excluded = asked ? protocol.language.volunteerExclude.get(asked) : undefined;
@@ -66,6 +86,10 @@ function volunteeredIn(protocol: Protocol, text: Normalized, raw: string, ctx: P
     const value = readAnswer(protocol, q, text, raw, ctx, 'mention');
     const fragment = value === null ? null : answerFragment(q.id, value);
     if (fragment) out = { ...out, ...fragment };
+  }
+  if ((out.injury !== undefined || out.duration !== undefined) && longAgoEvent(protocol, text, ctx)) {
+    delete out.injury;
+    delete out.duration;
   }
   if (out.red_flags && excluded) {
     const kept = out.red_flags.filter((f) => !excluded.redFlags.includes(f));

@@ -57,7 +57,7 @@ export function compilePattern(source: string): Pattern {
   if (body.length === 0) throw new Error('empty pattern');
   if (/[^a-z0-9 .|*#[\]'/-]/.test(body)) throw new Error(`pattern "${source}" has characters other than a-z, 0-9 and . | * # [ ]`);
   const parts = body.split(/\s+/).map((tok) => {
-    if (tok === '...') return `(?:[^ ,]+ ){0,3}`;
+    if (tok === '...') return `((?:[^ ,]+ ){0,3})`; // captured: a "not" in the gap negates the hit
     if (tok.startsWith('[') && tok.endsWith(']')) {
       const inner = tok.slice(1, -1);
       if (inner.length === 0 || /[[\]]/.test(inner)) throw new Error(`pattern "${source}": bad optional "${tok}"`);
@@ -78,15 +78,23 @@ function tokenIndex(padded: string, charIndex: number): number {
   return count;
 }
 
-function matches(pattern: Pattern, text: Normalized): Array<{ start: number; end: number }> {
-  const out: Array<{ start: number; end: number }> = [];
+interface Span {
+  start: number;
+  end: number;
+  /** Words the pattern's "..." gaps took up ("foot is not cold" -> "is not"). */
+  gaps: string[];
+}
+
+function matches(pattern: Pattern, text: Normalized): Span[] {
+  const out: Span[] = [];
   const re = pattern.regex; // compiled once; lastIndex is reset here and the scan is synchronous
   re.lastIndex = 0;
   let m: RegExpExecArray | null;
   while ((m = re.exec(text.padded)) !== null) {
     const start = tokenIndex(text.padded, m.index);
     const length = m[0].trim().split(' ').filter((t) => t.length > 0).length;
-    out.push({ start, end: start + length });
+    const gaps = m.slice(1).flatMap((g) => (g ?? '').split(' ').filter((w) => w.length > 0));
+    out.push({ start, end: start + length, gaps });
     re.lastIndex = m.index + 1; // allow overlapping hits
   }
   return out;
@@ -112,8 +120,8 @@ export function findHits(set: PhraseSet, text: Normalized, rules: NegationRules)
   for (const pattern of set.patterns) {
     for (const span of matches(pattern, text)) {
       if (vetoes.some((v) => v.start < span.end && span.start < v.end)) continue;
-      const negated = pattern.negatable && isNegated(text.tokens, span.start, rules);
-      hits.push({ ...span, negated });
+      const negated = pattern.negatable && (isNegated(text.tokens, span.start, rules) || span.gaps.some((w) => rules.negators.has(w)));
+      hits.push({ start: span.start, end: span.end, negated });
     }
   }
   return hits.sort((a, b) => a.start - b.start);
@@ -136,7 +144,7 @@ export function matchesAtStart(set: PhraseSet, text: Normalized): Hit | null {
   let best: Hit | null = null;
   for (const pattern of set.patterns) {
     const hit = matches(pattern, text).find((h) => h.start === 0 && !vetoes.some((v) => v.start < h.end && h.start < v.end));
-    if (hit && (best === null || hit.end > best.end)) best = { ...hit, negated: false };
+    if (hit && (best === null || hit.end > best.end)) best = { start: hit.start, end: hit.end, negated: false };
   }
   return best;
 }

@@ -45,6 +45,8 @@ export interface Question {
   safety: boolean;
   /** Asked even when the person already volunteered an answer (red flags). */
   askEvenIfVolunteered: boolean;
+  /** Asked whenever `askWhen` holds, even if it cannot raise the outcome (a returning person's follow-up). */
+  askAlways: boolean;
   /** A bare number is the value (age), not an option number. */
   numberIsValue: boolean;
   /** Range of a number question (severity). */
@@ -111,7 +113,7 @@ function isKind(x: unknown): x is QuestionKind {
 
 function readQuestion(c: JsonChecker, raw: Json, path: string): Omit<Question, 'askWhen' | 'safety'> & { askWhenRaw: Json } {
   const o = c.object(raw, path);
-  c.onlyKeys(o, path, ['id', 'kind', 'text', 'options', 'askWhen', 'askEvenIfVolunteered', 'numberIsValue', 'min', 'max', 'tieBreak']);
+  c.onlyKeys(o, path, ['id', 'kind', 'text', 'options', 'askWhen', 'askEvenIfVolunteered', 'askAlways', 'numberIsValue', 'min', 'max', 'tieBreak']);
   const id = o.id;
   if (!isQuestionId(id)) return c.fail(`${path}.id`, `unknown question id ${JSON.stringify(id)}`);
   const kind = o.kind;
@@ -145,6 +147,7 @@ function readQuestion(c: JsonChecker, raw: Json, path: string): Omit<Question, '
     options,
     askWhenRaw: o.askWhen,
     askEvenIfVolunteered: c.boolean(o.askEvenIfVolunteered, `${path}.askEvenIfVolunteered`, false),
+    askAlways: c.boolean(o.askAlways, `${path}.askAlways`, false),
     numberIsValue: c.boolean(o.numberIsValue, `${path}.numberIsValue`, false),
     min,
     max,

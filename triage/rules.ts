@@ -18,6 +18,8 @@ export interface CheckState {
   unclear: QuestionId[];
   /** How many times each question has been asked. */
   asks: Partial<Record<QuestionId, number>>;
+  /** Questions answered in reply to being asked (a volunteered answer is not enough for red flags). */
+  replied?: QuestionId[];
 }
 
 export type Step =
@@ -72,7 +74,8 @@ function followUpsOf(protocol: Protocol, id: QuestionId): Question[] {
   return out;
 }
 
-function asked(q: Question, state: { answers: Answers; returning: boolean; unclear: readonly QuestionId[] }, protocol: Protocol): boolean {
+/** Whether a question's `askWhen` holds (weight_bearing only after an injury). */
+function applies(q: Question, state: { answers: Answers; returning: boolean; unclear: readonly QuestionId[] }, protocol: Protocol): boolean {
   if (!q.askWhen) return true;
   return holds(q.askWhen, { answers: state.answers, unclear: state.unclear, safetyQuestions: protocol.safetyQuestions, returning: state.returning });
 }
@@ -84,7 +87,7 @@ function bestRank(protocol: Protocol, state: CheckState, answers: Answers, rest:
   const [next, ...others] = rest;
   if (!next) return current;
   const open = answers[next.id] === undefined && !state.unclear.includes(next.id);
-  if (!open || !asked(next, { ...state, answers }, protocol)) return bestRank(protocol, state, answers, others, target);
+  if (!open || !applies(next, { ...state, answers }, protocol)) return bestRank(protocol, state, answers, others, target);
   let best = current;
   for (const value of possibleAnswers(next)) {
     const fragment = answerFragment(next.id, value);
@@ -113,19 +116,19 @@ function endedByAnswer(protocol: Protocol, answers: Answers): boolean {
 }
 
 /**
- * The next question in protocol order that could still make the outcome more serious, or the
- * outcome when none is left (an emergency, or an answer such as "gone", ends the check at once).
+ * The next question in protocol order that could still make the outcome more serious (or is
+ * marked to be always asked), or the outcome when none is left. An emergency, or an answer
+ * such as "gone", ends the check at once.
  */
 export function nextStep(protocol: Protocol, state: CheckState): Step {
   const now = evaluate(protocol, state.answers, state.unclear, state);
   const outcome: Step = { kind: 'outcome', level: now.level, reasons: now.reasons, protocol: protocol.version };
   if (levelRank(now.level) === 0 || endedByAnswer(protocol, state.answers)) return outcome;
   for (const q of protocol.questions) {
-    if (state.unclear.includes(q.id) || !asked(q, state, protocol)) continue;
-    const times = state.asks[q.id] ?? 0;
+    if (state.unclear.includes(q.id) || !applies(q, state, protocol)) continue;
     const known = state.answers[q.id] !== undefined;
-    if (known && !(q.askEvenIfVolunteered && times === 0)) continue;
-    if (couldRaise(protocol, state, q)) return { kind: 'question', id: q.id, attempt: times + 1 };
+    if (known && !(q.askEvenIfVolunteered && !(state.replied ?? []).includes(q.id))) continue;
+    if ((q.askAlways && !known) || couldRaise(protocol, state, q)) return { kind: 'question', id: q.id, attempt: (state.asks[q.id] ?? 0) + 1 };
   }
   return outcome;
 }

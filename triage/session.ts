@@ -16,6 +16,8 @@ export interface TriageState {
   unclear: QuestionId[];
   /** How many times each question has been asked. */
   asks: Partial<Record<QuestionId, number>>;
+  /** Questions answered in reply to being asked (absent in states saved before it existed). */
+  replied?: QuestionId[];
   /** Questions answered by something the person said unprompted. */
   volunteered: QuestionId[];
   /** The question waiting for a reply; null once the outcome is given. */
@@ -58,6 +60,7 @@ export function startSession(
     answers: volunteered,
     unclear: [],
     asks: {},
+    replied: [],
     volunteered: newlyKnown({}, volunteered, protocol),
     pending: null,
   };
@@ -74,6 +77,7 @@ function applyReply(protocol: Protocol, state: TriageState, own: Answers | null,
     ...state,
     answers,
     unclear,
+    replied: own ? [...(state.replied ?? []), asked] : state.replied,
     volunteered: [...state.volunteered, ...newlyKnown(state.answers, extra, protocol)],
   };
   return { ...advance(protocol, next), understood: own !== null };

@@ -111,6 +111,16 @@ export function normalize(raw: string, lex: Lexicon): Normalized {
   return { tokens: joined, padded: ` ${joined.join(' ')} ` };
 }
 
+/** The clause (between breaks) that holds token `at`, as its own text. */
+export function clauseAt(text: Normalized, at: number): Normalized {
+  let s = at;
+  while (s > 0 && text.tokens[s - 1] !== BREAK) s--;
+  let e = at;
+  while (e < text.tokens.length && text.tokens[e] !== BREAK) e++;
+  const tokens = text.tokens.slice(s, e);
+  return { tokens, padded: ` ${tokens.join(' ')} ` };
+}
+
 /** Splits raw text into sentences or clauses, for checks that look at one at a time. */
 export function clauses(raw: string): string[] {
   return raw

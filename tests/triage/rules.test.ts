@@ -56,7 +56,7 @@ function matchingRules(p: Protocol, c: RuleCase): number[] {
 }
 
 function state(answers: Answers, extra: Partial<CheckState> = {}): CheckState {
-  return { returning: false, answers, unclear: [], asks: {}, ...extra };
+  return { returning: false, answers, unclear: [], asks: {}, replied: [], ...extra };
 }
 
 /** Follows the check with coded answers, returning the questions asked and the outcome. */
@@ -69,7 +69,7 @@ function walk(p: Protocol, answers: Answers, returning = false): { asked: Questi
     asked.push(step.id);
     const value = answers[step.id];
     if (value === undefined) throw new Error(`asked ${step.id} without an answer in the test`);
-    s = { ...s, answers: { ...s.answers, [step.id]: value }, asks: { ...s.asks, [step.id]: step.attempt } };
+    s = { ...s, answers: { ...s.answers, [step.id]: value }, asks: { ...s.asks, [step.id]: step.attempt }, replied: [...(s.replied ?? []), step.id] };
   }
 }
 
@@ -159,23 +159,29 @@ describe('triage rules', () => {
       expect(outcome).to.deep.include({ level: 'self-care', reasons: ['resolved'] });
     });
 
+    it('asks a returning person how it is now first, even when the opening already makes it book', () => {
+      expect(nextStep(p, state({ recurrent: 'yes' }, { returning: true }))).to.deep.include({ id: 'returning_status' });
+      expect(nextStep(p, state({ red_flags: ['deformity'] }, { returning: true }))).to.include({ kind: 'outcome' });
+    });
+
     it('asks injury and red flags of a returning person who is the same, but nothing that only gives book', () => {
       const { asked } = walk(p, { returning_status: 'same', injury: 'no', red_flags: ['none'] }, true);
       expect(asked).to.deep.equal(['returning_status', 'injury', 'red_flags']);
     });
 
-    it('asks red flags once even when they were volunteered, and never asks a volunteered injury', () => {
+    it('asks red flags even when they were volunteered (again if unclear), and never asks a volunteered injury', () => {
       const volunteered = state({ injury: 'yes', red_flags: ['swollen'] });
       expect(nextStep(p, volunteered)).to.deep.include({ id: 'weight_bearing' });
       const afterFollowUps = state({ injury: 'yes', weight_bearing: 'yes', rapid_swelling: 'no', red_flags: ['swollen'] });
       expect(nextStep(p, afterFollowUps)).to.deep.include({ id: 'red_flags' });
-      expect(nextStep(p, { ...afterFollowUps, asks: { red_flags: 1 } })).to.deep.include({ id: 'age' });
+      expect(nextStep(p, { ...afterFollowUps, asks: { red_flags: 1 } })).to.deep.include({ id: 'red_flags', attempt: 2 });
+      expect(nextStep(p, { ...afterFollowUps, asks: { red_flags: 1 }, replied: ['red_flags'] })).to.deep.include({ id: 'age' });
     });
 
     it('still asks red flags after an unclear injury answer, then ends urgent', () => {
       const s = state({}, { unclear: ['injury'], asks: { injury: 2 } });
       expect(nextStep(p, s)).to.deep.include({ id: 'red_flags' });
-      expect(nextStep(p, { ...s, answers: { red_flags: ['none'] }, asks: { injury: 2, red_flags: 1 } })).to.deep.equal({
+      expect(nextStep(p, { ...s, answers: { red_flags: ['none'] }, asks: { injury: 2, red_flags: 1 }, replied: ['red_flags'] })).to.deep.equal({
         kind: 'outcome', level: 'urgent', reasons: ['unclear_safety_answer'], protocol: p.version,
       });
     });
@@ -185,7 +191,7 @@ describe('triage rules', () => {
         ...p,
         rules: [{ level: 'urgent', reason: 'severe', when: { gte: ['severity', 9] } }, ...p.rules],
       };
-      const booked = state({ injury: 'no', red_flags: ['swollen'] }, { asks: { injury: 1, red_flags: 1 } });
+      const booked = state({ injury: 'no', red_flags: ['swollen'] }, { asks: { injury: 1, red_flags: 1 }, replied: ['injury', 'red_flags'] });
       expect(nextStep(p, booked).kind).to.equal('outcome');
       expect(nextStep(stricter, booked)).to.deep.include({ id: 'severity' });
     });

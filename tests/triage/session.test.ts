@@ -131,6 +131,13 @@ describe('triage session', () => {
     expect(end.step).to.deep.include({ kind: 'outcome', level: 'book', reasons: ['swelling'] });
   });
 
+  it('asks red flags again when the reply to them is unclear, even after one was volunteered', () => {
+    const result = converse(p, 'my knee is swollen', false, { injury: 'no', red_flags: ['huh?', 'what do you mean'] });
+    expect(result.asked).to.deep.equal(['injury', 'red_flags', 'red_flags']);
+    expect({ level: result.level, reasons: result.reasons }).to.deep.equal({ level: 'urgent', reasons: ['unclear_safety_answer'] });
+    expect(result.state.answers.red_flags).to.deep.equal(['swollen']);
+  });
+
   it('takes button values, several codes comma-separated', () => {
     let { state } = startSession(p, { returning: false, ctx: CTX });
     state = answerWithCode(p, state, 'no', CTX).state;

@@ -1,0 +1,44 @@
+import { expect } from 'chai';
+import { LEVELS } from '../../triage/ids';
+import { emergencyMessageOutcome, outcomeWords } from '../../triage/outcome-text';
+import { Protocol } from '../../triage/protocol';
+import { protocol } from './helpers';
+
+describe('triage outcome words', () => {
+  let p: Protocol;
+  before(() => {
+    p = protocol();
+  });
+
+  it('sends an emergency to 911 without offering a booking', () => {
+    const words = outcomeWords(p, emergencyMessageOutcome(p));
+    expect(words.advice.join(' ')).to.include('911');
+    expect(words.offerBooking).to.equal(false);
+    expect(words.why).to.deep.equal([p.reasons.get('emergency_message')]);
+  });
+
+  it('offers no physio booking as the answer to an urgent outcome', () => {
+    expect(outcomeWords(p, { level: 'urgent', reasons: ['locked_knee'] }).offerBooking).to.equal(false);
+  });
+
+  it('lists the warning signs when a safety answer stayed unclear', () => {
+    const words = outcomeWords(p, { level: 'urgent', reasons: ['unclear_safety_answer'] });
+    expect(words.warningSigns).to.equal(p.messages.unclearSafety);
+    expect(outcomeWords(p, { level: 'urgent', reasons: ['locked_knee'] }).warningSigns).to.equal(null);
+  });
+
+  it('gives a self-care plan with return criteria, and offers booking anyway', () => {
+    const words = outcomeWords(p, { level: 'self-care', reasons: ['mild_recent'] });
+    const plan = words.advice.join(' ').toLowerCase();
+    for (const part of ['rest', 'ice', 'isometric', 'shoes', 'build up', '1 to 2 weeks', 'worse', 'warning sign']) expect(plan).to.include(part);
+    expect(words.offerBooking).to.equal(true);
+  });
+
+  it('adds prevention tips when the pain has gone', () => {
+    expect(outcomeWords(p, { level: 'self-care', reasons: ['resolved'] }).tips).to.deep.equal(p.messages.resolvedTips);
+  });
+
+  it('says it is not a diagnosis at every level', () => {
+    for (const level of LEVELS) expect(outcomeWords(p, { level, reasons: [] }).notDiagnosis).to.match(/not a diagnosis/i);
+  });
+});

@@ -1,0 +1,175 @@
+import { expect } from 'chai';
+import { Answers } from '../../triage/answers';
+import { QuestionId } from '../../triage/ids';
+import { extractVolunteered, interpretAnswer } from '../../triage/parse';
+import { parseDuration } from '../../triage/parse-duration';
+import { Protocol } from '../../triage/protocol';
+import { normalize } from '../../triage/text';
+import { CTX, protocol } from './helpers';
+
+type Row = [text: string, expected: Answers[keyof Answers] | null];
+
+function table(question: QuestionId, rows: Row[]): void {
+  describe(`reading a reply to ${question}`, () => {
+    let p: Protocol;
+    before(() => {
+      p = protocol();
+    });
+    for (const [text, expected] of rows) {
+      const title = expected === null ? `does not guess "${text}"` : `reads "${text}" as ${JSON.stringify(expected)}`;
+      it(title, () => {
+        const r = interpretAnswer(p, question, text, CTX);
+        if (expected === null) expect(r.understood, JSON.stringify(r.answers)).to.equal(false);
+        else {
+          expect(r.understood).to.equal(true);
+          expect(r.answers[question]).to.deep.equal(expected);
+        }
+      });
+    }
+  });
+}
+
+describe('triage free-text parsing', () => {
+  table('injury', [
+    ['yes', 'yes'], ['yep', 'yes'], ['yeah', 'yes'], ['ya', 'yes'], ['y', 'yes'], ['Y', 'yes'], ['sure', 'yes'], ['i think so', 'yes'],
+    ['yup twisted it', 'yes'], ['I fell on it', 'yes'], ['kinda, i bumped it on the coffee table', 'yes'], ['1', 'yes'],
+    ['no', 'no'], ['nah', 'no'], ['nope', 'no'], ['n', 'no'], ['not really', 'no'], ['no way', 'no'], ['dont think so', 'no'],
+    ["I don't think so", 'no'], ['not that I know of', 'no'], ["I didn't twist it or anything", 'no'], ['it came on gradually', 'no'], ['2', 'no'],
+    ['not sure', null], ['maybe', null], ['hmm', null], ['yes and no', null], ['3', null], ['', null],
+  ]);
+
+  table('weight_bearing', [
+    ['yes but it hurts', 'yes'], ['I can walk with a limp', 'yes'], ['limping', 'yes'], ['i can walk but not far', 'yes'],
+    ['barely', 'no'], ["can't put any weight on it", 'no'], ['no I need crutches', 'no'], ['nope', 'no'],
+    ['kind of', null], ['only a few steps', null],
+  ]);
+
+  table('rapid_swelling', [
+    ['yes it swelled up right away', 'yes'], ['it ballooned within an hour', 'yes'], ['a bit', 'yes'], ['no swelling at all', 'no'],
+    ['it swelled a couple days later', 'no'], ['no, maybe a little the next day', 'no'], ['no idea', null],
+  ]);
+
+  table('red_flags', [
+    ["no fever but it's swollen and hot", ['hot_swollen']],
+    ['none of those', ['none']], ['nope none', ['none']], ['none', ['none']], ['no', ['none']], ['14', ['none']],
+    ['it locks sometimes and gives way', ['locked', 'giving_way']],
+    ['its hot n swollen', ['hot_swollen']],
+    ['swollen, red and I feel feverish', ['fever_hot_swollen']],
+    ['a bit swollen but not hot or red', ['swollen']],
+    ['my calf is red and swollen', ['calf_swelling']],
+    ['numbness that comes and goes', ['tingling']],
+    ['my foot is numb all the time', ['cold_pale_foot']],
+    ['hot and swollen and I had an injection last week', ['recent_surgery', 'hot_swollen']],
+    ['I had a knee replacement 5 years ago', ['none']],
+    ['I had hip surgery last month', ['none']],
+    ['the swelling went down already', ['none']],
+    ['none except it gives way', ['giving_way']],
+    ['not short of breath, no chest pain, just swollen', ['swollen']],
+    ['1, 5', ['deformity', 'calf_swelling']],
+    ['hot_swollen,calf_swelling', ['hot_swollen', 'calf_swelling']],
+    ['idk', null], ['what?', null], ['15', null],
+  ]);
+
+  table('age', [
+    ["I'm 58", 'older'], ['58', 'older'], ['my 12 year old', 'child'], ["she's 14", 'child'], ['in my 60s', 'older'], ['teenager', 'child'],
+    ['16', 'adult'], ['15', 'child'], ['55', 'older'], ['54', 'adult'], ['fifty-eight', 'older'], ['early 50s', 'adult'], ['late fifties', 'older'],
+    ['mid 50s', 'older'], ['over 55', 'older'], ['retired', 'older'], ['35 yrs', 'adult'], ['He is turning 16 next month', 'child'],
+    ['older', 'older'], ['3', 'child'],
+    ['why does that matter', null], ['my son is 12 and I am 40', null], ['200', null],
+  ]);
+
+  table('duration', [
+    ['3 days', 'lt1w'], ['a fortnight', '2to6w'], ['couple of weeks', '2to6w'], ['10 days', '1to2w'], ['a month and a half', 'gt6w'],
+    ['since Labour Day', 'gt6w'], ['since September', 'gt6w'], ['since last tuesday', '1to2w'], ['2 wks', '2to6w'], ['2wks', '2to6w'],
+    ['a few months', 'gt6w'], ['abt a month', '2to6w'], ['1-2 weeks', '1to2w'], ['a week or two', '1to2w'], ['about a week', '1to2w'],
+    ['less than a week', 'lt1w'], ['almost 2 weeks', '1to2w'], ['over 6 weeks', 'gt6w'], ['6 weeks', '2to6w'], ['7 weeks', 'gt6w'],
+    ['since yesterday', 'lt1w'], ['since the weekend', 'lt1w'], ['since Oct 15', '2to6w'], ['since 10/30', '2to6w'], ['years', 'gt6w'],
+    ['since christmas', 'gt6w'], ['It started on the 15th', '1to2w'], ['3', '2to6w'], ['More than 6 weeks', 'gt6w'],
+    ['a while', null], ['no clue', null],
+  ]);
+
+  table('severity', [
+    ['7', 7], ['seven', 7], ['about a 4', 4], ['6/10', 6], ['6 or 7', 7], ['like an 8 out of 10', 8], ['its like a 6-7', 7], ['0', 0],
+    ['3 most days, 7 at worst', 7], ["on a scale of 1 to 10 it's a 6", 6], ['7ish', 7], ['12/10', 10], ['unbearable', 10],
+    ['mild', null], ['11', null], ['pretty bad', null],
+  ]);
+
+  table('trend', [
+    ['getting worse', 'worse'], ['about the same', 'same'], ['a bit better', 'better'], ['not getting any better', 'same'],
+    ['up and down', 'same'], ["it's not worse", 'same'], ['improving slowly', 'better'], ['3', 'worse'], ['hard to tell', null],
+  ]);
+
+  table('location', [
+    ['around the kneecap', 'front'], ['inside of my knee', 'inner'], ['back of the knee', 'back'], ['all over', 'whole'], ['not sure', 'unsure'],
+    ['behind the kneecap', 'front'], ['behind my knee', 'back'], ['outside, like the IT band', 'outer'], ['inner side and front', 'inner'],
+    ['all around the kneecap', 'front'], ['around it', null],
+  ]);
+
+  table('aggravators', [
+    ['stairs and running', ['stairs', 'running']], ['sitting at my desk', ['sitting']], ['nothing really', ['none']],
+    ['walking up stairs', ['stairs']], ['long walks and hikes', ['walking']], ['everything tbh', ['running', 'stairs', 'squatting', 'sitting', 'walking']],
+    ['not running, mostly stairs', ['stairs']], ['1 and 5', ['running', 'walking']], ['not sure', null], ['cycling', null],
+  ]);
+
+  table('returning_status', [
+    ['all gone thanks', 'gone'], ['all better!', 'gone'], ['nearly gone', 'better'], ['much better', 'better'], ["it's still there", 'same'],
+    ['not great, worse actually', 'worse'], ['1', 'gone'], ['hmm', null],
+  ]);
+
+  describe('reading asides', () => {
+    let p: Protocol;
+    before(() => {
+      p = protocol();
+    });
+    const rows: Array<[string, Answers]> = [
+      ['my knee hurts since I twisted it 3 days ago', { injury: 'yes', duration: 'lt1w' }],
+      ['my knee hurts when I run', { aggravators: ['running'] }],
+      ["I'm 61 and I fell on my knee yesterday", { injury: 'yes', age: 'older', duration: 'lt1w' }],
+      ['knee pain 8/10 for a month, worse going downstairs', { severity: 8, duration: '2to6w', aggravators: ['stairs'] }],
+      ['my knee has been getting worse for 3 weeks, mostly on the inside', { trend: 'worse', duration: '2to6w', location: 'inner' }],
+      ['my knee hurts', {}],
+      ['I have a race in 3 weeks and my knee hurts today', {}],
+      ['I run 5 days a week', {}],
+    ];
+    for (const [text, expected] of rows) {
+      it(`finds ${JSON.stringify(expected)} in "${text}"`, () => {
+        expect(extractVolunteered(p, text, CTX)).to.deep.equal(expected);
+      });
+    }
+
+    it('reads other answers volunteered in a reply', () => {
+      const r = interpretAnswer(p, 'injury', "yes I twisted it and now I can't put weight on it", CTX);
+      expect(r.answers).to.deep.include({ injury: 'yes', weight_bearing: 'no' });
+    });
+  });
+
+  describe('dates read against the clinic clock (Wednesday 2026-11-25, Toronto)', () => {
+    let p: Protocol;
+    before(() => {
+      p = protocol();
+    });
+    const rows: Array<[string, number]> = [
+      ['since Labour Day', 79], // Monday 2026-09-07
+      ['since September', 85],
+      ['since last tuesday', 8],
+      ['since tuesday', 1],
+      ['since thanksgiving', 44], // Monday 2026-10-12
+      ['since halloween', 25],
+      ['since christmas', 335],
+      ['3 days ago', 3],
+      ['a fortnight', 14],
+    ];
+    for (const [text, days] of rows) {
+      it(`"${text}" started ${days} days ago`, () => {
+        const r = parseDuration(p.language, normalize(text, p.language.lexicon), text, CTX, 'answer', p.durationBands);
+        expect(r?.hi).to.equal(days);
+      });
+    }
+
+    it('reads today in the clinic time zone, not UTC', () => {
+      const lateEvening = { now: new Date('2026-11-26T03:30:00Z'), timeZone: 'America/Toronto' }; // still the 25th in Toronto
+      const r = parseDuration(p.language, normalize('since monday', p.language.lexicon), 'since monday', lateEvening, 'answer', p.durationBands);
+      expect(r?.hi).to.equal(2);
+    });
+  });
+});

@@ -1,0 +1,90 @@
+import { expect } from 'chai';
+import { Protocol } from '../../triage/protocol';
+import { detectCrisis, detectEmergency } from '../../triage/safety';
+import { CTX, protocol } from './helpers';
+
+const EMERGENCIES = [
+  'my knee looks deformed',
+  'the bone is sticking out',
+  'my kneecap is out of place',
+  'I think I dislocated my kneecap',
+  'chest pain',
+  "I can't breathe",
+  'cant breathe',
+  'short of breath',
+  'my foot is cold and blue',
+  'foot gone cold n white',
+  'numb leg that won\'t go away',
+  'my knee is hot and swollen and I have a fever',
+  'knee is red and swollen. also I have a temperature',
+  'what is happening, my kneecap is out of place',
+  'my knee is hot and swollen and I had surgery 2 weeks ago',
+];
+
+const NOT_EMERGENCIES = [
+  'no chest pain',
+  'not short of breath',
+  "I don't have a fever",
+  'no fever, not short of breath, no chest pain',
+  'what is a deformity',
+  'what does short of breath mean?',
+  'how do I know if my knee is deformed?',
+  'my knee is swollen',
+  'my knee is hot and swollen',
+  'I have a fever and my knee hurts',
+  'I dislocated my kneecap 2 years ago',
+  'pins and needles in my foot sometimes',
+  'my knee hurts when I run',
+  'my foot is not cold',
+  '',
+];
+
+const CRISES = [
+  'I want to kill myself',
+  'thinking about ending it',
+  'i want to die',
+  'self harm',
+  'self-harm',
+  'suicidal',
+  "I've been having suicidal thoughts",
+  'i want to end it all',
+  'kms',
+  "I don't want to live anymore",
+];
+
+const NOT_CRISES = [
+  'this pain is killing me',
+  'my knee is killing me',
+  "I'm dying to run again",
+  'I did suicides at practice and now my knee hurts',
+  'I hurt myself running',
+  'I could kill for a pain-free run',
+];
+
+describe('triage safety detectors', () => {
+  let p: Protocol;
+  before(() => {
+    p = protocol();
+  });
+
+  for (const text of EMERGENCIES) {
+    it(`treats "${text}" as an emergency`, () => {
+      expect(detectEmergency(p, text, CTX)).to.equal(true);
+    });
+  }
+  for (const text of NOT_EMERGENCIES) {
+    it(`does not treat "${text}" as an emergency`, () => {
+      expect(detectEmergency(p, text, CTX)).to.equal(false);
+    });
+  }
+  for (const text of CRISES) {
+    it(`offers crisis resources for "${text}"`, () => {
+      expect(detectCrisis(p, text)).to.equal(true);
+    });
+  }
+  for (const text of NOT_CRISES) {
+    it(`does not offer crisis resources for "${text}"`, () => {
+      expect(detectCrisis(p, text)).to.equal(false);
+    });
+  }
+});
