@@ -7,6 +7,8 @@ import { loadEvalSet } from '../scripts/kb-eval';
 import { syntheticKnowledgeBase } from './synthetic';
 import { ms, timeMany } from './stats';
 import { load, startServer, type LoadFigures } from './http';
+import * as fs from 'node:fs';
+import { answerTurn, loadProtocol, startSession, type TriageState } from '../triage';
 
 const ROUNDS = 7;
 
@@ -35,6 +37,35 @@ function matcherBench(root: string): void {
   const exampleCount = big.topics.reduce((n, t) => n + t.questions.length, 0);
   console.log(`synthetic knowledge base: 5000 topics, ${exampleCount} example questions; index build ${ms(bigMatcher.ms)}`);
   console.log(`match, synthetic (medians): p50 ${ms(synthetic.p50)}, p99 ${ms(synthetic.p99)} (target p99 < 5 ms)`);
+}
+
+interface Vignette {
+  opening: string;
+  returning: boolean;
+  replies: Record<string, string | string[]>;
+}
+
+/** Every vignette's turns, replayed through the pure triage session. */
+function triageBench(root: string): void {
+  const protocol = loadProtocol(path.join(root, 'knowledge', 'triage-protocol.json'));
+  const vignettes: Vignette[] = JSON.parse(fs.readFileSync(path.join(root, 'tests/data/triage-vignettes.json'), 'utf8'));
+  const ctx = { now: new Date('2026-11-25T15:00:00Z'), timeZone: 'America/Toronto' };
+  const turns: { state: TriageState; text: string }[] = [];
+  for (const v of vignettes) {
+    let { state, step } = startSession(protocol, { returning: v.returning, openingText: v.opening, ctx });
+    const times: Record<string, number> = {};
+    for (let i = 0; i < 20 && step.kind === 'question'; i++) {
+      const reply = v.replies[step.id];
+      if (reply === undefined) break;
+      const n = (times[step.id] = (times[step.id] ?? 0) + 1);
+      const text = Array.isArray(reply) ? reply[Math.min(n, reply.length) - 1] : reply;
+      turns.push({ state, text });
+      ({ state, step } = answerTurn(protocol, state, text, ctx));
+    }
+  }
+  const figures = timeMany(turns, (t) => answerTurn(protocol, t.state, t.text, ctx), ROUNDS);
+  console.log('\n## Triage');
+  console.log(`triage turn (parse the reply, apply the rules, choose the next step; ${turns.length} turns from ${vignettes.length} vignettes x ${ROUNDS} rounds, medians): p50 ${ms(figures.p50)}, p99 ${ms(figures.p99)}`);
 }
 
 function row(label: string, bot: LoadFigures, echo: LoadFigures): string {
@@ -71,6 +102,7 @@ async function main(): Promise<void> {
   const only = process.argv[2];
   const seconds = Number(process.env.BENCH_SECONDS ?? 5);
   if (!only || only === 'matcher') matcherBench(root);
+  if (!only || only === 'triage') triageBench(root);
   if (!only || only === 'http') await httpBench(root, seconds);
 }
 
