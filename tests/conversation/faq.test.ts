@@ -1,0 +1,93 @@
+import { expect } from 'chai';
+import { Person, startTestBot, type TestBot } from '../support/bot';
+
+describe('questions and small talk', () => {
+  let bot: TestBot;
+  before(async () => {
+    bot = await startTestBot({ env: { CLINIC_NAME: 'Leaside Sports Medicine', CLINIC_PHONE: '416-555-0100', BOOKING_URL: 'https://clinic.example/book' } });
+  });
+  after(() => bot.stop());
+
+  it('welcomes a new visitor, says what it can do and that it is not a diagnosis', async () => {
+    const turn = await new Person(bot.url).join();
+    expect(turn.text).to.match(/Leaside Sports Medicine/).and.match(/not a diagnosis/).and.match(/911/);
+    expect(turn.activities[0].suggestedActions?.actions.map((a) => a.value)).to.include('triage:start');
+  });
+
+  it('does not welcome twice in one conversation', async () => {
+    const person = new Person(bot.url);
+    await person.join();
+    expect((await person.join()).activities).to.have.length(0);
+  });
+
+  const answers: [string, string][] = [
+    ["what's runner's knee?", 'what-is-runners-knee'],
+    ['how long does it take to heal', 'recovery-time'],
+    ['wat cadence shud i run at', 'cadence'],
+    ['does KT tape help?', 'tape-and-brace'],
+    ['does insurance cover physio', 'insurance'],
+  ];
+  for (const [question, id] of answers) {
+    it(`answers "${question}" with ${id}`, async () => {
+      expect((await new Person(bot.url).say(question)).entity('kb.answer')?.id).to.equal(id);
+    });
+  }
+
+  const declined = ["what is jumper's knee", 'how do I rehab an ACL tear', 'my hip hurts when I run', 'what is the capital of mongolia'];
+  for (const question of declined) {
+    it(`declines "${question}" honestly, with no answer`, async () => {
+      const turn = await new Person(bot.url).say(question);
+      expect(turn.entity('kb.answer')).to.equal(undefined);
+    });
+  }
+
+  it('offers to book when a health question is out of scope', async () => {
+    const turn = await new Person(bot.url).say("what is jumper's knee");
+    expect(turn.entity('kb.noMatch')).to.not.equal(undefined);
+    expect(JSON.stringify(turn.activities)).to.include('booking:offer');
+  });
+
+  it('gives the detail on "tell me more" and then the follow-ups', async () => {
+    const person = new Person(bot.url);
+    const first = await person.say('how long does recovery take');
+    const more = await person.say('tell me more');
+    expect(more.text.length).to.be.greaterThan(0);
+    expect(more.text).to.not.equal(first.text);
+    expect(more.entity('kb.answer')).to.equal(undefined);
+  });
+
+  it('answers a follow-up button with its topic', async () => {
+    const person = new Person(bot.url);
+    await person.say('what is runners knee');
+    expect((await person.press('topic:causes')).entity('kb.answer')?.id).to.equal('causes');
+  });
+
+  it('adds the clinic contact details it has to the clinic answer, and invents none', async () => {
+    const turn = await new Person(bot.url).say('where is your clinic');
+    expect(turn.entity('kb.answer')?.id).to.equal('clinic');
+    expect(turn.text).to.include('416-555-0100');
+    expect(turn.text).to.not.match(/Address:|Hours:/);
+  });
+
+  const smallTalk: [string, RegExp][] = [
+    ['thanks!', /welcome/i],
+    ['bye', /take care/i],
+    ['help', /check my symptoms/i],
+    ['start over', /start over|what would you like/i],
+  ];
+  for (const [text, pattern] of smallTalk) {
+    it(`understands "${text}"`, async () => {
+      const person = new Person(bot.url);
+      await person.join();
+      const turn = await person.say(text);
+      expect(turn.text).to.match(pattern);
+      expect(turn.entity('kb.answer')).to.equal(undefined);
+    });
+  }
+
+  it('offers the booking link on "book an appointment"', async () => {
+    const turn = await new Person(bot.url).say('I want to book an appointment');
+    expect(turn.entity('booking.offer')).to.not.equal(undefined);
+    expect(turn.text).to.include('https://clinic.example/book');
+  });
+});
