@@ -47,6 +47,7 @@ export class Analyser {
   private readonly stopWords: Set<string>;
   private readonly vocabulary = new Map<string, number>();
   private readonly speller: SpellingCorrector;
+  private readonly knownStems = new Set<string>();
   private readonly scope: ScopeReader;
   private readonly stems = new Map<string, string>();
   private readonly options: AnalyserSettings;
@@ -60,8 +61,7 @@ export class Analyser {
     // A false friend becomes one word the knowledge base has never seen, so it counts against a match.
     for (const phrase of lexicon.falseFriends) this.falseFriends.add(phrase, words(phrase).join(''));
     this.scope = new ScopeReader(lexicon);
-    const known = [
-      ...corpus,
+    const listed = [
       ...lexicon.stopWords,
       ...Object.values(lexicon.shortcuts),
       ...lexicon.synonyms.flatMap((s) => s.variants),
@@ -71,8 +71,12 @@ export class Analyser {
       ...lexicon.outOfScope.bodyParts,
       ...lexicon.outOfScope.painWords,
     ];
-    for (const text of known) for (const word of this.expand(words(text))) this.learn(word);
-    for (const { canonical } of lexicon.synonyms) this.learn(canonical);
+    // Words the lexicon lists were chosen, so they win a tie against a word that merely occurs in the corpus.
+    for (const text of listed) for (const word of this.expand(words(text))) this.learn(word, 2);
+    for (const { canonical } of lexicon.synonyms) this.learn(canonical, 2);
+    for (const text of corpus) for (const word of this.expand(words(text))) this.learn(word, 1);
+    // An inflection of a known word ("needing", "tracking") is a real word, not a typo of another one ("needling").
+    for (const word of this.vocabulary.keys()) this.knownStems.add(this.stem(word));
     this.speller = new SpellingCorrector(this.vocabulary);
   }
 
@@ -97,8 +101,8 @@ export class Analyser {
       let previous: string | undefined;
       for (const word of canonical) {
         if (this.stopWords.has(word)) continue;
-        if (!this.vocabulary.has(word) && !/^\d+$/.test(word) && !unknown.includes(word)) unknown.push(word);
         const stem = this.stem(word);
+        if (!this.knownStems.has(stem) && !/^\d+$/.test(word) && !unknown.includes(word)) unknown.push(word);
         emphasis.set(stem, Math.max(factor, emphasis.get(stem) ?? 0));
         if (previous !== undefined && previous !== stem) {
           // Unordered: "squat pain" and "pain when squatting" are the same pair.
@@ -121,8 +125,8 @@ export class Analyser {
     return stem;
   }
 
-  private learn(word: string): void {
-    this.vocabulary.set(word, (this.vocabulary.get(word) ?? 0) + 1);
+  private learn(word: string, count: number): void {
+    this.vocabulary.set(word, (this.vocabulary.get(word) ?? 0) + count);
   }
 
   private expand(tokens: string[]): string[] {
@@ -141,6 +145,7 @@ export class Analyser {
   /** Spelling-corrected tokens; content words that changed are added to `corrected`. */
   private correct(tokens: string[], corrected: string[]): string[] {
     return tokens.map((word) => {
+      if (this.knownStems.has(this.stem(word))) return word;
       const fixed = this.speller.correct(word);
       if (fixed === undefined) return word;
       if (!this.stopWords.has(fixed)) corrected.push(fixed);

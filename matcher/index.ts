@@ -32,7 +32,7 @@ export interface IndexSettings {
 export const INDEX_DEFAULTS: Readonly<IndexSettings> = Object.freeze({ queryCoverageWeight: 0.5 });
 export type IndexOptions = Partial<IndexSettings>;
 
-const EMPTY = new Int32Array(0);
+const EMPTY: readonly number[] = [];
 
 /**
  * An inverted index over example questions with topic-level term weights. A lookup only walks
@@ -43,10 +43,11 @@ export class TermIndex {
   readonly topicCount: number;
   private readonly docTopic: Int32Array;
   private readonly docWeight: Float64Array;
-  private readonly postings = new Map<string, Int32Array>();
+  // Plain arrays, not typed ones: most terms have one or two postings, and a typed array costs far more memory.
+  private readonly postings = new Map<string, number[]>();
   /** Per term, the topics using it and the share of their questions that do. */
-  private readonly topicPostings = new Map<string, { topics: Int32Array; shares: Float64Array }>();
-  private readonly answerPostings = new Map<string, Int32Array>();
+  private readonly topicPostings = new Map<string, { topics: number[]; shares: number[] }>();
+  private readonly answerPostings = new Map<string, number[]>();
   private readonly idf = new Map<string, number>();
   private readonly unknownWeight: number;
   private readonly options: IndexSettings;
@@ -93,22 +94,20 @@ export class TermIndex {
     const topicCount = Math.max(1, topics.length);
     for (const [term, byTopic] of counts) {
       this.idf.set(term, Math.log(1 + topicCount / byTopic.size));
-      const ids = Int32Array.from(byTopic.keys());
-      this.topicPostings.set(term, { topics: ids, shares: Float64Array.from(ids, (t) => (byTopic.get(t) ?? 0) / sizes[t]) });
+      const ids = [...byTopic.keys()];
+      this.topicPostings.set(term, { topics: ids, shares: ids.map((t) => (byTopic.get(t) ?? 0) / sizes[t]) });
     }
-    for (const [term, set] of answers) this.answerPostings.set(term, Int32Array.from(set));
+    for (const [term, set] of answers) this.answerPostings.set(term, [...set]);
     this.unknownWeight = Math.log(1 + topicCount);
     this.docTopic = Int32Array.from(docs, (d) => d.topic);
     this.docWeight = Float64Array.from(docs, (d) => d.terms.reduce((sum, term) => sum + this.weightOf(term), 0));
-    const lists = new Map<string, number[]>();
     docs.forEach(({ terms }, doc) => {
       for (const term of terms) {
-        const list = lists.get(term);
+        const list = this.postings.get(term);
         if (list) list.push(doc);
-        else lists.set(term, [doc]);
+        else this.postings.set(term, [doc]);
       }
     });
-    for (const [term, list] of lists) this.postings.set(term, Int32Array.from(list));
     this.docScore = new Float64Array(docs.length);
     this.touchedDocs = new Int32Array(docs.length);
     this.touchedTopics = new Int32Array(topicCount);
@@ -133,17 +132,25 @@ export class TermIndex {
 
   /** The `limit` topics (by index) that share the most with the message, best first by a quick first-stage score. */
   search(terms: ReadonlyMap<string, number>, limit: number): { topic: number; evidence: TermEvidence }[] {
+    if (limit < 1) return [];
     this.accumulate(terms);
-    const picked: { topic: number; score: number }[] = [];
+    // Keep the best `limit` by insertion into a short sorted list: one pass, no sorting of every topic.
+    const topics: number[] = [];
+    const scores: number[] = [];
     for (let i = 0; i < this.topicTouchedCount; i++) {
       const topic = this.touchedTopics[i];
       const score = this.topicBest[topic] + (0.5 * this.topicTypical[topic]) / this.queryWeight;
-      if (picked.length < limit) picked.push({ topic, score });
-      else if (score > picked[picked.length - 1].score) picked[picked.length - 1] = { topic, score };
-      else continue;
-      picked.sort((a, b) => b.score - a.score);
+      if (topics.length === limit && score <= scores[limit - 1]) continue;
+      let at = Math.min(topics.length, limit - 1);
+      while (at > 0 && scores[at - 1] < score) at--;
+      topics.splice(at, 0, topic);
+      scores.splice(at, 0, score);
+      if (topics.length > limit) {
+        topics.pop();
+        scores.pop();
+      }
     }
-    const result = picked.map(({ topic }) => ({ topic, evidence: this.evidenceOf(topic) }));
+    const result = topics.map((topic) => ({ topic, evidence: this.evidenceOf(topic) }));
     this.reset();
     return result;
   }

@@ -29,8 +29,12 @@ export interface MatcherSettings {
   suggestShare: number;
 }
 
-export const MATCHER_DEFAULTS: Readonly<MatcherSettings> = Object.freeze({ answerMin: 0.5, suggestMin: 0.15, maxSuggestions: 3, suggestShare: 0.25 });
-export type MatcherOptions = Partial<MatcherSettings> & ScorerOptions & { confidence?: ConfidenceModel };
+export const MATCHER_DEFAULTS: Readonly<MatcherSettings> = Object.freeze({ answerMin: 0.6, suggestMin: 0.15, maxSuggestions: 3, suggestShare: 0.25 });
+export type MatcherOptions = Partial<MatcherSettings> &
+  ScorerOptions & {
+    /** Confidence model instead of the fitted defaults (the fitting script tries its own). */
+    confidence?: ConfidenceModel;
+  };
 
 export interface Matcher {
   match(text: string): MatchResult;
@@ -51,7 +55,9 @@ export function createMatcher(kb: KnowledgeBase, lexicon: Lexicon, options: Matc
       const confidence = round(confidenceOf(confidenceInputs(analysis, foreign, ranked), model));
       // Other knee conditions, other body parts and medicines are never answered from this knowledge base.
       if (analysis.outOfScope) return { band: 'none', confidence, candidates, outOfScope: analysis.outOfScope };
-      if (confidence >= settings.answerMin) return { band: 'answer', topicId: top.evidence.id, confidence, candidates };
+      // Without a word of the field, a word no question uses may be what the message is really about ("how long does a tattoo take to heal").
+      const unmistakable = analysis.anchored || foreign === 0;
+      if (confidence >= settings.answerMin && unmistakable) return { band: 'answer', topicId: top.evidence.id, confidence, candidates };
       if (confidence >= settings.suggestMin) {
         const close = candidates.filter((c, i) => i < settings.maxSuggestions && shares[i] >= settings.suggestShare);
         return { band: 'suggest', confidence, candidates: close.length >= 2 ? close : candidates.slice(0, 2) };

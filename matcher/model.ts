@@ -17,21 +17,21 @@ export type RankingWeights = Readonly<Record<RankingFeature, number>>;
 
 /** Weights of the topic ranking; fitted by `node dist/scripts/kb-eval.js --fit` on the development set. */
 export const RANKING_DEFAULTS: RankingWeights = Object.freeze({
-  best: 1.258,
-  second: 3.701,
-  queryCoverage: -0.126,
-  questionCoverage: 3.206,
-  topicCoverage: 2.28,
-  typicality: 2.86,
-  answerCoverage: 2.576,
-  pairBest: 0.423,
-  pairCoverage: 0.756,
+  best: 1.118,
+  second: 3.533,
+  queryCoverage: 0.084,
+  questionCoverage: 2.945,
+  topicCoverage: 2.362,
+  typicality: 3.241,
+  answerCoverage: 2.637,
+  pairBest: 0.182,
+  pairCoverage: 0.871,
 });
 
 /** Features of "the best topic is the right one, if the question is in scope at all". */
 export const CLARITY_FEATURES = ['score', 'margin', 'share', 'best', 'queryCoverage', 'topicCoverage', 'length'] as const;
 /** Features of "the knowledge base covers this question at all". */
-export const SCOPE_FEATURES = ['best', 'topicCoverage', 'typicality', 'strength', 'foreign', 'unknown', 'corrected', 'anchored', 'looseEnds', 'length'] as const;
+export const SCOPE_FEATURES = ['best', 'topicCoverage', 'typicality', 'strength', 'foreign', 'foreignLoose', 'corrected', 'anchored', 'looseEnds', 'length'] as const;
 export type ClarityFeature = (typeof CLARITY_FEATURES)[number];
 export type ScopeFeature = (typeof SCOPE_FEATURES)[number];
 
@@ -40,20 +40,29 @@ export interface LogisticModel<Feature extends string> {
   weights: Readonly<Record<Feature, number>>;
 }
 
-/** Confidence is the product of two logistic models, fitted by `kb-eval --fit`: clarity among topics, and scope. */
+/** How the two models' log-odds combine into one calibrated confidence. */
+export type BlendFeature = 'clarity' | 'scope';
+export const BLEND_FEATURES: readonly BlendFeature[] = ['clarity', 'scope'];
+
+/** Confidence blends two logistic models, all fitted by `kb-eval --fit`: clarity among topics, and scope. */
 export interface ConfidenceModel {
   clarity: LogisticModel<ClarityFeature>;
   scope: LogisticModel<ScopeFeature>;
+  blend: LogisticModel<BlendFeature>;
 }
 
 export const CONFIDENCE_DEFAULTS: ConfidenceModel = Object.freeze({
   clarity: Object.freeze({
-    bias: -3.033,
-    weights: Object.freeze({ score: 0.128, margin: 0.297, share: 2.951, best: 0.924, queryCoverage: -0.995, topicCoverage: 0.185, length: 0.614 }),
+    bias: -3.667,
+    weights: Object.freeze({ score: 0.12, margin: 0.318, share: 3.743, best: 0.823, queryCoverage: -1.199, topicCoverage: 0.142, length: 0.829 }),
   }),
   scope: Object.freeze({
-    bias: -6.555,
-    weights: Object.freeze({ best: 5.398, topicCoverage: 0.884, typicality: 2.264, strength: 0.847, foreign: -0.973, unknown: -4.282, corrected: -0.958, anchored: 1.5, looseEnds: -2.851, length: 1.558 }),
+    bias: -7,
+    weights: Object.freeze({ best: 5.805, topicCoverage: 0.614, typicality: 2.778, strength: 1.092, foreign: -2.855, foreignLoose: -2.232, corrected: -0.63, anchored: 1.678, looseEnds: -1.812, length: 1.352 }),
+  }),
+  blend: Object.freeze({
+    bias: -0.99,
+    weights: Object.freeze({ clarity: 0.588, scope: 0.497 }),
   }),
 });
 
@@ -91,7 +100,7 @@ export function confidenceInputs(analysis: Analysis, foreign: number, ranked: re
     typicality: top.evidence.typicality,
     strength: Math.min(3, Math.log1p(top.evidence.matchedWeight)),
     foreign,
-    unknown: analysis.unknown.length / content,
+    foreignLoose: analysis.anchored ? 0 : foreign,
     corrected: analysis.corrected.length / content,
     anchored: analysis.anchored ? 1 : 0,
     // Words the best topic leaves unexplained matter most when nothing ties the message to the knee.
@@ -108,7 +117,15 @@ export function logistic<Feature extends string>(model: LogisticModel<Feature>, 
   return sigmoid(model.bias + dot(featureVector(model.weights, names), featureVector(inputs, names)));
 }
 
+/** Log-odds of the clarity and scope models, the inputs of the blend. */
+export function blendInputs(inputs: ConfidenceInputs, model: ConfidenceModel): Record<BlendFeature, number> {
+  return {
+    clarity: model.clarity.bias + dot(featureVector(model.clarity.weights, CLARITY_FEATURES), featureVector(inputs, CLARITY_FEATURES)),
+    scope: model.scope.bias + dot(featureVector(model.scope.weights, SCOPE_FEATURES), featureVector(inputs, SCOPE_FEATURES)),
+  };
+}
+
 /** Probability that the best topic is the right answer: clear among the topics, and in scope. */
 export function confidenceOf(inputs: ConfidenceInputs, model: ConfidenceModel): number {
-  return logistic(model.clarity, CLARITY_FEATURES, inputs) * logistic(model.scope, SCOPE_FEATURES, inputs);
+  return logistic(model.blend, BLEND_FEATURES, blendInputs(inputs, model));
 }

@@ -6,9 +6,3 @@ declare module 'natural/lib/natural/stemmers/porter_stemmer' {
 declare module 'natural/lib/natural/distance/levenshtein_distance' {
   export function DamerauLevenshteinDistance(source: string, target: string, options?: { transposition_cost?: number }): number;
 }
-declare module 'natural/lib/natural/tokenizers/aggressive_tokenizer' {
-  class AggressiveTokenizer {
-    tokenize(text: string): string[];
-  }
-  export = AggressiveTokenizer;
-}

@@ -17,7 +17,7 @@ export class ScopeReader {
     this.kneeWords = new Set(lexicon.outOfScope.anchorWords);
     for (const word of lexicon.domainWords) this.domainPhrases.add(word, word);
     const canonicals = new Set(lexicon.synonyms.map((s) => s.canonical));
-    this.domainCanonical = new Set(lexicon.domainWords.flatMap((w) => words(w)).filter((w) => canonicals.has(w)));
+    this.domainCanonical = new Set(lexicon.domainWords.map((w) => words(w).join(' ')).filter((w) => canonicals.has(w)));
   }
 
   /**

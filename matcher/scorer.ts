@@ -12,8 +12,11 @@ export interface ScorerSettings {
 export const SCORER_DEFAULTS: Readonly<ScorerSettings> = Object.freeze({ maxTopics: 8 });
 
 export interface ScorerOptions extends Partial<ScorerSettings> {
+  /** Tunables of the term indexes. */
   index?: IndexOptions;
+  /** Tunables of the text analysis. */
   analyser?: AnalyserOptions;
+  /** Ranking weights instead of the fitted defaults (the fitting script tries its own). */
   ranking?: RankingWeights;
 }
 
@@ -37,10 +40,10 @@ export function createScorer(kb: KnowledgeBase, lexicon: Lexicon, options: Score
   const analysed = kb.topics.map((topic, i) => ({
     id: topic.id,
     questions: texts[i].questions.map((q) => analyser.analyse(q)),
-    answer: analyser.analyse(texts[i].answer),
+    answer: analyser.analyse(texts[i].answer).stems,
   }));
-  const stems = new TermIndex(analysed.map((t) => ({ questions: t.questions.map((a) => a.stems), answer: t.answer.stems })), options.index);
-  const pairs = new TermIndex(analysed.map((t) => ({ questions: t.questions.map((a) => [...a.pairs.keys()]), answer: [...t.answer.pairs.keys()] })), options.index);
+  const stems = new TermIndex(analysed.map((t) => ({ questions: t.questions.map((a) => a.stems), answer: t.answer })), options.index);
+  const pairs = new TermIndex(analysed.map((t) => ({ questions: t.questions.map((a) => [...a.pairs.keys()]), answer: [] })), options.index);
   const weights = options.ranking ?? RANKING_DEFAULTS;
   const ids = kb.topics.map((topic) => topic.id);
   return {

@@ -3,13 +3,15 @@ import { DamerauLevenshteinDistance } from 'natural/lib/natural/distance/levensh
 export interface SpellingSettings {
   /** Shortest word that is ever corrected: short words are too easily another real word. */
   minLength: number;
-  /** From this length on, two edits are allowed instead of one. */
+  /** Words shorter than this are only corrected for two swapped letters ("pian"), never a changed one ("cafe" is not "care"). */
+  swapOnlyBelow: number;
+  /** From this length on, a typo may be two edits away instead of one (but not two changed letters). */
   twoEditsFrom: number;
   /** Most corrections remembered between messages. */
   cacheSize: number;
 }
 
-export const SPELLING_DEFAULTS: Readonly<SpellingSettings> = Object.freeze({ minLength: 4, twoEditsFrom: 8, cacheSize: 5000 });
+export const SPELLING_DEFAULTS: Readonly<SpellingSettings> = Object.freeze({ minLength: 4, swapOnlyBelow: 5, twoEditsFrom: 8, cacheSize: 5000 });
 export type SpellingOptions = Partial<SpellingSettings>;
 
 /**
@@ -25,16 +27,13 @@ export class SpellingCorrector {
     this.options = { ...SPELLING_DEFAULTS, ...options };
     for (const word of frequency.keys()) {
       if (word.length < this.options.minLength - 1 || /\d/.test(word)) continue;
-      for (const key of variants(word, word.length >= this.options.twoEditsFrom - 1 ? 2 : 1)) {
+      // One deletion on the vocabulary side keeps the index small; the query side may delete two.
+      for (const key of variants(word, 1)) {
         const list = this.deletes.get(key);
         if (!list) this.deletes.set(key, [word]);
         else if (list[list.length - 1] !== word) list.push(word);
       }
     }
-  }
-
-  isKnown(word: string): boolean {
-    return this.frequency.has(word);
   }
 
   /** The known word this one is a typo of, or undefined when it is known, too short or too far from anything. */
@@ -58,6 +57,7 @@ export class SpellingCorrector {
         if (seen.has(candidate)) continue;
         seen.add(candidate);
         if (!sameStart(word, candidate)) continue;
+        if (word.length < this.options.swapOnlyBelow && !swapped(word, candidate)) continue;
         const distance = DamerauLevenshteinDistance(word, candidate);
         if (distance > maxDistance) continue;
         // Fewer edits first, then the more frequent word.
@@ -75,6 +75,13 @@ export class SpellingCorrector {
 /** People rarely mistype the first letter; a swap of the first two is the exception. */
 function sameStart(word: string, candidate: string): boolean {
   return word[0] === candidate[0] || (word[0] === candidate[1] && word[1] === candidate[0]);
+}
+
+/** The same letters with two neighbours swapped. */
+function swapped(word: string, candidate: string): boolean {
+  if (word.length !== candidate.length) return false;
+  const diff = [...word].flatMap((c, i) => (c === candidate[i] ? [] : [i]));
+  return diff.length === 2 && diff[1] === diff[0] + 1 && word[diff[0]] === candidate[diff[1]] && word[diff[1]] === candidate[diff[0]];
 }
 
 /** The word and every string made by deleting up to `depth` of its letters. */

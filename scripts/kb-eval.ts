@@ -4,9 +4,8 @@ import { findProjectRoot } from '../config/paths';
 import { loadKnowledgeBase, type KnowledgeBase } from '../knowledge/topics';
 import { loadLexicon, type Lexicon } from '../knowledge/lexicon';
 import { createMatcher, type Matcher, type MatcherOptions } from '../matcher/matcher';
-import { createScorer, type Scored } from '../matcher/scorer';
-import { fitLogistic, fitRanker } from '../matcher/fit';
-import { CLARITY_FEATURES, RANKING_FEATURES, SCOPE_FEATURES, confidenceInputs, featureVector, rankTopics, rankingFeatures, type ConfidenceModel, type RankingWeights } from '../matcher/model';
+import { createScorer } from '../matcher/scorer';
+import { fitModels, holdOutFolds } from '../matcher/calibrate';
 
 export interface EvalSet {
   inScope: { q: string; id: string }[];
@@ -52,84 +51,18 @@ function addInScope(report: EvalReport, matcher: Matcher, q: string, id: string)
   }
 }
 
-/** Splits the example questions into folds: each fold's questions, and the knowledge base without them. */
-export function folds(kb: KnowledgeBase, count = kb.topics.reduce((n, t) => Math.max(n, t.questions.length), 0)): { kb: KnowledgeBase; held: { q: string; id: string }[] }[] {
-  return Array.from({ length: count }, (_, fold) => {
-    const held: { q: string; id: string }[] = [];
-    const topics = kb.topics.map((topic) => ({
-      ...topic,
-      questions: topic.questions.filter((q, i) => {
-        const out = (i + topic.id.length) % count === fold;
-        if (out) held.push({ q, id: topic.id });
-        return !out;
-      }),
-    }));
-    return { kb: { ...kb, topics, byId: new Map(topics.map((t) => [t.id, t])) }, held };
-  });
-}
-
 /**
  * Leave-one-out over the knowledge base's own example questions: each question is matched by a
  * matcher built without it, so the figures say how the matcher copes with wording it has not seen.
  */
 export function leaveOneOut(kb: KnowledgeBase, lexicon: Lexicon, options: MatcherOptions = {}): EvalReport {
   const report = evaluate(createMatcher(kb, lexicon, options), { inScope: [], outOfScope: [] });
-  for (const fold of folds(kb)) {
+  for (const fold of holdOutFolds(kb)) {
     const matcher = createMatcher(fold.kb, lexicon, options);
     report.inScope += fold.held.length;
     for (const { q, id } of fold.held) addInScope(report, matcher, q, id);
   }
   return report;
-}
-
-interface Sample {
-  scored: Scored;
-  /** The right topic; undefined for an out-of-scope message. */
-  expected?: string;
-}
-
-/** Fits the ranking weights and the confidence models on leave-one-out and the development probes. */
-export function fitModels(kb: KnowledgeBase, lexicon: Lexicon, dev: EvalSet): { ranking: RankingWeights; confidence: ConfidenceModel } {
-  const loo: Sample[] = [];
-  for (const fold of folds(kb)) {
-    const scorer = createScorer(fold.kb, lexicon);
-    for (const { q, id } of fold.held) loo.push({ scored: scorer.score(q), expected: id });
-  }
-  const scorer = createScorer(kb, lexicon);
-  const devIn: Sample[] = dev.inScope.map(({ q, id }) => ({ scored: scorer.score(q), expected: id }));
-  const devOut: Sample[] = dev.outOfScope.map((q) => ({ scored: scorer.score(q) }));
-  const w = fitRanker(
-    [...loo, ...devIn].map(({ scored, expected }) => ({ candidates: scored.ranked.map((r) => rankingFeatures(r.evidence)), correct: scored.ranked.findIndex((r) => r.evidence.id === expected) })),
-    RANKING_FEATURES.length,
-  );
-  const ranking = named(RANKING_FEATURES, w);
-  const inputs = (s: Sample) => {
-    const ranked = rankTopics(s.scored.ranked.map((r) => r.evidence), ranking);
-    return ranked.length && !s.scored.analysis.outOfScope ? { inputs: confidenceInputs(s.scored.analysis, s.scored.foreign, ranked), right: ranked[0].evidence.id === s.expected } : undefined;
-  };
-  // Clarity: among in-scope questions, is the best-ranked topic the right one?
-  const clear = [...loo, ...devIn].flatMap((s) => inputs(s) ?? []);
-  const clarity = fitLogistic(clear.map((c) => featureVector(c.inputs, CLARITY_FEATURES)), clear.map((c) => (c.right ? 1 : 0)));
-  // Scope: is the question one the knowledge base answers at all?
-  const scoped = [...devIn.flatMap((s) => inputs(s) ?? []).map((c) => ({ ...c, y: 1 })), ...devOut.flatMap((s) => inputs(s) ?? []).map((c) => ({ ...c, y: 0 }))];
-  const scope = fitLogistic(scoped.map((c) => featureVector(c.inputs, SCOPE_FEATURES)), scoped.map((c) => c.y));
-  return {
-    ranking,
-    confidence: {
-      clarity: { bias: round(clarity.bias), weights: named(CLARITY_FEATURES, clarity.weights) },
-      scope: { bias: round(scope.bias), weights: named(SCOPE_FEATURES, scope.weights) },
-    },
-  };
-}
-
-function named<Name extends string>(names: readonly Name[], values: number[]): Record<Name, number> {
-  const out = {} as Record<Name, number>;
-  names.forEach((name, i) => (out[name] = round(values[i])));
-  return out;
-}
-
-function round(n: number): number {
-  return Math.round(n * 1000) / 1000;
 }
 
 export function loadEvalSet(root: string, name = 'kb-eval.json'): EvalSet {
@@ -156,42 +89,51 @@ function print(title: string, r: EvalReport, verbose: boolean): void {
   if (r.outOfScope) console.log(`out-of-scope not answered (rejection): ${r.rejected}/${r.outOfScope} (${pct(r.rejected, r.outOfScope)})`);
 }
 
+/** Shows what the matcher sees in one message, for working on the lexicon. */
+function explain(kb: KnowledgeBase, lexicon: Lexicon, text: string): void {
+  const { analysis, foreign, ranked } = createScorer(kb, lexicon).score(text);
+  console.log({ ...analysis, emphasis: Object.fromEntries(analysis.emphasis), pairs: [...analysis.pairs.keys()], foreign });
+  for (const r of ranked) console.log(r.score.toFixed(2), JSON.stringify(r.evidence, (_, v) => (typeof v === 'number' ? Math.round(v * 100) / 100 : v)));
+  console.log(createMatcher(kb, lexicon).match(text));
+}
+
+/** Development figures, the ones to tune on: leave-one-out, the development set, and a check set kept out of fitting. */
+function development(root: string, kb: KnowledgeBase, lexicon: Lexicon, options: MatcherOptions, verbose: boolean, thresholds: boolean): void {
+  const dev = loadEvalSet(root, 'matcher-dev.json');
+  print('leave-one-out over topics.json', leaveOneOut(kb, lexicon, options), verbose);
+  print('tests/data/matcher-dev.json', evaluate(createMatcher(kb, lexicon, options), dev), verbose);
+  print('tests/data/matcher-check.json', evaluate(createMatcher(kb, lexicon, options), loadEvalSet(root, 'matcher-check.json')), verbose);
+  if (!thresholds) return;
+  console.log('answerMin: leave-one-out right/wrong | dev right/wrong | dev out-of-scope answered');
+  for (let t = 0.3; t < 0.9; t += 0.05) {
+    const at = { ...options, answerMin: t };
+    const l = leaveOneOut(kb, lexicon, at);
+    const d = evaluate(createMatcher(kb, lexicon, at), dev);
+    console.log(`${t.toFixed(2)}: ${l.answeredRight}/${l.answeredWrong} | ${d.answeredRight}/${d.answeredWrong} | ${d.outOfScope - d.rejected}`);
+  }
+}
+
+/**
+ * node dist/scripts/kb-eval.js                 held-out figures (look occasionally, never tune on them)
+ *   --dev [--thresholds]                       development figures, and the answer threshold's trade-off
+ *   --fit                                      refits the models on the development data and prints them for model.ts
+ *   --explain "message"                        what the matcher sees in one message
+ *   --verbose                                  lists every miss
+ */
 function main(args: string[]): void {
   const root = findProjectRoot();
   const knowledgeDir = path.join(root, 'knowledge');
   const kb = loadKnowledgeBase(knowledgeDir);
   const lexicon = loadLexicon(knowledgeDir);
   const verbose = args.includes('--verbose');
-  const dev = loadEvalSet(root, 'matcher-dev.json');
-  let options: MatcherOptions = {};
-  const explain = args.indexOf('--explain');
-  if (explain >= 0) {
-    // Shows what the matcher sees in one message, for debugging the lexicon.
-    const { analysis, ranked } = createScorer(kb, lexicon).score(args[explain + 1] ?? '');
-    console.log({ ...analysis, emphasis: Object.fromEntries(analysis.emphasis), pairs: [...analysis.pairs.keys()] });
-    for (const r of ranked) console.log(r.score.toFixed(2), JSON.stringify(r.evidence, (k, v) => (typeof v === 'number' ? Math.round(v * 100) / 100 : v)));
-    console.log(createMatcher(kb, lexicon).match(args[explain + 1] ?? ''));
-    return;
-  }
+  const at = args.indexOf('--explain');
+  if (at >= 0) return explain(kb, lexicon, args[at + 1] ?? '');
   if (args.includes('--fit')) {
-    options = fitModels(kb, lexicon, dev);
-    console.log(JSON.stringify(options, null, 2));
+    const fitted = fitModels(kb, lexicon, loadEvalSet(root, 'matcher-dev.json'));
+    console.log(JSON.stringify(fitted, null, 2));
+    return development(root, kb, lexicon, fitted, verbose, args.includes('--thresholds'));
   }
-  if (args.includes('--dev') || args.includes('--fit')) {
-    // Development figures: tune on these, never on the held-out set.
-    print('leave-one-out over topics.json', leaveOneOut(kb, lexicon, options), verbose);
-    print('tests/data/matcher-dev.json', evaluate(createMatcher(kb, lexicon, options), dev), verbose);
-    if (args.includes('--thresholds')) {
-      console.log('answerMin: LOO right/wrong | dev right/wrong | dev out-of-scope answered');
-      for (let t = 0.3; t < 0.9; t += 0.05) {
-        const at = { ...options, answerMin: t };
-        const l = leaveOneOut(kb, lexicon, at);
-        const d = evaluate(createMatcher(kb, lexicon, at), dev);
-        console.log(`${t.toFixed(2)}: ${l.answeredRight}/${l.answeredWrong} | ${d.answeredRight}/${d.answeredWrong} | ${d.outOfScope - d.rejected}`);
-      }
-    }
-    return;
-  }
+  if (args.includes('--dev')) return development(root, kb, lexicon, {}, verbose, args.includes('--thresholds'));
   print('held-out tests/data/kb-eval.json', evaluate(createMatcher(kb, lexicon), loadEvalSet(root)), verbose);
 }
 

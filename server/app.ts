@@ -73,21 +73,37 @@ export function createApp(deps: AppDeps): App {
     return callback();
   });
 
+  // Opened to the network in production without Azure credentials, visitors come only through Direct Line.
+  const channelsClosed = !config.appId && config.nodeEnv === 'production' && !isLoopback(config.host);
+
   server.post('/api/messages', async (req: restify.Request, res: restify.Response) => {
+    if (channelsClosed) {
+      res.send(401);
+      return;
+    }
     const checked = validateActivity(req.body);
     if ('problem' in checked) {
       res.send(400, { error: 'bad_activity', problem: checked.problem, field: checked.field });
       return;
     }
     const authHeader = typeof req.headers.authorization === 'string' ? req.headers.authorization : '';
+    if (config.appId && !/^Bearer \S+$/.test(authHeader)) {
+      res.send(401);
+      return;
+    }
+    let turnStarted = false;
     try {
-      const logic = (context: TurnContext) => deps.bot.run(context);
+      const logic = (context: TurnContext) => {
+        turnStarted = true;
+        return deps.bot.run(context);
+      };
       const response = await adapter.runActivity(authHeader, checked.activity, logic);
       if (response?.body !== undefined) res.send(response.status ?? 200, response.body);
       else res.send(response?.status ?? 200);
     } catch (error) {
-      if (isAuthError(error)) {
-        res.send(401, { error: 'unauthorized' });
+      // With credentials set, any failure before the turn (bad token, unreachable signing keys) is a bare 401.
+      if (isAuthError(error) || (config.appId && !turnStarted)) {
+        res.send(401);
         return;
       }
       log.error({ event: 'activity_failed', ...errorFields(error) }, 'activity processing failed');
@@ -120,6 +136,10 @@ export function createApp(deps: AppDeps): App {
       }),
     close: () => new Promise((resolve) => server.close(() => resolve())),
   };
+}
+
+export function isLoopback(host: string): boolean {
+  return host === 'localhost' || host === '::1' || host.startsWith('127.');
 }
 
 function isAuthError(error: unknown): boolean {

@@ -1,0 +1,41 @@
+import { expect } from 'chai';
+import { parseLexicon } from '../../knowledge/lexicon';
+import { ContentError } from '../../knowledge/validate';
+import { realKnowledge } from './fixtures';
+
+describe('matcher lexicon', () => {
+  const minimal = { shortcuts: {}, synonyms: [], stopWords: [], outOfScope: { conditions: [], bodyParts: [], painWords: [], anchorWords: [] } };
+
+  it('reads domain words and false friends when given', () => {
+    const lexicon = parseLexicon({ ...minimal, domainWords: ['knee'], falseFriends: ['ice cream'] }, 'lexicon.json');
+    expect({ domainWords: lexicon.domainWords, falseFriends: lexicon.falseFriends }).to.deep.equal({ domainWords: ['knee'], falseFriends: ['ice cream'] });
+  });
+
+  it('treats missing domain words and false friends as none', () => {
+    const lexicon = parseLexicon(minimal, 'lexicon.json');
+    expect([lexicon.domainWords, lexicon.falseFriends]).to.deep.equal([[], []]);
+  });
+
+  it('refuses false friends that are not a list of text, naming the field', () => {
+    expect(() => parseLexicon({ ...minimal, falseFriends: 'ice cream' }, 'lexicon.json')).to.throw(ContentError, 'falseFriends');
+  });
+
+  it('has no phrase that is both a synonym and a false friend', () => {
+    const { lexicon } = realKnowledge();
+    const synonyms = new Set(lexicon.synonyms.flatMap((s) => s.variants));
+    expect(lexicon.falseFriends.filter((f) => synonyms.has(f))).to.deep.equal([]);
+  });
+
+  it('maps no variant to two different words', () => {
+    const { lexicon } = realKnowledge();
+    const seen = new Map<string, string>();
+    const clashes = lexicon.synonyms.flatMap(({ canonical, variants }) =>
+      variants.flatMap((v) => {
+        const other = seen.get(v);
+        seen.set(v, canonical);
+        return other && other !== canonical ? [`${v}: ${other} / ${canonical}`] : [];
+      }),
+    );
+    expect(clashes).to.deep.equal([]);
+  });
+});

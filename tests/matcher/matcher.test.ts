@@ -1,0 +1,154 @@
+import { expect } from 'chai';
+import { createMatcher, MATCHER_DEFAULTS } from '../../matcher/matcher';
+import { realKnowledge } from './fixtures';
+
+describe('matcher', () => {
+  const { kb, lexicon } = realKnowledge();
+  const matcher = createMatcher(kb, lexicon);
+
+  describe('answers typical phrasings with the right topic', () => {
+    const cases: [string, string][] = [
+      ['what is runners knee exactly', 'what-is-runners-knee'],
+      ['my physio said PFPS, what does that mean', 'what-is-runners-knee'],
+      ['can you get runners knee if you never run', 'who-gets-it'],
+      ['do cyclists get runners knee too', 'who-gets-it'],
+      ['what causes runner’s knee', 'causes'],
+      ['why did i get pfps', 'causes'],
+      ['can weak glutes give me runners knee', 'muscle-imbalance'],
+      ['is a muscle imbalance causing my kneecap pain', 'muscle-imbalance'],
+      ['i increased my mileage too fast, is that why my knee hurts', 'training-load'],
+      ['too much too soon and now runners knee', 'training-load'],
+      ['what are the signs of runners knee', 'symptoms'],
+      ['my kneecap hurts going down stairs', 'symptoms'],
+      ['when should i get my knee looked at', 'when-to-get-help'],
+      ['is it ok to run through knee pain', 'when-to-get-help'],
+      ['how is pfps diagnosed', 'diagnosis'],
+      ['do i need an x-ray for runners knee', 'diagnosis'],
+      ['what are the red flags with knee pain', 'serious-causes'],
+      ['when is knee pain an emergency', 'serious-causes'],
+      ['should i stop running with runners knee', 'rest'],
+      ['do i need complete rest', 'rest'],
+      ['can i swim while my knee heals', 'cross-training'],
+      ['what can i do instead of running', 'cross-training'],
+      ['how long does runners knee take to heal', 'recovery-time'],
+      ['hw long til i can run again', 'recovery-time'],
+      ['will runners knee go away on its own', 'heal-on-its-own'],
+      ['does pfps heal without treatment', 'heal-on-its-own'],
+      ['what is the fastest way to get over runners knee', 'fastest-recovery'],
+      ['best treatment for pfps', 'fastest-recovery'],
+      ['should i ice my knee after running', 'ice'],
+      ['heat or ice for kneecap pain', 'ice'],
+      ['what exercises help runners knee', 'exercises'],
+      ['are squats ok with pfps', 'exercises'],
+      ['should i foam roll my IT band', 'it-band'],
+      ['can a tight itb cause kneecap pain', 'it-band'],
+      ['how should i run to protect my knees', 'running-form'],
+      ['my knees cave in when i run', 'running-form'],
+      ['what cadence should i aim for', 'cadence'],
+      ['am i overstriding', 'cadence'],
+      ['when can i start running again', 'return-to-running'],
+      ['how do i get back into running after pfps', 'return-to-running'],
+      ['does physio help runners knee', 'physiotherapy'],
+      ['is PT worth it for my knee', 'physiotherapy'],
+      ['does dry needling work for runners knee', 'dry-needling'],
+      ['do you offer acupuncture', 'dry-needling'],
+      ['does kinesio tape help runners knee', 'tape-and-brace'],
+      ['should i wear a knee brace when i run', 'tape-and-brace'],
+      ['what running shoes are best for runners knee', 'footwear'],
+      ['could my old sneakers be causing my knee pain', 'footwear'],
+      ['do i need custom orthotics', 'orthotics'],
+      ['would insoles help my knee', 'orthotics'],
+      ['is physio covered by my insurance', 'insurance'],
+      ['can i claim physio on my benefits', 'insurance'],
+      ['how do i stop runners knee coming back', 'prevention'],
+      ['how can i prevent pfps', 'prevention'],
+      ['where is your clinic', 'clinic'],
+      ['tell me about leaside sports medicine', 'clinic'],
+    ];
+    for (const [text, topic] of cases) {
+      it(`answers "${text}" with ${topic}`, () => {
+        const result = matcher.match(text);
+        expect({ band: result.band, topic: result.topicId }).to.deep.equal({ band: 'answer', topic });
+      });
+    }
+  });
+
+  describe('answers SMS style, typos and long stories', () => {
+    const cases: [string, string][] = [
+      ['shud i ice it', 'ice'],
+      ['wat shoes shud i get 4 my knees', 'footwear'],
+      ['symptons of runers knee', 'symptoms'],
+      ['does kt tape actualy help', 'tape-and-brace'],
+      [
+        "I started running in the spring and I'm up to 35 km a week. For the last month my kneecap aches after long runs and on stairs. How long does runner's knee usually take to heal?",
+        'recovery-time',
+      ],
+      ['Been dealing with pfps for a while. Honestly just want to know: does physio actually help with it?', 'physiotherapy'],
+    ];
+    for (const [text, topic] of cases) {
+      it(`answers "${text.slice(0, 60)}" with ${topic}`, () => {
+        const result = matcher.match(text);
+        expect({ band: result.band, topic: result.topicId }).to.deep.equal({ band: 'answer', topic });
+      });
+    }
+  });
+
+  describe('does not answer what the knowledge base does not cover', () => {
+    const health: [string, string][] = [
+      ["what is jumper's knee", 'jumpers knee'],
+      ['I think I tore my ACL skiing', 'tore'],
+      ['how long does an acl tear take to heal', 'acl'],
+      ['my hip hurts when i run', 'hip'],
+      ['can i take ibuprofen for runners knee', 'ibuprofen'],
+      ['shin splints treatment', 'shin splints'],
+    ];
+    for (const [text, found] of health) {
+      it(`says "${text}" is out of scope (${found})`, () => {
+        const result = matcher.match(text);
+        expect({ band: result.band, outOfScope: result.outOfScope }).to.deep.equal({ band: 'none', outOfScope: found });
+      });
+    }
+    const unrelated = ['what is the capital of Mongolia', 'how do i bake bread', 'asdfghjkl', 'tell me a joke', 'best ice cream in town', 'how long is a tape measure', 'how to start running a business'];
+    for (const text of unrelated) it(`has no answer for "${text}"`, () => expect(matcher.match(text).band).to.equal('none'));
+    const nearMisses = ['how much is car insurance', 'how long does a tattoo take to heal', 'how to prevent sunburn', 'what shoes go with a navy suit'];
+    for (const text of nearMisses) it(`does not answer the near miss "${text}"`, () => expect(matcher.match(text).band).to.not.equal('answer'));
+  });
+
+  describe('bands', () => {
+    it('offers two or three candidates, best first, when unsure', () => {
+      const result = matcher.match('runners knee help');
+      expect(result.band).to.equal('suggest');
+      expect(result.candidates.length).to.be.within(2, MATCHER_DEFAULTS.maxSuggestions);
+      expect(result.candidates.map((c) => c.score)).to.deep.equal([...result.candidates.map((c) => c.score)].sort((a, b) => b - a));
+    });
+
+    it('answers with the best candidate and a confidence of at least the answer threshold', () => {
+      const result = matcher.match('does ice help runners knee');
+      expect(result.topicId).to.equal(result.candidates[0].id);
+      expect(result.confidence).to.be.at.least(MATCHER_DEFAULTS.answerMin).and.at.most(1);
+    });
+
+    const empty = ['', '   ', '🙂🙂', '???', '...'];
+    for (const text of empty) it(`has nothing for ${JSON.stringify(text)}`, () => expect(matcher.match(text)).to.deep.include({ band: 'none', confidence: 0 }));
+
+    it('copes with a very long message', () => {
+      const text = 'my knee hurts on stairs and after sitting. '.repeat(300) + 'what causes runners knee?';
+      expect(matcher.match(text).band).to.not.equal(undefined);
+    });
+
+    it('lets a caller raise the answer threshold', () => {
+      const strict = createMatcher(kb, lexicon, { answerMin: 0.999 });
+      expect(strict.match('what exercises help runners knee').band).to.equal('suggest');
+    });
+  });
+
+  it('matches a message in well under a millisecond on average', () => {
+    const messages = ['what is runners knee', 'shud i ice it', 'how long does pfps take to heal', 'capital of mongolia', 'do you direct bill insurance'];
+    for (const text of messages) matcher.match(text);
+    const start = process.hrtime.bigint();
+    const rounds = 200;
+    for (let i = 0; i < rounds; i++) for (const text of messages) matcher.match(`${text} ${i}`);
+    const averageMs = Number(process.hrtime.bigint() - start) / 1e6 / (rounds * messages.length);
+    expect(averageMs).to.be.lessThan(1);
+  });
+});
