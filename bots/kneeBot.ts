@@ -11,6 +11,7 @@ import { readSmsKeyword } from '../channels/smsKeywords';
 import type { SmsKeywords } from '../knowledge/intents';
 import { fill } from '../knowledge/messages';
 import type { Logger } from '../server/logger';
+import type { BotMetrics } from '../server/metrics';
 
 export interface KneeBotDeps {
   conversation: ConversationDeps;
@@ -21,6 +22,7 @@ export interface KneeBotDeps {
   log: Logger;
   smsOptOuts: SmsOptOuts;
   smsKeywords: SmsKeywords;
+  metrics?: BotMetrics;
 }
 
 /** Thin glue: load the conversation, let the dialogs decide, render for the channel, save, send. */
@@ -117,6 +119,7 @@ export class KneeBot extends ActivityHandler {
     }
     const activities = renderReplies(replies, channelKind(activity.channelId), activity.from?.id ?? '');
     if (activities.length) await context.sendActivities(activities);
+    this.deps.metrics?.turn(activity.channelId, replies);
     // What happened, never what was said: entity types and ids only.
     this.deps.log.info(
       { event: 'turn', channel: activity.channelId, type: activity.type, replies: replies.map((r) => r.entity?.type ?? 'text'), ms: Date.now() - started },

@@ -18,7 +18,18 @@ export interface Config {
   clinic: ClinicInfo;
   staff: { tenantId?: string; userIds: string[]; webhookUrl?: string; webhookSecret?: string };
   directLineSecret?: string;
-  limits: { maxBodyBytes: number; maxMessageChars: number };
+  limits: {
+    maxBodyBytes: number;
+    maxMessageChars: number;
+    /** Requests per conversation per minute on /api/messages (channels arrive from few addresses). */
+    perConversationPerMinute: number;
+    /** Requests per client address per minute on the Direct Line and token endpoints. */
+    perAddressPerMinute: number;
+    /** Longest a turn may run before the caller is told to retry. */
+    turnTimeoutMs: number;
+  };
+  /** Port for Prometheus metrics on loopback; unset means no metrics endpoint. */
+  metricsPort?: number;
   logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'silent';
 }
 
@@ -130,7 +141,11 @@ export function loadConfig(env: Env, projectRoot: string): Config {
     limits: {
       maxBodyBytes: integer(env, 'MAX_BODY_BYTES', 256 * 1024, 1024, 10 * 1024 * 1024),
       maxMessageChars: integer(env, 'MAX_MESSAGE_CHARS', 2000, 50, 100000),
+      perConversationPerMinute: integer(env, 'RATE_LIMIT_PER_CONVERSATION', 60, 1, 100000),
+      perAddressPerMinute: integer(env, 'RATE_LIMIT_PER_ADDRESS', 120, 1, 100000),
+      turnTimeoutMs: integer(env, 'TURN_TIMEOUT_MS', 15000, 100, 600000),
     },
+    metricsPort: optional(env, 'METRICS_PORT') === undefined ? undefined : integer(env, 'METRICS_PORT', 0, 0, 65535),
     logLevel: oneOf(env, 'LOG_LEVEL', ['fatal', 'error', 'warn', 'info', 'debug', 'silent'] as const, 'info'),
   };
 }

@@ -12,6 +12,8 @@ import type { Database } from '../storage';
 import type { Logger } from './logger';
 import { errorFields } from './logger';
 import { validateActivity } from './activityInput';
+import { RateLimiter } from './rateLimit';
+import type { BotMetrics } from './metrics';
 
 export interface AppDeps {
   config: Config;
@@ -22,6 +24,7 @@ export interface AppDeps {
   errorMessage: string;
   /** Whether the knowledge base loaded; for readiness. */
   ready: () => boolean;
+  metrics?: BotMetrics;
 }
 
 /** CloudAdapter whose processing is callable directly, so the route owns status codes and error bodies. */
@@ -58,6 +61,7 @@ export function createApp(deps: AppDeps): App {
   const adapter = new BotAdapter(auth);
   adapter.onTurnError = async (context: TurnContext, error: unknown) => {
     log.error({ event: 'turn_error', channel: context.activity.channelId, ...errorFields(error) }, 'turn failed');
+    deps.metrics?.error('turn');
     try {
       if (context.activity.type === 'message') await context.sendActivity(deps.errorMessage);
     } catch (sendError) {
@@ -73,6 +77,8 @@ export function createApp(deps: AppDeps): App {
     return callback();
   });
 
+  const perConversation = new RateLimiter(config.limits.perConversationPerMinute);
+
   // Opened to the network in production without Azure credentials, visitors come only through Direct Line.
   const channelsClosed = !config.appId && config.nodeEnv === 'production' && !isLoopback(config.host);
 
@@ -86,6 +92,14 @@ export function createApp(deps: AppDeps): App {
       res.send(400, { error: 'bad_activity', problem: checked.problem, field: checked.field });
       return;
     }
+    const conversation = checked.activity.conversation;
+    const conversationId = typeof conversation === 'object' && conversation !== null && 'id' in conversation ? String(conversation.id) : '';
+    const wait = perConversation.take(`${String(checked.activity.channelId)}/${conversationId}`);
+    if (wait) {
+      res.header('Retry-After', String(wait));
+      res.send(429, { error: 'too_many_requests' });
+      return;
+    }
     const authHeader = typeof req.headers.authorization === 'string' ? req.headers.authorization : '';
     if (config.appId && !/^Bearer \S+$/.test(authHeader)) {
       res.send(401);
@@ -97,7 +111,14 @@ export function createApp(deps: AppDeps): App {
         turnStarted = true;
         return deps.bot.run(context);
       };
-      const response = await adapter.runActivity(authHeader, checked.activity, logic);
+      const response = await withTimeout(adapter.runActivity(authHeader, checked.activity, logic), config.limits.turnTimeoutMs);
+      if (response === TIMED_OUT) {
+        log.warn({ event: 'turn_timeout', channel: String(checked.activity.channelId) }, 'turn took too long');
+        deps.metrics?.error('timeout');
+        res.header('Retry-After', '5');
+        res.send(503, { error: 'busy' });
+        return;
+      }
       if (response?.body !== undefined) res.send(response.status ?? 200, response.body);
       else res.send(response?.status ?? 200);
     } catch (error) {
@@ -107,6 +128,7 @@ export function createApp(deps: AppDeps): App {
         return;
       }
       log.error({ event: 'activity_failed', ...errorFields(error) }, 'activity processing failed');
+      deps.metrics?.error('activity');
       res.send(500, { error: 'internal_error' });
     }
   });
@@ -136,6 +158,23 @@ export function createApp(deps: AppDeps): App {
       }),
     close: () => new Promise((resolve) => server.close(() => resolve())),
   };
+}
+
+const TIMED_OUT = Symbol('timed out');
+
+/** The work's result, or TIMED_OUT; the work itself carries on and its failure is swallowed. */
+async function withTimeout<T>(work: Promise<T>, ms: number): Promise<T | typeof TIMED_OUT> {
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<typeof TIMED_OUT>((resolve) => {
+    timer = setTimeout(() => resolve(TIMED_OUT), ms);
+  });
+  try {
+    const result = await Promise.race([work, timeout]);
+    if (result === TIMED_OUT) work.catch(() => undefined);
+    return result;
+  } finally {
+    clearTimeout(timer);
+  }
 }
 
 export function isLoopback(host: string): boolean {

@@ -18,6 +18,7 @@ import { errorFields } from './logger';
 import { loadProtocol } from '../triage';
 import { createTriageFlow } from '../dialogs/triageFlow';
 import { adapterTurns, mountWebChat } from './directline';
+import { createMetrics } from './metrics';
 
 export interface StartOptions {
   log: Logger;
@@ -31,6 +32,8 @@ export interface RunningBot {
   app: App;
   database: Database;
   url: string;
+  /** Where Prometheus metrics are served on loopback, when METRICS_PORT is set. */
+  metricsUrl?: string;
   stop(): Promise<void>;
 }
 
@@ -53,6 +56,7 @@ export async function startBot(config: Config, options: StartOptions): Promise<R
   const clinic = { ...config.clinic };
   const userKeySecret = config.userKeySecret ?? userKeySecretFile(config.dataDir);
   const triage = createTriageFlow({ protocol, messages, clinic, checkMemory: database.checkMemory, timeZone: config.clinic.timeZone });
+  const metrics = createMetrics();
   const bot = new KneeBot({
     conversation: {
       kb,
@@ -71,9 +75,10 @@ export async function startBot(config: Config, options: StartOptions): Promise<R
     now,
     smsOptOuts: new SmsOptOuts(database.state),
     smsKeywords: intentPhrases.smsKeywords,
+    metrics,
     log: options.log,
   });
-  const app = createApp({ config, database, bot, log: options.log, errorMessage: messages.error, ready: () => true });
+  const app = createApp({ config, database, bot, log: options.log, errorMessage: messages.error, ready: () => true, metrics });
   const webChat = mountWebChat(app.server, {
     runTurn: adapterTurns((activity, logic) => app.adapter.runTrustedActivity(config.appId ?? '', activity, logic), bot),
     tokenSecret: userKeySecret,
@@ -82,12 +87,15 @@ export async function startBot(config: Config, options: StartOptions): Promise<R
     clinicName: config.clinic.name,
   });
   const url = await app.listen();
+  const metricsUrl = config.metricsPort === undefined ? undefined : await metrics.listen(config.metricsPort);
   return {
     app,
     database,
     url,
+    metricsUrl,
     stop: async () => {
       webChat.close();
+      await metrics.close();
       await app.close();
       await database.close();
     },

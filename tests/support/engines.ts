@@ -11,6 +11,8 @@ export function botEngines(): EngineUnderTest[] {
 /** A bot on one engine, restartable on the same data (a restart of the process). */
 export interface BotOnEngine {
   bot: TestBot;
+  /** The PostgreSQL schema the bot uses (undefined on SQLite). */
+  schema?: string;
   restart(): Promise<TestBot>;
   dispose(): Promise<void>;
 }
@@ -26,6 +28,7 @@ export async function startBotOn(engine: EngineUnderTest, options: Omit<TestBotO
     });
   const handle: BotOnEngine = {
     bot: await start(),
+    schema: target.options.schema,
     restart: async () => {
       await handle.bot.stop();
       handle.bot = await start();
