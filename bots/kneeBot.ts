@@ -12,6 +12,8 @@ import type { SmsKeywords } from '../knowledge/intents';
 import { fill } from '../knowledge/messages';
 import type { Logger } from '../server/logger';
 import type { BotMetrics } from '../server/metrics';
+import { staffIdentity, type StaffSettings } from '../staff/identity';
+import type { StaffDesk } from '../staff/desk';
 
 export interface KneeBotDeps {
   conversation: ConversationDeps;
@@ -23,6 +25,8 @@ export interface KneeBotDeps {
   smsOptOuts: SmsOptOuts;
   smsKeywords: SmsKeywords;
   metrics?: BotMetrics;
+  staff: StaffSettings;
+  staffDesk: Pick<StaffDesk, 'installed'>;
 }
 
 /** Thin glue: load the conversation, let the dialogs decide, render for the channel, save, send. */
@@ -30,7 +34,14 @@ export class KneeBot extends ActivityHandler {
   constructor(private readonly deps: KneeBotDeps) {
     super();
     this.onMembersAdded(async (context, next) => {
-      const people = (context.activity.membersAdded ?? []).filter((m) => m.id !== context.activity.recipient?.id);
+      const added = context.activity.membersAdded ?? [];
+      const staff = staffIdentity(context.activity, this.deps.staff);
+      // The bot added to a staff chat: offer that chat for call-back cards.
+      if (staff && added.some((m) => m.id === context.activity.recipient?.id)) {
+        await this.turn(context, async () => this.deps.staffDesk.installed(staff));
+        return next();
+      }
+      const people = added.filter((m) => m.id !== context.activity.recipient?.id);
       if (people.length) await this.turn(context, (conversation) => (conversation.welcomed ? [] : this.welcome(conversation)));
       await next();
     });
@@ -92,6 +103,11 @@ export class KneeBot extends ActivityHandler {
       truncated,
       plainChannel: channelKind(activity.channelId) === 'sms',
       firstContact: false,
+      activityId: activity.id,
+      conversationId: `${activity.channelId}/${activity.conversation?.id ?? ''}`,
+      channelId: activity.channelId,
+      smsSender: channelKind(activity.channelId) === 'sms' ? activity.from?.id : undefined,
+      staff: staffIdentity(activity, this.deps.staff),
       userKey: userKeyOf(this.deps.userKeySecret, activity.channelId, activity.from?.id ?? ''),
       now: this.deps.now(),
     };

@@ -28,6 +28,8 @@ export interface Config {
     /** Longest a turn may run before the caller is told to retry. */
     turnTimeoutMs: number;
   };
+  /** Days call-back requests and conversation state are kept before the scheduled purge. */
+  retentionDays: number;
   /** Port for Prometheus metrics on loopback; unset means no metrics endpoint. */
   metricsPort?: number;
   logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'silent';
@@ -145,6 +147,7 @@ export function loadConfig(env: Env, projectRoot: string): Config {
       perAddressPerMinute: integer(env, 'RATE_LIMIT_PER_ADDRESS', 120, 1, 100000),
       turnTimeoutMs: integer(env, 'TURN_TIMEOUT_MS', 15000, 100, 600000),
     },
+    retentionDays: integer(env, 'RETENTION_DAYS', 180, 1, 3650),
     metricsPort: optional(env, 'METRICS_PORT') === undefined ? undefined : integer(env, 'METRICS_PORT', 0, 0, 65535),
     logLevel: oneOf(env, 'LOG_LEVEL', ['fatal', 'error', 'warn', 'info', 'debug', 'silent'] as const, 'info'),
   };

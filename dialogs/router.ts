@@ -5,8 +5,12 @@ import type { Matcher } from '../matcher/matcher';
 import type { IntentReader } from './intents';
 import type { Choice, Reply } from './replies';
 import { answerReply, noMatchReply, suggestionsReply } from './faq';
-import { bookingOfferReply, type ClinicFacts } from './clinic';
+import type { ClinicFacts } from './clinic';
 import type { TriageData, TriageFlow } from './triage-flow';
+import type { BookingData, BookingFlow } from './booking';
+import type { TriageSummary } from './booking-summary';
+import type { StaffDesk } from '../staff/desk';
+import type { StaffIdentity } from '../staff/identity';
 
 /** Everything the conversation keeps between turns; plain JSON. */
 export interface ConversationData {
@@ -15,6 +19,9 @@ export interface ConversationData {
   lastTopicId?: string;
   detailShown?: boolean;
   triage?: TriageData;
+  booking?: BookingData;
+  /** The last outcome of a check in this conversation, handed to a call-back request. */
+  lastOutcome?: TriageSummary;
 }
 
 export interface TurnInput {
@@ -32,6 +39,15 @@ export interface TurnInput {
   /** A keyed hash of the person's channel id. */
   userKey: string;
   now: Date;
+  /** With the conversation id, lets a redelivered message find its request instead of making a second. */
+  activityId?: string;
+  /** `<channel id>/<conversation id>`. */
+  conversationId?: string;
+  channelId?: string;
+  /** SMS only: the sender's number, offered for confirmation in a call-back request, kept only if confirmed. */
+  smsSender?: string;
+  /** Set only for clinic staff, as the activity contract defines them. */
+  staff?: StaffIdentity;
 }
 
 export interface ConversationDeps {
@@ -41,6 +57,8 @@ export interface ConversationDeps {
   intents: IntentReader;
   clinic: ClinicFacts;
   triage: TriageFlow;
+  booking: BookingFlow;
+  staffDesk: Pick<StaffDesk, 'handle'>;
   /** Forgets everything stored about a person (check memory, and later their requests). */
   forgetPerson(userKey: string): Promise<void>;
 }
@@ -68,9 +86,23 @@ export async function handleMessage(deps: ConversationDeps, data: ConversationDa
   };
 
   const safety = text ? await triage.checkSafety(data, text, input) : undefined;
-  if (safety) return remember(safety);
+  if (safety) {
+    deps.booking.stop(data);
+    return remember(safety);
+  }
+
+  if (input.staff) {
+    const staffReplies = await deps.staffDesk.handle(text, picked, input.staff);
+    if (staffReplies) return remember(staffReplies);
+  }
 
   const command = picked && !picked.startsWith('topic:') ? picked : intents.exact(text) ?? intents.contained(text);
+  // While a call-back request is being taken, every answer goes to it ("call me back after 5" is a time, not a request).
+  if (deps.booking.active(data)) {
+    if (command === 'cancel' || command === 'restart') return remember(deps.booking.cancel(data));
+    if (command === 'help') return remember(deps.booking.help(data, input));
+    if (command !== 'deleteData' && command !== 'data:delete') return remember(await deps.booking.answer(data, text, picked, input));
+  }
   switch (command) {
     case 'cancel':
     case 'restart':
@@ -90,7 +122,10 @@ export async function handleMessage(deps: ConversationDeps, data: ConversationDa
     case 'booking':
     case 'booking:offer':
       triage.stop(data);
-      return remember([bookingOfferReply(messages, deps.clinic)]);
+      return remember(deps.booking.offerReplies());
+    case 'booking:callback':
+      triage.stop(data);
+      return remember(await deps.booking.start(data, input, data.lastOutcome));
     case 'triage':
     case 'triage:start':
       return remember(await triage.start(data, input, undefined));

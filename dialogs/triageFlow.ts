@@ -17,7 +17,8 @@ import {
 } from '../triage';
 import type { Messages } from '../knowledge/messages';
 import type { CheckMemoryStore } from '../storage/check-memory';
-import type { Reply } from './replies';
+import type { Choice, Reply } from './replies';
+import type { TriageSummary } from './booking-summary';
 import type { TurnInput } from './router';
 import type { TriageFlow } from './triage-flow';
 import { bookingOfferReply, type ClinicFacts } from './clinic';
@@ -28,6 +29,8 @@ export interface TriageFlowDeps {
   clinic: ClinicFacts;
   checkMemory: Pick<CheckMemoryStore, 'get' | 'put'>;
   timeZone: string;
+  /** The "request a call-back" choice added to the booking offer after an outcome. */
+  callbackChoice?: Choice;
 }
 
 /** How long a completed check makes a person "returning". */
@@ -40,6 +43,7 @@ const TONE: Record<Level, Reply['tone']> = { emergency: 'danger', urgent: 'warni
 
 interface Holder {
   triage?: { session: TriageState };
+  lastOutcome?: TriageSummary;
 }
 
 /** The symptom check inside the conversation: pure triage functions, with replies and memory around them. */
@@ -70,7 +74,7 @@ export function createTriageFlow(deps: TriageFlowDeps): TriageFlow & { outcomeRe
       tone: TONE[level],
       entity: { type: 'triage.outcome', level, reasons, protocol: version },
     };
-    return words.offerBooking ? [outcome, bookingOfferReply(messages, deps.clinic)] : [outcome];
+    return words.offerBooking ? [outcome, bookingOfferReply(messages, deps.clinic, deps.callbackChoice ? [deps.callbackChoice] : [])] : [outcome];
   }
 
   async function afterStep(holder: Holder, state: TriageState, step: Step, input: TurnInput, repeat: boolean): Promise<Reply[]> {
@@ -79,6 +83,7 @@ export function createTriageFlow(deps: TriageFlowDeps): TriageFlow & { outcomeRe
       return [questionReply(step, repeat)];
     }
     delete holder.triage;
+    holder.lastOutcome = { level: step.level, reasons: step.reasons, answers: state.answers, protocol: step.protocol };
     await deps.checkMemory.put(input.userKey, { lastCheckAt: input.now, level: step.level, protocolVersion: step.protocol });
     return outcomeReplies(step.level, step.reasons, step.protocol);
   }

@@ -19,6 +19,10 @@ import { loadProtocol } from '../triage';
 import { createTriageFlow } from '../dialogs/triageFlow';
 import { adapterTurns, mountWebChat } from './directline';
 import { createMetrics } from './metrics';
+import { createBookingHandoff } from '../staff/handoff';
+import { createTeamsStaffChannel } from '../staff/channel';
+import { staffSettingsFrom } from '../staff/identity';
+import { loadBookingMessages } from '../knowledge/booking-messages';
 
 export interface StartOptions {
   log: Logger;
@@ -55,7 +59,26 @@ export async function startBot(config: Config, options: StartOptions): Promise<R
   });
   const clinic = { ...config.clinic };
   const userKeySecret = config.userKeySecret ?? userKeySecretFile(config.dataDir);
-  const triage = createTriageFlow({ protocol, messages, clinic, checkMemory: database.checkMemory, timeZone: config.clinic.timeZone });
+  const handoff = createBookingHandoff({
+    database,
+    words: loadBookingMessages(config.knowledgeDir),
+    messages,
+    clinic,
+    protocol,
+    timeZone: config.clinic.timeZone,
+    staff: config.staff,
+    now,
+    log: options.log,
+    retention: { days: config.retentionDays },
+  });
+  const triage = createTriageFlow({
+    protocol,
+    messages,
+    clinic,
+    checkMemory: database.checkMemory,
+    timeZone: config.clinic.timeZone,
+    callbackChoice: handoff.flow.callbackChoice,
+  });
   const metrics = createMetrics();
   const bot = new KneeBot({
     conversation: {
@@ -65,8 +88,11 @@ export async function startBot(config: Config, options: StartOptions): Promise<R
       intents,
       clinic,
       triage,
+      booking: handoff.flow,
+      staffDesk: handoff.desk,
       forgetPerson: async (userKey) => {
         await database.checkMemory.delete(userKey);
+        await handoff.forgetPerson(userKey);
       },
     },
     store: new ConversationStore(database.state),
@@ -77,8 +103,11 @@ export async function startBot(config: Config, options: StartOptions): Promise<R
     smsKeywords: intentPhrases.smsKeywords,
     metrics,
     log: options.log,
+    staff: staffSettingsFrom(config),
+    staffDesk: handoff.desk,
   });
   const app = createApp({ config, database, bot, log: options.log, errorMessage: messages.error, ready: () => true, metrics });
+  handoff.start(createTeamsStaffChannel(app.adapter, config.appId ?? ''));
   const webChat = mountWebChat(app.server, {
     runTurn: adapterTurns((activity, logic) => app.adapter.runTrustedActivity(config.appId ?? '', activity, logic), bot),
     tokenSecret: userKeySecret,
@@ -94,6 +123,7 @@ export async function startBot(config: Config, options: StartOptions): Promise<R
     url,
     metricsUrl,
     stop: async () => {
+      await handoff.stop();
       webChat.close();
       await metrics.close();
       await app.close();

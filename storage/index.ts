@@ -1,13 +1,22 @@
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
+import { AccessLogStore } from './access-log';
+import { BookingStore } from './bookings';
 import { CheckMemoryStore } from './check-memory';
 import { applyMigrations } from './migrations';
+import { OutboxStore } from './outbox';
 import { openPostgres } from './postgres';
 import { SqlClient, SqlEngine } from './sql';
 import { openSqlite } from './sqlite';
 import { SqlStateStore } from './state-store';
+import { StaffConversationStore } from './staff-conversations';
 
+export { type AccessAction, type AccessEntry, AccessLogStore } from './access-log';
+export { BOOKING_STATUSES, type BookingRecord, type BookingStatus, BookingStore, type NewBooking, idempotencyKeyOf } from './bookings';
 export { type CheckMemoryRecord, CheckMemoryStore } from './check-memory';
+export { type OutboxAction, type OutboxItem, OutboxStore } from './outbox';
+export { RETENTION_DEFAULTS, type RetentionOptions, type RetentionResult, applyRetention } from './retention';
+export { type StaffConversation, StaffConversationStore } from './staff-conversations';
 export { EtagConflictError } from './errors';
 export { type Migration, type MigrationStatement, applyMigrations, migrations } from './migrations';
 export type { SqlClient, SqlEngine, SqlValue } from './sql';
@@ -31,6 +40,11 @@ export interface Database {
   readonly sql: SqlClient;
   readonly state: SqlStateStore;
   readonly checkMemory: CheckMemoryStore;
+  /** Call-back requests, their posted cards and their notifications. */
+  readonly bookings: BookingStore;
+  readonly outbox: OutboxStore;
+  readonly accessLog: AccessLogStore;
+  readonly staffConversations: StaffConversationStore;
   /** Resolves when the database answers; for health checks. */
   ping(): Promise<void>;
   /** Idempotent. */
@@ -55,6 +69,10 @@ export async function openDatabase(options: OpenDatabaseOptions): Promise<Databa
     sql,
     state: new SqlStateStore(sql),
     checkMemory: new CheckMemoryStore(sql),
+    bookings: new BookingStore(sql),
+    outbox: new OutboxStore(sql),
+    accessLog: new AccessLogStore(sql),
+    staffConversations: new StaffConversationStore(sql),
     ping: async () => {
       await sql.query('SELECT 1');
     },

@@ -19,6 +19,33 @@ export const migrations: readonly Migration[] = Object.freeze([
     'CREATE TABLE check_memory (user_key TEXT PRIMARY KEY, last_check_at TEXT NOT NULL, level TEXT NOT NULL, protocol_version TEXT NOT NULL)',
     'CREATE INDEX check_memory_last_check_at ON check_memory (last_check_at)',
   ] },
+  // Personal columns (name, contact, preferred time, summary) are emptied when a request is withdrawn or expires.
+  { id: 3, name: 'create booking_requests', statements: [
+    `CREATE TABLE booking_requests (id TEXT PRIMARY KEY, reference TEXT NOT NULL UNIQUE, idempotency_key TEXT NOT NULL UNIQUE,
+      user_key TEXT, status TEXT NOT NULL, name TEXT, contact_kind TEXT, contact TEXT, contact_ext TEXT, preferred_time TEXT,
+      time_hint TEXT, consent_by TEXT, summary TEXT, channel TEXT NOT NULL, created_at TEXT NOT NULL, updated_at TEXT NOT NULL,
+      status_by TEXT, status_at TEXT)`,
+    'CREATE INDEX booking_requests_user_key ON booking_requests (user_key)',
+    'CREATE INDEX booking_requests_status_created ON booking_requests (status, created_at)',
+  ] },
+  { id: 4, name: 'create staff_conversations', statements: [
+    'CREATE TABLE staff_conversations (conversation_key TEXT PRIMARY KEY, kind TEXT NOT NULL, reference TEXT NOT NULL, added_by TEXT NOT NULL, added_at TEXT NOT NULL)',
+  ] },
+  { id: 5, name: 'create booking_posts', statements: [
+    `CREATE TABLE booking_posts (booking_id TEXT NOT NULL, destination TEXT NOT NULL, activity_id TEXT, reference TEXT,
+      posted_at TEXT NOT NULL, PRIMARY KEY (booking_id, destination))`,
+  ] },
+  { id: 6, name: 'create booking_outbox', statements: [
+    `CREATE TABLE booking_outbox (id TEXT PRIMARY KEY, booking_id TEXT NOT NULL, destination TEXT NOT NULL, action TEXT NOT NULL,
+      status TEXT NOT NULL, attempts INTEGER NOT NULL, next_attempt_at TEXT NOT NULL, last_error TEXT, created_at TEXT NOT NULL,
+      updated_at TEXT NOT NULL)`,
+    'CREATE INDEX booking_outbox_due ON booking_outbox (status, next_attempt_at)',
+    'CREATE INDEX booking_outbox_booking ON booking_outbox (booking_id)',
+  ] },
+  { id: 7, name: 'create staff_access_log', statements: [
+    'CREATE TABLE staff_access_log (id TEXT PRIMARY KEY, at TEXT NOT NULL, staff_id TEXT NOT NULL, reference TEXT NOT NULL, action TEXT NOT NULL)',
+    'CREATE INDEX staff_access_log_at ON staff_access_log (at)',
+  ] },
 ]);
 
 /** Applies the migrations not yet recorded in `schema_migrations`, in one transaction; returns their ids. */

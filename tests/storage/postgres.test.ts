@@ -53,7 +53,9 @@ describe('storage on postgres, when the server drops connections', function () {
       'SELECT table_name FROM information_schema.tables WHERE table_schema = $1 ORDER BY table_name',
       [target.options.schema ?? null],
     );
-    expect(rows.map((row) => row.table_name)).to.deep.equal(['check_memory', 'schema_migrations', 'state']);
+    expect(rows.map((row) => row.table_name)).to.deep.equal([
+      'booking_outbox', 'booking_posts', 'booking_requests', 'check_memory', 'schema_migrations', 'staff_access_log', 'staff_conversations', 'state',
+    ]);
   });
 
   it('reports idle connections the server terminated and answers the next query', async () => {

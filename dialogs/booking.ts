@@ -1,0 +1,260 @@
+import { randomUUID } from 'node:crypto';
+import { fill, type Messages } from '../knowledge/messages';
+import type { BookingMessages } from '../knowledge/booking-messages';
+import type { BookingStore } from '../storage/bookings';
+import type { Logger } from '../server/logger';
+import type { Choice, Reply } from './replies';
+import type { TurnInput } from './router';
+import { bookingOfferReply, type ClinicFacts } from './clinic';
+import { displayContact, parseContact, parseName, parsePhone, parsePreferredTime, readConsent, type Contact } from './booking-parse';
+import { newReference } from './booking-reference';
+import type { TriageSummary } from './booking-summary';
+
+export type BookingQuestionId = 'consent' | 'name' | 'contact' | 'time';
+
+/** The call-back dialog's part of the conversation data; plain JSON, and gone when the dialog ends. */
+export interface BookingData {
+  step: BookingQuestionId;
+  /** Unclear answers to the current question. */
+  attempts: number;
+  /** When the current question was asked (ISO), so an abandoned request expires. */
+  askedAt: string;
+  summary?: TriageSummary;
+  consentBy?: 'self' | 'guardian';
+  name?: string;
+  contact?: Contact;
+  /** On SMS, the question offers the number the person is texting from. */
+  senderOffered?: boolean;
+}
+
+interface Holder {
+  booking?: BookingData;
+}
+
+/** What the dialog reads from a turn beyond the router's input. */
+export interface BookingTurn extends Pick<TurnInput, 'userKey' | 'now' | 'plainChannel'> {
+  /** The activity id: with the conversation id, a redelivered message finds its request instead of making a second. */
+  activityId?: string;
+  /** `<channel id>/<conversation id>`. */
+  conversationId?: string;
+  channelId?: string;
+  /** SMS only: the sender's number, offered for confirmation and kept only if confirmed. */
+  smsSender?: string;
+}
+
+export interface BookingFlowDeps {
+  words: BookingMessages;
+  messages: Messages;
+  clinic: ClinicFacts;
+  store: Pick<BookingStore, 'create'>;
+  /** A staff webhook is configured, so requests are queued for it too. */
+  webhook: boolean;
+  /** Tells the notifier there is something new to send. */
+  notify: () => void;
+  timeZone: string;
+  log: Logger;
+  /** Told to the person in the consent question. */
+  retentionDays: number;
+  /** Makes candidate references (tests fix them). */
+  reference?: () => string;
+  options?: Partial<BookingFlowOptions>;
+}
+
+export interface BookingFlowOptions {
+  /** Unclear answers to one question before the dialog gives up. */
+  maxAttempts: number;
+  /** Minutes a half-finished request waits for its next answer. */
+  expiryMinutes: number;
+}
+
+export const BOOKING_FLOW_DEFAULTS: Readonly<BookingFlowOptions> = Object.freeze({ maxAttempts: 3, expiryMinutes: 60 });
+
+export const CALLBACK_VALUE = 'booking:callback';
+const CONSENT = { self: 'booking:consent:self', guardian: 'booking:consent:guardian', decline: 'booking:consent:decline' } as const;
+const SENDER = 'booking:contact:sender';
+const OTHER = 'booking:contact:other';
+
+export type BookingFlow = ReturnType<typeof createBookingFlow>;
+
+/** The "Request a call-back" choice that goes with every booking offer. */
+export function callbackChoiceOf(words: Pick<BookingMessages, 'callbackChoice'>): Choice {
+  return { label: words.callbackChoice, value: CALLBACK_VALUE };
+}
+
+/** The call-back request: consent first, then name, contact and time, then one durable write. */
+export function createBookingFlow(deps: BookingFlowDeps) {
+  const { words } = deps;
+  const options = { ...BOOKING_FLOW_DEFAULTS, ...deps.options };
+  const callbackChoice = callbackChoiceOf(words);
+  const makeReference = deps.reference ?? (() => newReference());
+
+  const question = (id: BookingQuestionId, text: string, choices?: Choice[]): Reply => ({ text, choices, entity: { type: 'booking.question', id } });
+  const isChild = (state: BookingData) => state.summary?.answers.age === 'child';
+
+  function ask(state: BookingData, smsSender: string | undefined, unclear = false): Reply[] {
+    switch (state.step) {
+      case 'consent': {
+        const text = fill(isChild(state) ? words.consent.questionChild : words.consent.question, { days: String(deps.retentionDays) });
+        const agree = isChild(state) ? [] : [{ label: words.consent.agree, value: CONSENT.self }];
+        const choices = [...agree, { label: words.consent.agreeGuardian, value: CONSENT.guardian }, { label: words.consent.decline, value: CONSENT.decline }];
+        return [question('consent', unclear ? words.consent.unclear : text, choices)];
+      }
+      case 'name':
+        return [question('name', unclear ? words.name.unclear : words.name.question)];
+      case 'contact': {
+        const sender = state.senderOffered && smsSender ? parsePhone(smsSender) : undefined;
+        if (sender && !unclear) {
+          const choices = [{ label: words.contact.sender, value: SENDER }, { label: words.contact.other, value: OTHER }];
+          return [question('contact', fill(words.contact.questionSender, { phone: displayContact(sender) }), choices)];
+        }
+        return [question('contact', unclear ? words.contact.unclear : words.contact.question)];
+      }
+      case 'time':
+        return [question('time', unclear ? words.time.unclear : words.time.question, words.time.choices)];
+    }
+  }
+
+  function moveTo(state: BookingData, step: BookingQuestionId, input: BookingTurn): Reply[] {
+    state.step = step;
+    state.attempts = 0;
+    state.askedAt = input.now.toISOString();
+    return ask(state, input.smsSender);
+  }
+
+  function stop(holder: Holder): void {
+    delete holder.booking;
+  }
+
+  function unclear(holder: Holder, state: BookingData, input: BookingTurn): Reply[] {
+    state.attempts += 1;
+    if (state.attempts < options.maxAttempts) return ask(state, input.smsSender, true);
+    stop(holder);
+    return [{ text: words.tooManyTries }, bookingOfferReply(deps.messages, deps.clinic)];
+  }
+
+  function readContact(state: BookingData, text: string, value: string | undefined, input: BookingTurn): Contact | 'other' | undefined {
+    if (state.senderOffered) {
+      const said = value ?? readConsent(text, words.consent);
+      if (said === SENDER || said === 'self') return input.smsSender ? parsePhone(input.smsSender) : undefined;
+      if (said === OTHER || said === 'decline') return 'other';
+    }
+    return parseContact(text);
+  }
+
+  async function submit(holder: Holder, state: BookingData, time: { text: string; hint?: { at: string; precision: 'day' | 'time' } }, input: BookingTurn): Promise<Reply[]> {
+    const { name, contact, consentBy } = state;
+    stop(holder);
+    if (!name || !contact || !consentBy) return [{ text: words.tooManyTries }];
+    const channel = input.channelId ?? (input.plainChannel ? 'sms' : 'chat');
+    try {
+      const stored = await deps.store.create(
+        {
+          conversationId: input.conversationId ?? input.userKey,
+          // Without an activity id there is nothing to recognise a redelivery by.
+          activityId: input.activityId ?? randomUUID(),
+          userKey: input.userKey,
+          name,
+          contact,
+          preferredTime: time,
+          consentBy,
+          summary: state.summary,
+          channel,
+          createdAt: input.now,
+        },
+        { webhook: deps.webhook, reference: makeReference },
+      );
+      deps.log.info({ event: 'booking_requested', channel, repeated: !stored.created }, 'call-back request stored');
+      deps.notify();
+      const text = fill(words.requested, { name, reference: stored.reference, contact: displayContact(contact), time: time.text });
+      return [{ text, entity: { type: 'booking.requested', reference: stored.reference } }];
+    } catch (error) {
+      // Only the error's kind: a database message can quote the values it refused.
+      deps.log.error({ event: 'booking_store_failed', channel, err: { name: error instanceof Error ? error.name : typeof error } }, 'call-back request not stored');
+      return [{ text: deps.clinic.phone ? fill(words.failed, { phone: deps.clinic.phone }) : words.failedNoPhone, tone: 'warning' }];
+    }
+  }
+
+  return {
+    callbackChoice,
+
+    /** The clinic's booking link and phone, with the call-back choice. */
+    offerReplies(): Reply[] {
+      return [bookingOfferReply(deps.messages, deps.clinic, [callbackChoice])];
+    },
+
+    active: (holder: Holder): boolean => holder.booking !== undefined,
+
+    async start(holder: Holder, input: BookingTurn, summary?: TriageSummary): Promise<Reply[]> {
+      const state: BookingData = { step: 'consent', attempts: 0, askedAt: input.now.toISOString(), summary };
+      holder.booking = state;
+      return ask(state, input.smsSender);
+    },
+
+    /** Every message while the dialog is active, except cancel, help and emergencies (the router's). */
+    async answer(holder: Holder, text: string, value: string | undefined, input: BookingTurn): Promise<Reply[]> {
+      const state = holder.booking;
+      if (!state) return [];
+      if (input.now.getTime() - Date.parse(state.askedAt) > options.expiryMinutes * 60_000) {
+        stop(holder);
+        return [{ text: words.expired }];
+      }
+      // The call-back button pressed again mid-way: the question again, not an unclear answer.
+      if (value === CALLBACK_VALUE) return ask(state, input.smsSender);
+      switch (state.step) {
+        case 'consent': {
+          const picked = value === CONSENT.self ? 'self' : value === CONSENT.guardian ? 'guardian' : value === CONSENT.decline ? 'decline' : undefined;
+          const reading = picked ?? readConsent(text, words.consent);
+          if (reading === undefined) return unclear(holder, state, input);
+          if (reading === 'decline') {
+            stop(holder);
+            return [{ text: words.consent.refused }, bookingOfferReply(deps.messages, deps.clinic)];
+          }
+          state.consentBy = isChild(state) ? 'guardian' : reading;
+          return moveTo(state, 'name', input);
+        }
+        case 'name': {
+          const name = parseName(text, words.name.prefixes);
+          if (!name) return unclear(holder, state, input);
+          state.name = name;
+          state.senderOffered = input.plainChannel && input.smsSender !== undefined && parsePhone(input.smsSender) !== undefined;
+          return moveTo(state, 'contact', input);
+        }
+        case 'contact': {
+          const contact = readContact(state, text, value, input);
+          if (contact === 'other') {
+            state.senderOffered = false;
+            return [question('contact', words.contact.otherQuestion)];
+          }
+          if (!contact) return unclear(holder, state, input);
+          state.contact = contact;
+          state.senderOffered = undefined;
+          return moveTo(state, 'time', input);
+        }
+        case 'time': {
+          const choice = value ? words.time.choices.find((c) => c.value === value) : undefined;
+          const time = choice ? { text: choice.label } : parsePreferredTime(text, input.now, deps.timeZone);
+          if (!time) return unclear(holder, state, input);
+          return submit(holder, state, time, input);
+        }
+      }
+    },
+
+    /** The pending question again. */
+    reask: (holder: Holder, input?: Pick<BookingTurn, 'smsSender'>): Reply[] => (holder.booking ? ask(holder.booking, input?.smsSender) : []),
+
+    /** What "help" says in the middle of the dialog, then the pending question. */
+    help(holder: Holder, input: Pick<BookingTurn, 'plainChannel' | 'smsSender'>): Reply[] {
+      const restart = input.plainChannel ? deps.messages.restartWordSms : deps.messages.restartWord;
+      return [{ text: fill(words.help, { restart }) }, ...(holder.booking ? ask(holder.booking, input.smsSender) : [])];
+    },
+
+    /** Wipes the dialog and everything it collected. */
+    stop,
+
+    /** "Cancel": wipes the dialog and says so. */
+    cancel(holder: Holder): Reply[] {
+      stop(holder);
+      return [{ text: words.cancelled }];
+    },
+  };
+}

@@ -1,0 +1,217 @@
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { BOOKING_STATUSES, type BookingStatus } from '../storage/bookings';
+import { LEVELS, QUESTION_IDS, type Level, type QuestionId } from '../triage/ids';
+import { Checker, ContentError } from './validate';
+
+/** The call-back dialog's, the staff desk's and the staff card's own words. */
+export interface BookingMessages {
+  callbackChoice: string;
+  consent: {
+    question: string;
+    questionChild: string;
+    agree: string;
+    agreeGuardian: string;
+    decline: string;
+    unclear: string;
+    refused: string;
+    agreeWords: string[];
+    guardianWords: string[];
+    declineWords: string[];
+  };
+  name: { question: string; unclear: string; prefixes: string[] };
+  contact: { question: string; questionSender: string; sender: string; other: string; otherQuestion: string; unclear: string };
+  time: { question: string; unclear: string; choices: { label: string; value: string }[] };
+  requested: string;
+  failed: string;
+  failedNoPhone: string;
+  cancelled: string;
+  help: string;
+  tooManyTries: string;
+  expired: string;
+  reask: string;
+  staff: StaffMessages;
+  card: CardMessages;
+}
+
+export interface StaffMessages {
+  listWords: string[];
+  showWords: string[];
+  contactedWords: string[];
+  closeWords: string[];
+  useHereWords: string[];
+  stopHereWords: string[];
+  listTitle: string;
+  listEmpty: string;
+  listLine: string;
+  listMore: string;
+  notFound: string;
+  marked: string;
+  unchanged: string;
+  useHere: string;
+  stopHere: string;
+  notHere: string;
+  installed: string;
+  showChoice: string;
+  contactedChoice: string;
+  closeChoice: string;
+  statuses: ReadonlyMap<BookingStatus, string>;
+}
+
+export interface CardMessages {
+  title: string;
+  name: string;
+  phone: string;
+  email: string;
+  time: string;
+  timeHint: string;
+  received: string;
+  consent: string;
+  consentSelf: string;
+  consentGuardian: string;
+  channel: string;
+  status: string;
+  statusBy: string;
+  check: string;
+  level: string;
+  reasons: string;
+  protocol: string;
+  noCheck: string;
+  withdrawn: string;
+  expired: string;
+  contactedAction: string;
+  closeAction: string;
+  levels: ReadonlyMap<Level, string>;
+  answers: ReadonlyMap<QuestionId, string>;
+}
+
+export function parseBookingMessages(raw: unknown, file: string): BookingMessages {
+  const check = new Checker(file);
+  const reader = (where: string, value: unknown) => {
+    const record = check.record(value, where || 'root');
+    const field = (key: string) => (where ? `${where}.${key}` : key);
+    return {
+      record,
+      text: (key: string, opts: { max?: number; needs?: string[] } = {}): string => {
+        const out = check.string(record[key], field(key), { max: opts.max });
+        // A template must keep the placeholders the code fills, or the person would miss the reference.
+        for (const name of opts.needs ?? []) if (!out.includes(`{${name}}`)) check.fail(field(key), `must contain {${name}}`);
+        return out;
+      },
+      words: (key: string): string[] => check.strings(record[key], field(key), { min: 1 }),
+    };
+  };
+  const keyed = <K extends string>(where: string, value: unknown, keys: readonly K[]): ReadonlyMap<K, string> => {
+    const record = check.record(value, where);
+    return new Map(keys.map((key) => [key, check.string(record[key], `${where}.${key}`)]));
+  };
+
+  const top = reader('', raw);
+  const consent = reader('consent', top.record.consent);
+  const name = reader('name', top.record.name);
+  const contact = reader('contact', top.record.contact);
+  const time = reader('time', top.record.time);
+  const staff = reader('staff', top.record.staff);
+  const card = reader('card', top.record.card);
+  const timeChoices = check.list(time.record.choices, 'time.choices').map((entry, i) => {
+    const item = check.record(entry, `time.choices[${i}]`);
+    const value = check.string(item.value, `time.choices[${i}].value`);
+    if (!value.startsWith('booking:time:')) check.fail(`time.choices[${i}].value`, 'must start with "booking:time:"');
+    return { label: check.string(item.label, `time.choices[${i}].label`, { max: 40 }), value };
+  });
+
+  return {
+    callbackChoice: top.text('callbackChoice', { max: 40 }),
+    consent: {
+      question: consent.text('question', { needs: ['days'] }),
+      questionChild: consent.text('questionChild', { needs: ['days'] }),
+      agree: consent.text('agree', { max: 40 }),
+      agreeGuardian: consent.text('agreeGuardian', { max: 40 }),
+      decline: consent.text('decline', { max: 40 }),
+      unclear: consent.text('unclear'),
+      refused: consent.text('refused'),
+      agreeWords: consent.words('agreeWords'),
+      guardianWords: consent.words('guardianWords'),
+      declineWords: consent.words('declineWords'),
+    },
+    name: { question: name.text('question'), unclear: name.text('unclear'), prefixes: name.words('prefixes') },
+    contact: {
+      question: contact.text('question'),
+      questionSender: contact.text('questionSender', { needs: ['phone'] }),
+      sender: contact.text('sender', { max: 40 }),
+      other: contact.text('other', { max: 40 }),
+      otherQuestion: contact.text('otherQuestion'),
+      unclear: contact.text('unclear'),
+    },
+    time: { question: time.text('question'), unclear: time.text('unclear'), choices: timeChoices },
+    requested: top.text('requested', { needs: ['reference'] }),
+    failed: top.text('failed', { needs: ['phone'] }),
+    failedNoPhone: top.text('failedNoPhone'),
+    cancelled: top.text('cancelled'),
+    help: top.text('help'),
+    tooManyTries: top.text('tooManyTries'),
+    expired: top.text('expired'),
+    reask: top.text('reask'),
+    staff: {
+      listWords: staff.words('listWords'),
+      showWords: staff.words('showWords'),
+      contactedWords: staff.words('contactedWords'),
+      closeWords: staff.words('closeWords'),
+      useHereWords: staff.words('useHereWords'),
+      stopHereWords: staff.words('stopHereWords'),
+      listTitle: staff.text('listTitle'),
+      listEmpty: staff.text('listEmpty'),
+      listLine: staff.text('listLine', { needs: ['reference'] }),
+      listMore: staff.text('listMore'),
+      notFound: staff.text('notFound'),
+      marked: staff.text('marked'),
+      unchanged: staff.text('unchanged'),
+      useHere: staff.text('useHere'),
+      stopHere: staff.text('stopHere'),
+      notHere: staff.text('notHere'),
+      installed: staff.text('installed'),
+      showChoice: staff.text('showChoice', { max: 40, needs: ['reference'] }),
+      contactedChoice: staff.text('contactedChoice', { max: 40 }),
+      closeChoice: staff.text('closeChoice', { max: 40 }),
+      statuses: keyed('staff.statuses', staff.record.statuses, BOOKING_STATUSES),
+    },
+    card: {
+      title: card.text('title', { needs: ['reference'] }),
+      name: card.text('name'),
+      phone: card.text('phone'),
+      email: card.text('email'),
+      time: card.text('time'),
+      timeHint: card.text('timeHint', { needs: ['text', 'hint'] }),
+      received: card.text('received'),
+      consent: card.text('consent'),
+      consentSelf: card.text('consentSelf'),
+      consentGuardian: card.text('consentGuardian'),
+      channel: card.text('channel'),
+      status: card.text('status'),
+      statusBy: card.text('statusBy'),
+      check: card.text('check'),
+      level: card.text('level'),
+      reasons: card.text('reasons'),
+      protocol: card.text('protocol'),
+      noCheck: card.text('noCheck'),
+      withdrawn: card.text('withdrawn'),
+      expired: card.text('expired'),
+      contactedAction: card.text('contactedAction', { max: 40 }),
+      closeAction: card.text('closeAction', { max: 40 }),
+      levels: keyed('card.levels', card.record.levels, LEVELS),
+      answers: keyed('card.answers', card.record.answers, QUESTION_IDS),
+    },
+  };
+}
+
+export function loadBookingMessages(knowledgeDir: string): BookingMessages {
+  const file = path.join(knowledgeDir, 'booking-messages.json');
+  let raw: unknown;
+  try {
+    raw = JSON.parse(fs.readFileSync(file, 'utf8'));
+  } catch (err) {
+    throw new ContentError('booking-messages.json', 'file', err instanceof Error ? err.message : String(err));
+  }
+  return parseBookingMessages(raw, 'booking-messages.json');
+}
+

@@ -1,0 +1,48 @@
+// Staff commands read from a message or a card button: a pure function over the desk's words.
+import type { StaffMessages } from '../knowledge/booking-messages';
+import { normaliseText } from '../matcher/normalise';
+import { findReference } from '../dialogs/booking-reference';
+
+export type StaffCommand =
+  | { kind: 'list' }
+  | { kind: 'show' | 'contacted' | 'close'; reference: string }
+  | { kind: 'useHere' }
+  | { kind: 'stopHere' };
+
+type Words = Pick<StaffMessages, 'listWords' | 'showWords' | 'contactedWords' | 'closeWords' | 'useHereWords' | 'stopHereWords'>;
+
+/** The value a card button or a suggested action carries for a command. */
+export function staffCommandValue(kind: 'list'): string;
+export function staffCommandValue(kind: 'show' | 'contacted' | 'close', reference: string): string;
+export function staffCommandValue(kind: StaffCommand['kind'], reference?: string): string {
+  return reference ? `staff:${kind}:${reference}` : `staff:${kind}`;
+}
+
+/** The command a staff message or button means, or undefined for anything else (a question for the FAQ). */
+export function parseStaffCommand(text: string, value: string | undefined, words: Words): StaffCommand | undefined {
+  const coded = fromValue(value) ?? fromValue(text.trim());
+  if (coded) return coded;
+  const reference = findReference(text);
+  const has = (list: string[], said: string) => list.some((phrase) => normaliseText(phrase) === said);
+  if (reference) {
+    const rest = normaliseText(text.replace(/\bKN[\s-]?[A-Z0-9]{4,8}\b/i, ' '));
+    if (rest === '' || has(words.showWords, rest)) return { kind: 'show', reference };
+    if (has(words.contactedWords, rest)) return { kind: 'contacted', reference };
+    if (has(words.closeWords, rest)) return { kind: 'close', reference };
+    return undefined;
+  }
+  const said = normaliseText(text);
+  if (has(words.listWords, said)) return { kind: 'list' };
+  if (has(words.useHereWords, said)) return { kind: 'useHere' };
+  if (has(words.stopHereWords, said)) return { kind: 'stopHere' };
+  return undefined;
+}
+
+function fromValue(value: string | undefined): StaffCommand | undefined {
+  const match = value ? /^staff:(list|show|contacted|close)(?::(.+))?$/.exec(value) : null;
+  if (!match) return undefined;
+  if (match[1] === 'list') return { kind: 'list' };
+  const reference = match[2] ? findReference(match[2]) : undefined;
+  if (!reference) return undefined;
+  return match[1] === 'show' ? { kind: 'show', reference } : match[1] === 'contacted' ? { kind: 'contacted', reference } : { kind: 'close', reference };
+}

@@ -1,0 +1,122 @@
+import type { BookingMessages } from '../knowledge/booking-messages';
+import { fill } from '../knowledge/messages';
+import type { AccessAction, AccessLogStore } from '../storage/access-log';
+import type { BookingRecord, BookingStore } from '../storage/bookings';
+import type { StaffConversationStore } from '../storage/staff-conversations';
+import type { Reply } from '../dialogs/replies';
+import { readSummary } from '../dialogs/booking-summary';
+import { parseStaffCommand, staffCommandValue } from './commands';
+import { formatWhen, requestFacts, staffActions, summaryFacts, type CardContext, type Fact } from './card';
+import type { StaffIdentity } from './identity';
+
+export interface StaffDeskDeps {
+  words: BookingMessages;
+  card: CardContext;
+  bookings: Pick<BookingStore, 'listActive' | 'byReference' | 'setStatus'>;
+  accessLog: Pick<AccessLogStore, 'record'>;
+  conversations: Pick<StaffConversationStore, 'use' | 'remove'>;
+  now: () => Date;
+  /** Tells the notifier that cards need updating. */
+  notify: () => void;
+  options?: Partial<StaffDeskOptions>;
+}
+
+export interface StaffDeskOptions {
+  /** Most requests listed in one reply. */
+  listLimit: number;
+}
+
+export const STAFF_DESK_DEFAULTS: Readonly<StaffDeskOptions> = Object.freeze({ listLimit: 10 });
+
+export type StaffDesk = ReturnType<typeof createStaffDesk>;
+
+/** Staff commands in Teams. Only ever called with a verified staff identity; every view and change is logged. */
+export function createStaffDesk(deps: StaffDeskDeps) {
+  const { staff: words } = deps.words;
+  const options = { ...STAFF_DESK_DEFAULTS, ...deps.options };
+  const status = (record: BookingRecord) => words.statuses.get(record.status) ?? record.status;
+  const log = (who: StaffIdentity, action: AccessAction, references: string[]) =>
+    deps.accessLog.record(references.map((reference) => ({ at: deps.now(), staffId: who.aadObjectId, reference, action })));
+
+  async function list(who: StaffIdentity): Promise<Reply[]> {
+    const { records, total } = await deps.bookings.listActive(options.listLimit);
+    const references = records.map((record) => record.reference);
+    await log(who, 'list', references);
+    const lines = records.map((record) =>
+      fill(words.listLine, { reference: record.reference, name: record.name ?? '', received: formatWhen(record.createdAt, deps.card.timeZone), status: status(record) }),
+    );
+    if (total > records.length) lines.push(fill(words.listMore, { shown: String(records.length), count: String(total) }));
+    return [{
+      title: words.listTitle,
+      text: lines.length ? lines.join('\n') : words.listEmpty,
+      choices: references.map((reference) => ({ label: fill(words.showChoice, { reference }), value: staffCommandValue('show', reference) })),
+      entity: { type: 'booking.list', references },
+    }];
+  }
+
+  async function show(who: StaffIdentity, reference: string): Promise<Reply[]> {
+    const record = await deps.bookings.byReference(reference);
+    if (!record) return [{ text: fill(words.notFound, { reference }) }];
+    await log(who, 'view', [reference]);
+    const summary = readSummary(record.summary);
+    const facts: Fact[] = [...requestFacts(record, deps.card)];
+    if (summary) {
+      const { outcome, answers } = summaryFacts(summary, deps.card);
+      facts.push(...outcome, ...answers);
+    } else if (record.status !== 'withdrawn' && record.status !== 'expired') {
+      facts.push({ title: deps.words.card.check, value: deps.words.card.noCheck });
+    }
+    const tombstone = record.status === 'withdrawn' ? [deps.words.card.withdrawn] : record.status === 'expired' ? [deps.words.card.expired] : [];
+    return [{
+      title: fill(deps.words.card.title, { reference }),
+      text: [...tombstone, ...facts.map((fact) => `${fact.title}: ${fact.value}`)].join('\n'),
+      choices: staffActions(record, deps.card),
+    }];
+  }
+
+  async function mark(who: StaffIdentity, reference: string, wanted: 'contacted' | 'closed'): Promise<Reply[]> {
+    const result = await deps.bookings.setStatus(reference, wanted, who.aadObjectId, deps.now());
+    if (!result) return [{ text: fill(words.notFound, { reference }) }];
+    const { record, changed } = result;
+    if (!changed) return [{ text: fill(words.unchanged, { reference, status: status(record), wanted: words.statuses.get(wanted) ?? wanted }) }];
+    await log(who, wanted, [reference]);
+    deps.notify();
+    return [{ text: fill(words.marked, { reference, status: status(record) }) }];
+  }
+
+  async function useHere(who: StaffIdentity, mode: 'choose' | 'ifFree'): Promise<boolean> {
+    const { key, kind, reference } = who.conversation;
+    return deps.conversations.use({ key, kind, reference, addedBy: who.aadObjectId, addedAt: deps.now() }, mode);
+  }
+
+  return {
+    /** The replies to a staff command, or undefined when the message is not one (the router carries on). */
+    async handle(text: string, value: string | undefined, who: StaffIdentity | undefined): Promise<Reply[] | undefined> {
+      if (!who) return undefined;
+      const command = parseStaffCommand(text, value, words);
+      switch (command?.kind) {
+        case undefined:
+          return undefined;
+        case 'list':
+          return list(who);
+        case 'show':
+          return show(who, command.reference);
+        case 'contacted':
+          return mark(who, command.reference, 'contacted');
+        case 'close':
+          return mark(who, command.reference, 'closed');
+        case 'useHere':
+          await useHere(who, 'choose');
+          return [{ text: words.useHere }];
+        case 'stopHere':
+          return [{ text: (await deps.conversations.remove(who.conversation.key)) ? words.stopHere : words.notHere }];
+      }
+    },
+
+    /** The bot was added to a Teams conversation by a staff member: use it for cards unless staff already chose another. */
+    async installed(who: StaffIdentity): Promise<Reply[]> {
+      const used = await useHere(who, 'ifFree');
+      return used ? [{ text: words.useHere }, { text: words.installed }] : [{ text: words.installed }];
+    },
+  };
+}

@@ -1,0 +1,185 @@
+import { expect } from 'chai';
+import type { Database } from '../../storage';
+import { sqliteEngine, type TestTarget } from '../storage/engines';
+import { createHarness, fakeClock, loadContent, person, type Clock, type Content, type Harness, type Speaker } from './harness';
+
+type Step = 'consent' | 'name' | 'contact' | 'time';
+
+/** The answers that reach each question, in order. */
+const ANSWERS: [Step, string][] = [
+  ['consent', 'yes'],
+  ['name', 'Robin Quayle'],
+  ['contact', '(647) 555-0142'],
+];
+
+const PERSONAL = ['Robin', 'Quayle', '647', '0142', '+1647'];
+
+describe('the call-back dialog', function () {
+  let content: Content;
+  let target: TestTarget;
+  let database: Database;
+  let clock: Clock;
+  let harness: Harness;
+
+  before(() => {
+    content = loadContent();
+  });
+
+  beforeEach(async () => {
+    target = await sqliteEngine().createTarget();
+    database = await target.open();
+    clock = fakeClock();
+    harness = createHarness({ content, database, clock });
+  });
+
+  afterEach(async () => {
+    await target.dispose();
+  });
+
+  /** Starts the dialog and answers up to (not including) `step`. */
+  async function reach(who: Speaker, step: Step) {
+    let turn = await harness.say(who, '', { value: 'booking:callback' });
+    for (const [at, answer] of ANSWERS) {
+      if (at === step) break;
+      turn = await harness.say(who, answer);
+    }
+    expect(turn.entity('booking.question')?.id).to.equal(step);
+    return turn;
+  }
+
+  const keptAnything = (who: Speaker) => {
+    const state = JSON.stringify(harness.data(who));
+    return PERSONAL.filter((fragment) => state.includes(fragment));
+  };
+
+  for (const step of ['consent', 'name', 'contact', 'time'] as const) {
+    it(`stops at the ${step} question on "cancel" and keeps nothing it collected`, async () => {
+      const who = person();
+      await reach(who, step);
+      const turn = await harness.say(who, 'cancel');
+      expect(turn.text).to.match(/stopped the call-back request/);
+      expect(harness.data(who).booking).to.equal(undefined);
+      expect(keptAnything(who)).to.deep.equal([]);
+      expect((await database.bookings.listActive(10)).total).to.equal(0);
+    });
+
+    it(`explains itself at the ${step} question on "help" and asks it again`, async () => {
+      const who = person();
+      await reach(who, step);
+      const turn = await harness.say(who, 'help');
+      expect(turn.replies[0].text).to.match(/call-back request/);
+      expect(turn.entity('booking.question')?.id).to.equal(step);
+      expect(harness.data(who).booking?.step).to.equal(step);
+    });
+
+    it(`answers an emergency at the ${step} question with the emergency outcome and drops the request`, async () => {
+      const who = person();
+      await reach(who, step);
+      const turn = await harness.say(who, "my kneecap is out of place and I can't walk");
+      expect(turn.entity('triage.outcome')).to.include({ level: 'emergency' });
+      expect(harness.data(who).booking).to.equal(undefined);
+      expect(keptAnything(who)).to.deep.equal([]);
+    });
+
+    it(`asks the ${step} question again after an unclear answer, and gives up after three`, async () => {
+      const who = person();
+      await reach(who, step);
+      const unclear = step === 'time' ? '...' : step === 'consent' ? 'maybe, what for?' : '12';
+      const again = await harness.say(who, unclear);
+      expect(again.entity('booking.question')?.id).to.equal(step);
+      await harness.say(who, unclear);
+      const last = await harness.say(who, unclear);
+      expect(last.entity('booking.question')).to.equal(undefined);
+      expect(last.entity('booking.offer'), 'the booking link and phone are offered instead').to.not.equal(undefined);
+      expect(harness.data(who).booking).to.equal(undefined);
+      expect(keptAnything(who)).to.deep.equal([]);
+    });
+  }
+
+  it('keeps nothing and offers the booking page when consent is refused', async () => {
+    const who = person();
+    await reach(who, 'consent');
+    const turn = await harness.say(who, 'no thanks');
+    expect(turn.text).to.match(/haven't kept anything/);
+    expect(turn.entity('booking.offer')).to.not.equal(undefined);
+    expect(turn.replies.flatMap((r) => r.choices ?? []).map((c) => c.value)).to.not.include('booking:callback');
+    expect(harness.data(who).booking).to.equal(undefined);
+  });
+
+  it('asks for consent before anything identifying, and reads nothing typed early as an answer', async () => {
+    const who = person();
+    const first = await reach(who, 'consent');
+    expect(first.text).to.match(/180 days/).and.match(/delete my data/);
+    const early = await harness.say(who, 'Robin Quayle 647-555-0142');
+    expect(early.entity('booking.question')?.id).to.equal('consent');
+    expect(keptAnything(who)).to.deep.equal([]);
+  });
+
+  it('asks a parent or guardian when the symptom check was about a child, and records who agreed', async () => {
+    const who = person();
+    harness.restore(who, { lastOutcome: { level: 'book', reasons: ['child'], answers: { age: 'child' }, protocol: content.protocol.version } });
+    const consent = await harness.say(who, '', { value: 'booking:callback' });
+    expect(consent.text).to.match(/parent or guardian/);
+    expect(consent.replies[0].choices?.map((c) => c.value)).to.deep.equal(['booking:consent:guardian', 'booking:consent:decline']);
+    await harness.say(who, 'yes');
+    await harness.say(who, 'Robin Quayle');
+    await harness.say(who, 'robin@example.ca');
+    const done = await harness.say(who, '', { value: 'booking:time:evenings' });
+    const stored = await database.bookings.byReference(done.entity('booking.requested')?.reference ?? '');
+    expect(stored).to.deep.include({ consentBy: 'guardian' });
+    expect(stored?.preferredTime).to.deep.equal({ text: 'Evenings' });
+  });
+
+  it('offers the SMS sender number to confirm, and keeps it only once confirmed', async () => {
+    const who = person('sms');
+    await reach(who, 'name');
+    const ask = await harness.say(who, 'Robin Quayle');
+    expect(ask.entity('booking.question')?.id).to.equal('contact');
+    expect(ask.text).to.include('(416) 555-0199');
+    expect(JSON.stringify(harness.data(who)), 'the sender number is not in the dialog state').to.not.include('0199');
+    await harness.say(who, '1');
+    const done = await harness.say(who, 'after 6pm');
+    const stored = await database.bookings.byReference(done.entity('booking.requested')?.reference ?? '');
+    expect(stored?.contact).to.deep.equal({ kind: 'phone', value: '+14165550199' });
+  });
+
+  it('lets an SMS sender give another number instead of their own', async () => {
+    const who = person('sms');
+    await reach(who, 'name');
+    await harness.say(who, 'Robin Quayle');
+    const other = await harness.say(who, '2');
+    expect(other.entity('booking.question')?.id).to.equal('contact');
+    await harness.say(who, '+44 20 7946 0958');
+    const done = await harness.say(who, 'weekday mornings');
+    const stored = await database.bookings.byReference(done.entity('booking.requested')?.reference ?? '');
+    expect(stored?.contact).to.deep.equal({ kind: 'phone', value: '+442079460958' });
+    expect(done.text).to.include('+44 20 7946 0958');
+  });
+
+  it('lets a half-finished request time out and forgets what it had', async () => {
+    const who = person();
+    await reach(who, 'time');
+    clock.advance(61 * 60_000);
+    const turn = await harness.say(who, 'evenings');
+    expect(turn.entity('booking.requested')).to.equal(undefined);
+    expect(turn.text).to.match(/timed out/);
+    expect(keptAnything(who)).to.deep.equal([]);
+  });
+
+  it('asks the pending question again when the call-back button is pressed a second time', async () => {
+    const who = person();
+    await reach(who, 'contact');
+    const again = await harness.say(who, '', { value: 'booking:callback' });
+    expect(again.entity('booking.question')?.id).to.equal('contact');
+    expect(harness.data(who).booking).to.deep.include({ step: 'contact', attempts: 0, name: 'Robin Quayle' });
+  });
+
+  it('takes a request on SMS with numbered answers only', async () => {
+    const who = person('sms');
+    const offer = await harness.say(who, 'book');
+    expect(offer.replies[0].choices?.[0]?.value).to.equal('booking:callback');
+    for (const answer of ['1', '1', 'Robin', '1']) await harness.say(who, answer);
+    const done = await harness.say(who, '4');
+    expect(done.entity('booking.requested')?.reference).to.match(/^KN-/);
+  });
+});

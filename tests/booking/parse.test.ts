@@ -1,0 +1,156 @@
+import { expect } from 'chai';
+import fc from 'fast-check';
+import path from 'node:path';
+import { findProjectRoot } from '../../config/paths';
+import { loadBookingMessages } from '../../knowledge/booking-messages';
+import { displayContact, parseContact, parseEmail, parseName, parsePreferredTime, readConsent } from '../../dialogs/booking-parse';
+import { REFERENCE_ALPHABET, findReference, newReference } from '../../dialogs/booking-reference';
+
+const words = loadBookingMessages(path.join(findProjectRoot(), 'knowledge'));
+const NOW = new Date('2025-03-10T14:00:00.000Z'); // a Monday, 10:00 in Toronto
+
+describe('reading call-back details', () => {
+  describe('contact', () => {
+    const cases: [string, string | undefined][] = [
+      ['416-555-0123', '+14165550123'],
+      ['(416) 555 0123', '+14165550123'],
+      ['4165550123', '+14165550123'],
+      ['call me at 647.555.0142 please', '+16475550142'],
+      ['+1 613 555 0100', '+16135550100'],
+      ['1-800-555-0199', '+18005550199'],
+      ['+44 20 7946 0958', '+442079460958'],
+      ['011 44 20 7946 0958', '+442079460958'],
+      ['+33 6 12 34 56 78', '+33612345678'],
+      ['555-1234', undefined],
+      ['12345', undefined],
+      ['647-555-01234', undefined],
+      ['tomorrow', undefined],
+      ['', undefined],
+    ];
+    for (const [said, e164] of cases) {
+      it(`reads "${said}" as ${e164 ?? 'no phone number'}`, () => {
+        const contact = parseContact(said);
+        expect(contact?.kind === 'phone' ? contact.value : undefined).to.equal(e164);
+      });
+    }
+
+    it('keeps an extension beside the number', () => {
+      expect(parseContact('416-555-0123 ext. 22')).to.deep.equal({ kind: 'phone', value: '+14165550123', ext: '22' });
+    });
+
+    const emails: [string, string | undefined][] = [
+      ['sam.lee@example.com', 'sam.lee@example.com'],
+      ['Sam.Lee+knee@Example.CA', 'Sam.Lee+knee@example.ca'],
+      ['my email is robin@clinic.example.org.', 'robin@clinic.example.org'],
+      ['mailto:a@b.co', 'a@b.co'],
+      ['sam@localhost', undefined],
+      ['sam@@example.com', undefined],
+      ['.sam@example.com', undefined],
+      ['sam..lee@example.com', undefined],
+      ['sam@-example.com', undefined],
+      ['sam@example.c0m', undefined],
+      [`${'a'.repeat(65)}@example.com`, undefined],
+    ];
+    for (const [said, email] of emails) {
+      it(`reads "${said.slice(0, 40)}" as ${email ?? 'no e-mail'}`, () => {
+        const contact = parseContact(said);
+        expect(contact?.kind === 'email' ? contact.value : undefined).to.equal(email);
+      });
+    }
+
+    it('never accepts an address with spaces or without a dot in the domain', () => {
+      fc.assert(fc.property(fc.string(), fc.string(), (local, domain) => {
+        const email = parseEmail(`${local}@${domain}`);
+        return email === undefined || (!/\s/.test(email) && email.split('@')[1].includes('.'));
+      }));
+    });
+
+    it('shows Canadian numbers the national way and others the international way', () => {
+      expect(displayContact({ kind: 'phone', value: '+14165550123' })).to.equal('(416) 555-0123');
+      expect(displayContact({ kind: 'phone', value: '+442079460958' })).to.equal('+44 20 7946 0958');
+      expect(displayContact({ kind: 'phone', value: '+14165550123', ext: '5' })).to.equal('(416) 555-0123 ext. 5');
+    });
+  });
+
+  describe('name', () => {
+    const cases: [string, string | undefined][] = [
+      ['Sam Lee', 'Sam Lee'],
+      ["it's Sam", 'Sam'],
+      ['My name is Zoë O\'Brien-Nguyen.', "Zoë O'Brien-Nguyen"],
+      ["I'm Jo", 'Jo'],
+      ['call me Al', 'Al'],
+      ['sam@example.com', undefined],
+      ['416 555 0123', undefined],
+      ['Sam 2', undefined],
+      ['!!!', undefined],
+      ['my knee hurts when I run up the stairs every morning', undefined],
+      ['x'.repeat(81), undefined],
+    ];
+    for (const [said, name] of cases) {
+      it(`reads "${said.slice(0, 40)}" as ${name ?? 'no name'}`, () => {
+        expect(parseName(said, words.name.prefixes)).to.equal(name);
+      });
+    }
+  });
+
+  describe('preferred time', () => {
+    const cases: [string, { at: string; precision: 'day' | 'time' } | undefined][] = [
+      ['tomorrow after 5pm', { at: '2025-03-11T21:00:00.000Z', precision: 'time' }],
+      ['Friday at 3pm', { at: '2025-03-14T19:00:00.000Z', precision: 'time' }],
+      ['tomorrow', { at: '2025-03-11T14:00:00.000Z', precision: 'day' }],
+      ['weekday mornings', undefined],
+      ['any weekday after 4', undefined],
+      ['evenings', undefined],
+      ['whenever', undefined],
+    ];
+    for (const [said, hint] of cases) {
+      it(`keeps "${said}" as said, with ${hint ? `a ${hint.precision} hint` : 'no hint'}`, () => {
+        expect(parsePreferredTime(said, NOW, 'America/Toronto')).to.deep.equal(hint ? { text: said, hint } : { text: said });
+      });
+    }
+
+    it('takes nothing without a letter or digit', () => {
+      expect(parsePreferredTime(' ?! ', NOW, 'America/Toronto')).to.equal(undefined);
+    });
+
+    it('keeps at most 200 characters of a long answer', () => {
+      expect(parsePreferredTime('mornings '.repeat(60), NOW, 'America/Toronto')?.text).to.have.length(200);
+    });
+  });
+
+  describe('consent', () => {
+    const cases: [string, string | undefined][] = [
+      ['yes', 'self'],
+      ['Yes, I agree.', 'self'],
+      ['OK', 'self'],
+      ["yes, I'm the parent", 'guardian'],
+      ['I am the guardian', 'guardian'],
+      ['no', 'decline'],
+      ["I don't agree", 'decline'],
+      ['maybe', undefined],
+      ['what will you do with it?', undefined],
+      ['Sam Lee', undefined],
+    ];
+    for (const [said, reading] of cases) {
+      it(`reads "${said}" as ${reading ?? 'unclear'}`, () => {
+        expect(readConsent(said, words.consent)).to.equal(reading);
+      });
+    }
+  });
+
+  describe('references', () => {
+    it('are KN- and four characters nobody mixes up on the phone', () => {
+      fc.assert(fc.property(fc.integer(), () => /^KN-[2-9A-HJKMNP-TW-Z]{4}$/.test(newReference())));
+      for (const confusing of '01ILOUV') expect(REFERENCE_ALPHABET).to.not.include(confusing);
+    });
+
+    it('are found again however staff type them', () => {
+      fc.assert(fc.property(fc.constantFrom(...'abcdefghjkmnpqrstwxyz23456789'.split('')), fc.constantFrom('', ' ', '-'), (ch, separator) => {
+        const reference = `KN-${ch.toUpperCase().repeat(4)}`;
+        return findReference(`show kn${separator}${ch.repeat(4)} please`) === reference;
+      }));
+      expect(findReference('KN-0OIL')).to.equal(undefined);
+      expect(findReference('no reference here')).to.equal(undefined);
+    });
+  });
+});

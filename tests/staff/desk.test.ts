@@ -1,0 +1,91 @@
+import { expect } from 'chai';
+import type { Database } from '../../storage';
+import { sqliteEngine, type TestTarget } from '../storage/engines';
+import { STAFF_AAD, STAFF_TENANT, createHarness, fakeClock, loadContent, person, staffMember, type Clock, type Content, type Harness, type Speaker } from '../booking/harness';
+import { staffIdentity } from '../../staff/identity';
+
+describe('the staff desk', function () {
+  let content: Content;
+  let target: TestTarget;
+  let database: Database;
+  let harness: Harness;
+  let clock: Clock;
+
+  before(() => {
+    content = loadContent();
+  });
+
+  beforeEach(async () => {
+    target = await sqliteEngine().createTarget();
+    database = await target.open();
+    clock = fakeClock();
+    harness = createHarness({ content, database, clock });
+  });
+
+  afterEach(async () => {
+    await target.dispose();
+  });
+
+  async function request(name: string): Promise<string> {
+    clock.advance(60_000);
+    const who = person('webchat', name);
+    for (const [text, value] of [['', 'booking:callback'], ['yes', undefined], [name, undefined], ['416-555-0123', undefined]] as const) {
+      await harness.say(who, text, { value });
+    }
+    return (await harness.say(who, 'any time')).entity('booking.requested')?.reference ?? '';
+  }
+
+  /** The bot added to a Teams conversation by this staff member, as kneeBot will report it. */
+  function installedBy(staff: Speaker) {
+    const activity = {
+      channelId: 'msteams', serviceUrl: 'http://127.0.0.1:9', from: { id: staff.userId, aadObjectId: staff.aadObjectId }, recipient: { id: '28:bot' },
+      conversation: { id: staff.conversationId, conversationType: staff.conversationType, tenantId: staff.tenantId }, channelData: { tenant: { id: staff.tenantId } },
+    };
+    const identity = staffIdentity(activity, { tenantId: STAFF_TENANT, userIds: [STAFF_AAD], trusted: true });
+    if (!identity) throw new Error('not staff');
+    return harness.handoff.desk.installed(identity);
+  }
+
+  it('takes the first conversation it is installed in by staff, and keeps it when installed elsewhere', async () => {
+    expect((await installedBy(staffMember('channel'))).map((r) => r.text).join(' ')).to.match(/post new call-back requests in this chat/);
+    const elsewhere = await installedBy({ ...staffMember('channel'), conversationId: '19:another@thread.tacv2' });
+    expect(elsewhere.map((r) => r.text).join(' ')).to.not.match(/post new call-back requests/);
+    expect(await database.staffConversations.keys()).to.deep.equal(['msteams/19:staff-room@thread.tacv2']);
+  });
+
+  it('stops posting in a chat when staff ask, and says so when it was not posting there', async () => {
+    const staff = staffMember('channel');
+    await harness.say(staff, 'use this chat for requests');
+    expect((await harness.say(staff, 'stop sending requests here')).text).to.match(/won't post/);
+    expect((await harness.say(staff, 'stop sending requests here')).text).to.match(/wasn't posting/);
+    expect(await database.staffConversations.keys()).to.deep.equal([]);
+  });
+
+  it('lists the oldest requests first, says how many more there are, and offers to show each', async () => {
+    const references: string[] = [];
+    for (let n = 0; n < 12; n++) references.push(await request(`Person ${'ABCDEFGHIJKL'[n]}`));
+    const list = await harness.say(staffMember(), 'open requests');
+    expect(list.entity('booking.list')?.references).to.deep.equal(references.slice(0, 10));
+    expect(list.text).to.include('Showing the oldest 10 of 12');
+    expect(list.replies[0].choices?.[0]).to.deep.equal({ label: `Show ${references[0]}`, value: `staff:show:${references[0]}` });
+    expect(await database.accessLog.entries()).to.have.length(10);
+  });
+
+  it('says when a reference is unknown, without logging a view', async () => {
+    expect((await harness.say(staffMember(), 'show KN-2345')).text).to.include("can't find");
+    expect((await harness.say(staffMember(), 'close KN-2345')).text).to.include("can't find");
+    expect(await database.accessLog.entries()).to.deep.equal([]);
+  });
+
+  it('refuses to reopen a closed request and logs only real changes', async () => {
+    const reference = await request('Sam');
+    expect((await harness.say(staffMember(), `close ${reference}`)).text).to.include('marked closed');
+    expect((await harness.say(staffMember(), `contacted ${reference}`)).text).to.include("can't be marked contacted");
+    expect((await database.accessLog.entries(reference)).map((entry) => entry.action)).to.deep.equal(['closed']);
+  });
+
+  it('leaves questions from staff to the FAQ', async () => {
+    const turn = await harness.say(staffMember(), 'how long does runners knee take to heal?');
+    expect(turn.entity('kb.answer')).to.not.equal(undefined);
+  });
+});
