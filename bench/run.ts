@@ -8,6 +8,8 @@ import { syntheticKnowledgeBase } from './synthetic';
 import { ms, timeMany } from './stats';
 import { load, startServer, type LoadFigures } from './http';
 import * as fs from 'node:fs';
+import { measureWebChatReplies } from '../tests/e2e/bench';
+import { chromiumAvailable } from '../tests/e2e/browser';
 import { answerTurn, loadProtocol, startSession, type TriageState } from '../triage';
 
 const ROUNDS = 7;
@@ -97,6 +99,24 @@ async function httpBench(root: string, seconds: number): Promise<void> {
   }
 }
 
+const WEB_CHAT_QUESTIONS = ['what is runners knee', 'how long does it take to heal', 'does kt tape help', 'what cadence should i run at', 'should i ice it'];
+
+/** From pressing send in the real Web Chat page to the reply bubble, against the real bot. */
+async function webChatBench(root: string): Promise<void> {
+  console.log('\n## Web Chat in headless Chromium (send to reply bubble, loopback, WebSocket)');
+  if (!chromiumAvailable()) {
+    console.log('skipped: /usr/bin/chromium is not installed');
+    return;
+  }
+  const bot = await startServer(path.join(root, 'dist/index.js'), 39793);
+  try {
+    const timing = await measureWebChatReplies(bot.url, { messages: 30, text: (i) => WEB_CHAT_QUESTIONS[i % WEB_CHAT_QUESTIONS.length] });
+    console.log(`reply time over ${timing.samples.length} messages: p50 ${timing.p50Ms.toFixed(0)} ms, p95 ${timing.p95Ms.toFixed(0)} ms (target p95 < 300 ms)`);
+  } finally {
+    await bot.stop();
+  }
+}
+
 async function main(): Promise<void> {
   const root = findProjectRoot();
   const only = process.argv[2];
@@ -104,6 +124,7 @@ async function main(): Promise<void> {
   if (!only || only === 'matcher') matcherBench(root);
   if (!only || only === 'triage') triageBench(root);
   if (!only || only === 'http') await httpBench(root, seconds);
+  if (!only || only === 'webchat') await webChatBench(root);
 }
 
 main().catch((error: unknown) => {

@@ -44,7 +44,7 @@ export function splitSms(text: string, max = SMS_LIMITS.maxChars): string[] {
 }
 
 export function renderSms(reply: Reply): OutgoingActivity[] {
-  const lines = [reply.text];
+  const lines = reply.title && reply.entity?.type !== 'kb.answer' ? [reply.title, reply.text] : [reply.text];
   for (const link of reply.links ?? []) if (!reply.text.includes(link.url)) lines.push(link.url);
   const choices = reply.choices ?? [];
   if (choices.length && !reply.numericAnswer) {

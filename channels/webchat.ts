@@ -8,7 +8,8 @@ function choiceActions(reply: Reply): CardAction[] {
 /** Web Chat and the Emulator: markdown text with suggested-action buttons. */
 export function renderWebChat(reply: Reply, recipientId: string): OutgoingActivity[] {
   const links = (reply.links ?? []).filter((l) => !reply.text.includes(l.url)).map((l) => `[${l.label}](${l.url})`);
-  const text = [reply.tone === 'danger' ? `**${reply.text}**` : reply.text, ...links].join('\n\n');
+  const heading = reply.title && reply.entity?.type !== 'kb.answer' ? [`**${reply.title}**`] : [];
+  const text = [...heading, reply.tone === 'danger' ? `**${reply.text}**` : reply.text, ...links].join('\n\n');
   const actions = choiceActions(reply);
   return [
     {

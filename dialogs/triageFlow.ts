@@ -64,12 +64,13 @@ export function createTriageFlow(deps: TriageFlowDeps): TriageFlow & { outcomeRe
 
   function outcomeReplies(level: Level, reasons: ReasonId[], version: string): Reply[] {
     const words = outcomeWords(protocol, { level, reasons });
-    const parts = [words.headline];
+    const parts: string[] = [];
     if (words.why.length) parts.push(words.why.join(' '));
     parts.push(...words.advice);
     if (words.warningSigns) parts.push(words.warningSigns);
     parts.push(...words.tips, words.notDiagnosis);
     const outcome: Reply = {
+      title: words.headline,
       text: parts.join('\n\n'),
       tone: TONE[level],
       entity: { type: 'triage.outcome', level, reasons, protocol: version },

@@ -65,6 +65,22 @@ describe('the real bot in Web Chat (headless Chromium)', function () {
     await waitForBotText(page, /clinic\.example\/book|Book online/, { since });
   });
 
+  it('requests a call-back from the booking offer and shows its reference', async () => {
+    await waitForBotText(page, /knee pain assistant/);
+    let since = await clickSuggestedAction(page, 'Book an assessment');
+    await waitForBotText(page, /Book online/, { since });
+    since = await clickSuggestedAction(page, 'Request a call-back');
+    await waitForBotText(page, /Do you agree/, { since });
+    since = await clickSuggestedAction(page, 'Yes, I agree');
+    await waitForBotText(page, /What name/, { since });
+    since = await sendText(page, 'Alex Chen');
+    await waitForBotText(page, /phone number or e-mail/, { since });
+    since = await sendText(page, '416 555 0142');
+    await waitForBotText(page, /good time/, { since });
+    since = await clickSuggestedAction(page, 'Weekday mornings');
+    await waitForBotText(page, /reference is KN-[A-Z0-9]{4}/, { since });
+  });
+
   it('has no serious or critical accessibility violations with the real conversation', async () => {
     await waitForBotText(page, /knee pain assistant/);
     const since = await sendText(page, 'what is runners knee');
