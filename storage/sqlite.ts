@@ -22,13 +22,24 @@ export function openSqlite(file: string, options: SqliteOptions = {}): SqlClient
     return result;
   };
 
+  // Statements are compiled once: the same few run on every turn.
+  const statements = new Map<string, BetterSqlite3.Statement<SqlValue[]>>();
+  const prepare = (sql: string): BetterSqlite3.Statement<SqlValue[]> => {
+    let statement = statements.get(sql);
+    if (!statement) {
+      if (statements.size >= 200) statements.clear();
+      statement = db.prepare<SqlValue[]>(sql);
+      statements.set(sql, statement);
+    }
+    return statement;
+  };
   const query = <T>(sql: string, params: readonly SqlValue[]): T[] => {
     const positional = toPositionalPlaceholders(sql, params);
-    return db.prepare<SqlValue[], T>(positional.sql).all(...positional.params);
+    return prepare(positional.sql).all(...positional.params) as T[];
   };
   const run = (sql: string, params: readonly SqlValue[]): { changes: number } => {
     const positional = toPositionalPlaceholders(sql, params);
-    return { changes: db.prepare<SqlValue[]>(positional.sql).run(...positional.params).changes };
+    return { changes: prepare(positional.sql).run(...positional.params).changes };
   };
 
   let closing: Promise<void> | undefined;
