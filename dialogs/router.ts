@@ -59,6 +59,8 @@ export interface ConversationDeps {
   triage: TriageFlow;
   booking: BookingFlow;
   staffDesk: Pick<StaffDesk, 'handle'>;
+  /** Keeps the words of a question the knowledge base could not answer (no identity), for the clinic. */
+  recordUnanswered?: (text: string, band: 'none' | 'suggest', at: Date) => Promise<void>;
   /** Forgets everything stored about a person (check memory, and later their requests). */
   forgetPerson(userKey: string): Promise<void>;
 }
@@ -175,6 +177,7 @@ export async function handleMessage(deps: ConversationDeps, data: ConversationDa
 
   const match = deps.matcher.match(text);
   if (match.band === 'answer' && match.topicId) return remember([answer(deps, data, match.topicId, match.confidence)]);
+  await deps.recordUnanswered?.(text, match.band === 'suggest' ? 'suggest' : 'none', input.now);
   if (match.band === 'suggest') return remember([suggestionsReply(deps.kb, messages, match)]);
   return remember([noMatchReply(messages, match.outOfScope !== undefined)]);
 }

@@ -90,6 +90,7 @@ export async function startBot(config: Config, options: StartOptions): Promise<R
       triage,
       booking: handoff.flow,
       staffDesk: handoff.desk,
+      recordUnanswered: (text, band, at) => database.unanswered.record(text, band, at),
       forgetPerson: async (userKey) => {
         await database.checkMemory.delete(userKey);
         await handoff.forgetPerson(userKey);

@@ -14,7 +14,7 @@ import { systemTimers, type Timers } from './schedule';
 import { createWebhookSender } from './webhook';
 
 export interface HandoffDeps {
-  database: Pick<Database, 'sql' | 'bookings' | 'outbox' | 'accessLog' | 'staffConversations' | 'checkMemory'>;
+  database: Pick<Database, 'sql' | 'bookings' | 'outbox' | 'accessLog' | 'staffConversations' | 'checkMemory' | 'unanswered'>;
   words: BookingMessages;
   messages: Messages;
   clinic: ClinicFacts;

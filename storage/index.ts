@@ -3,6 +3,7 @@ import path from 'node:path';
 import { AccessLogStore } from './access-log';
 import { BookingStore } from './bookings';
 import { CheckMemoryStore } from './check-memory';
+import { UnansweredStore } from './unanswered';
 import { applyMigrations } from './migrations';
 import { OutboxStore } from './outbox';
 import { openPostgres } from './postgres';
@@ -14,6 +15,7 @@ import { StaffConversationStore } from './staff-conversations';
 export { type AccessAction, type AccessEntry, AccessLogStore } from './access-log';
 export { BOOKING_STATUSES, type BookingRecord, type BookingStatus, BookingStore, type NewBooking, idempotencyKeyOf } from './bookings';
 export { type CheckMemoryRecord, CheckMemoryStore } from './check-memory';
+export { type UnansweredQuestion, UnansweredStore, scrub } from './unanswered';
 export { type OutboxAction, type OutboxItem, OutboxStore } from './outbox';
 export { RETENTION_DEFAULTS, type RetentionOptions, type RetentionResult, applyRetention } from './retention';
 export { type StaffConversation, StaffConversationStore } from './staff-conversations';
@@ -40,6 +42,8 @@ export interface Database {
   readonly sql: SqlClient;
   readonly state: SqlStateStore;
   readonly checkMemory: CheckMemoryStore;
+  /** Questions the knowledge base could not answer, without identity. */
+  readonly unanswered: UnansweredStore;
   /** Call-back requests, their posted cards and their notifications. */
   readonly bookings: BookingStore;
   readonly outbox: OutboxStore;
@@ -69,6 +73,7 @@ export async function openDatabase(options: OpenDatabaseOptions): Promise<Databa
     sql,
     state: new SqlStateStore(sql),
     checkMemory: new CheckMemoryStore(sql),
+    unanswered: new UnansweredStore(sql),
     bookings: new BookingStore(sql),
     outbox: new OutboxStore(sql),
     accessLog: new AccessLogStore(sql),

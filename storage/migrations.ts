@@ -46,6 +46,10 @@ export const migrations: readonly Migration[] = Object.freeze([
     'CREATE TABLE staff_access_log (id TEXT PRIMARY KEY, at TEXT NOT NULL, staff_id TEXT NOT NULL, reference TEXT NOT NULL, action TEXT NOT NULL)',
     'CREATE INDEX staff_access_log_at ON staff_access_log (at)',
   ] },
+  { id: 8, name: 'create unanswered_questions', statements: [
+    'CREATE TABLE unanswered_questions (id TEXT PRIMARY KEY, text TEXT NOT NULL, band TEXT NOT NULL, asked_at TEXT NOT NULL)',
+    'CREATE INDEX unanswered_questions_at ON unanswered_questions (asked_at)',
+  ] },
 ]);
 
 /** Applies the migrations not yet recorded in `schema_migrations`, in one transaction; returns their ids. */

@@ -3,6 +3,7 @@ import type { BookingStore } from './bookings';
 import type { CheckMemoryStore } from './check-memory';
 import type { OutboxStore } from './outbox';
 import type { SqlClient } from './sql';
+import type { UnansweredStore } from './unanswered';
 
 export interface RetentionSettings {
   /** Days call-back requests, conversation state and check memory are kept. */
@@ -21,6 +22,7 @@ export interface RetentionStores {
   outbox: OutboxStore;
   accessLog: AccessLogStore;
   checkMemory: CheckMemoryStore;
+  unanswered: UnansweredStore;
 }
 
 export interface RetentionResult {
@@ -32,6 +34,7 @@ export interface RetentionResult {
   checks: number;
   notifications: number;
   accessLog: number;
+  unanswered: number;
 }
 
 const DAY_MS = 86_400_000;
@@ -46,5 +49,6 @@ export async function applyRetention(stores: RetentionStores, now: Date, options
   const checks = await stores.checkMemory.purgeOlderThan(cutoff);
   const notifications = await stores.outbox.purgeFinished(cutoff);
   const accessLog = await stores.accessLog.purgeOlderThan(new Date(now.getTime() - accessLogDays * DAY_MS));
-  return { expired, deleted, conversations, checks, notifications, accessLog };
+  const unanswered = await stores.unanswered.purgeOlderThan(cutoff);
+  return { expired, deleted, conversations, checks, notifications, accessLog, unanswered };
 }

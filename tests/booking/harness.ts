@@ -212,8 +212,8 @@ export function createHarness(options: HarnessOptions) {
 export type Harness = ReturnType<typeof createHarness>;
 
 function databaseParts(database: Database) {
-  const { sql, bookings, outbox, accessLog, staffConversations, checkMemory } = database;
-  return { sql, bookings, outbox, accessLog, staffConversations, checkMemory };
+  const { sql, bookings, outbox, accessLog, staffConversations, checkMemory, unanswered } = database;
+  return { sql, bookings, outbox, accessLog, staffConversations, checkMemory, unanswered };
 }
 
 function isEntity<T extends NonNullable<Reply['entity']>['type']>(entity: NonNullable<Reply['entity']>, type: T): entity is Extract<NonNullable<Reply['entity']>, { type: T }> {

@@ -3,7 +3,7 @@ import { createRetentionJob } from '../../staff/privacy';
 import type { RetentionResult } from '../../storage';
 import { fakeClock, memoryLogger } from '../booking/harness';
 
-const EMPTY: RetentionResult = { expired: 0, deleted: 0, conversations: 0, checks: 0, notifications: 0, accessLog: 0 };
+const EMPTY: RetentionResult = { expired: 0, deleted: 0, conversations: 0, checks: 0, notifications: 0, accessLog: 0, unanswered: 0 };
 
 describe('the retention job', () => {
   it('runs at start and then on its interval, with the injected clock, until stopped', async () => {

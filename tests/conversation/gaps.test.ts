@@ -1,0 +1,28 @@
+import { expect } from 'chai';
+import { Person, startTestBot, type TestBot } from '../support/bot';
+import { groupGaps } from '../../scripts/kb-gaps';
+import { scrub } from '../../storage';
+
+describe('questions the knowledge base lacks', () => {
+  let bot: TestBot;
+  before(async () => {
+    bot = await startTestBot();
+  });
+  after(() => bot.stop());
+
+  it('keeps the words of unanswered questions, without identity, and groups them for kb:gaps', async () => {
+    await new Person(bot.url, 'sms', '+14165550190').say('Do you treat tennis elbow?');
+    await new Person(bot.url).say('do you treat tennis elbow');
+    await new Person(bot.url).say('what is runners knee');
+    const rows = await bot.running.database.sql.query<Record<string, unknown>>('SELECT * FROM unanswered_questions', []);
+    expect(rows).to.have.length(2);
+    expect(JSON.stringify(rows)).to.not.include('4165550190');
+    const gaps = groupGaps(await bot.running.database.unanswered.since(new Date(0)));
+    expect(gaps[0].count).to.equal(2);
+    expect(gaps[0].example.toLowerCase()).to.include('tennis elbow');
+  });
+
+  it('drops e-mail addresses and phone numbers from what it keeps', () => {
+    expect(scrub('call me at 416-555-0100 or mail jo@example.com about hips')).to.equal('call me at [number] or mail [e-mail] about hips');
+  });
+});
