@@ -78,6 +78,17 @@ export function createApp(deps: AppDeps): App {
   });
 
   const perConversation = new RateLimiter(config.limits.perConversationPerMinute);
+  const perAddress = new RateLimiter(config.limits.perAddressPerMinute);
+  // Web visitors reach the Direct Line and token endpoints from their own addresses: limit each one.
+  server.pre((req: restify.Request, res: restify.Response, next: restify.Next) => {
+    const url = req.url ?? '';
+    if (!url.startsWith('/v3/directline') && !url.startsWith('/api/directline')) return next();
+    const wait = perAddress.take(req.socket.remoteAddress ?? 'unknown');
+    if (!wait) return next();
+    res.header('Retry-After', String(wait));
+    res.send(429, { error: 'too_many_requests' });
+    return next(false);
+  });
 
   // Opened to the network in production without Azure credentials, visitors come only through Direct Line.
   const channelsClosed = !config.appId && config.nodeEnv === 'production' && !isLoopback(config.host);

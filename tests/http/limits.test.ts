@@ -62,3 +62,25 @@ describe('the time limit on a turn (PostgreSQL, whose waits do not block the pro
     expect((await new Person(handle.bot.url).say('what is runners knee')).status).to.equal(200);
   });
 });
+
+describe('limits on the Direct Line and token endpoints', () => {
+  let bot: TestBot;
+  before(async () => {
+    bot = await startTestBot({ env: { RATE_LIMIT_PER_ADDRESS: '5' } });
+  });
+  after(() => bot.stop());
+
+  it('answers a client address over its limit per minute with 429 and Retry-After, and leaves /api/messages alone', async () => {
+    const statuses: number[] = [];
+    let retryAfter: string | null = null;
+    for (let i = 0; i < 7; i++) {
+      const res = await fetch(`${bot.url}/api/directline/token`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{}' });
+      statuses.push(res.status);
+      if (res.status === 429) retryAfter = res.headers.get('retry-after');
+    }
+    expect(statuses.slice(0, 5).every((s) => s === 200)).to.equal(true);
+    expect(statuses.slice(5)).to.deep.equal([429, 429]);
+    expect(Number(retryAfter)).to.be.within(1, 60);
+    expect((await new Person(bot.url).say('what is runners knee')).status).to.equal(200);
+  });
+});
