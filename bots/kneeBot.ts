@@ -80,7 +80,8 @@ export class KneeBot extends ActivityHandler {
       return true;
     }
     if (keyword === 'help') {
-      await send(fill(messages.smsHelp, { name: clinic.name ? `${clinic.name} ` : '', phone: clinic.phone ? ` Call ${clinic.phone}.` : '' }));
+      const phone = clinic.phone ? fill(messages.smsHelpPhone, { phone: clinic.phone }) : '';
+      await send(fill(messages.smsHelp, { name: clinic.name ? `${clinic.name} ` : '', phone }));
       return true;
     }
     return false;
