@@ -139,10 +139,13 @@ export async function handleMessage(deps: ConversationDeps, data: ConversationDa
   if (triage.active(data)) {
     const answered = await triage.answer(data, picked ?? text, input);
     if (answered) return remember(answered);
-    const match = deps.matcher.match(text);
-    if (match.band === 'answer' && match.topicId && intents.isQuestion(text)) {
-      const topic = deps.kb.byId.get(match.topicId);
+    // A question in the middle of the check is not an unclear answer: answer it if we can, then ask again.
+    if (intents.isQuestion(text)) {
+      const match = deps.matcher.match(text);
+      const topic = match.band === 'answer' && match.topicId ? deps.kb.byId.get(match.topicId) : undefined;
       if (topic) return remember([{ ...answerReply(deps.kb, messages, deps.clinic, topic, match.confidence), choices: [] }, ...triage.reask(data, input)]);
+      await deps.recordUnanswered?.(text, match.band === 'suggest' ? 'suggest' : 'none', input.now);
+      return remember([{ text: messages.questionInCheck, entity: { type: 'kb.noMatch' } }, ...triage.reask(data, input)]);
     }
     return remember(await triage.unclear(data, text, input));
   }

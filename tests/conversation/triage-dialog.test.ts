@@ -115,3 +115,23 @@ describe('the symptom check in conversation', () => {
     expect(outcomeOf(turn)).to.equal(undefined);
   });
 });
+
+describe('questions the bot cannot answer in the middle of the check', () => {
+  let bot: TestBot;
+  before(async () => {
+    bot = await startTestBot();
+  });
+  after(() => bot.stop());
+
+  it('are not counted as unclear answers: the same question is asked again, and the outcome is not raised', async () => {
+    const person = new Person(bot.url);
+    expect(questionId(await person.say('my knee hurts'))).to.equal('injury');
+    for (const question of ['is it normal for my knee to click?', 'can I take ibuprofen']) {
+      const turn = await person.say(question);
+      expect(turn.entity('kb.noMatch')).to.not.equal(undefined);
+      expect(questionId(turn)).to.equal('injury');
+    }
+    const outcome = await finishCheck(person, await person.say('no'), { red_flags: 'none', age: '30', duration: '3 days', trend: 'better', location: 'front', severity: '2', recurrent: 'no', aggravators: 'running' });
+    expect(outcome).to.deep.equal({ level: 'self-care', reasons: ['mild_recent'] });
+  });
+});
