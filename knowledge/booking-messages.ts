@@ -1,8 +1,6 @@
-import * as fs from 'node:fs';
-import * as path from 'node:path';
 import { BOOKING_STATUSES, type BookingStatus } from '../storage/bookings';
 import { LEVELS, QUESTION_IDS, type Level, type QuestionId } from '../triage/ids';
-import { Checker, ContentError } from './validate';
+import { Checker, loadJsonContent } from './validate';
 
 /** The call-back dialog's, the staff desk's and the staff card's own words. */
 export interface BookingMessages {
@@ -205,13 +203,6 @@ export function parseBookingMessages(raw: unknown, file: string): BookingMessage
 }
 
 export function loadBookingMessages(knowledgeDir: string): BookingMessages {
-  const file = path.join(knowledgeDir, 'booking-messages.json');
-  let raw: unknown;
-  try {
-    raw = JSON.parse(fs.readFileSync(file, 'utf8'));
-  } catch (err) {
-    throw new ContentError('booking-messages.json', 'file', err instanceof Error ? err.message : String(err));
-  }
-  return parseBookingMessages(raw, 'booking-messages.json');
+  return loadJsonContent(knowledgeDir, 'booking-messages.json', parseBookingMessages);
 }
 

@@ -1,6 +1,4 @@
-import * as fs from 'node:fs';
-import * as path from 'node:path';
-import { Checker, ContentError } from './validate';
+import { Checker, loadJsonContent } from './validate';
 
 export const INTENT_NAMES = ['greeting', 'thanks', 'goodbye', 'help', 'cancel', 'restart', 'more', 'deleteData', 'triage', 'booking', 'yes', 'no'] as const;
 export type IntentName = (typeof INTENT_NAMES)[number];
@@ -51,12 +49,5 @@ export function parseIntents(raw: unknown, file: string): IntentPhrases {
 }
 
 export function loadIntents(knowledgeDir: string): IntentPhrases {
-  const file = path.join(knowledgeDir, 'intents.json');
-  let raw: unknown;
-  try {
-    raw = JSON.parse(fs.readFileSync(file, 'utf8'));
-  } catch (err) {
-    throw new ContentError('intents.json', 'file', err instanceof Error ? err.message : String(err));
-  }
-  return parseIntents(raw, 'intents.json');
+  return loadJsonContent(knowledgeDir, 'intents.json', parseIntents);
 }

@@ -1,6 +1,4 @@
-import * as fs from 'node:fs';
-import * as path from 'node:path';
-import { Checker, ContentError, isRecord } from './validate';
+import { Checker, loadJsonContent } from './validate';
 
 /** Word lists the matcher uses: SMS shortcuts, domain synonyms, stop words, out-of-scope terms. */
 export interface Lexicon {
@@ -43,13 +41,5 @@ export function parseLexicon(raw: unknown, file: string): Lexicon {
 }
 
 export function loadLexicon(knowledgeDir: string): Lexicon {
-  const file = path.join(knowledgeDir, 'lexicon.json');
-  let raw: unknown;
-  try {
-    raw = JSON.parse(fs.readFileSync(file, 'utf8'));
-  } catch (err) {
-    throw new ContentError('lexicon.json', 'file', err instanceof Error ? err.message : String(err));
-  }
-  if (!isRecord(raw)) throw new ContentError('lexicon.json', 'root', 'must be an object');
-  return parseLexicon(raw, 'lexicon.json');
+  return loadJsonContent(knowledgeDir, 'lexicon.json', parseLexicon);
 }

@@ -1,6 +1,4 @@
-import * as fs from 'node:fs';
-import * as path from 'node:path';
-import { Checker, ContentError } from './validate';
+import { Checker, loadJsonContent } from './validate';
 
 const TEXT_KEYS = [
   'welcome', 'help', 'helpInCheck', 'greeting', 'thanks', 'goodbye', 'restarted', 'nothingToCancel', 'checkCancelled',
@@ -31,14 +29,7 @@ export function parseMessages(raw: unknown, file: string): Messages {
 }
 
 export function loadMessages(knowledgeDir: string): Messages {
-  const file = path.join(knowledgeDir, 'messages.json');
-  let raw: unknown;
-  try {
-    raw = JSON.parse(fs.readFileSync(file, 'utf8'));
-  } catch (err) {
-    throw new ContentError('messages.json', 'file', err instanceof Error ? err.message : String(err));
-  }
-  return parseMessages(raw, 'messages.json');
+  return loadJsonContent(knowledgeDir, 'messages.json', parseMessages);
 }
 
 /** Fills {name} placeholders; a placeholder with no value becomes empty. */

@@ -1,6 +1,4 @@
-import * as fs from 'node:fs';
-import * as path from 'node:path';
-import { Checker, ContentError } from './validate';
+import { Checker, loadJsonContent } from './validate';
 import { gsm7Length, nonGsm7Characters } from './gsm7';
 
 /** The topic ids the knowledge-topics spec requires, in its order. */
@@ -103,12 +101,5 @@ export function parseKnowledgeBase(raw: unknown, file: string): KnowledgeBase {
 }
 
 export function loadKnowledgeBase(knowledgeDir: string): KnowledgeBase {
-  const file = path.join(knowledgeDir, 'topics.json');
-  let raw: unknown;
-  try {
-    raw = JSON.parse(fs.readFileSync(file, 'utf8'));
-  } catch (err) {
-    throw new ContentError(path.basename(file), 'file', err instanceof Error ? err.message : String(err));
-  }
-  return parseKnowledgeBase(raw, path.basename(file));
+  return loadJsonContent(knowledgeDir, 'topics.json', parseKnowledgeBase);
 }

@@ -1,3 +1,6 @@
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+
 /** Small helpers for validating hand-edited JSON with messages that name file, entry and field. */
 export class ContentError extends Error {
   constructor(readonly file: string, readonly where: string, problem: string) {
@@ -44,4 +47,15 @@ export class Checker {
     if (value.length < (opts.min ?? 0)) this.fail(where, `needs at least ${opts.min} items, has ${value.length}`);
     return value.map((item, i) => this.string(item, `${where}[${i}]`));
   }
+}
+
+/** Reads one JSON content file and hands it to its parser; unreadable JSON names the file. */
+export function loadJsonContent<T>(knowledgeDir: string, name: string, parse: (raw: unknown, file: string) => T): T {
+  let raw: unknown;
+  try {
+    raw = JSON.parse(fs.readFileSync(path.join(knowledgeDir, name), 'utf8'));
+  } catch (err) {
+    throw new ContentError(name, 'file', err instanceof Error ? err.message : String(err));
+  }
+  return parse(raw, name);
 }
