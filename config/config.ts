@@ -18,6 +18,7 @@ export interface Config {
   clinic: ClinicInfo;
   staff: { tenantId?: string; userIds: string[]; webhookUrl?: string; webhookSecret?: string };
   directLineSecret?: string;
+  teams: TeamsConfig;
   limits: {
     maxBodyBytes: number;
     maxMessageChars: number;
@@ -42,6 +43,17 @@ export interface ClinicInfo {
   hours?: string;
   bookingUrl?: string;
   timeZone: string;
+}
+
+/** Settings of the Teams app package (npm run teams:package). */
+export interface TeamsConfig {
+  /** TEAMS_APP_ID: the Teams app's own id; the bot id when unset. */
+  appId?: string;
+  websiteUrl?: string;
+  privacyUrl?: string;
+  termsOfUseUrl?: string;
+  /** TEAMS_VALID_DOMAINS: host names, comma-separated. */
+  validDomains: string[];
 }
 
 export class ConfigError extends Error {
@@ -78,6 +90,22 @@ function url(env: Env, name: string, protocols: string[]): string | undefined {
   }
   if (!protocols.includes(parsed.protocol)) throw new ConfigError(name, `must start with ${protocols.join(' or ')}`);
   return raw;
+}
+
+const DOMAIN = /^(\*\.)?([a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z]{2,63}$/i;
+
+function teamsConfig(env: Env): TeamsConfig {
+  const validDomains = (optional(env, 'TEAMS_VALID_DOMAINS') ?? '').split(',').map((d) => d.trim()).filter(Boolean);
+  const badDomain = validDomains.find((domain) => !DOMAIN.test(domain));
+  if (badDomain !== undefined) throw new ConfigError('TEAMS_VALID_DOMAINS', `must list host names such as bot.example.com (no https:// or path), got "${badDomain}"`);
+  if (validDomains.length > 16) throw new ConfigError('TEAMS_VALID_DOMAINS', `may list at most 16 domains, got ${validDomains.length}`);
+  return {
+    appId: optional(env, 'TEAMS_APP_ID'),
+    websiteUrl: url(env, 'TEAMS_WEBSITE_URL', ['https:']),
+    privacyUrl: url(env, 'TEAMS_PRIVACY_URL', ['https:']),
+    termsOfUseUrl: url(env, 'TEAMS_TERMS_URL', ['https:']),
+    validDomains,
+  };
 }
 
 function oneOf<T extends string>(env: Env, name: string, allowed: readonly T[], fallback: T): T {
@@ -140,6 +168,7 @@ export function loadConfig(env: Env, projectRoot: string): Config {
       webhookSecret,
     },
     directLineSecret: optional(env, 'DIRECT_LINE_SECRET'),
+    teams: teamsConfig(env),
     limits: {
       maxBodyBytes: integer(env, 'MAX_BODY_BYTES', 256 * 1024, 1024, 10 * 1024 * 1024),
       maxMessageChars: integer(env, 'MAX_MESSAGE_CHARS', 2000, 50, 100000),

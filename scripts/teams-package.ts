@@ -30,15 +30,6 @@ export class TeamsPackageError extends Error {
 type Env = Record<string, string | undefined>;
 
 /** The Teams-only settings; meant to become `Config.teams` in config/config.ts. */
-export interface TeamsConfig {
-  /** TEAMS_APP_ID: the Teams app's own id; the bot id when unset. */
-  appId?: string;
-  websiteUrl?: string;
-  privacyUrl?: string;
-  termsOfUseUrl?: string;
-  /** TEAMS_VALID_DOMAINS: host names, comma-separated. */
-  validDomains: string[];
-}
 
 /** Everything the manifest template needs, already checked. */
 export interface TeamsSettings {
@@ -53,42 +44,8 @@ export interface TeamsSettings {
 }
 
 const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-const DOMAIN = /^(\*\.)?([a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z]{2,63}$/i;
 const SEMVER = /^(0|[1-9]\d*)\.(0|[1-9]\d*)\.(0|[1-9]\d*)$/;
 const DEVELOPER_NAME_MAX = 32;
-
-function optional(env: Env, name: string): string | undefined {
-  const value = env[name]?.trim();
-  return value ? value : undefined;
-}
-
-function httpsUrl(env: Env, name: string): string | undefined {
-  const raw = optional(env, name);
-  if (raw === undefined) return undefined;
-  let parsed: URL;
-  try {
-    parsed = new URL(raw);
-  } catch {
-    throw new ConfigError(name, 'is not a valid URL');
-  }
-  if (parsed.protocol !== 'https:') throw new ConfigError(name, 'must start with https:');
-  return raw;
-}
-
-/** Reads the Teams-only settings; throws a ConfigError naming the first bad one. */
-export function readTeamsConfig(env: Env): TeamsConfig {
-  const validDomains = (optional(env, 'TEAMS_VALID_DOMAINS') ?? '').split(',').map((d) => d.trim()).filter(Boolean);
-  const badDomain = validDomains.find((domain) => !DOMAIN.test(domain));
-  if (badDomain !== undefined) throw new ConfigError('TEAMS_VALID_DOMAINS', `must list host names such as bot.example.com (no https:// or path), got "${badDomain}"`);
-  if (validDomains.length > 16) throw new ConfigError('TEAMS_VALID_DOMAINS', `may list at most 16 domains, got ${validDomains.length}`);
-  return {
-    appId: optional(env, 'TEAMS_APP_ID'),
-    websiteUrl: httpsUrl(env, 'TEAMS_WEBSITE_URL'),
-    privacyUrl: httpsUrl(env, 'TEAMS_PRIVACY_URL'),
-    termsOfUseUrl: httpsUrl(env, 'TEAMS_TERMS_URL'),
-    validDomains,
-  };
-}
 
 function guid(value: string, setting: string): string {
   if (!GUID.test(value)) throw new ConfigError(setting, `must be a GUID such as 00000000-0000-0000-0000-000000000000, got "${value}"`);
@@ -102,9 +59,10 @@ function shorten(name: string, max: number): string {
 }
 
 /** Combines the bot's configuration into package settings; warnings name what still needs setting. */
-export function teamsSettings(config: Config, teams: TeamsConfig, version: string): { settings: TeamsSettings; warnings: string[] } {
+export function teamsSettings(config: Config, version: string): { settings: TeamsSettings; warnings: string[] } {
   if (!config.appId) throw new ConfigError('MicrosoftAppId', "is required to build the Teams app package: set it to the Azure Bot's Microsoft App ID");
   const botId = guid(config.appId, 'MicrosoftAppId');
+  const teams = config.teams;
   const appId = teams.appId === undefined ? botId : guid(teams.appId, 'TEAMS_APP_ID');
   if (!SEMVER.test(version)) throw new TeamsPackageError(`the version in package.json must look like 1.2.3, got "${version}"`);
   const warnings: string[] = [];
@@ -303,7 +261,7 @@ export async function runTeamsPackage(argv: readonly string[], env: Env, root: s
   const outIndex = argv.indexOf('--out');
   const outFile = outIndex >= 0 && argv[outIndex + 1] ? path.resolve(argv[outIndex + 1]) : path.join(root, 'dist', 'teams', PACKAGE_FILE_NAME);
   try {
-    const { settings, warnings } = teamsSettings(loadConfig(env, root), readTeamsConfig(env), packageVersion(root));
+    const { settings, warnings } = teamsSettings(loadConfig(env, root), packageVersion(root));
     for (const warning of warnings) console.log(`warning: ${warning}`);
     const { zip } = await buildPackage(settings, path.join(root, 'teams'));
     fs.mkdirSync(path.dirname(outFile), { recursive: true });

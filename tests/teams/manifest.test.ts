@@ -7,7 +7,6 @@ import {
   buildManifest,
   validateManifest,
   teamsSettings,
-  readTeamsConfig,
   TeamsPackageError,
   PLACEHOLDER_URLS,
   DEFAULT_DEVELOPER_NAME,
@@ -35,7 +34,7 @@ function template(): unknown {
 }
 
 function settingsFrom(env: Record<string, string>) {
-  return teamsSettings(loadConfig(env, root), readTeamsConfig(env), '0.1.0');
+  return teamsSettings(loadConfig(env, root), '0.1.0');
 }
 
 function configErrorSetting(run: () => unknown): string | undefined {
