@@ -10,6 +10,8 @@ export interface Config {
   appPassword?: string;
   appType: 'MultiTenant' | 'SingleTenant' | 'UserAssignedMSI';
   appTenantId?: string;
+  /** Where the channel's signing keys are published (the Bot Framework's by default); tests point it at their own. */
+  channelOpenIdMetadataUrl?: string;
   databaseUrl?: string;
   dataDir: string;
   knowledgeDir: string;
@@ -149,6 +151,7 @@ export function loadConfig(env: Env, projectRoot: string): Config {
     appPassword,
     appType,
     appTenantId,
+    channelOpenIdMetadataUrl: url(env, 'TO_BOT_FROM_CHANNEL_OPENID_METADATA_URL', ['https:', 'http:']),
     databaseUrl: url(env, 'DATABASE_URL', ['postgres:', 'postgresql:']),
     dataDir: path.resolve(projectRoot, optional(env, 'DATA_DIR') ?? 'data'),
     knowledgeDir: path.resolve(projectRoot, optional(env, 'KNOWLEDGE_DIR') ?? 'knowledge'),

@@ -1,5 +1,7 @@
 import * as restify from 'restify';
+import { AuthenticationConstants } from 'botframework-connector';
 import {
+  CallerIdConstants,
   CloudAdapter,
   ConfigurationBotFrameworkAuthentication,
   type Activity,
@@ -57,6 +59,19 @@ export function createApp(deps: AppDeps): App {
     MicrosoftAppPassword: config.appPassword ?? '',
     MicrosoftAppType: config.appType,
     MicrosoftAppTenantId: config.appTenantId ?? '',
+    // Setting one endpoint makes botbuilder expect them all, so the public cloud's others come along.
+    ...(config.channelOpenIdMetadataUrl
+      ? {
+          ValidateAuthority: true,
+          ToChannelFromBotLoginUrl: AuthenticationConstants.ToChannelFromBotLoginUrl,
+          ToChannelFromBotOAuthScope: AuthenticationConstants.ToChannelFromBotOAuthScope,
+          ToBotFromChannelTokenIssuer: AuthenticationConstants.ToBotFromChannelTokenIssuer,
+          OAuthUrl: AuthenticationConstants.OAuthUrl,
+          ToBotFromChannelOpenIdMetadataUrl: config.channelOpenIdMetadataUrl,
+          ToBotFromEmulatorOpenIdMetadataUrl: AuthenticationConstants.ToBotFromEmulatorOpenIdMetadataUrl,
+          CallerId: CallerIdConstants.PublicAzureChannel,
+        }
+      : {}),
   });
   const adapter = new BotAdapter(auth);
   adapter.onTurnError = async (context: TurnContext, error: unknown) => {
@@ -135,6 +150,7 @@ export function createApp(deps: AppDeps): App {
     } catch (error) {
       // With credentials set, any failure before the turn (bad token, unreachable signing keys) is a bare 401.
       if (isAuthError(error) || (config.appId && !turnStarted)) {
+        log.warn({ event: 'unauthorized', ...errorFields(error) }, 'request refused');
         res.send(401);
         return;
       }
