@@ -3,6 +3,7 @@ import { handleMessage, welcomeReplies, type ConversationDeps, type TurnInput } 
 import type { Reply } from '../dialogs/replies';
 import { channelKind } from '../channels/activity';
 import { renderReplies } from '../channels/render';
+import { MULTI_CHOICE_INPUT } from '../channels/multiChoiceCard';
 import { EtagConflictError } from '../storage/errors';
 import type { ConversationStore, StoredConversation } from './conversationStore';
 import { userKeyOf } from './userKey';
@@ -96,7 +97,7 @@ export class KneeBot extends ActivityHandler {
     const raw = typeof activity.text === 'string' ? activity.text : '';
     const cleaned = stripMentions(raw, activity).replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f\u200b-\u200f\u202a-\u202e\u2066-\u2069]/g, ' ');
     const truncated = cleaned.length > this.deps.maxMessageChars;
-    const value = typeof activity.value === 'string' ? activity.value : undefined;
+    const value = buttonValue(activity.value);
     return {
       text: truncated ? cleaned.slice(0, this.deps.maxMessageChars) : cleaned,
       value: value && value.length <= 200 ? value : undefined,
@@ -134,7 +135,7 @@ export class KneeBot extends ActivityHandler {
       await context.sendActivity({ type: ActivityTypes.Message, text: this.deps.conversation.messages.busy });
       return;
     }
-    const activities = renderReplies(replies, channelKind(activity.channelId), activity.from?.id ?? '');
+    const activities = renderReplies(replies, channelKind(activity.channelId), activity.from?.id ?? '', { submitChoices: this.deps.conversation.messages.submitChoices });
     if (activities.length) await context.sendActivities(activities);
     this.deps.metrics?.turn(activity.channelId, replies);
     // What happened, never what was said: entity types and ids only.
@@ -143,6 +144,16 @@ export class KneeBot extends ActivityHandler {
       'turn',
     );
   }
+}
+
+/** A button's value: a string, or the codes ticked in a "choose all that fit" card. */
+function buttonValue(value: unknown): string | undefined {
+  if (typeof value === 'string') return value;
+  if (typeof value === 'object' && value !== null && MULTI_CHOICE_INPUT in value) {
+    const codes = value[MULTI_CHOICE_INPUT];
+    return typeof codes === 'string' && /^[a-z_0-9,]+$/.test(codes) ? codes : undefined;
+  }
+  return undefined;
 }
 
 /** Teams puts "<at>Bot</at>" in channel and group messages. */

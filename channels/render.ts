@@ -5,8 +5,14 @@ import { renderTeams } from './teams';
 import { renderWebChat } from './webchat';
 
 /** The one place where what the conversation means becomes what a channel shows. */
-export function renderReplies(replies: readonly Reply[], channel: ChannelKind, recipientId: string): OutgoingActivity[] {
+/** Channel words the renderers need; they come from the knowledge files like every other message. */
+export interface RenderWords {
+  /** The button under a "choose all that fit" list. */
+  submitChoices: string;
+}
+
+export function renderReplies(replies: readonly Reply[], channel: ChannelKind, recipientId: string, words: RenderWords): OutgoingActivity[] {
   if (channel === 'sms') return replies.flatMap(renderSms);
-  if (channel === 'msteams') return replies.flatMap(renderTeams);
-  return replies.flatMap((reply) => renderWebChat(reply, recipientId));
+  if (channel === 'msteams') return replies.flatMap((reply) => renderTeams(reply, words.submitChoices));
+  return replies.flatMap((reply) => renderWebChat(reply, recipientId, words.submitChoices));
 }

@@ -1,11 +1,13 @@
 import type { Reply } from '../dialogs/replies';
 import type { OutgoingActivity } from './activity';
+import { multiChoiceCard } from './multiChoiceCard';
 
 const TONE_COLOR = { normal: 'Default', warning: 'Warning', danger: 'Attention' } as const;
 
 /** Teams: an Adaptive Card (v1.5, what Teams renders) whenever there is something to press. */
-export function renderTeams(reply: Reply): OutgoingActivity[] {
+export function renderTeams(reply: Reply, submitLabel: string): OutgoingActivity[] {
   const choices = reply.choices ?? [];
+  if (reply.multi && choices.length) return [{ type: 'message', attachments: [multiChoiceCard(reply, submitLabel, true)], entities: reply.entity ? [reply.entity] : undefined }];
   const links = reply.links ?? [];
   const entities = reply.entity ? [reply.entity] : undefined;
   if (!choices.length && !links.length && !reply.title) return [{ type: 'message', text: reply.text, textFormat: 'markdown', entities }];

@@ -17,16 +17,35 @@ const answer: Reply = {
   entity: { type: 'kb.answer', id: 'cadence', score: 0.9 },
 };
 
+const WORDS = { submitChoices: 'Send' };
+const redFlags: Reply = {
+  text: 'Do any of these apply? Choose all that fit.',
+  choices: [{ label: 'Swollen knee', value: 'swollen' }, { label: 'Calf pain', value: 'calf_swelling' }, { label: 'None of these', value: 'none' }],
+  multi: true,
+  entity: { type: 'triage.question', id: 'red_flags' },
+};
+
 describe('rendering for each channel', () => {
+  for (const channel of ['webchat', 'msteams'] as const) {
+    it(`lets ${channel} users tick several warning signs at once, sent back as comma-separated codes`, () => {
+      const [activity] = renderReplies([redFlags], channel, 'user-1', WORDS);
+      expect(activity.suggestedActions).to.equal(undefined);
+      const content = JSON.stringify(activity.attachments?.[0]?.content);
+      expect(content).to.include('"type":"Input.ChoiceSet"').and.include('"isMultiSelect":true').and.include('"id":"codes"');
+      expect(content).to.include('"value":"swollen"').and.include('"value":"calf_swelling"');
+      expect(activity.entities).to.deep.equal([{ type: 'triage.question', id: 'red_flags' }]);
+    });
+  }
+
   it('gives Web Chat suggested actions whose values are the answer codes', () => {
-    const [activity] = renderReplies([question], 'webchat', 'user-1');
+    const [activity] = renderReplies([question], 'webchat', 'user-1', WORDS);
     expect(activity.suggestedActions?.actions.map((a) => a.value)).to.deep.equal(['yes', 'no']);
     expect(activity.suggestedActions?.to).to.deep.equal(['user-1']);
     expect(activity.entities).to.deep.equal([{ type: 'triage.question', id: 'injury' }]);
   });
 
   it('gives Teams an Adaptive Card whose buttons carry the codes, and no suggested actions', () => {
-    const [activity] = renderReplies([question], 'msteams', 'user-1');
+    const [activity] = renderReplies([question], 'msteams', 'user-1', WORDS);
     expect(activity.suggestedActions).to.equal(undefined);
     const card = activity.attachments?.[0];
     expect(card?.contentType).to.equal('application/vnd.microsoft.card.adaptive');
@@ -37,7 +56,7 @@ describe('rendering for each channel', () => {
   });
 
   it('gives SMS plain numbered text with no cards or buttons', () => {
-    const activities = renderReplies([question], 'sms', 'user-1');
+    const activities = renderReplies([question], 'sms', 'user-1', WORDS);
     expect(activities.every((a) => !a.attachments && !a.suggestedActions)).to.equal(true);
     const text = activities.map((a) => a.text).join('\n');
     expect(text).to.include('1. Yes').and.include('2. No').and.include('Reply 1 or 2.');
@@ -45,7 +64,7 @@ describe('rendering for each channel', () => {
   });
 
   it('keeps SMS to GSM-7: curly quotes, dashes and emoji replaced; links as bare URLs', () => {
-    const text = renderReplies([answer], 'sms', 'u').map((a) => a.text ?? '').join('\n');
+    const text = renderReplies([answer], 'sms', 'u', WORDS).map((a) => a.text ?? '').join('\n');
     expect(isGsm7(text)).to.equal(true);
     expect(text).to.include("170-180").and.include("it's").and.include('"easier"');
     expect(text).to.include('https://clinic.example/book').and.not.include('](');
@@ -53,7 +72,7 @@ describe('rendering for each channel', () => {
 
   it('lists no option numbers for a question whose answer is itself a number', () => {
     const age: Reply = { text: 'How old are you?', choices: [{ label: 'Under 16', value: 'child' }], numericAnswer: true, entity: { type: 'triage.question', id: 'age' } };
-    expect(renderReplies([age], 'sms', 'u')[0].text).to.not.match(/Reply 1/);
+    expect(renderReplies([age], 'sms', 'u', WORDS)[0].text).to.not.match(/Reply 1/);
   });
 
   it('splits long SMS text into messages under 320 characters at sensible places', () => {

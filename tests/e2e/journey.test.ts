@@ -4,8 +4,10 @@ import { startTestBot, type TestBot } from '../support/bot';
 import {
   CHROMIUM_PATH,
   chromiumAvailable,
+  clickCardButton,
   clickSuggestedAction,
   launchChromium,
+  SELECTORS,
   openChat,
   sendText,
   seriousAccessibilityViolations,
@@ -49,14 +51,16 @@ describe('the real bot in Web Chat (headless Chromium)', function () {
     await waitForBotText(page, /2-4 weeks/, { since });
   });
 
-  it('clicks through a symptom check to an outcome', async () => {
+  it('clicks through a symptom check, ticking two warning signs, to an urgent outcome', async () => {
     await waitForBotText(page, /knee pain assistant/);
     let since = await clickSuggestedAction(page, 'Check my symptoms');
     await waitForBotText(page, /specific injury/, { since });
     since = await clickSuggestedAction(page, 'No');
     await waitForBotText(page, /Do any of these apply/, { since });
-    since = await clickSuggestedAction(page, 'Knee looks deformed, kneecap out of place, or an open wound');
-    await waitForBotText(page, /911/, { since });
+    await page.locator(SELECTORS.card).last().getByText('Swollen knee, not hot or red').click();
+    await page.locator(SELECTORS.card).last().getByText('Pain, swelling or redness in the calf').click();
+    since = await clickCardButton(page, 'Send');
+    await waitForBotText(page, /be seen today/i, { since });
   });
 
   it('offers booking with the clinic link', async () => {
