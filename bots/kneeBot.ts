@@ -53,7 +53,10 @@ export class KneeBot extends ActivityHandler {
         const input = { ...this.input(context.activity), firstContact: !conversation.welcomed };
         const replies = await handleMessage(this.deps.conversation, conversation.data, input);
         const intro = conversation.welcomed ? [] : this.welcome(conversation);
-        return [...(replies.length ? intro.map((reply) => ({ ...reply, choices: undefined })) : intro), ...replies];
+        if (replies.length) return [...intro.map((reply) => ({ ...reply, choices: undefined })), ...replies];
+        // Only the welcome goes out ("hi" as a first SMS): its options are the ones a number picks.
+        conversation.data.choices = intro.find((reply) => reply.choices?.length)?.choices;
+        return intro;
       });
       await next();
     });

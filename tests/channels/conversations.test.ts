@@ -32,6 +32,12 @@ describe('the same conversations on every channel', () => {
     expect(turn.activities.every((a) => (a.text ?? '').length < 320)).to.equal(true);
   });
 
+  it('takes an option number from the welcome when the first SMS is a greeting', async () => {
+    const person = new Person(bot.url, 'sms', '+14165550119');
+    expect((await person.say('hi')).text).to.match(/1\. Check my symptoms/);
+    expect((await person.say('1')).entity('triage.question')?.id).to.equal('injury');
+  });
+
   it('takes an option number as the answer on SMS', async () => {
     const person = new Person(bot.url, 'sms', '+14165550114');
     await person.say('my knee hurts');
