@@ -86,9 +86,11 @@ export function createApp(deps: AppDeps): App {
 
   const server = restify.createServer({ name: 'knee-pain-assistant', handleUncaughtExceptions: false });
   server.use(restify.plugins.bodyParser({ maxBodySize: config.limits.maxBodyBytes, mapParams: false, rejectUnknown: true }));
-  server.on('restifyError', (req: restify.Request, res: restify.Response, err: Error & { statusCode?: number }, callback: () => void) => {
-    // Restify's own errors carry only a code and a short message; strip anything else.
+  server.on('restifyError', (req: restify.Request, res: restify.Response, err: Error & { statusCode?: number; toJSON?: () => unknown }, callback: () => void) => {
     if (!err.statusCode || err.statusCode >= 500) log.error({ event: 'http_error', path: req.path(), ...errorFields(err) }, 'request failed');
+    // The caller learns the kind of error only: a JSON parser's message, say, tells an attacker about internals.
+    const status = err.statusCode ?? 500;
+    err.toJSON = () => ({ error: PUBLIC_ERRORS[status] ?? (status >= 500 ? 'internal_error' : 'bad_request') });
     return callback();
   });
 
@@ -186,6 +188,12 @@ export function createApp(deps: AppDeps): App {
     close: () => new Promise((resolve) => server.close(() => resolve())),
   };
 }
+
+/** What a caller is told for restify's own errors (body parsing, routing), by status. */
+const PUBLIC_ERRORS: Record<number, string> = {
+  400: 'bad_request', 404: 'not_found', 405: 'method_not_allowed', 406: 'not_acceptable', 413: 'payload_too_large',
+  415: 'unsupported_media_type', 429: 'too_many_requests',
+};
 
 const TIMED_OUT = Symbol('timed out');
 

@@ -15,7 +15,7 @@ async function post(bot: TestBot, body: string, headers: Record<string, string> 
 }
 
 function expectNoInternals(body: string): void {
-  expect(body).to.not.match(/\bat [\w.<>]+ \(|node_modules|\/work\/|Error: /);
+  expect(body).to.not.match(/\bat [\w.<>]+ \(|node_modules|\/work\/|Error: |Unexpected|JSON input|position/);
 }
 
 describe('POST /api/messages with bad input', () => {
