@@ -53,7 +53,9 @@ export function renderSms(reply: Reply): OutgoingActivity[] {
     const list = numbers.length === 1 ? '1' : `${numbers.slice(0, -1).join(', ')} or ${numbers[numbers.length - 1]}`;
     lines.push(reply.multi ? `Reply with one or more numbers (e.g. ${numbers.slice(0, 2).join(',')}).` : `Reply ${list}.`);
   }
-  const messages = splitSms(toGsm7(lines.join('\n')));
+  const split = splitSms(toGsm7(lines.join('\n')));
+  // Text with no GSM-7 character at all still goes out as a message, so its entity is not lost.
+  const messages = split.length ? split : ['?'];
   return messages.map((text, i) => ({
     type: 'message',
     text,

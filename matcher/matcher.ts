@@ -36,6 +36,9 @@ export type MatcherOptions = Partial<MatcherSettings> &
     confidence?: ConfidenceModel;
   };
 
+/** Longest text matched; the bot's own message limit is lower. */
+const MAX_MATCH_CHARS = 10_000;
+
 export interface Matcher {
   match(text: string): MatchResult;
 }
@@ -45,7 +48,9 @@ export function createMatcher(kb: KnowledgeBase, lexicon: Lexicon, options: Matc
   const model = options.confidence ?? CONFIDENCE_DEFAULTS;
   const scorer = createScorer(kb, lexicon, options);
   return {
-    match(text: string): MatchResult {
+    match(message: string): MatchResult {
+      // The bot reads at most a few thousand characters; a longer text is matched on its start.
+      const text = message.length > MAX_MATCH_CHARS ? message.slice(0, MAX_MATCH_CHARS) : message;
       const { analysis, foreign, ranked } = scorer.score(text);
       const top = ranked[0];
       if (!top) return { band: 'none', confidence: 0, candidates: [], outOfScope: analysis.outOfScope };

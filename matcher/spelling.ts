@@ -1,5 +1,8 @@
 import { DamerauLevenshteinDistance } from 'natural/lib/natural/distance/levenshtein_distance';
 
+/** No word in the knowledge base is longer; a longer one is not a typo of any, and its edits would cost the most. */
+const MAX_WORD = 24;
+
 export interface SpellingSettings {
   /** Shortest word that is ever corrected: short words are too easily another real word. */
   minLength: number;
@@ -38,7 +41,7 @@ export class SpellingCorrector {
 
   /** The known word this one is a typo of, or undefined when it is known, too short or too far from anything. */
   correct(word: string): string | undefined {
-    if (word.length < this.options.minLength || this.frequency.has(word) || /\d/.test(word)) return undefined;
+    if (word.length < this.options.minLength || word.length > MAX_WORD || this.frequency.has(word) || /\d/.test(word)) return undefined;
     const cached = this.cache.get(word);
     if (cached !== undefined) return cached ?? undefined;
     const found = this.lookup(word);

@@ -27,7 +27,9 @@ export function validateActivity(body: unknown): { activity: ValidatedActivity }
   for (const field of OBJECT_FIELDS) if (body[field] !== undefined && !isRecord(body[field])) return { problem: 'bad_field', field };
   for (const field of STRING_FIELDS) if (body[field] !== undefined && typeof body[field] !== 'string') return { problem: 'bad_field', field };
   for (const field of ['attachments', 'entities', 'membersAdded', 'membersRemoved'] as const) {
-    if (body[field] !== undefined && !Array.isArray(body[field])) return { problem: 'bad_field', field };
+    const list = body[field];
+    if (list === undefined) continue;
+    if (!Array.isArray(list) || !list.every(isRecord)) return { problem: 'bad_field', field };
   }
   const conversation = isRecord(body.conversation) ? body.conversation : undefined;
   if (!conversation || typeof conversation.id !== 'string' || !conversation.id) return { problem: 'bad_field', field: 'conversation' };

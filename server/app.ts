@@ -94,6 +94,24 @@ export function createApp(deps: AppDeps): App {
     return callback();
   });
 
+  // Before routing: restify throws on a Host or target it cannot make a URL of, and on bodies it cannot inflate.
+  server.pre((req: restify.Request, res: restify.Response, next: restify.Next) => {
+    const encoding = req.headers['content-encoding'];
+    if (encoding !== undefined && encoding.toLowerCase() !== 'identity') {
+      res.send(415, { error: 'unsupported_media_type' });
+      return next(false);
+    }
+    try {
+      const target = req.url ?? '/';
+      const base = `http://${req.headers.host || 'localhost'}`;
+      void (target.startsWith('/') ? new URL(base + target) : new URL(target, base));
+    } catch {
+      res.send(400, { error: 'bad_request' });
+      return next(false);
+    }
+    return next();
+  });
+
   const perConversation = new RateLimiter(config.limits.perConversationPerMinute);
   const perAddress = new RateLimiter(config.limits.perAddressPerMinute);
   // Web visitors reach the Direct Line and token endpoints from their own addresses: limit each one.

@@ -44,6 +44,18 @@ function keptChannelData(raw: unknown): Record<string, unknown> {
   return kept;
 }
 
+/** Buttons and cards send a code or a few inputs; anything bigger or deeper is not from the page. */
+const MAX_VALUE_CHARS = 4096;
+
+function smallValue(value: unknown): boolean {
+  try {
+    const json = JSON.stringify(value);
+    return json === undefined || json.length <= MAX_VALUE_CHARS;
+  } catch {
+    return false;
+  }
+}
+
 /** A typed message (text) or a button or card submit (value); uploads and other activity types are refused. */
 export function readPostedActivity(body: unknown, maxTextChars: number): { message: PostedMessage } | { problem: PostProblem } {
   if (!isRecord(body) || body.type !== 'message') return { problem: 'bad_activity' };
@@ -52,6 +64,7 @@ export function readPostedActivity(body: unknown, maxTextChars: number): { messa
   if (Array.isArray(attachments) ? attachments.length > 0 : attachments !== undefined) return { problem: 'bad_activity' };
   if (!text?.trim() && (value === undefined || value === null)) return { problem: 'bad_activity' };
   if (text && text.length > maxTextChars) return { problem: 'text_too_long' };
+  if (value !== undefined && !smallValue(value)) return { problem: 'bad_activity' };
   return {
     message: {
       text,

@@ -30,7 +30,15 @@ export function attachDirectLineStream(httpServer: HttpServer, deps: StreamDeps)
     // Nothing else on this server speaks WebSocket; a socket left unanswered would hang.
     if (!match) return refuseUpgrade(socket, 'not_found');
     socket.on('error', () => socket.destroy());
-    void accept(req, socket, head, decodeURIComponent(match[1] ?? ''));
+    let conversationId: string;
+    try {
+      conversationId = decodeURIComponent(match[1] ?? '');
+    } catch {
+      // A malformed percent-encoding names no conversation.
+      socket.end('HTTP/1.1 400 Bad Request\r\nConnection: close\r\nContent-Length: 0\r\n\r\n');
+      return;
+    }
+    void accept(req, socket, head, conversationId);
   };
 
   const accept = async (req: IncomingMessage, socket: Duplex, head: Buffer, conversationId: string) => {
