@@ -4,7 +4,7 @@ import { fill } from '../knowledge/messages';
 import type { Matcher } from '../matcher/matcher';
 import type { IntentReader } from './intents';
 import type { Choice, Reply } from './replies';
-import { answerReply, noMatchReply, suggestionsReply } from './faq';
+import { answerReply, noMatchReply, suggestionsReply, topicChoice } from './faq';
 import type { ClinicFacts } from './clinic';
 import type { TriageData, TriageFlow } from './triage-flow';
 import type { BookingData, BookingFlow } from './booking';
@@ -200,7 +200,7 @@ function moreDetail(deps: ConversationDeps, data: ConversationData): Reply {
   data.detailShown = true;
   const followUps = topic.followUps.flatMap((id) => {
     const next = deps.kb.byId.get(id);
-    return next ? [{ label: next.title, value: `topic:${next.id}` }] : [];
+    return next ? [topicChoice(next)] : [];
   });
   return { text: topic.detail, choices: followUps };
 }
