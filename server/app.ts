@@ -85,6 +85,9 @@ export function createApp(deps: AppDeps): App {
   };
 
   const server = restify.createServer({ name: 'knee-pain-assistant', handleUncaughtExceptions: false });
+  // A stalled client must not hold a socket for Node's default five minutes.
+  server.server.requestTimeout = 30_000;
+  server.server.headersTimeout = 10_000;
   server.use(restify.plugins.bodyParser({ maxBodySize: config.limits.maxBodyBytes, mapParams: false, rejectUnknown: true }));
   server.on('restifyError', (req: restify.Request, res: restify.Response, err: Error & { statusCode?: number; toJSON?: () => unknown }, callback: () => void) => {
     if (!err.statusCode || err.statusCode >= 500) log.error({ event: 'http_error', path: req.path(), ...errorFields(err) }, 'request failed');
