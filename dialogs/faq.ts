@@ -18,8 +18,9 @@ export function answerReply(kb: KnowledgeBase, messages: Messages, clinic: Clini
   });
   const choices: Choice[] = [];
   if (topic.detail) choices.push({ label: messages.tellMeMore, value: 'more' });
-  if (topic.action === 'triage') choices.push(messages.offerCheckChoices[0]);
-  if (topic.action === 'booking') choices.push(messages.welcomeChoices[2]);
+  const offer = (value: string) => [...messages.offerCheckChoices, ...messages.welcomeChoices].find((c) => c.value === value);
+  const action = topic.action === 'triage' ? offer('triage:start') : topic.action === 'booking' ? offer('booking:offer') : undefined;
+  if (action) choices.push(action);
   choices.push(...followUps);
   const contact = CONTACT_TOPICS.has(topic.id) ? clinicContactLines(clinic) : [];
   return {

@@ -33,12 +33,6 @@ export interface TriageFlowDeps {
   callbackChoice?: Choice;
 }
 
-/** How long a completed check makes a person "returning". */
-export const TRIAGE_FLOW_DEFAULTS = Object.freeze({
-  /** Days a completed check is remembered for follow-up. */
-  memoryDays: 90,
-});
-
 const TONE: Record<Level, Reply['tone']> = { emergency: 'danger', urgent: 'warning', doctor: 'normal', book: 'normal', 'self-care': 'normal' };
 
 interface Holder {
@@ -47,7 +41,7 @@ interface Holder {
 }
 
 /** The symptom check inside the conversation: pure triage functions, with replies and memory around them. */
-export function createTriageFlow(deps: TriageFlowDeps): TriageFlow & { outcomeReplies(level: Level, reasons: ReasonId[], version: string): Reply[] } {
+export function createTriageFlow(deps: TriageFlowDeps): TriageFlow {
   const { protocol, messages } = deps;
   const ctx = (input: TurnInput): ParseContext => ({ now: input.now, timeZone: deps.timeZone });
 
@@ -90,8 +84,6 @@ export function createTriageFlow(deps: TriageFlowDeps): TriageFlow & { outcomeRe
   }
 
   return {
-    outcomeReplies,
-
     async checkSafety(holder: Holder, text, input) {
       if (detectCrisis(protocol, text)) return [{ text: protocol.messages.crisis, tone: 'danger', entity: { type: 'safety.crisis' } }];
       // An answer to the warning-sign question is read as that answer, with its own rule's reason.
@@ -107,7 +99,7 @@ export function createTriageFlow(deps: TriageFlowDeps): TriageFlow & { outcomeRe
     async start(holder: Holder, input, openingText) {
       const memory = await deps.checkMemory.get(input.userKey);
       const ageDays = memory ? (input.now.getTime() - memory.lastCheckAt.getTime()) / 86_400_000 : Infinity;
-      const returning = ageDays <= TRIAGE_FLOW_DEFAULTS.memoryDays;
+      const returning = ageDays <= protocol.memoryDays;
       const { state, step } = startSession(protocol, { returning, openingText, ctx: ctx(input) });
       const notice: Reply[] = memory ? [] : [{ text: protocol.messages.persistence }];
       return [...notice, ...(await afterStep(holder, state, step, input, false))];

@@ -92,6 +92,8 @@ export interface Messages {
 export interface Protocol {
   /** Changed whenever a clinician changes the rules; stored with every outcome. */
   version: string;
+  /** Days a completed check is remembered, making the person "returning" (Persistence). */
+  memoryDays: number;
   questions: Question[];
   rules: Rule[];
   safetyQuestions: QuestionId[];
@@ -200,8 +202,10 @@ function readOutcome(c: JsonChecker, raw: Json, path: string): OutcomeText {
 export function parseProtocol(raw: Json, file: string, language: Language): Protocol {
   const c = new JsonChecker(file);
   const root = c.object(raw, '(root)');
-  c.onlyKeys(root, '(root)', ['version', 'phrasesFile', 'safetyQuestions', 'questions', 'ageBands', 'durationBands', 'rules', 'reasons', 'outcomes', 'messages']);
+  c.onlyKeys(root, '(root)', ['version', 'memoryDays', 'phrasesFile', 'safetyQuestions', 'questions', 'ageBands', 'durationBands', 'rules', 'reasons', 'outcomes', 'messages']);
   const version = c.text(root.version, 'version');
+  const memoryDays = c.integer(root.memoryDays, 'memoryDays');
+  if (memoryDays < 1) c.fail('memoryDays', 'must be at least 1');
 
   const read = c.array(root.questions, 'questions').map((q, i) => readQuestion(c, q, `questions[${i}]`));
   const seen = new Set<QuestionId>();
@@ -268,7 +272,7 @@ export function parseProtocol(raw: Json, file: string, language: Language): Prot
     maxDays: b.high,
   }));
 
-  return { version, questions, rules, safetyQuestions, ageBands, durationBands, reasons, outcomes, messages, language };
+  return { version, memoryDays, questions, rules, safetyQuestions, ageBands, durationBands, reasons, outcomes, messages, language };
 }
 
 function readJson(filePath: string): Json {

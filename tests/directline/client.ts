@@ -1,3 +1,4 @@
+import type { TokenResponse } from '../../server/directline/tokenEndpoint';
 import WebSocket from 'ws';
 
 export interface JsonResponse {
@@ -26,14 +27,8 @@ export async function call(method: string, url: string, options: { token?: strin
   return { status: res.status, headers: res.headers, body: parsed, raw };
 }
 
-export interface Session {
-  token: string;
-  conversationId: string;
-  userId: string;
-  userToken: string;
-  expires_in: number;
-  domain?: string;
-}
+/** What the page gets from the token endpoint. */
+export type Session = TokenResponse;
 
 export function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
