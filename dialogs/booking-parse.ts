@@ -1,5 +1,5 @@
 // The call-back dialog's readings of what a person types: pure functions, no Bot Framework.
-import * as chrono from 'chrono-node';
+import { chrono } from '../triage/chrono';
 import { findPhoneNumbersInText, parsePhoneNumberFromString, type CountryCode } from 'libphonenumber-js/max';
 import { normaliseText } from '../matcher/normalise';
 import { offsetMinutes } from '../triage/calendar';
@@ -85,7 +85,7 @@ export function parseName(text: string, prefixes: readonly string[]): string | u
 export function parsePreferredTime(text: string, now: Date, timeZone: string): PreferredTime | undefined {
   const said = text.replace(/\s+/g, ' ').trim().slice(0, BOOKING_PARSE_DEFAULTS.maxTimeChars);
   if (!/[\p{L}\p{N}]/u.test(said)) return undefined;
-  const [result] = chrono.parse(said, { instant: now, timezone: offsetMinutes({ now, timeZone }) }, { forwardDate: true });
+  const [result] = chrono().parse(said, { instant: now, timezone: offsetMinutes({ now, timeZone }) }, { forwardDate: true });
   if (!result) return { text: said };
   const known = (part: 'day' | 'hour' | 'weekday') => result.start.isCertain(part);
   // chrono reads the word "weekday" itself as a Tuesday; only a named day counts.

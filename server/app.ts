@@ -10,9 +10,10 @@ import {
 } from 'botbuilder';
 import type { AddressInfo } from 'node:net';
 import type { Config } from '../config/config';
+import { isLoopbackHost, isLoopbackUrl } from '../config/hosts';
 import type { Database } from '../storage';
 import type { Logger } from './logger';
-import { errorFields } from './logger';
+import { errorFields, libraryLogger } from './logger';
 import { validateActivity } from './activityInput';
 import { RateLimiter } from './rateLimit';
 import type { BotMetrics } from './metrics';
@@ -84,7 +85,9 @@ export function createApp(deps: AppDeps): App {
     }
   };
 
-  const server = restify.createServer({ name: 'knee-pain-assistant', handleUncaughtExceptions: false });
+  // restify 12 logs with pino; its type definitions still name bunyan's logger.
+  const restifyLog = libraryLogger(log, 'restify') as unknown as restify.ServerOptions['log'];
+  const server = restify.createServer({ name: 'knee-pain-assistant', handleUncaughtExceptions: false, log: restifyLog });
   // A stalled client must not hold a socket for Node's default five minutes.
   server.server.requestTimeout = 30_000;
   server.server.headersTimeout = 10_000;
@@ -129,7 +132,7 @@ export function createApp(deps: AppDeps): App {
   });
 
   // Opened to the network in production without Azure credentials, visitors come only through Direct Line.
-  const channelsClosed = !config.appId && config.nodeEnv === 'production' && !isLoopback(config.host);
+  const channelsClosed = !config.appId && config.nodeEnv === 'production' && !isLoopbackHost(config.host);
 
   server.post('/api/messages', async (req: restify.Request, res: restify.Response) => {
     if (channelsClosed) {
@@ -139,6 +142,12 @@ export function createApp(deps: AppDeps): App {
     const checked = validateActivity(req.body);
     if ('problem' in checked) {
       res.send(400, { error: 'bad_activity', problem: checked.problem, field: checked.field });
+      return;
+    }
+    // Nobody is authenticated without an app id: replies go back in the response (expectReplies) or to
+    // a channel on this machine (the Emulator), never to whatever address a caller names.
+    if (!config.appId && checked.activity.deliveryMode !== 'expectReplies' && !isLoopbackUrl(checked.activity.serviceUrl)) {
+      res.send(400, { error: 'bad_activity', problem: 'service_url_not_local', field: 'serviceUrl' });
       return;
     }
     const conversation = checked.activity.conversation;
@@ -231,10 +240,6 @@ async function withTimeout<T>(work: Promise<T>, ms: number): Promise<T | typeof 
   } finally {
     clearTimeout(timer);
   }
-}
-
-export function isLoopback(host: string): boolean {
-  return host === 'localhost' || host === '::1' || host.startsWith('127.');
 }
 
 function isAuthError(error: unknown): boolean {

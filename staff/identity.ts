@@ -1,5 +1,6 @@
 // Who counts as clinic staff: a pure reading of an incoming activity, no Bot Framework import.
 import type { Config } from '../config/config';
+import { isLoopbackHost } from '../config/hosts';
 
 /** The parts of an incoming activity this module reads; a botbuilder Activity fits it. */
 export interface ActivityLike {
@@ -60,11 +61,6 @@ export function staffIdentity(activity: ActivityLike, settings: StaffSettings): 
 /** Staff settings from the validated configuration. */
 export function staffSettingsFrom(config: Pick<Config, 'appId' | 'host' | 'staff'>): StaffSettings {
   return { tenantId: config.staff.tenantId, userIds: config.staff.userIds, trusted: Boolean(config.appId) || isLoopbackHost(config.host) };
-}
-
-export function isLoopbackHost(host: string): boolean {
-  const bare = host.replace(/^\[|\]$/g, '').toLowerCase();
-  return bare === 'localhost' || bare === '::1' || /^127(\.\d{1,3}){3}$/.test(bare);
 }
 
 function conversationOf(activity: ActivityLike, tenantId: string): StaffIdentity['conversation'] | undefined {

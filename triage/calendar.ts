@@ -14,19 +14,35 @@ export interface CalendarDay {
 
 const MS_PER_DAY = 86_400_000;
 
+/** Building an Intl formatter costs far more than using one: one per zone and shape, kept. */
+const formatters = new Map<string, Intl.DateTimeFormat>();
+
+function formatter(timeZone: string, shape: 'date' | 'time'): Intl.DateTimeFormat {
+  const key = `${shape} ${timeZone}`;
+  let found = formatters.get(key);
+  if (!found) {
+    const options: Intl.DateTimeFormatOptions = shape === 'date' ? { year: 'numeric', month: 'numeric', day: 'numeric' } : { hour: 'numeric', minute: 'numeric', hourCycle: 'h23' };
+    found = new Intl.DateTimeFormat('en-CA', { timeZone, ...options });
+    formatters.set(key, found);
+  }
+  return found;
+}
+
+function partsOf(parts: Intl.DateTimeFormatPart[], type: string, fallback: number): number {
+  return Number(parts.find((p) => p.type === type)?.value ?? fallback);
+}
+
 /** Today's date where the clinic is. */
 export function today(ctx: ParseContext): CalendarDay {
-  const parts = new Intl.DateTimeFormat('en-CA', { timeZone: ctx.timeZone, year: 'numeric', month: 'numeric', day: 'numeric' }).formatToParts(ctx.now);
-  const get = (type: string): number => Number(parts.find((p) => p.type === type)?.value ?? NaN);
-  return { year: get('year'), month: get('month'), day: get('day') };
+  const parts = formatter(ctx.timeZone, 'date').formatToParts(ctx.now);
+  return { year: partsOf(parts, 'year', NaN), month: partsOf(parts, 'month', NaN), day: partsOf(parts, 'day', NaN) };
 }
 
 /** The zone's offset from UTC in minutes at `now` (for chrono's reference). */
 export function offsetMinutes(ctx: ParseContext): number {
   const t = today(ctx);
-  const parts = new Intl.DateTimeFormat('en-CA', { timeZone: ctx.timeZone, hour: 'numeric', minute: 'numeric', hourCycle: 'h23' }).formatToParts(ctx.now);
-  const get = (type: string): number => Number(parts.find((p) => p.type === type)?.value ?? 0);
-  const local = Date.UTC(t.year, t.month - 1, t.day, get('hour'), get('minute'));
+  const parts = formatter(ctx.timeZone, 'time').formatToParts(ctx.now);
+  const local = Date.UTC(t.year, t.month - 1, t.day, partsOf(parts, 'hour', 0), partsOf(parts, 'minute', 0));
   const utc = Math.floor(ctx.now.getTime() / 60_000) * 60_000;
   return Math.round((local - utc) / 60_000);
 }

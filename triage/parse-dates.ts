@@ -1,5 +1,5 @@
 // Dates as starting points: "since last tuesday", "since Labour Day", "since September", "since 10/30".
-import * as chrono from 'chrono-node';
+import { chrono } from './chrono';
 import {
   CalendarDay,
   dayNumber,
@@ -133,7 +133,7 @@ export function fromCalendar(r: Reader): DayRange[] {
 export function fromNumericDates(raw: string, r: Reader): DayRange[] {
   const out: DayRange[] = [];
   if (!/\d{1,4}[/.-]\d{1,2}/.test(raw)) return out; // chrono is slow; only numeric dates need it
-  const results = chrono.parse(raw, { instant: r.ctx.now, timezone: offsetMinutes(r.ctx) });
+  const results = chrono().parse(raw, { instant: r.ctx.now, timezone: offsetMinutes(r.ctx) });
   const now = today(r.ctx);
   for (const res of results) {
     if (!/^\d{1,4}[/.-]\d{1,2}(?:[/.-]\d{2,4})?$/.test(res.text.trim())) continue;

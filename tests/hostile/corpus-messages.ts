@@ -122,6 +122,8 @@ function headerRows(): HostileRow[] {
     send('a JWT with alg none', 'answered', [JSON_TYPE, 'Authorization: Bearer eyJhbGciOiJub25lIn0.eyJzdWIiOiJhZG1pbiJ9.']),
     send('two Authorization headers', 'answered', [JSON_TYPE, 'Authorization: Bearer a', 'Authorization: Bearer b']),
     send('an Authorization header of raw high bytes', 'answered', [JSON_TYPE, 'Authorization: Bearer \u00ff\u00fe\u00fd']),
+    send('an Accept header no formatter serves, with a bearer token', 'answered', [JSON_TYPE, 'Accept: application/x-nothing', 'Authorization: Bearer not-a-real-token-but-logged-if-leaked']),
+    send('Accept: */*;q=0 with a bearer token', 'answered', [JSON_TYPE, 'Accept: */*;q=0', 'Authorization: Bearer not-a-real-token-but-logged-if-leaked']),
     send('X-Forwarded-For spoofing', 'answered', [JSON_TYPE, 'X-Forwarded-For: 1.2.3.4, ' + '5.6.7.8, '.repeat(500)]),
     row('a Host header with a space', 'refused', () => [httpRequest({ path: PATH, host: '', headers: ['Host: a b', JSON_TYPE], body: valid() })]),
     row('a Host header "["', 'refused', () => [httpRequest({ path: PATH, host: '', headers: ['Host: [', JSON_TYPE], body: valid() })]),

@@ -1,5 +1,6 @@
 import { expect } from 'chai';
-import { isLoopbackHost, isStaff, readStaffReference, staffIdentity, staffSettingsFrom, type ActivityLike, type StaffSettings } from '../../staff/identity';
+import { isLoopbackHost } from '../../config/hosts';
+import { isStaff, readStaffReference, staffIdentity, staffSettingsFrom, type ActivityLike, type StaffSettings } from '../../staff/identity';
 
 const TENANT = '11111111-2222-3333-4444-555555555555';
 const STAFF = 'aaaaaaaa-bbbb-cccc-dddd-eeeeeeeeeeee';
