@@ -11,6 +11,14 @@ export interface Pattern {
   source: string;
   regex: RegExp;
   negatable: boolean;
+  /** Words one of which every match holds: a cheap test before the regex; null when none is known. */
+  anchors: Anchor[] | null;
+}
+
+/** A word a match must hold: exactly, or as the start of a token ("twist*"). */
+interface Anchor {
+  word: string;
+  prefix: boolean;
 }
 
 /** Where a phrase was found, in token positions, and whether it was negated. */
@@ -69,7 +77,56 @@ export function compilePattern(source: string): Pattern {
   });
   if (parts.every((p) => p.endsWith(')?') || p.endsWith('{0,3}')))
     throw new Error(`pattern "${source}" has no required word`);
-  return { source, negatable, regex: new RegExp(`(?<= )${parts.join('')}`, 'g') };
+  return { source, negatable, regex: new RegExp(`(?<= )${parts.join('')}`, 'g'), anchors: anchorsOf(body) };
+}
+
+/** The alternatives of the pattern's most selective required word (the one whose shortest alternative is longest). */
+function anchorsOf(body: string): Anchor[] | null {
+  let best: Anchor[] | null = null;
+  let bestLength = 0;
+  for (const tok of body.split(/\s+/)) {
+    if (tok === '...' || tok.startsWith('[')) continue;
+    const alts = tok.split('|');
+    if (alts.includes('#')) continue;
+    const anchors = alts.map((alt) => (alt.endsWith('*') ? { word: alt.slice(0, -1), prefix: true } : { word: alt, prefix: false }));
+    const shortest = Math.min(...anchors.map((a) => a.word.length));
+    if (shortest > bestLength) [best, bestLength] = [anchors, shortest];
+  }
+  return best;
+}
+
+/** A text's words, read once however many patterns are tried on it. */
+class TextWords {
+  private readonly words: Set<string>;
+  private readonly prefixes = new Map<string, boolean>();
+  constructor(private readonly tokens: readonly string[]) {
+    this.words = new Set(tokens);
+  }
+
+  holdsAny(anchors: readonly Anchor[]): boolean {
+    for (const anchor of anchors) if (anchor.prefix ? this.startsAWord(anchor.word) : this.words.has(anchor.word)) return true;
+    return false;
+  }
+
+  private startsAWord(prefix: string): boolean {
+    let found = this.prefixes.get(prefix);
+    if (found === undefined) {
+      found = this.tokens.some((t) => t.startsWith(prefix));
+      this.prefixes.set(prefix, found);
+    }
+    return found;
+  }
+}
+
+const wordsOfText = new WeakMap<Normalized, TextWords>();
+
+function wordsOf(text: Normalized): TextWords {
+  let words = wordsOfText.get(text);
+  if (!words) {
+    words = new TextWords(text.tokens);
+    wordsOfText.set(text, words);
+  }
+  return words;
 }
 
 function tokenIndex(padded: string, charIndex: number): number {
@@ -87,6 +144,7 @@ interface Span {
 
 function matches(pattern: Pattern, text: Normalized): Span[] {
   const out: Span[] = [];
+  if (pattern.anchors !== null && !wordsOf(text).holdsAny(pattern.anchors)) return out;
   const re = pattern.regex; // compiled once; lastIndex is reset here and the scan is synchronous
   re.lastIndex = 0;
   let m: RegExpExecArray | null;
@@ -115,7 +173,7 @@ export function isNegated(tokens: readonly string[], start: number, rules: Negat
 }
 
 export function findHits(set: PhraseSet, text: Normalized, rules: NegationRules): Hit[] {
-  const vetoes = set.except.flatMap((p) => matches(p, text));
+  const vetoes = set.except.length === 0 ? [] : set.except.flatMap((p) => matches(p, text));
   const hits: Hit[] = [];
   for (const pattern of set.patterns) {
     for (const span of matches(pattern, text)) {
