@@ -1,6 +1,15 @@
 // The call-back dialog's readings of what a person types: pure functions, no Bot Framework.
 import { chrono } from '../triage/chrono';
-import { findPhoneNumbersInText, parsePhoneNumberFromString, type CountryCode } from 'libphonenumber-js/max';
+import type * as PhoneNumbers from 'libphonenumber-js/max';
+import type { CountryCode } from 'libphonenumber-js/max';
+
+let phoneNumbersModule: typeof PhoneNumbers | undefined;
+/** Phone metadata is large and only a call-back request needs it: loaded on first need. */
+function phoneNumbers(): typeof PhoneNumbers {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  phoneNumbersModule ??= require('libphonenumber-js/max') as typeof PhoneNumbers;
+  return phoneNumbersModule;
+}
 import { normaliseText } from '../matcher/normalise';
 import { offsetMinutes } from '../triage/calendar';
 
@@ -53,7 +62,7 @@ export function parseContact(text: string, region: CountryCode = BOOKING_PARSE_D
 }
 
 export function parsePhone(text: string, region: CountryCode = BOOKING_PARSE_DEFAULTS.defaultRegion): Contact | undefined {
-  const found = findPhoneNumbersInText(text, { defaultCountry: region }).find((match) => match.number.isValid());
+  const found = phoneNumbers().findPhoneNumbersInText(text, { defaultCountry: region }).find((match) => match.number.isValid());
   if (!found) return undefined;
   return found.number.ext ? { kind: 'phone', value: found.number.number, ext: found.number.ext } : { kind: 'phone', value: found.number.number };
 }
@@ -61,7 +70,7 @@ export function parsePhone(text: string, region: CountryCode = BOOKING_PARSE_DEF
 /** How the contact reads to a person: national format at home, international otherwise. */
 export function displayContact(contact: Contact, region: CountryCode = BOOKING_PARSE_DEFAULTS.defaultRegion): string {
   if (contact.kind === 'email') return contact.value;
-  const phone = parsePhoneNumberFromString(contact.value);
+  const phone = phoneNumbers().parsePhoneNumberFromString(contact.value);
   if (!phone) return contact.value;
   const shown = phone.country === region || (phone.countryCallingCode === '1' && region === 'CA') ? phone.formatNational() : phone.formatInternational();
   return contact.ext ? `${shown} ext. ${contact.ext}` : shown;

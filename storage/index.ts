@@ -6,9 +6,7 @@ import { CheckMemoryStore } from './check-memory';
 import { UnansweredStore } from './unanswered';
 import { applyMigrations } from './migrations';
 import { OutboxStore } from './outbox';
-import { openPostgres } from './postgres';
 import { SqlClient, SqlEngine } from './sql';
-import { openSqlite } from './sqlite';
 import { SqlStateStore } from './state-store';
 import { StaffConversationStore } from './staff-conversations';
 
@@ -90,6 +88,8 @@ async function openSqlClient(options: OpenDatabaseOptions): Promise<SqlClient> {
     if (!/^postgres(ql)?:\/\//.test(options.databaseUrl)) {
       throw new RangeError('databaseUrl must start with postgres:// or postgresql://');
     }
+    // Each engine's driver loads only when it is used: the embedded default never pays for pg.
+    const { openPostgres } = await import('./postgres');
     return openPostgres(options.databaseUrl, {
       schema: options.schema,
       poolSize: options.poolSize,
@@ -97,5 +97,6 @@ async function openSqlClient(options: OpenDatabaseOptions): Promise<SqlClient> {
     });
   }
   mkdirSync(options.dataDir, { recursive: true });
+  const { openSqlite } = await import('./sqlite');
   return openSqlite(sqliteFilePath(options.dataDir));
 }
