@@ -19,7 +19,7 @@ const NUMBER = /^\d+(?:\.\d+)?$/;
 
 export class Reader {
   readonly tokens: string[];
-  private readonly onset: Hit[];
+  private readonly onset: readonly Hit[];
   constructor(readonly lang: DurationLanguage, readonly text: Normalized, readonly ctx: ParseContext, readonly mode: ReadMode, negation: Language['negation']) {
     this.tokens = text.tokens;
     this.onset = findHits(lang.onsetCues, text, negation);

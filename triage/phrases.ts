@@ -119,14 +119,22 @@ class TextWords {
 }
 
 const wordsOfText = new WeakMap<Normalized, TextWords>();
+/** Up to this many tokens a plain scan beats building a set. */
+const SCAN_TOKENS = 40;
 
-function wordsOf(text: Normalized): TextWords {
-  let words = wordsOfText.get(text);
-  if (!words) {
-    words = new TextWords(text.tokens);
-    wordsOfText.set(text, words);
+function holdsAny(text: Normalized, anchors: readonly Anchor[]): boolean {
+  if (text.tokens.length > SCAN_TOKENS) {
+    let words = wordsOfText.get(text);
+    if (!words) {
+      words = new TextWords(text.tokens);
+      wordsOfText.set(text, words);
+    }
+    return words.holdsAny(anchors);
   }
-  return words;
+  for (const anchor of anchors) {
+    for (const token of text.tokens) if (anchor.prefix ? token.startsWith(anchor.word) : token === anchor.word) return true;
+  }
+  return false;
 }
 
 function tokenIndex(padded: string, charIndex: number): number {
@@ -142,9 +150,13 @@ interface Span {
   gaps: string[];
 }
 
-function matches(pattern: Pattern, text: Normalized): Span[] {
+/** Most patterns miss most texts: a miss allocates nothing. */
+const NO_SPANS: readonly Span[] = Object.freeze([]);
+const NO_HITS: readonly Hit[] = Object.freeze([]);
+
+function matches(pattern: Pattern, text: Normalized): readonly Span[] {
+  if (pattern.anchors !== null && !holdsAny(text, pattern.anchors)) return NO_SPANS;
   const out: Span[] = [];
-  if (pattern.anchors !== null && !wordsOf(text).holdsAny(pattern.anchors)) return out;
   const re = pattern.regex; // compiled once; lastIndex is reset here and the scan is synchronous
   re.lastIndex = 0;
   let m: RegExpExecArray | null;
@@ -155,7 +167,7 @@ function matches(pattern: Pattern, text: Normalized): Span[] {
     out.push({ start, end: start + length, gaps });
     re.lastIndex = m.index + 1; // allow overlapping hits
   }
-  return out;
+  return out.length === 0 ? NO_SPANS : out;
 }
 
 /** True when a negator governs the token at `start` ("no fever", "never locks"). */
@@ -172,17 +184,20 @@ export function isNegated(tokens: readonly string[], start: number, rules: Negat
   return false;
 }
 
-export function findHits(set: PhraseSet, text: Normalized, rules: NegationRules): Hit[] {
-  const vetoes = set.except.length === 0 ? [] : set.except.flatMap((p) => matches(p, text));
-  const hits: Hit[] = [];
+export function findHits(set: PhraseSet, text: Normalized, rules: NegationRules): readonly Hit[] {
+  let vetoes: readonly Span[] | undefined;
+  let hits: Hit[] | undefined;
   for (const pattern of set.patterns) {
-    for (const span of matches(pattern, text)) {
+    const spans = matches(pattern, text);
+    if (spans.length === 0) continue;
+    vetoes ??= set.except.length === 0 ? NO_SPANS : set.except.flatMap((p) => matches(p, text));
+    for (const span of spans) {
       if (vetoes.some((v) => v.start < span.end && span.start < v.end)) continue;
       const negated = pattern.negatable && (isNegated(text.tokens, span.start, rules) || span.gaps.some((w) => rules.negators.has(w)));
-      hits.push({ start: span.start, end: span.end, negated });
+      (hits ??= []).push({ start: span.start, end: span.end, negated });
     }
   }
-  return hits.sort((a, b) => a.start - b.start);
+  return hits ? hits.sort((a, b) => a.start - b.start) : NO_HITS;
 }
 
 /** Whether the set has a hit that is not negated. */
