@@ -47,10 +47,11 @@ export class KneeBot extends ActivityHandler {
       await next();
     });
     this.onMessage(async (context, next) => {
-      if (channelKind(context.activity.channelId) === 'sms' && (await this.handledAsSmsKeyword(context))) return next();
+      const userKey = userKeyOf(this.deps.userKeySecret, context.activity.channelId, context.activity.from?.id ?? '');
+      if (channelKind(context.activity.channelId) === 'sms' && (await this.handledAsSmsKeyword(context, userKey))) return next();
       await this.turn(context, async (conversation) => {
         // Channels that send no conversationUpdate (SMS) get the welcome with the first answer.
-        const input = { ...this.input(context.activity), firstContact: !conversation.welcomed };
+        const input = { ...this.input(context.activity, userKey), firstContact: !conversation.welcomed };
         const replies = await handleMessage(this.deps.conversation, conversation.data, input);
         const intro = conversation.welcomed ? [] : this.welcome(conversation);
         if (replies.length) return [...intro.map((reply) => ({ ...reply, choices: undefined })), ...replies];
@@ -63,9 +64,8 @@ export class KneeBot extends ActivityHandler {
   }
 
   /** STOP, START and HELP on SMS come before everything else; an opted-out number gets nothing more. */
-  private async handledAsSmsKeyword(context: TurnContext): Promise<boolean> {
+  private async handledAsSmsKeyword(context: TurnContext, userKey: string): Promise<boolean> {
     const { messages, clinic } = this.deps.conversation;
-    const userKey = userKeyOf(this.deps.userKeySecret, context.activity.channelId, context.activity.from?.id ?? '');
     const keyword = readSmsKeyword(this.deps.smsKeywords, typeof context.activity.text === 'string' ? context.activity.text : '');
     const optedOut = await this.deps.smsOptOuts.isOptedOut(userKey);
     const send = (text: string) => context.sendActivity({ type: ActivityTypes.Message, text, textFormat: 'plain' });
@@ -96,7 +96,7 @@ export class KneeBot extends ActivityHandler {
     return welcomeReplies(this.deps.conversation);
   }
 
-  private input(activity: Activity): TurnInput {
+  private input(activity: Activity, userKey: string): TurnInput {
     const raw = typeof activity.text === 'string' ? activity.text : '';
     const cleaned = stripMentions(raw, activity).replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f\u200b-\u200f\u202a-\u202e\u2066-\u2069]/g, ' ');
     const truncated = cleaned.length > this.deps.maxMessageChars;
@@ -113,7 +113,7 @@ export class KneeBot extends ActivityHandler {
       channelId: activity.channelId,
       smsSender: channelKind(activity.channelId) === 'sms' ? activity.from?.id : undefined,
       staff: staffIdentity(activity, this.deps.staff),
-      userKey: userKeyOf(this.deps.userKeySecret, activity.channelId, activity.from?.id ?? ''),
+      userKey,
       now: this.deps.now(),
     };
   }
