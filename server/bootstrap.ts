@@ -34,6 +34,8 @@ export interface StartOptions {
 
 export interface RunningBot {
   app: App;
+  /** The bot's turn logic, for an adapter of a test's own (botbuilder's TestAdapter). */
+  bot: Pick<KneeBot, 'run'>;
   database: Database;
   url: string;
   /** Where Prometheus metrics are served on loopback, when METRICS_PORT is set. */
@@ -120,6 +122,7 @@ export async function startBot(config: Config, options: StartOptions): Promise<R
   const metricsUrl = config.metricsPort === undefined ? undefined : await metrics.listen(config.metricsPort);
   return {
     app,
+    bot,
     database,
     url,
     metricsUrl,
