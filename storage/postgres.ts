@@ -8,6 +8,12 @@ export interface PostgresOptions {
   poolSize?: number;
   /** Give up connecting after this long, so a dead server fails a query instead of hanging it. */
   connectionTimeoutMs?: number;
+  /**
+   * Give up waiting for a query's answer after this long. A server host that vanishes (a failover
+   * to a new address) answers nothing and resets nothing: without it, the connections in use hang
+   * until the kernel gives up (many minutes) and the pool never recovers.
+   */
+  queryTimeoutMs?: number;
   /** Told about connections the server dropped (log it); the pool replaces them on the next query. */
   onConnectionError?: (error: Error) => void;
 }
@@ -15,18 +21,22 @@ export interface PostgresOptions {
 const postgresDefaults = Object.freeze({
   poolSize: 10,
   connectionTimeoutMs: 5000,
+  queryTimeoutMs: 10_000,
   onConnectionError: (): void => undefined,
 });
 
 export async function openPostgres(databaseUrl: string, options: PostgresOptions = {}): Promise<SqlClient> {
   const poolSize = options.poolSize ?? postgresDefaults.poolSize;
   const connectionTimeoutMs = options.connectionTimeoutMs ?? postgresDefaults.connectionTimeoutMs;
+  const queryTimeoutMs = options.queryTimeoutMs ?? postgresDefaults.queryTimeoutMs;
   const onConnectionError = options.onConnectionError ?? postgresDefaults.onConnectionError;
   const schema = options.schema === undefined ? undefined : checkSchemaName(options.schema);
   const pool = new Pool({
     connectionString: databaseUrl,
     max: poolSize,
     connectionTimeoutMillis: connectionTimeoutMs,
+    // A query that times out fails its turn, and its connection is discarded rather than reused.
+    query_timeout: queryTimeoutMs,
     // Set at connection start, so connections the pool opens after an outage get it too.
     options: schema === undefined ? undefined : `-c search_path=${schema}`,
   });
