@@ -1,4 +1,4 @@
-import { ActivityHandler, ActivityTypes, type Activity, type TurnContext } from 'botbuilder';
+import { ActivityHandler, ActivityTypes, DeliveryModes, type Activity, type TurnContext } from 'botbuilder';
 import { handleMessage, welcomeReplies, type ConversationDeps, type TurnInput } from '../dialogs/router';
 import type { Reply } from '../dialogs/replies';
 import { channelKind } from '../channels/activity';
@@ -118,18 +118,27 @@ export class KneeBot extends ActivityHandler {
     };
   }
 
+  private render(replies: Reply[], activity: Activity): Partial<Activity>[] {
+    return renderReplies(replies, channelKind(activity.channelId), activity.from?.id ?? '', { submitChoices: this.deps.conversation.messages.submitChoices });
+  }
+
   /** One turn: replies are sent only after the conversation is saved, so a lost race sends nothing twice. */
   private async turn(context: TurnContext, decide: (conversation: StoredConversation) => Promise<Reply[]> | Reply[]): Promise<void> {
     const started = Date.now();
     const activity = context.activity;
     const key = this.deps.store.key(activity.channelId, activity.conversation?.id ?? 'unknown');
     const conversation = await this.deps.store.load(key);
+    const inResponse = activity.deliveryMode === DeliveryModes.ExpectReplies;
     if (activity.id && conversation.seen.includes(activity.id)) {
-      this.deps.log.info({ event: 'duplicate_activity', channel: activity.channelId }, 'redelivered activity ignored');
+      // Replies posted to the channel went out the first time; replies in a response that was lost did not.
+      const again = inResponse && conversation.lastTurn?.activityId === activity.id ? conversation.lastTurn.replies : [];
+      this.deps.log.info({ event: 'duplicate_activity', channel: activity.channelId, replayed: again.length }, 'redelivered activity');
+      if (again.length) await context.sendActivities(this.render(again, activity));
       return;
     }
     if (activity.id) conversation.seen.push(activity.id);
     const replies = await decide(conversation);
+    conversation.lastTurn = inResponse && activity.id ? { activityId: activity.id, replies } : undefined;
     try {
       await this.deps.store.save(key, conversation);
     } catch (error) {
@@ -138,7 +147,7 @@ export class KneeBot extends ActivityHandler {
       await context.sendActivity({ type: ActivityTypes.Message, text: this.deps.conversation.messages.busy });
       return;
     }
-    const activities = renderReplies(replies, channelKind(activity.channelId), activity.from?.id ?? '', { submitChoices: this.deps.conversation.messages.submitChoices });
+    const activities = this.render(replies, activity);
     if (activities.length) await context.sendActivities(activities);
     this.deps.metrics?.turn(activity.channelId, replies);
     // What happened, never what was said: entity types and ids only.
