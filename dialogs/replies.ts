@@ -15,7 +15,9 @@ export type Entity =
   | { type: 'booking.offer' }
   | { type: 'booking.question'; id: 'name' | 'contact' | 'time' | 'consent' }
   | { type: 'booking.requested'; reference: string }
-  | { type: 'booking.list'; references: string[] };
+  | { type: 'booking.list'; references: string[] }
+  /** The person's data was deleted: a channel that keeps a transcript forgets it too. */
+  | { type: 'privacy.deleted' };
 
 export interface Reply {
   text: string;

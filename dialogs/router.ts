@@ -120,7 +120,7 @@ export async function handleMessage(deps: ConversationDeps, data: ConversationDa
     case 'data:delete':
       await deps.forgetPerson(input.userKey);
       for (const key of Object.keys(data) as (keyof ConversationData)[]) delete data[key];
-      return remember([say(messages.dataDeleted)]);
+      return remember([{ ...say(messages.dataDeleted), entity: { type: 'privacy.deleted' } }]);
     case 'booking':
     case 'booking:offer':
       triage.stop(data);

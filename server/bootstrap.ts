@@ -17,7 +17,7 @@ import type { Logger } from './logger';
 import { errorFields } from './logger';
 import { loadProtocol } from '../triage';
 import { createTriageFlow } from '../dialogs/triageFlow';
-import { adapterTurns, mountWebChat } from './directline';
+import { adapterTurns, LocalSignals, mountWebChat, sharedSignals, SqlConversationStore, WEB_CHAT_DEFAULTS } from './directline';
 import { createMetrics } from './metrics';
 import { createBookingHandoff } from '../staff/handoff';
 import { createTeamsStaffChannel } from '../staff/channel';
@@ -71,7 +71,7 @@ export async function startBot(config: Config, options: StartOptions): Promise<R
     staff: config.staff,
     now,
     log: options.log,
-    retention: { days: config.retentionDays },
+    retention: { days: config.retentionDays, directLineIdleMs: WEB_CHAT_DEFAULTS.conversationIdleMs },
   });
   const triage = createTriageFlow({
     protocol,
@@ -111,12 +111,19 @@ export async function startBot(config: Config, options: StartOptions): Promise<R
   });
   const app = createApp({ config, database, bot, log: options.log, errorMessage: messages.error, ready: () => true, metrics });
   handoff.start(createTeamsStaffChannel(app.adapter, config.appId ?? ''));
+  // Web Chat's conversations live in the database and streams hear of new activities from every instance.
+  const directLineSignals = database.notifications ? sharedSignals(database.notifications, options.log) : new LocalSignals();
   const webChat = mountWebChat(app.server, {
     runTurn: adapterTurns((activity, logic) => app.adapter.runTrustedActivity(config.appId ?? '', activity, logic), bot),
     tokenSecret: userKeySecret,
     log: options.log,
     directLineSecret: config.directLineSecret,
     clinicName: config.clinic.name,
+    store: new SqlConversationStore(database.sql, () => now().getTime(), {
+      idleMs: WEB_CHAT_DEFAULTS.conversationIdleMs,
+      maxActivities: WEB_CHAT_DEFAULTS.maxActivitiesPerConversation,
+    }),
+    signals: directLineSignals,
   });
   const url = await app.listen();
   const metricsUrl = config.metricsPort === undefined ? undefined : await metrics.listen(config.metricsPort);
@@ -131,6 +138,7 @@ export async function startBot(config: Config, options: StartOptions): Promise<R
       webChat.close();
       await metrics.close();
       await app.close();
+      await directLineSignals.close();
       await database.close();
     },
   };

@@ -6,6 +6,7 @@ import { CheckMemoryStore } from './check-memory';
 import { UnansweredStore } from './unanswered';
 import { applyMigrations } from './migrations';
 import { OutboxStore } from './outbox';
+import type { DatabaseNotifications } from './notifications';
 import { SqlClient, SqlEngine } from './sql';
 import { SqlStateStore } from './state-store';
 import { StaffConversationStore } from './staff-conversations';
@@ -15,6 +16,7 @@ export { BOOKING_STATUSES, type BookingRecord, type BookingStatus, BookingStore,
 export { type CheckMemoryRecord, CheckMemoryStore } from './check-memory';
 export { type UnansweredQuestion, UnansweredStore, scrub } from './unanswered';
 export { type OutboxAction, type OutboxItem, OutboxStore } from './outbox';
+export type { DatabaseNotifications, NotificationHandler } from './notifications';
 export { RETENTION_DEFAULTS, type RetentionOptions, type RetentionResult, applyRetention } from './retention';
 export { type StaffConversation, StaffConversationStore } from './staff-conversations';
 export { EtagConflictError } from './errors';
@@ -47,6 +49,8 @@ export interface Database {
   readonly outbox: OutboxStore;
   readonly accessLog: AccessLogStore;
   readonly staffConversations: StaffConversationStore;
+  /** PostgreSQL only: LISTEN/NOTIFY between the instances sharing the database; connects on first listen. */
+  readonly notifications?: DatabaseNotifications;
   /** Resolves when the database answers; for health checks. */
   ping(): Promise<void>;
   /** Idempotent. */
@@ -66,6 +70,10 @@ export async function openDatabase(options: OpenDatabaseOptions): Promise<Databa
     await sql.close();
     throw error;
   }
+  const notifications =
+    sql.engine === 'postgres' && options.databaseUrl !== undefined
+      ? (await import('./notifications')).postgresNotifications(sql, options.databaseUrl, { schema: options.schema, onConnectionError: options.onConnectionError })
+      : undefined;
   return {
     engine: sql.engine,
     sql,
@@ -76,10 +84,14 @@ export async function openDatabase(options: OpenDatabaseOptions): Promise<Databa
     outbox: new OutboxStore(sql),
     accessLog: new AccessLogStore(sql),
     staffConversations: new StaffConversationStore(sql),
+    notifications,
     ping: async () => {
       await sql.query('SELECT 1');
     },
-    close: () => sql.close(),
+    close: async () => {
+      await notifications?.close();
+      await sql.close();
+    },
   };
 }
 

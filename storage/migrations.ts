@@ -50,6 +50,13 @@ export const migrations: readonly Migration[] = Object.freeze([
     'CREATE TABLE unanswered_questions (id TEXT PRIMARY KEY, text TEXT NOT NULL, band TEXT NOT NULL, asked_at TEXT NOT NULL)',
     'CREATE INDEX unanswered_questions_at ON unanswered_questions (asked_at)',
   ] },
+  // The bot's own Direct Line, shared by every instance; forgotten once idle (storage/directline.ts).
+  { id: 9, name: 'create directline', statements: [
+    'CREATE TABLE directline_conversations (conversation_id TEXT PRIMARY KEY, user_id TEXT NOT NULL, last_seq INTEGER NOT NULL, touched_at TEXT NOT NULL)',
+    'CREATE INDEX directline_conversations_touched_at ON directline_conversations (touched_at)',
+    `CREATE TABLE directline_activities (conversation_id TEXT NOT NULL, seq INTEGER NOT NULL, body TEXT NOT NULL, created_at TEXT NOT NULL,
+      PRIMARY KEY (conversation_id, seq))`,
+  ] },
 ]);
 
 /** Applies the migrations not yet recorded in `schema_migrations`, in one transaction; returns their ids. */

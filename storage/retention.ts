@@ -1,6 +1,7 @@
 import type { AccessLogStore } from './access-log';
 import type { BookingStore } from './bookings';
 import type { CheckMemoryStore } from './check-memory';
+import { purgeIdleDirectLine } from './directline';
 import type { OutboxStore } from './outbox';
 import type { SqlClient } from './sql';
 import type { UnansweredStore } from './unanswered';
@@ -10,9 +11,11 @@ export interface RetentionSettings {
   days: number;
   /** Days the staff access log is kept (it holds no personal or health details). */
   accessLogDays: number;
+  /** Milliseconds a Web Chat conversation of the bot's own Direct Line is kept after its last use. */
+  directLineIdleMs: number;
 }
 
-export const RETENTION_DEFAULTS: Readonly<RetentionSettings> = Object.freeze({ days: 180, accessLogDays: 730 });
+export const RETENTION_DEFAULTS: Readonly<RetentionSettings> = Object.freeze({ days: 180, accessLogDays: 730, directLineIdleMs: 2 * 60 * 60 * 1000 });
 
 export type RetentionOptions = Partial<RetentionSettings>;
 
@@ -35,13 +38,15 @@ export interface RetentionResult {
   notifications: number;
   accessLog: number;
   unanswered: number;
+  /** Idle Direct Line conversations forgotten with their activities (optional only for results written before it). */
+  directLine?: number;
 }
 
 const DAY_MS = 86_400_000;
 
 /** Forgets what is older than the retention period; run it on a schedule. */
 export async function applyRetention(stores: RetentionStores, now: Date, options: RetentionOptions = {}): Promise<RetentionResult> {
-  const { days, accessLogDays } = { ...RETENTION_DEFAULTS, ...options };
+  const { days, accessLogDays, directLineIdleMs } = { ...RETENTION_DEFAULTS, ...options };
   const cutoff = new Date(now.getTime() - days * DAY_MS);
   const expired = await stores.bookings.expireOlderThan(cutoff, now);
   const deleted = await stores.bookings.deleteTombstonesOlderThan(cutoff);
@@ -50,5 +55,6 @@ export async function applyRetention(stores: RetentionStores, now: Date, options
   const notifications = await stores.outbox.purgeFinished(cutoff);
   const accessLog = await stores.accessLog.purgeOlderThan(new Date(now.getTime() - accessLogDays * DAY_MS));
   const unanswered = await stores.unanswered.purgeOlderThan(cutoff);
-  return { expired, deleted, conversations, checks, notifications, accessLog, unanswered };
+  const directLine = await purgeIdleDirectLine(stores.sql, new Date(now.getTime() - directLineIdleMs));
+  return { expired, deleted, conversations, checks, notifications, accessLog, unanswered, directLine };
 }

@@ -1,11 +1,14 @@
 import type { Logger } from '../logger';
 import { errorFields } from '../logger';
-import { botReply, userJoined, userMessage, type Participants, type PostedMessage, type WireActivity } from './activities';
+import { botReply, isRecord, userJoined, userMessage, type Participants, type PostedMessage, type WireActivity } from './activities';
+import { LocalSignals, type ActivitySignals } from './signals';
 import type { ActivitySet, ConversationStore } from './store';
 import type { RunTurn } from './turns';
 
 export interface ConversationsDeps {
   store: ConversationStore;
+  /** Wakes the streams of a conversation, on this instance and the others; in-process by default. */
+  signals?: ActivitySignals;
   runTurn: RunTurn;
   bot: { id: string; name: string };
   /** Put on activities the bot receives; nothing calls it, as replies come back in-process. */
@@ -19,9 +22,11 @@ export type PostResult = { id: string } | { id: string; botFailed: true } | { un
 /** Conversations between pages and the bot: each turn runs in order, its activities are stored, and streams are told. */
 export class DirectLineConversations {
   private readonly queues = new Map<string, Promise<void>>();
-  private readonly listeners = new Map<string, Set<() => void>>();
+  private readonly signals: ActivitySignals;
 
-  constructor(private readonly deps: ConversationsDeps) {}
+  constructor(private readonly deps: ConversationsDeps) {
+    this.signals = deps.signals ?? new LocalSignals();
+  }
 
   /** Starts the conversation and runs the bot's welcome; false when it already existed. */
   async start(conversationId: string, userId: string, locale?: string): Promise<boolean> {
@@ -52,15 +57,9 @@ export class DirectLineConversations {
     return this.deps.store.userOf(conversationId);
   }
 
-  /** Calls the listener whenever new activities are stored; returns the unsubscribe function. */
+  /** Calls the listener whenever new activities are stored, by any instance; returns the unsubscribe function. */
   subscribe(conversationId: string, listener: () => void): () => void {
-    const set = this.listeners.get(conversationId) ?? new Set();
-    set.add(listener);
-    this.listeners.set(conversationId, set);
-    return () => {
-      set.delete(listener);
-      if (!set.size) this.listeners.delete(conversationId);
-    };
+    return this.signals.subscribe(conversationId, listener);
   }
 
   private async runAndStore(people: Participants, activity: WireActivity | undefined): Promise<boolean> {
@@ -69,7 +68,10 @@ export class DirectLineConversations {
     try {
       const replies = await this.deps.runTurn(activity);
       const timestamp = this.timestamp();
-      await this.deps.store.append(people.conversationId, replies.map((reply) => botReply(reply, people, timestamp)));
+      const stored = await this.deps.store.append(people.conversationId, replies.map((reply) => botReply(reply, people, timestamp)));
+      // "Delete my data": the transcript goes too, all but the reply that says so.
+      const deleted = stored.find((reply) => Array.isArray(reply.entities) && reply.entities.some((entity) => isRecord(entity) && entity.type === 'privacy.deleted'));
+      if (deleted?.id) await this.deps.store.forgetBefore(people.conversationId, deleted.id);
       this.notify(people.conversationId);
       return true;
     } catch (error) {
@@ -94,7 +96,7 @@ export class DirectLineConversations {
   }
 
   private notify(conversationId: string): void {
-    for (const listener of this.listeners.get(conversationId) ?? []) listener();
+    this.signals.announce(conversationId);
   }
 
   private participants(conversationId: string, userId: string): Participants {

@@ -6,6 +6,7 @@ import { AZURE_DIRECT_LINE_DOMAIN, type FetchFn } from './azure';
 import { DirectLineConversations } from './conversations';
 import { mountDirectLineRest } from './rest';
 import { mountStaticPage } from './static';
+import type { ActivitySignals } from './signals';
 import { MemoryConversationStore, type ConversationStore } from './store';
 import { attachDirectLineStream } from './stream';
 import { mountTokenEndpoint } from './tokenEndpoint';
@@ -14,6 +15,8 @@ import type { RunTurn } from './turns';
 
 export { adapterTurns, repliesOf, type RunActivity, type RunTurn, type TurnBot } from './turns';
 export { MemoryConversationStore, type ConversationStore } from './store';
+export { SqlConversationStore, SQL_STORE_DEFAULTS, type SqlStoreLimits } from './sqlStore';
+export { LocalSignals, sharedSignals, type ActivitySignals } from './signals';
 export { DIRECT_LINE_ERRORS, type DirectLineErrorCode } from './errors';
 export { AZURE_DIRECT_LINE_DOMAIN, type FetchFn } from './azure';
 export type { TokenResponse } from './tokenEndpoint';
@@ -28,7 +31,7 @@ export interface WebChatLimits {
   userTokenTtlSeconds: number;
   /** Longest message text accepted; the bot itself shortens long text more gently. */
   maxTextChars: number;
-  /** Most conversations kept in memory (least recently used forgotten first). */
+  /** Most conversations kept by the in-memory store (least recently used forgotten first). */
   maxConversations: number;
   /** A conversation idle this long (ms) is forgotten. */
   conversationIdleMs: number;
@@ -73,8 +76,10 @@ export interface WebChatOptions {
   publicDir?: string;
   webChatBundle?: string;
   bot?: { id: string; name: string };
-  /** Defaults to a bounded in-memory store. */
+  /** Defaults to a bounded in-memory store; `SqlConversationStore` lets every instance serve every conversation. */
   store?: ConversationStore;
+  /** How streams hear of new activities; in-process by default, `sharedSignals` across instances. Closed by its owner. */
+  signals?: ActivitySignals;
   now?: () => number;
   limits?: Partial<WebChatLimits>;
 }
@@ -97,6 +102,7 @@ export function mountWebChat(server: Server, options: WebChatOptions): MountedWe
     new MemoryConversationStore(now, { maxConversations: limits.maxConversations, idleMs: limits.conversationIdleMs, maxActivities: limits.maxActivitiesPerConversation });
   const conversations = new DirectLineConversations({
     store,
+    signals: options.signals,
     runTurn: options.runTurn,
     bot: options.bot ?? { id: 'knee-assistant', name: 'Knee pain assistant' },
     serviceUrl: 'http://localhost/directline',

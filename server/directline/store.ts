@@ -7,8 +7,8 @@ export interface ActivitySet {
 }
 
 /**
- * Where Direct Line conversations live. In memory for now; a database-backed store can
- * implement the same interface (the sequence number becomes a column) without touching the routes.
+ * Where Direct Line conversations live: in memory for one process (and unit tests), or in the
+ * database (sqlStore.ts) so that every instance can serve every conversation.
  */
 export interface ConversationStore {
   /** Creates the conversation; false when it already exists (the page reconnected). */
@@ -19,6 +19,19 @@ export interface ConversationStore {
   append(conversationId: string, activities: readonly WireActivity[]): Promise<WireActivity[]>;
   /** Activities after the watermark (all when it is 0), or undefined when the conversation is unknown. */
   since(conversationId: string, watermark: number): Promise<ActivitySet | undefined>;
+  /** Deletes the activities stored before this one ("delete my data"); ids and watermarks carry on. */
+  forgetBefore(conversationId: string, activityId: string): Promise<void>;
+}
+
+/** The sequence number an activity id ends with, or undefined for an id this store did not give. */
+export function sequenceOf(conversationId: string, id: string): number | undefined {
+  const match = /^\|(\d{7,})$/.exec(id.slice(conversationId.length));
+  return id.startsWith(conversationId) && match ? Number(match[1]) : undefined;
+}
+
+/** An activity's id: the conversation and its sequence number, which is also the watermark. */
+export function activityId(conversationId: string, seq: number): string {
+  return `${conversationId}|${String(seq).padStart(7, '0')}`;
 }
 
 export interface MemoryStoreLimits {
@@ -73,7 +86,7 @@ export class MemoryConversationStore implements ConversationStore {
     if (!conversation) return [];
     const stored = activities.map((activity) => {
       conversation.last += 1;
-      return { ...activity, id: `${conversationId}|${String(conversation.last).padStart(7, '0')}` };
+      return { ...activity, id: activityId(conversationId, conversation.last) };
     });
     conversation.activities.push(...stored);
     const excess = conversation.activities.length - this.limits.maxActivities;
@@ -87,6 +100,14 @@ export class MemoryConversationStore implements ConversationStore {
     // Ids end with the sequence number, so the ones after the watermark are a suffix.
     const first = conversation.last - conversation.activities.length + 1;
     return { activities: conversation.activities.slice(Math.max(0, watermark - first + 1)), watermark: conversation.last };
+  }
+
+  async forgetBefore(conversationId: string, activityId: string): Promise<void> {
+    const conversation = this.conversations.get(conversationId);
+    const seq = sequenceOf(conversationId, activityId);
+    if (!conversation || seq === undefined) return;
+    const first = conversation.last - conversation.activities.length + 1;
+    conversation.activities.splice(0, Math.max(0, Math.min(conversation.activities.length, seq - first)));
   }
 
   /** Finds a live conversation and marks it most recently used; forgets it if it sat idle too long. */

@@ -54,7 +54,7 @@ describe('storage on postgres, when the server drops connections', function () {
       [target.options.schema ?? null],
     );
     expect(rows.map((row) => row.table_name)).to.deep.equal([
-      'booking_outbox', 'booking_posts', 'booking_requests', 'check_memory', 'schema_migrations', 'staff_access_log', 'staff_conversations', 'state', 'unanswered_questions',
+      'booking_outbox', 'booking_posts', 'booking_requests', 'check_memory', 'directline_activities', 'directline_conversations', 'schema_migrations', 'staff_access_log', 'staff_conversations', 'state', 'unanswered_questions',
     ]);
   });
 
