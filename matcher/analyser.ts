@@ -38,6 +38,10 @@ const TIME_UNITS = new Set(['day', 'days', 'week', 'weeks', 'month', 'months']);
 /** Words after which a number is a quantity, not SMS for "to" or "for". */
 const UNITS = new Set([...TIME_UNITS, 'wk', 'wks', 'mo', 'mos', 'yr', 'yrs', 'year', 'years', 'hr', 'hrs', 'hour', 'hours', 'min', 'mins', 'minutes', 'km', 'kms', 'k', 'mile', 'miles', 'times', 'x', 'spm', 'steps', 'kg', 'lbs', 'sessions']);
 const STEM_CACHE_SIZE = 20000;
+/** Shortest stem by which an unseen inflection takes a synonym's place: "up" (from "upped") is too easily another word. */
+const MIN_INFLECTION_STEM = 4;
+/** Shortest stem corrected when the word itself is not close to any known word: "snore" is not "sore". */
+const MIN_STEM_CORRECTION = 6;
 
 /** Turns free text into comparable stems: shortcuts, spelling correction, synonyms, stop words, stemming. */
 export class Analyser {
@@ -47,9 +51,15 @@ export class Analyser {
   private readonly stopWords: Set<string>;
   private readonly vocabulary = new Map<string, number>();
   private readonly speller: SpellingCorrector;
+  /** Corrects the stem of a word whose inflection the knowledge base never uses ("prveented" to "prevent"). */
+  private readonly stemSpeller: SpellingCorrector;
+  /** The most frequent known word of each stem, what a corrected stem is read as. */
+  private readonly wordOfStem = new Map<string, string>();
   private readonly knownStems = new Set<string>();
   private readonly scope: ScopeReader;
   private readonly stems = new Map<string, string>();
+  /** Stem of a one-word synonym to its canonical word, for inflections the lexicon does not list ("cycle" for "cycling"). */
+  private readonly inflections = new Map<string, string>();
   private readonly options: AnalyserSettings;
 
   /** `corpus` is the knowledge base's own text: its words are the vocabulary spelling is corrected to. */
@@ -57,10 +67,12 @@ export class Analyser {
     this.options = { ...ANALYSER_DEFAULTS, ...options };
     this.shortcuts = new Map(Object.entries(lexicon.shortcuts).map(([from, to]) => [from, words(to)]));
     this.stopWords = new Set(lexicon.stopWords.flatMap(words));
-    for (const { canonical, variants } of lexicon.synonyms) for (const variant of variants) this.synonyms.add(variant, canonical);
+    // Phrases are compared with messages after shortcuts, so they are written out the same way ("stability shoes" as "stability shoe").
+    const written = (text: string) => this.expand(words(text)).join(' ');
+    for (const { canonical, variants } of lexicon.synonyms) for (const variant of variants) this.synonyms.add(written(variant), canonical);
     // A false friend becomes one word the knowledge base has never seen, so it counts against a match.
-    for (const phrase of lexicon.falseFriends) this.falseFriends.add(phrase, words(phrase).join(''));
-    this.scope = new ScopeReader(lexicon);
+    for (const phrase of lexicon.falseFriends) this.falseFriends.add(written(phrase), words(phrase).join(''));
+    this.scope = new ScopeReader(lexicon, (tokens) => this.expand(tokens));
     const listed = [
       ...lexicon.stopWords,
       ...Object.values(lexicon.shortcuts),
@@ -74,10 +86,31 @@ export class Analyser {
     // Words the lexicon lists were chosen, so they win a tie against a word that merely occurs in the corpus.
     for (const text of listed) for (const word of this.expand(words(text))) this.learn(word, 2);
     for (const { canonical } of lexicon.synonyms) this.learn(canonical, 2);
-    for (const text of corpus) for (const word of this.expand(words(text))) this.learn(word, 1);
+    const corpusWords = new Set<string>();
+    for (const text of corpus) {
+      for (const word of this.expand(words(text))) {
+        this.learn(word, 1);
+        corpusWords.add(word);
+      }
+    }
     // An inflection of a known word ("needing", "tracking") is a real word, not a typo of another one ("needling").
-    for (const word of this.vocabulary.keys()) this.knownStems.add(this.stem(word));
-    this.speller = new SpellingCorrector(this.vocabulary);
+    const stemFrequency = new Map<string, number>();
+    for (const [word, count] of this.vocabulary) {
+      const stem = this.stem(word);
+      this.knownStems.add(stem);
+      stemFrequency.set(stem, (stemFrequency.get(stem) ?? 0) + count);
+      const best = this.wordOfStem.get(stem);
+      if (best === undefined || (this.vocabulary.get(best) ?? 0) < count) this.wordOfStem.set(stem, word);
+    }
+    // A typo of a shortcut ("sneakres", "exersise") is corrected to it, then expanded; the shortcut itself is no word the index knows.
+    const targets = new Map(this.vocabulary);
+    // A shortcut is as common as the word it stands for ("shoes" as "shoe").
+    for (const [key, expansion] of this.shortcuts) {
+      if (/^[a-z]+$/.test(key) && !targets.has(key)) targets.set(key, Math.max(1, ...expansion.map((w) => this.vocabulary.get(w) ?? 0)));
+    }
+    this.speller = new SpellingCorrector(targets);
+    this.stemSpeller = new SpellingCorrector(stemFrequency);
+    this.learnInflections(lexicon, corpusWords);
   }
 
   analyse(text: string): Analysis {
@@ -93,9 +126,12 @@ export class Analyser {
     let anchored = false;
     for (const sentence of sentences) {
       const factor = story && !sentence.question ? this.options.contextEmphasis : 1;
-      const typed = this.falseFriends.replaceIn(timeSpans(this.correct(this.expand(words(sentence.text)), corrected)));
-      const canonical = this.synonyms.replaceIn(typed);
-      outOfScope ??= this.scope.outOfScope(typed, canonical);
+      // Typos first, so a shortcut or a unit mistyped ("2 weks") is read as the one meant.
+      const plain = timeSpans(this.expand(this.correct(words(sentence.text), corrected)));
+      const typed = this.falseFriends.replaceIn(plain);
+      const canonical = this.inflect(this.synonyms.replaceIn(typed));
+      // A condition inside a domain phrase is not one: "massage gun" is foam rolling, not massage therapy.
+      outOfScope ??= this.scope.outOfScope(plain, () => this.synonyms.replaceIn(plain, 2), typed, canonical);
       anchored ||= this.scope.anchored(typed, canonical);
       all.push(...canonical);
       let previous: string | undefined;
@@ -113,6 +149,41 @@ export class Analyser {
       }
     }
     return { words: all, stems: [...emphasis.keys()], emphasis, pairs, unknown, corrected, anchored, outOfScope };
+  }
+
+  /**
+   * A word the knowledge base never uses may still be a form of a synonym it does ("cycle", "swims",
+   * "worry"): it then counts as that synonym. Stems the knowledge base's own words keep (those that
+   * are no one-word synonym) are left alone, as are stems that two synonyms share.
+   */
+  private learnInflections(lexicon: Lexicon, corpusWords: ReadonlySet<string>): void {
+    const variantOf = new Map<string, string>();
+    for (const { canonical, variants } of lexicon.synonyms) {
+      for (const variant of variants) {
+        const tokens = words(variant);
+        if (tokens.length === 1 && !this.stopWords.has(tokens[0])) variantOf.set(tokens[0], canonical);
+      }
+    }
+    const kept = new Set(lexicon.synonyms.map((s) => this.stem(s.canonical)));
+    for (const word of corpusWords) if (!variantOf.has(word) && !this.stopWords.has(word)) kept.add(this.stem(word));
+    const clashing = new Set<string>();
+    for (const [variant, canonical] of variantOf) {
+      const stem = this.stem(variant);
+      if (stem.length < MIN_INFLECTION_STEM || kept.has(stem)) continue;
+      const other = this.inflections.get(stem);
+      if (other !== undefined && other !== canonical) clashing.add(stem);
+      this.inflections.set(stem, canonical);
+    }
+    for (const stem of clashing) this.inflections.delete(stem);
+  }
+
+  private inflect(tokens: string[]): string[] {
+    let out: string[] | undefined;
+    tokens.forEach((word, i) => {
+      const canonical = this.stopWords.has(word) ? undefined : this.inflections.get(this.stem(word));
+      if (canonical !== undefined && canonical !== word) (out ??= [...tokens])[i] = canonical;
+    });
+    return out ?? tokens;
   }
 
   private stem(word: string): string {
@@ -142,23 +213,37 @@ export class Analyser {
     });
   }
 
-  /** Spelling-corrected tokens; content words that changed are added to `corrected`. */
+  /** The tokens, spelling-corrected in place; content words that changed are added to `corrected`. */
   private correct(tokens: string[], corrected: string[]): string[] {
-    return tokens.map((word) => {
-      if (this.knownStems.has(this.stem(word))) return word;
-      const fixed = this.speller.correct(word);
-      if (fixed === undefined) return word;
-      if (!this.stopWords.has(fixed)) corrected.push(fixed);
-      return fixed;
-    });
+    for (let i = 0; i < tokens.length; i++) {
+      const word = tokens[i];
+      if (this.shortcuts.has(word)) continue;
+      const stem = this.stem(word);
+      if (this.knownStems.has(stem)) continue;
+      const fixed = this.speller.correct(word) ?? this.correctStem(word, stem);
+      if (fixed === undefined) continue;
+      for (const w of this.shortcuts.get(fixed) ?? [fixed]) if (!this.stopWords.has(w)) corrected.push(w);
+      tokens[i] = fixed;
+    }
+    return tokens;
+  }
+
+  /** A long word no known word is close to may be a typo of a known word's inflection: its stem is then close to a known stem. */
+  private correctStem(word: string, stem: string): string | undefined {
+    if (stem.length < MIN_STEM_CORRECTION) return undefined;
+    const fixed = this.stemSpeller.correct(stem);
+    return fixed === undefined ? undefined : this.wordOfStem.get(fixed);
   }
 }
 
-/** "6 weeks", "3 months": a span of time, whatever the number. */
+/** Words after "3 days" that make it a rate ("3 days a week"), not a span of time. */
+const PER = new Set(['a', 'per', 'each', 'every', 'an']);
+
+/** "6 weeks", "3 months": a span of time, whatever the number; "3 days a week" is how often, not how long. */
 function timeSpans(tokens: string[]): string[] {
   const out: string[] = [];
   for (let i = 0; i < tokens.length; i++) {
-    if (/^\d+$/.test(tokens[i]) && TIME_UNITS.has(tokens[i + 1])) {
+    if (/^\d+$/.test(tokens[i]) && TIME_UNITS.has(tokens[i + 1]) && !(PER.has(tokens[i + 2]) && UNITS.has(tokens[i + 3]))) {
       out.push('duration');
       i++;
     } else out.push(tokens[i]);

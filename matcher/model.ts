@@ -15,17 +15,17 @@ export const RANKING_FEATURES = ['best', 'second', 'queryCoverage', 'questionCov
 export type RankingFeature = (typeof RANKING_FEATURES)[number];
 export type RankingWeights = Readonly<Record<RankingFeature, number>>;
 
-/** Weights of the topic ranking; fitted by `node dist/scripts/kb-eval.js --fit` on the development set. */
+/** Weights of the topic ranking; fitted by `node dist/scripts/kb-eval.js --fit` on the development sets. */
 export const RANKING_DEFAULTS: RankingWeights = Object.freeze({
-  best: 1.118,
-  second: 3.533,
-  queryCoverage: 0.084,
-  questionCoverage: 2.945,
-  topicCoverage: 2.362,
-  typicality: 3.241,
-  answerCoverage: 2.637,
-  pairBest: 0.182,
-  pairCoverage: 0.871,
+  best: 1.55,
+  second: 3.093,
+  queryCoverage: 0.505,
+  questionCoverage: 3.267,
+  topicCoverage: 2.373,
+  typicality: 3.078,
+  answerCoverage: 2.434,
+  pairBest: 0.802,
+  pairCoverage: 0.952,
 });
 
 /** Features of "the best topic is the right one, if the question is in scope at all". */
@@ -53,16 +53,16 @@ export interface ConfidenceModel {
 
 export const CONFIDENCE_DEFAULTS: ConfidenceModel = Object.freeze({
   clarity: Object.freeze({
-    bias: -3.667,
-    weights: Object.freeze({ score: 0.12, margin: 0.318, share: 3.743, best: 0.823, queryCoverage: -1.199, topicCoverage: 0.142, length: 0.829 }),
+    bias: -3.743,
+    weights: Object.freeze({ score: 0.158, margin: 0.261, share: 4.111, best: 0.235, queryCoverage: -0.588, topicCoverage: 0.195, length: 0.521 }),
   }),
   scope: Object.freeze({
-    bias: -7,
-    weights: Object.freeze({ best: 5.805, topicCoverage: 0.614, typicality: 2.778, strength: 1.092, foreign: -2.855, foreignLoose: -2.232, corrected: -0.63, anchored: 1.678, looseEnds: -1.812, length: 1.352 }),
+    bias: -6.43,
+    weights: Object.freeze({ best: 5.286, topicCoverage: 0.838, typicality: 3.171, strength: 1.55, foreign: -3.537, foreignLoose: -3.018, corrected: -0.992, anchored: 1.084, looseEnds: -1.758, length: 1.028 }),
   }),
   blend: Object.freeze({
-    bias: -0.99,
-    weights: Object.freeze({ clarity: 0.588, scope: 0.497 }),
+    bias: -0.945,
+    weights: Object.freeze({ clarity: 0.559, scope: 0.489 }),
   }),
 });
 

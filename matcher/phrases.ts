@@ -10,9 +10,15 @@ export function words(text: string): string[] {
   return tokenise(normaliseText(text));
 }
 
+/** Words people drop into the middle of a phrase without changing it: "if i just leave it", "i dont even run". */
+export const FILLERS: ReadonlySet<string> = new Set(['just', 'even', 'really', 'actually', 'literally', 'basically', 'honestly', 'totally', 'seriously', 'truly']);
+
 /** Multi-word phrases found in a token stream and replaced by one word ("knee cap" -> "kneecap"). */
 export class PhraseTable {
   private readonly byFirst = new Map<string, Phrase[]>();
+
+  /** `skip`: words of the message a phrase may step over after its first word. */
+  constructor(private readonly skip: ReadonlySet<string> = FILLERS) {}
 
   add(text: string, replacement: string): void {
     const tokens = words(text);
@@ -24,11 +30,29 @@ export class PhraseTable {
     this.byFirst.set(tokens[0], list);
   }
 
-  /** The replacement of the longest phrase starting at token i, if any. */
+  /** The replacement of the longest phrase starting at token i, if any, and how many tokens it spans. */
   at(tokens: readonly string[], i: number): { replacement: string; length: number } | undefined {
     const list = this.byFirst.get(tokens[i]);
-    const phrase = list?.find((p) => p.tokens.every((t, k) => tokens[i + k] === t));
-    return phrase && { replacement: phrase.replacement, length: phrase.tokens.length };
+    if (!list) return undefined;
+    for (const phrase of list) {
+      const length = this.span(phrase.tokens, tokens, i);
+      if (length) return { replacement: phrase.replacement, length };
+    }
+    return undefined;
+  }
+
+  /**
+   * Tokens the phrase spans from token i, fillers inside it included, or 0 when it is not there.
+   * The last word of a longer phrase may be plural: "spin classes" is "spin class".
+   */
+  private span(phrase: readonly string[], tokens: readonly string[], i: number): number {
+    let at = i + 1;
+    for (let k = 1; k < phrase.length; k++) {
+      while (at < tokens.length && tokens[at] !== phrase[k] && this.skip.has(tokens[at])) at++;
+      if (tokens[at] !== phrase[k] && !(k === phrase.length - 1 && plural(tokens[at], phrase[k]))) return 0;
+      at++;
+    }
+    return at - i;
   }
 
   /** Whether any phrase occurs anywhere in the tokens. */
@@ -45,11 +69,12 @@ export class PhraseTable {
     return undefined;
   }
 
-  replaceIn(tokens: readonly string[]): string[] {
+  /** The tokens with each phrase of at least `minLength` tokens replaced. */
+  replaceIn(tokens: readonly string[], minLength = 1): string[] {
     const out: string[] = [];
     for (let i = 0; i < tokens.length; ) {
       const hit = this.at(tokens, i);
-      if (hit && !this.overlapped(tokens, i, hit.length)) {
+      if (hit && hit.length >= minLength && !this.overlapped(tokens, i, hit.length)) {
         out.push(hit.replacement);
         i += hit.length;
       } else {
@@ -68,4 +93,9 @@ export class PhraseTable {
     }
     return false;
   }
+}
+
+/** "classes" for "class", "supports" for "support". */
+function plural(token: string | undefined, word: string): boolean {
+  return token !== undefined && word.length > 2 && (token === `${word}s` || token === `${word}es`);
 }

@@ -6,7 +6,7 @@ const MAX_WORD = 24;
 export interface SpellingSettings {
   /** Shortest word that is ever corrected: short words are too easily another real word. */
   minLength: number;
-  /** Words shorter than this are only corrected for two swapped letters ("pian"), never a changed one ("cafe" is not "care"). */
+  /** Words shorter than this are only corrected for two swapped letters ("pian") or a missing one ("weks"), never a changed one ("cafe" is not "care"). */
   swapOnlyBelow: number;
   /** From this length on, a typo may be two edits away instead of one (but not two changed letters). */
   twoEditsFrom: number;
@@ -60,7 +60,7 @@ export class SpellingCorrector {
         if (seen.has(candidate)) continue;
         seen.add(candidate);
         if (!sameStart(word, candidate)) continue;
-        if (word.length < this.options.swapOnlyBelow && !swapped(word, candidate)) continue;
+        if (word.length < this.options.swapOnlyBelow && !swapped(word, candidate) && !missingOne(word, candidate)) continue;
         const distance = DamerauLevenshteinDistance(word, candidate);
         if (distance > maxDistance) continue;
         // Fewer edits first, then the more frequent word.
@@ -85,6 +85,14 @@ function swapped(word: string, candidate: string): boolean {
   if (word.length !== candidate.length) return false;
   const diff = [...word].flatMap((c, i) => (c === candidate[i] ? [] : [i]));
   return diff.length === 2 && diff[1] === diff[0] + 1 && word[diff[0]] === candidate[diff[1]] && word[diff[1]] === candidate[diff[0]];
+}
+
+/** The candidate with one more letter somewhere: the word is the candidate with a letter left out. */
+function missingOne(word: string, candidate: string): boolean {
+  if (candidate.length !== word.length + 1) return false;
+  let i = 0;
+  while (i < word.length && word[i] === candidate[i]) i++;
+  return word.slice(i) === candidate.slice(i + 1);
 }
 
 /** The word and every string made by deleting up to `depth` of its letters. */

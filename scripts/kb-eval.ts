@@ -69,6 +69,15 @@ export function loadEvalSet(root: string, name = 'kb-eval.json'): EvalSet {
   return JSON.parse(fs.readFileSync(path.join(root, 'tests', 'data', name), 'utf8'));
 }
 
+/** The development sets, tuned and fitted on; written independently of each other and of topics.json. */
+export const DEVELOPMENT_SETS = ['matcher-dev.json', 'matcher-dev2.json'] as const;
+
+/** Every development set as one. */
+export function loadDevelopmentSet(root: string): EvalSet {
+  const sets = DEVELOPMENT_SETS.map((name) => loadEvalSet(root, name));
+  return { inScope: sets.flatMap((s) => s.inScope), outOfScope: sets.flatMap((s) => s.outOfScope) };
+}
+
 function print(title: string, r: EvalReport, verbose: boolean): void {
   const pct = (n: number, d: number) => `${((100 * n) / Math.max(1, d)).toFixed(1)}%`;
   if (verbose) {
@@ -97,12 +106,14 @@ function explain(kb: KnowledgeBase, lexicon: Lexicon, text: string): void {
   console.log(createMatcher(kb, lexicon).match(text));
 }
 
-/** Development figures, the ones to tune on: leave-one-out, the development set, and a check set kept out of fitting. */
+/** Development figures, the ones to tune on: leave-one-out, the development sets, and a check set kept out of fitting. */
 function development(root: string, kb: KnowledgeBase, lexicon: Lexicon, options: MatcherOptions, verbose: boolean, thresholds: boolean): void {
-  const dev = loadEvalSet(root, 'matcher-dev.json');
+  const dev = loadDevelopmentSet(root);
+  const matcher = createMatcher(kb, lexicon, options);
   print('leave-one-out over topics.json', leaveOneOut(kb, lexicon, options), verbose);
-  print('tests/data/matcher-dev.json', evaluate(createMatcher(kb, lexicon, options), dev), verbose);
-  print('tests/data/matcher-check.json', evaluate(createMatcher(kb, lexicon, options), loadEvalSet(root, 'matcher-check.json')), verbose);
+  for (const name of DEVELOPMENT_SETS) print(`tests/data/${name}`, evaluate(matcher, loadEvalSet(root, name)), verbose);
+  print('development sets together', evaluate(matcher, dev), false);
+  print('tests/data/matcher-check.json', evaluate(matcher, loadEvalSet(root, 'matcher-check.json')), verbose);
   if (!thresholds) return;
   console.log('answerMin: leave-one-out right/wrong | dev right/wrong | dev out-of-scope answered');
   for (let t = 0.3; t < 0.9; t += 0.05) {
@@ -116,7 +127,7 @@ function development(root: string, kb: KnowledgeBase, lexicon: Lexicon, options:
 /**
  * node dist/scripts/kb-eval.js                 held-out figures (look occasionally, never tune on them)
  *   --dev [--thresholds]                       development figures, and the answer threshold's trade-off
- *   --fit                                      refits the models on the development data and prints them for model.ts
+ *   --fit                                      refits the models on the development sets and prints them for model.ts
  *   --explain "message"                        what the matcher sees in one message
  *   --verbose                                  lists every miss
  */
@@ -129,7 +140,7 @@ function main(args: string[]): void {
   const at = args.indexOf('--explain');
   if (at >= 0) return explain(kb, lexicon, args[at + 1] ?? '');
   if (args.includes('--fit')) {
-    const fitted = fitModels(kb, lexicon, loadEvalSet(root, 'matcher-dev.json'));
+    const fitted = fitModels(kb, lexicon, loadDevelopmentSet(root));
     console.log(JSON.stringify(fitted, null, 2));
     return development(root, kb, lexicon, fitted, verbose, args.includes('--thresholds'));
   }

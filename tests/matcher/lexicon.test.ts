@@ -26,6 +26,12 @@ describe('matcher lexicon', () => {
     expect(lexicon.falseFriends.filter((f) => synonyms.has(f))).to.deep.equal([]);
   });
 
+  it('maps no synonym to a stop word, which the matcher would then drop', () => {
+    const { lexicon } = realKnowledge();
+    const stopWords = new Set(lexicon.stopWords);
+    expect(lexicon.synonyms.map((s) => s.canonical).filter((c) => stopWords.has(c))).to.deep.equal([]);
+  });
+
   it('maps no variant to two different words', () => {
     const { lexicon } = realKnowledge();
     const seen = new Map<string, string>();

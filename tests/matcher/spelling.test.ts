@@ -3,13 +3,14 @@ import { SpellingCorrector } from '../../matcher/spelling';
 
 describe('spelling correction', () => {
   const vocabulary = new Map([
-    ['knee', 5], ['pain', 9], ['stairs', 2], ['symptoms', 3], ['needling', 2], ['insurance', 4], ['cadence', 6], ['care', 3], ['physiotherapy', 2],
+    ['knee', 5], ['pain', 9], ['stairs', 2], ['symptoms', 3], ['needling', 2], ['insurance', 4], ['cadence', 6], ['care', 3], ['physiotherapy', 2], ['weeks', 2],
   ]);
   const speller = new SpellingCorrector(vocabulary);
 
   const fixes: [string, string, string][] = [
     ['a swapped pair of letters', 'stiars', 'stairs'],
     ['a swapped pair in a short word', 'pian', 'pain'],
+    ['a missing letter in a short word', 'weks', 'weeks'],
     ['a wrong letter', 'cadance', 'cadence'],
     ['a missing letter', 'symptms', 'symptoms'],
     ['a doubled letter', 'needdling', 'needling'],

@@ -1,0 +1,30 @@
+import { expect } from 'chai';
+import { PhraseTable, words } from '../../matcher/phrases';
+
+describe('phrase table', () => {
+  const table = new PhraseTable();
+  table.add('if i leave it', 'selfheal');
+  table.add('do not run', 'nonrunner');
+  table.add('just runners', 'nonrunner');
+  table.add('massage gun', 'foamroll');
+  const replaced = (text: string, minLength?: number) => table.replaceIn(words(text), minLength);
+
+  it('steps over words people drop into the middle of a phrase', () => {
+    expect(replaced('will it heal if i just leave it')).to.deep.equal(['will', 'it', 'heal', 'selfheal']);
+    expect(replaced('i do not even run')).to.deep.equal(['i', 'nonrunner']);
+  });
+
+  it('still matches a phrase that holds such a word itself', () => {
+    expect(replaced('is it just runners')).to.deep.equal(['is', 'it', 'nonrunner']);
+  });
+
+  it('does not step over a word that changes the phrase', () => {
+    expect(replaced('if i never leave it')).to.deep.equal(['if', 'i', 'never', 'leave', 'it']);
+  });
+
+  it('replaces only phrases of at least the given length when asked', () => {
+    table.add('gun', 'weapon');
+    expect(replaced('a massage gun', 2)).to.deep.equal(['a', 'foamroll']);
+    expect(replaced('a gun', 2)).to.deep.equal(['a', 'gun']);
+  });
+});
