@@ -15,15 +15,19 @@ const REPLACEMENTS: [RegExp, string][] = [
   [/\u2026/g, '...'],
   [/[\u2022\u00b7]/g, '-'],
   [/\u00a0/g, ' '],
-  [/\*\*|__/g, ''],
 ];
+/** Markdown emphasis, which SMS shows as it is typed. */
+const EMPHASIS = /\*\*|__/g;
 
 /** Keeps text to the GSM-7 set so a message costs as few segments as possible. */
 export function toGsm7(text: string): string {
   let out = text;
   for (const [pattern, replacement] of REPLACEMENTS) out = out.replace(pattern, replacement);
   out = out.normalize('NFKD').replace(/[\u0300-\u036f]/g, '');
-  return [...out].filter((ch) => isGsm7(ch)).join('').replace(/[ \t]{2,}/g, ' ');
+  out = [...out].filter((ch) => isGsm7(ch)).join('');
+  // Removing one marker can join two halves into another ("_**_"), and so can dropping a character between them.
+  while (out.includes('**') || out.includes('__')) out = out.replace(EMPHASIS, '');
+  return out.replace(/[ \t]{2,}/g, ' ');
 }
 
 /** Splits text into messages under the limit, at line, sentence or word boundaries. */

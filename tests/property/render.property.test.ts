@@ -124,6 +124,12 @@ describe('property: the channel renderers', () => {
     expect(entitiesOf(renderReplies([emojiOnly], 'sms', 'u', WORDS))).to.deep.equal([{ type: 'kb.noMatch' }]);
   });
 
+  it('toGsm7 drops emphasis markers that only meet once something between them is gone', () => {
+    expect(toGsm7('*\u0000*')).to.equal('');
+    expect(toGsm7('_**_')).to.equal('');
+    expect(toGsm7('**bold** and __this__')).to.equal('bold and this');
+  });
+
   it('toGsm7 always yields GSM-7, and converting twice changes nothing more', () => {
     fc.assert(
       fc.property(anyText, (text) => {
