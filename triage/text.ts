@@ -25,6 +25,7 @@ export interface Normalized {
 }
 
 export const BREAK = ',';
+const NON_ASCII = /[^\x00-\x7f]/;
 
 function levenshteinAtMostOne(a: string, b: string): boolean {
   if (a === b) return true;
@@ -39,10 +40,26 @@ function levenshteinAtMostOne(a: string, b: string): boolean {
   return a.length > b.length ? a.slice(i + 1) === b.slice(i) : a.slice(i) === b.slice(i + 1);
 }
 
+/** Corrections already worked out, per lexicon: the same few hundred words come back in every message. */
+const corrections = new WeakMap<Lexicon, Map<string, string>>();
+const MAX_CORRECTIONS = 20_000;
+
 /** Corrects a token to the one vocabulary word it is a single slip away from, if any. */
 function correct(token: string, lex: Lexicon): string {
   if (token.length < lex.fuzzyMinLength || lex.vocabulary.has(token) || lex.known.has(token)) return token;
   if (!/^[a-z]+$/.test(token)) return token;
+  let known = corrections.get(lex);
+  if (!known) corrections.set(lex, (known = new Map()));
+  let found = known.get(token);
+  if (found === undefined) {
+    found = closestWord(token, lex);
+    if (known.size >= MAX_CORRECTIONS) known.clear();
+    known.set(token, found);
+  }
+  return found;
+}
+
+function closestWord(token: string, lex: Lexicon): string {
   let found: string | null = null;
   for (const word of lex.vocabulary) {
     if (word[0] !== token[0] || !levenshteinAtMostOne(word, token)) continue;
@@ -70,7 +87,8 @@ function numberWords(tokens: string[], lex: Lexicon): string[] {
 }
 
 export function normalize(raw: string, lex: Lexicon): Normalized {
-  let s = raw.normalize('NFKC').toLowerCase();
+  // Unicode normalisation is costly, and plain ASCII (most messages) has nothing for it to do.
+  let s = (NON_ASCII.test(raw) ? raw.normalize('NFKC') : raw).toLowerCase();
   s = s.replace(/[\u2018\u2019\u02bc`\u00b4]/g, "'").replace(/[\u201c\u201d]/g, '"');
   s = s.replace(/[\u2013\u2014]/g, '-');
   s = s.replace(/\bw\/o\b/g, ' without ').replace(/\bw\//g, ' with ').replace(/&/g, ' and ');
