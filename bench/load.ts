@@ -147,7 +147,10 @@ async function benchOne(root: string, engine: 'sqlite' | 'postgres', options: Op
     const soaked = rss();
     const minute = 60_000;
     const perMinute: string[] = [];
-    for (let from = soakStart; from < soakEnd; from += minute) perMinute.push(peak(from, Math.min(from + minute, soakEnd)).toFixed(0));
+    for (let from = soakStart; from < soakEnd; from += minute) {
+      const top = peak(from, Math.min(from + minute, soakEnd));
+      if (Number.isFinite(top)) perMinute.push(top.toFixed(0));
+    }
     const warmPeak = peak(loadStart, soakStart);
     const lastPeak = peak(Math.max(soakStart, soakEnd - minute), soakEnd);
     const growth = ((lastPeak - warmPeak) / warmPeak) * 100;
