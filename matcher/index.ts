@@ -182,24 +182,32 @@ export class TermIndex {
         this.touch(topic);
         this.topicAnswer[topic] += weight;
       }
-      for (const doc of this.postings.get(term) ?? EMPTY) {
-        if (this.docScore[doc] === 0) this.touchedDocs[this.docCount++] = doc;
-        this.docScore[doc] += weight;
+      // The hot loop of a big knowledge base: locals, not fields, so nothing is looked up per posting.
+      const docs = this.postings.get(term) ?? EMPTY;
+      const docScore = this.docScore;
+      const touchedDocs = this.touchedDocs;
+      let docCount = this.docCount;
+      for (let i = 0; i < docs.length; i++) {
+        const doc = docs[i];
+        if (docScore[doc] === 0) touchedDocs[docCount++] = doc;
+        docScore[doc] += weight;
       }
+      this.docCount = docCount;
     }
     const alpha = this.options.queryCoverageWeight;
-    for (let i = 0; i < this.docCount; i++) {
-      const doc = this.touchedDocs[i];
-      const matched = this.docScore[doc];
-      const queryShare = matched / this.queryWeight;
-      const docShare = Math.min(1, matched / this.docWeight[doc]);
+    const { docScore, docWeight, docTopic, touchedDocs, topicBest, topicSecond, topicBestDoc, queryWeight, docCount } = this;
+    for (let i = 0; i < docCount; i++) {
+      const doc = touchedDocs[i];
+      const matched = docScore[doc];
+      const queryShare = matched / queryWeight;
+      const docShare = Math.min(1, matched / docWeight[doc]);
       const score = alpha === 0.5 ? Math.sqrt(queryShare * docShare) : Math.pow(queryShare, alpha) * Math.pow(docShare, 1 - alpha);
-      const topic = this.docTopic[doc];
-      if (score > this.topicBest[topic]) {
-        this.topicSecond[topic] = this.topicBest[topic];
-        this.topicBest[topic] = score;
-        this.topicBestDoc[topic] = doc;
-      } else if (score > this.topicSecond[topic]) this.topicSecond[topic] = score;
+      const topic = docTopic[doc];
+      if (score > topicBest[topic]) {
+        topicSecond[topic] = topicBest[topic];
+        topicBest[topic] = score;
+        topicBestDoc[topic] = doc;
+      } else if (score > topicSecond[topic]) topicSecond[topic] = score;
     }
   }
 
