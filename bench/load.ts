@@ -96,6 +96,7 @@ const interrupted = { now: false };
 
 async function benchOne(root: string, engine: 'sqlite' | 'postgres', options: Options): Promise<boolean> {
   console.log(`\n## ${engine === 'sqlite' ? 'SQLite' : 'PostgreSQL'}: ${options.people} people at once, loopback`);
+  console.log('limits: all at their defaults, none raised (each visit is its own conversation, about 15 turns, under RATE_LIMIT_PER_CONVERSATION; TURN_TIMEOUT_MS 15 s)');
   let database: { url: string; drop(): Promise<void> } | undefined;
   if (engine === 'postgres') {
     const fresh = await freshDatabase(options.pgUrl);

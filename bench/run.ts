@@ -13,6 +13,8 @@ import { chromiumAvailable } from '../tests/e2e/browser';
 import { answerTurn, loadProtocol, startSession, type TriageState } from '../triage';
 
 const ROUNDS = 7;
+/** The benchmarks run with every limit at its default: each request is its own conversation, well under the per-conversation rate. */
+const LIMITS_NOTE = 'limits: all at their defaults, none raised (each request is a new conversation, under RATE_LIMIT_PER_CONVERSATION)';
 
 function time<T>(fn: () => T): { value: T; ms: number } {
   const start = process.hrtime.bigint();
@@ -110,6 +112,7 @@ async function startTimes(root: string, rounds: number): Promise<void> {
 
 async function httpBench(root: string, seconds: number, rounds: number): Promise<void> {
   console.log(`\n## HTTP on loopback (autocannon, expectReplies, SQLite; medians of ${rounds} rounds, bot and echo by turns)`);
+  console.log(LIMITS_NOTE);
   await startTimes(root, 5);
   const echo = await startServer(path.join(root, 'dist/bench/echoServer.js'), 39791);
   const bot = await startServer(path.join(root, 'dist/index.js'), 39792);
@@ -137,6 +140,7 @@ const WEB_CHAT_QUESTIONS = ['what is runners knee', 'how long does it take to he
 /** From pressing send in the real Web Chat page to the reply bubble, against the real bot. */
 async function webChatBench(root: string): Promise<void> {
   console.log('\n## Web Chat in headless Chromium (send to reply bubble, loopback, WebSocket)');
+  console.log('limits: all at their defaults, none raised (30 messages from one address, under RATE_LIMIT_PER_ADDRESS)');
   if (!chromiumAvailable()) {
     console.log('skipped: /usr/bin/chromium is not installed');
     return;
