@@ -5,6 +5,8 @@ export interface Lexicon {
   shortcuts: Record<string, string>;
   synonyms: { canonical: string; variants: string[] }[];
   stopWords: string[];
+  /** Words people drop into the middle of a phrase without changing it: "if i just leave it", "i dont even run". */
+  fillers: string[];
   /** Words that tie a message to the clinic's field (knee, running, treatment); a message without one is answered only when it is unmistakable. */
   domainWords: string[];
   /** Phrases whose words look like the domain's but mean something else ("ice cream", "tape measure"). */
@@ -29,6 +31,7 @@ export function parseLexicon(raw: unknown, file: string): Lexicon {
     shortcuts,
     synonyms,
     stopWords: check.strings(root.stopWords, 'stopWords'),
+    fillers: check.strings(root.fillers, 'fillers', { optional: true }),
     domainWords: check.strings(root.domainWords, 'domainWords', { optional: true }),
     falseFriends: check.strings(root.falseFriends, 'falseFriends', { optional: true }),
     outOfScope: {

@@ -46,8 +46,8 @@ const MIN_STEM_CORRECTION = 6;
 /** Turns free text into comparable stems: shortcuts, spelling correction, synonyms, stop words, stemming. */
 export class Analyser {
   private readonly shortcuts: Map<string, string[]>;
-  private readonly synonyms = new PhraseTable();
-  private readonly falseFriends = new PhraseTable();
+  private readonly synonyms: PhraseTable;
+  private readonly falseFriends: PhraseTable;
   private readonly stopWords: Set<string>;
   private readonly vocabulary = new Map<string, number>();
   private readonly speller: SpellingCorrector;
@@ -67,6 +67,9 @@ export class Analyser {
     this.options = { ...ANALYSER_DEFAULTS, ...options };
     this.shortcuts = new Map(Object.entries(lexicon.shortcuts).map(([from, to]) => [from, words(to)]));
     this.stopWords = new Set(lexicon.stopWords.flatMap(words));
+    const fillers = new Set(lexicon.fillers);
+    this.synonyms = new PhraseTable(fillers);
+    this.falseFriends = new PhraseTable(fillers);
     // Phrases are compared with messages after shortcuts, so they are written out the same way ("stability shoes" as "stability shoe").
     const written = (text: string) => this.expand(words(text)).join(' ');
     for (const { canonical, variants } of lexicon.synonyms) for (const variant of variants) this.synonyms.add(written(variant), canonical);

@@ -10,15 +10,12 @@ export function words(text: string): string[] {
   return tokenise(normaliseText(text));
 }
 
-/** Words people drop into the middle of a phrase without changing it: "if i just leave it", "i dont even run". */
-export const FILLERS: ReadonlySet<string> = new Set(['just', 'even', 'really', 'actually', 'literally', 'basically', 'honestly', 'totally', 'seriously', 'truly']);
-
 /** Multi-word phrases found in a token stream and replaced by one word ("knee cap" -> "kneecap"). */
 export class PhraseTable {
   private readonly byFirst = new Map<string, Phrase[]>();
 
-  /** `skip`: words of the message a phrase may step over after its first word. */
-  constructor(private readonly skip: ReadonlySet<string> = FILLERS) {}
+  /** `skip`: words of the message a phrase may step over after its first word (the lexicon's fillers). */
+  constructor(private readonly skip: ReadonlySet<string>) {}
 
   add(text: string, replacement: string): void {
     const tokens = words(text);

@@ -3,16 +3,19 @@ import { PhraseTable, words } from './phrases';
 
 /** Reads whether a message belongs to the clinic's field: named out-of-scope conditions, other body parts, domain anchors. */
 export class ScopeReader {
-  private readonly conditions = new PhraseTable();
+  private readonly conditions: PhraseTable;
   private readonly bodyParts: Set<string>;
   private readonly painWords: Set<string>;
   private readonly kneeWords: Set<string>;
-  private readonly domainPhrases = new PhraseTable();
+  private readonly domainPhrases: PhraseTable;
   private readonly domainCanonical: Set<string>;
 
   /** `expand` writes a phrase's words out as messages' words are (SMS shortcuts), so the two compare. */
   constructor(lexicon: Lexicon, expand: (tokens: string[]) => string[] = (tokens) => tokens) {
     const written = (text: string) => expand(words(text)).join(' ');
+    const fillers = new Set(lexicon.fillers);
+    this.conditions = new PhraseTable(fillers);
+    this.domainPhrases = new PhraseTable(fillers);
     for (const condition of lexicon.outOfScope.conditions) this.conditions.add(written(condition), condition);
     this.bodyParts = new Set(lexicon.outOfScope.bodyParts);
     this.painWords = new Set(lexicon.outOfScope.painWords);

@@ -1,8 +1,11 @@
 import { expect } from 'chai';
+import * as path from 'node:path';
+import { findProjectRoot } from '../../config/paths';
+import { loadLexicon } from '../../knowledge/lexicon';
 import { PhraseTable, words } from '../../matcher/phrases';
 
 describe('phrase table', () => {
-  const table = new PhraseTable();
+  const table = new PhraseTable(new Set(loadLexicon(path.join(findProjectRoot(), 'knowledge')).fillers));
   table.add('if i leave it', 'selfheal');
   table.add('do not run', 'nonrunner');
   table.add('just runners', 'nonrunner');
