@@ -1,6 +1,6 @@
 import { expect } from 'chai';
 import type { Database } from '../../storage';
-import { sqliteEngine, type TestTarget } from '../storage/engines';
+import { freshDatabaseEachTest, sqliteEngine } from '../storage/engines';
 import { createHarness, fakeClock, loadContent, person, type Clock, type Content, type Harness, type Speaker } from './harness';
 
 type Step = 'consent' | 'name' | 'contact' | 'time';
@@ -16,7 +16,6 @@ const PERSONAL = ['Robin', 'Quayle', '647', '0142', '+1647'];
 
 describe('the call-back dialog', function () {
   let content: Content;
-  let target: TestTarget;
   let database: Database;
   let clock: Clock;
   let harness: Harness;
@@ -25,15 +24,10 @@ describe('the call-back dialog', function () {
     content = loadContent();
   });
 
-  beforeEach(async () => {
-    target = await sqliteEngine().createTarget();
-    database = await target.open();
+  freshDatabaseEachTest(sqliteEngine(), (opened) => {
+    database = opened;
     clock = fakeClock();
     harness = createHarness({ content, database, clock });
-  });
-
-  afterEach(async () => {
-    await target.dispose();
   });
 
   /** Starts the dialog and answers up to (not including) `step`. */

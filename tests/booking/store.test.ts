@@ -1,6 +1,6 @@
 import { expect } from 'chai';
 import { SqlStateStore, applyRetention, type Database, type NewBooking } from '../../storage';
-import { TestTarget, enginesUnderTest, readTestEnvironment } from '../storage/engines';
+import { enginesUnderTest, freshDatabaseEachTest, readTestEnvironment } from '../storage/engines';
 
 const environment = readTestEnvironment(process.env);
 const NOW = new Date('2025-03-10T14:00:00.000Z');
@@ -33,20 +33,10 @@ const shared = (key: string, kind: 'channel' | 'groupChat' | 'personal') => ({
 
 for (const engine of enginesUnderTest(environment)) {
   describe(`booking storage on ${engine.name}`, function () {
-    let target: TestTarget;
     let db: Database;
 
-    before(async function () {
-      await engine.requireAvailable(this);
-    });
-
-    beforeEach(async () => {
-      target = await engine.createTarget();
-      db = await target.open();
-    });
-
-    afterEach(async () => {
-      await target.dispose();
+    freshDatabaseEachTest(engine, (opened) => {
+      db = opened;
     });
 
     it('tries another reference when the first one is taken', async () => {

@@ -3,7 +3,7 @@ import type { WireActivity } from '../../server/directline/activities';
 import { SqlConversationStore, type SqlStoreLimits } from '../../server/directline/sqlStore';
 import { MemoryConversationStore, type ConversationStore } from '../../server/directline/store';
 import { applyRetention, type Database } from '../../storage';
-import { enginesUnderTest, readTestEnvironment, type TestTarget } from '../storage/engines';
+import { enginesUnderTest, freshDatabaseEachTest, readTestEnvironment, type TestTarget } from '../storage/engines';
 
 interface Limits {
   idleMs?: number;
@@ -117,15 +117,9 @@ describe('the conversation store contract', () => {
     describe(`in the database on ${engine.name}`, function () {
       let target: TestTarget;
       let db: Database;
-      before(async function () {
-        await engine.requireAvailable(this);
-      });
-      beforeEach(async () => {
-        target = await engine.createTarget();
-        db = await target.open();
-      });
-      afterEach(async () => {
-        await target?.dispose();
+      freshDatabaseEachTest(engine, (opened, made) => {
+        db = opened;
+        target = made;
       });
 
       // Reads touch the conversation at most every 100 ms here, so "used" is seen within the contract's idle second.

@@ -1,12 +1,11 @@
 import { expect } from 'chai';
 import type { Database } from '../../storage';
-import { sqliteEngine, type TestTarget } from '../storage/engines';
+import { freshDatabaseEachTest, sqliteEngine } from '../storage/engines';
 import { STAFF_AAD, STAFF_TENANT, createHarness, fakeClock, loadContent, person, staffMember, type Clock, type Content, type Harness, type Speaker } from '../booking/harness';
 import { staffIdentity } from '../../staff/identity';
 
 describe('the staff desk', function () {
   let content: Content;
-  let target: TestTarget;
   let database: Database;
   let harness: Harness;
   let clock: Clock;
@@ -15,15 +14,10 @@ describe('the staff desk', function () {
     content = loadContent();
   });
 
-  beforeEach(async () => {
-    target = await sqliteEngine().createTarget();
-    database = await target.open();
+  freshDatabaseEachTest(sqliteEngine(), (opened) => {
+    database = opened;
     clock = fakeClock();
     harness = createHarness({ content, database, clock });
-  });
-
-  afterEach(async () => {
-    await target.dispose();
   });
 
   async function request(name: string): Promise<string> {

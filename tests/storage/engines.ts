@@ -118,3 +118,22 @@ async function createTarget(options: OpenDatabaseOptions, dropDatabase: () => Pr
     },
   };
 }
+
+/**
+ * For a suite on one engine: skips it (or fails it on CI) when the engine is absent, gives each test
+ * a fresh target opened once, and disposes of it afterwards. `opened` receives the database and target.
+ */
+export function freshDatabaseEachTest(engine: EngineUnderTest, opened: (db: Database, target: TestTarget) => void): void {
+  let target: TestTarget | undefined;
+  before(async function () {
+    await engine.requireAvailable(this);
+  });
+  beforeEach(async () => {
+    target = await engine.createTarget();
+    opened(await target.open(), target);
+  });
+  afterEach(async () => {
+    await target?.dispose();
+    target = undefined;
+  });
+}

@@ -2,7 +2,7 @@ import { TestAdapter, UserState } from 'botbuilder';
 import { expect } from 'chai';
 import { Database, EtagConflictError, StoreItem, applyMigrations, migrations } from '../../storage';
 import { runStorageChild } from './child-process';
-import { TestTarget, enginesUnderTest, readTestEnvironment } from './engines';
+import { TestTarget, enginesUnderTest, freshDatabaseEachTest, readTestEnvironment } from './engines';
 
 const environment = readTestEnvironment(process.env);
 const allMigrationIds = migrations.map((migration) => migration.id);
@@ -12,17 +12,9 @@ for (const engine of enginesUnderTest(environment)) {
     let target: TestTarget;
     let db: Database;
 
-    before(async function () {
-      await engine.requireAvailable(this);
-    });
-
-    beforeEach(async () => {
-      target = await engine.createTarget();
-      db = await target.open();
-    });
-
-    afterEach(async () => {
-      await target.dispose();
+    freshDatabaseEachTest(engine, (opened, made) => {
+      db = opened;
+      target = made;
     });
 
     async function expectConflict(write: Promise<void>, key: string): Promise<void> {
