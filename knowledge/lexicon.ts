@@ -11,7 +11,14 @@ export interface Lexicon {
   domainWords: string[];
   /** Phrases whose words look like the domain's but mean something else ("ice cream", "tape measure"). */
   falseFriends: string[];
-  outOfScope: { conditions: string[]; bodyParts: string[]; painWords: string[]; anchorWords: string[] };
+  outOfScope: {
+    conditions: string[];
+    bodyParts: string[];
+    painWords: string[];
+    anchorWords: string[];
+    /** Phrases in which a body part's word is no body part: "it keeps coming back", "heel strike". */
+    idioms: string[];
+  };
 }
 
 export function parseLexicon(raw: unknown, file: string): Lexicon {
@@ -39,6 +46,7 @@ export function parseLexicon(raw: unknown, file: string): Lexicon {
       bodyParts: check.strings(oos.bodyParts, 'outOfScope.bodyParts'),
       painWords: check.strings(oos.painWords, 'outOfScope.painWords'),
       anchorWords: check.strings(oos.anchorWords, 'outOfScope.anchorWords'),
+      idioms: check.strings(oos.idioms, 'outOfScope.idioms', { optional: true }),
     },
   };
 }

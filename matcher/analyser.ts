@@ -134,7 +134,7 @@ export class Analyser {
       const typed = this.falseFriends.replaceIn(plain);
       const canonical = this.inflect(this.synonyms.replaceIn(typed));
       // A condition inside a domain phrase is not one: "massage gun" is foam rolling, not massage therapy.
-      outOfScope ??= this.scope.outOfScope(plain, () => this.synonyms.replaceIn(plain, 2), typed, canonical);
+      outOfScope ??= this.scope.outOfScope(plain, this.synonyms, typed, canonical);
       anchored ||= this.scope.anchored(typed, canonical);
       all.push(...canonical);
       let previous: string | undefined;

@@ -16,6 +16,8 @@ export interface TermEvidence {
   answerCoverage: number;
   /** Weight of the message's terms found in the topic's questions, not a fraction: a lone common word weighs little. */
   matchedWeight: number;
+  /** Which of the topic's questions (by its place in the topic's list) is the best one; -1 when none shares a term. */
+  bestQuestion: number;
 }
 
 /** A topic's terms: one list per example question, and the terms of its answer. */
@@ -42,6 +44,8 @@ const EMPTY: readonly number[] = [];
 export class TermIndex {
   readonly topicCount: number;
   private readonly docTopic: Int32Array;
+  /** Each document's place in its topic's list of questions. */
+  private readonly docQuestion: Int32Array;
   private readonly docWeight: Float64Array;
   // Plain arrays, not typed ones: most terms have one or two postings, and a typed array costs far more memory.
   private readonly postings = new Map<string, number[]>();
@@ -69,22 +73,23 @@ export class TermIndex {
   constructor(topics: readonly IndexTopic[], options: IndexOptions = {}) {
     this.options = { ...INDEX_DEFAULTS, ...options };
     this.topicCount = topics.length;
-    const docs: { topic: number; terms: string[] }[] = [];
+    const docs: { topic: number; question: number; terms: string[] }[] = [];
     const counts = new Map<string, Map<number, number>>();
     const answers = new Map<string, Set<number>>();
     const sizes: number[] = [];
     topics.forEach((entry, topic) => {
       const questions = entry.questions.filter((terms) => terms.length > 0);
       sizes.push(Math.max(1, questions.length));
-      for (const terms of questions) {
+      entry.questions.forEach((terms, question) => {
+        if (!terms.length) return;
         const distinct = [...new Set(terms)];
-        docs.push({ topic, terms: distinct });
+        docs.push({ topic, question, terms: distinct });
         for (const term of distinct) {
           const byTopic = counts.get(term) ?? new Map<number, number>();
           byTopic.set(topic, (byTopic.get(topic) ?? 0) + 1);
           counts.set(term, byTopic);
         }
-      }
+      });
       for (const term of entry.answer) {
         const set = answers.get(term) ?? new Set<number>();
         set.add(topic);
@@ -100,6 +105,7 @@ export class TermIndex {
     for (const [term, set] of answers) this.answerPostings.set(term, [...set]);
     this.unknownWeight = Math.log(1 + topicCount);
     this.docTopic = Int32Array.from(docs, (d) => d.topic);
+    this.docQuestion = Int32Array.from(docs, (d) => d.question);
     this.docWeight = Float64Array.from(docs, (d) => d.terms.reduce((sum, term) => sum + this.weightOf(term), 0));
     docs.forEach(({ terms }, doc) => {
       for (const term of terms) {
@@ -229,6 +235,7 @@ export class TermIndex {
       typicality: this.topicTypical[topic] / this.queryWeight,
       answerCoverage: this.topicAnswer[topic] / this.queryWeight,
       matchedWeight: this.topicCover[topic],
+      bestQuestion: matched > 0 ? this.docQuestion[doc] : -1,
     };
   }
 

@@ -9,29 +9,32 @@ export interface TopicEvidence extends TermEvidence {
   pairBest: number;
   /** Share of the message's stem pairs found anywhere in the topic's questions. */
   pairCoverage: number;
+  /** Best example question's fuzzy likeness to the message (Fuse.js token search), 0..1. */
+  fuzzy: number;
 }
 
-export const RANKING_FEATURES = ['best', 'second', 'queryCoverage', 'questionCoverage', 'topicCoverage', 'typicality', 'answerCoverage', 'pairBest', 'pairCoverage'] as const;
+export const RANKING_FEATURES = ['best', 'second', 'queryCoverage', 'questionCoverage', 'topicCoverage', 'typicality', 'answerCoverage', 'pairBest', 'pairCoverage', 'fuzzy'] as const;
 export type RankingFeature = (typeof RANKING_FEATURES)[number];
 export type RankingWeights = Readonly<Record<RankingFeature, number>>;
 
 /** Weights of the topic ranking; fitted by `node dist/scripts/kb-eval.js --fit` on the development sets. */
 export const RANKING_DEFAULTS: RankingWeights = Object.freeze({
-  best: 1.55,
-  second: 3.093,
-  queryCoverage: 0.505,
-  questionCoverage: 3.267,
-  topicCoverage: 2.373,
-  typicality: 3.078,
-  answerCoverage: 2.434,
-  pairBest: 0.802,
-  pairCoverage: 0.952,
+  best: 1.611,
+  second: 3.25,
+  queryCoverage: 0.628,
+  questionCoverage: 2.495,
+  topicCoverage: 2.593,
+  typicality: 3.201,
+  answerCoverage: 2.278,
+  pairBest: 0.977,
+  pairCoverage: 1.06,
+  fuzzy: 0.796,
 });
 
 /** Features of "the best topic is the right one, if the question is in scope at all". */
-export const CLARITY_FEATURES = ['score', 'margin', 'share', 'best', 'queryCoverage', 'topicCoverage', 'length'] as const;
+export const CLARITY_FEATURES = ['score', 'fuzzyMargin', 'margin', 'share', 'best', 'queryCoverage', 'topicCoverage', 'length'] as const;
 /** Features of "the knowledge base covers this question at all". */
-export const SCOPE_FEATURES = ['best', 'topicCoverage', 'typicality', 'strength', 'foreign', 'foreignLoose', 'corrected', 'anchored', 'looseEnds', 'length'] as const;
+export const SCOPE_FEATURES = ['best', 'fuzzy', 'topicCoverage', 'typicality', 'strength', 'foreign', 'foreignLoose', 'corrected', 'anchored', 'looseEnds', 'length'] as const;
 export type ClarityFeature = (typeof CLARITY_FEATURES)[number];
 export type ScopeFeature = (typeof SCOPE_FEATURES)[number];
 
@@ -53,16 +56,16 @@ export interface ConfidenceModel {
 
 export const CONFIDENCE_DEFAULTS: ConfidenceModel = Object.freeze({
   clarity: Object.freeze({
-    bias: -3.743,
-    weights: Object.freeze({ score: 0.158, margin: 0.261, share: 4.111, best: 0.235, queryCoverage: -0.588, topicCoverage: 0.195, length: 0.521 }),
+    bias: -3.446,
+    weights: Object.freeze({ score: 0.111, fuzzyMargin: 0.28, margin: 0.248, share: 3.949, best: -0.037, queryCoverage: -0.551, topicCoverage: 0.521, length: 0.544 }),
   }),
   scope: Object.freeze({
-    bias: -6.43,
-    weights: Object.freeze({ best: 5.286, topicCoverage: 0.838, typicality: 3.171, strength: 1.55, foreign: -3.537, foreignLoose: -3.018, corrected: -0.992, anchored: 1.084, looseEnds: -1.758, length: 1.028 }),
+    bias: -6.042,
+    weights: Object.freeze({ best: 4.24, fuzzy: 0.288, topicCoverage: 1.436, typicality: 3.492, strength: 1.549, foreign: -2.978, foreignLoose: -2.508, corrected: -0.082, anchored: 0.962, looseEnds: -1.76, length: 1.061 }),
   }),
   blend: Object.freeze({
-    bias: -0.945,
-    weights: Object.freeze({ clarity: 0.559, scope: 0.489 }),
+    bias: -1.001,
+    weights: Object.freeze({ clarity: 0.609, scope: 0.45 }),
   }),
 });
 
@@ -99,6 +102,8 @@ export function confidenceInputs(analysis: Analysis, foreign: number, ranked: re
     topicCoverage: top.evidence.topicCoverage,
     typicality: top.evidence.typicality,
     strength: Math.min(3, Math.log1p(top.evidence.matchedWeight)),
+    fuzzy: top.evidence.fuzzy,
+    fuzzyMargin: top.evidence.fuzzy - (ranked[1]?.evidence.fuzzy ?? 0),
     foreign,
     foreignLoose: analysis.anchored ? 0 : foreign,
     corrected: analysis.corrected.length / content,

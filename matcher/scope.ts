@@ -5,6 +5,7 @@ import { PhraseTable, words } from './phrases';
 export class ScopeReader {
   private readonly conditions: PhraseTable;
   private readonly bodyParts: Set<string>;
+  private readonly idioms: PhraseTable;
   private readonly painWords: Set<string>;
   private readonly kneeWords: Set<string>;
   private readonly domainPhrases: PhraseTable;
@@ -18,6 +19,8 @@ export class ScopeReader {
     this.domainPhrases = new PhraseTable(fillers);
     for (const condition of lexicon.outOfScope.conditions) this.conditions.add(written(condition), condition);
     this.bodyParts = new Set(lexicon.outOfScope.bodyParts);
+    this.idioms = new PhraseTable(fillers);
+    for (const idiom of lexicon.outOfScope.idioms) this.idioms.add(written(idiom), idiom);
     this.painWords = new Set(lexicon.outOfScope.painWords);
     this.kneeWords = new Set(lexicon.outOfScope.anchorWords);
     for (const word of lexicon.domainWords) this.domainPhrases.add(written(word), word);
@@ -29,14 +32,23 @@ export class ScopeReader {
    * The out-of-scope condition a message names ("acl", "tendonitis"), or the other body part it
    * complains about ("my hip hurts"), given its words as typed with false friends set apart, and as
    * canonical words. Conditions are looked for in `plain`, the words before false friends are set
-   * apart, which would hide some ("become a physiotherapist"); `unphrased` gives those words with the
-   * domain's longer phrases replaced, so a condition inside one does not count ("massage gun").
+   * apart, which would hide some ("become a physiotherapist"). A condition wholly inside one of the
+   * domain's longer phrases (`domain`) does not count ("massage gun"); one that only overlaps one
+   * does ("jumpers knee strap").
    */
-  outOfScope(plain: readonly string[], unphrased: () => readonly string[], typed: readonly string[], canonical: readonly string[]): string | undefined {
-    const condition = this.conditions.findIn(plain) && this.conditions.findIn(unphrased());
+  outOfScope(plain: readonly string[], domain: PhraseTable, typed: readonly string[], canonical: readonly string[]): string | undefined {
+    const condition = this.conditionIn(plain, domain);
     if (condition) return condition;
-    const part = typed.find((t) => this.bodyParts.has(t));
+    const part = typed.find((t, i) => this.bodyParts.has(t) && !inside(this.idioms, typed, i, 1));
     if (part && typed.some((t) => this.painWords.has(t)) && !canonical.some((t) => this.kneeWords.has(t))) return part;
+    return undefined;
+  }
+
+  private conditionIn(plain: readonly string[], domain: PhraseTable): string | undefined {
+    for (let i = 0; i < plain.length; i++) {
+      const hit = this.conditions.at(plain, i);
+      if (hit && !inside(domain, plain, i, hit.length)) return hit.replacement;
+    }
     return undefined;
   }
 
@@ -44,4 +56,13 @@ export class ScopeReader {
   anchored(typed: readonly string[], canonical: readonly string[]): boolean {
     return this.domainPhrases.occursIn(typed) || canonical.some((w) => this.domainCanonical.has(w));
   }
+}
+
+/** Whether a phrase of at least two words of `table` spans the `length` tokens from `start`. */
+function inside(table: PhraseTable, tokens: readonly string[], start: number, length: number): boolean {
+  for (let k = 0; k <= start; k++) {
+    const phrase = table.at(tokens, k);
+    if (phrase && phrase.length >= 2 && k + phrase.length >= start + length) return true;
+  }
+  return false;
 }

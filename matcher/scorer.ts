@@ -1,15 +1,19 @@
 import type { KnowledgeBase } from '../knowledge/topics';
 import type { Lexicon } from '../knowledge/lexicon';
 import { Analyser, type Analysis, type AnalyserOptions } from './analyser';
+import { FuzzyScorer } from './fuzzy';
+import { words } from './phrases';
 import { TermIndex, type IndexOptions } from './index';
 import { RANKING_DEFAULTS, rankTopics, type RankedTopic, type RankingWeights, type TopicEvidence } from './model';
 
 export interface ScorerSettings {
   /** Most candidate topics ranked for one message, picked by a quick first-stage score. */
   maxTopics: number;
+  /** Most of those, best first, given a fuzzy likeness (the rest get none). */
+  maxFuzzy: number;
 }
 
-export const SCORER_DEFAULTS: Readonly<ScorerSettings> = Object.freeze({ maxTopics: 8 });
+export const SCORER_DEFAULTS: Readonly<ScorerSettings> = Object.freeze({ maxTopics: 8, maxFuzzy: 2 });
 
 export interface ScorerOptions extends Partial<ScorerSettings> {
   /** Tunables of the term indexes. */
@@ -44,6 +48,7 @@ export function createScorer(kb: KnowledgeBase, lexicon: Lexicon, options: Score
   }));
   const stems = new TermIndex(analysed.map((t) => ({ questions: t.questions.map((a) => a.stems), answer: t.answer })), options.index);
   const pairs = new TermIndex(analysed.map((t) => ({ questions: t.questions.map((a) => [...a.pairs.keys()]), answer: [] })), options.index);
+  const fuzzy = new FuzzyScorer(texts.map((t) => t.questions.map((q) => words(q).join(' '))), new Set(lexicon.stopWords.flatMap(words)));
   const weights = options.ranking ?? RANKING_DEFAULTS;
   const ids = kb.topics.map((topic) => topic.id);
   return {
@@ -52,11 +57,13 @@ export function createScorer(kb: KnowledgeBase, lexicon: Lexicon, options: Score
       // A quick first stage keeps the ranking to a handful of topics.
       const hits = stems.search(analysis.emphasis, settings.maxTopics);
       const byPair = analysis.pairs.size ? pairs.evidenceFor(analysis.pairs, hits.map((h) => h.topic)) : [];
+      const likeness = fuzzy.likeness(words(text), hits.slice(0, settings.maxFuzzy).map((h) => ({ topic: h.topic, question: h.evidence.bestQuestion })));
       const evidence: TopicEvidence[] = hits.map((hit, i) => ({
         id: ids[hit.topic],
         ...hit.evidence,
         pairBest: byPair[i]?.best ?? 0,
         pairCoverage: byPair[i]?.topicCoverage ?? 0,
+        fuzzy: likeness[i] ?? 0,
       }));
       const foreign = analysis.stems.filter((stem) => !stems.has(stem)).length / Math.max(1, analysis.stems.length);
       return { analysis, foreign, ranked: rankTopics(evidence, weights) };

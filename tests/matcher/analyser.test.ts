@@ -100,11 +100,22 @@ describe('message analysis', () => {
       ['meniscus tear', 'meniscus'],
       ['my hip hurts when i run', 'hip'],
       ['how much ibuprofen can i take', 'ibuprofen'],
+      ['jumpers knee strap how to wear', 'jumpers knee'],
+      ['my back hurts when i run', 'back'],
+      ['are you hiring physios', 'are you hiring'],
+      ['how to return to running after having a baby', 'having a baby'],
     ];
     for (const [text, found] of cases) it(`finds "${found}" in "${text}"`, () => expect(analyser.analyse(text).outOfScope).to.equal(found));
     it('finds a condition that a false friend would hide', () => expect(analyser.analyse('how do i become a physiotherapist').outOfScope).to.equal('become a physiotherapist'));
     it('does not flag a condition inside a domain phrase', () => expect(analyser.analyse('does a massage gun help my knee').outOfScope).to.equal(undefined));
     it('does not flag a hip mentioned as a cause of knee pain', () => expect(analyser.analyse('do weak hips cause knee pain').outOfScope).to.equal(undefined));
+    describe('does not read a body part in an idiom as a complaint about it', () => {
+      const idioms = ['the pain keeps coming back every time i run', 'pain when i get back to running', 'does heel striking cause pain', 'on my feet all day and it hurts'];
+      for (const text of idioms) it(`"${text}"`, () => expect(analyser.analyse(text).outOfScope).to.equal(undefined));
+    });
+    it('does not take a job mentioned in a story for a question about jobs', () => {
+      expect(analyser.analyse('my quads are weak from sitting at a desk job all day').outOfScope).to.equal(undefined);
+    });
   });
 
   describe('knows when a message is tied to the field', () => {

@@ -20,6 +20,12 @@ describe('matcher lexicon', () => {
     expect(() => parseLexicon({ ...minimal, falseFriends: 'ice cream' }, 'lexicon.json')).to.throw(ContentError, 'falseFriends');
   });
 
+  it('reads body-part idioms when given, none when missing, and refuses ones that are not text', () => {
+    const withIdioms = parseLexicon({ ...minimal, outOfScope: { ...minimal.outOfScope, idioms: ['coming back'] } }, 'lexicon.json');
+    expect([withIdioms.outOfScope.idioms, parseLexicon(minimal, 'lexicon.json').outOfScope.idioms]).to.deep.equal([['coming back'], []]);
+    expect(() => parseLexicon({ ...minimal, outOfScope: { ...minimal.outOfScope, idioms: [3] } }, 'lexicon.json')).to.throw(ContentError, 'outOfScope.idioms');
+  });
+
   it('has no phrase that is both a synonym and a false friend', () => {
     const { lexicon } = realKnowledge();
     const synonyms = new Set(lexicon.synonyms.flatMap((s) => s.variants));

@@ -119,6 +119,8 @@ describe('matcher', () => {
     for (const text of unrelated) it(`has no answer for "${text}"`, () => expect(matcher.match(text).band).to.equal('none'));
     const nearMisses = ['how much is car insurance', 'how long does a tattoo take to heal', 'how to prevent sunburn', 'what shoes go with a navy suit', 'how do i start running', 'how to run a marathon in under 4 hours', 'is it safe to run in the heat'];
     for (const text of nearMisses) it(`does not answer the near miss "${text}"`, () => expect(matcher.match(text).band).to.not.equal('answer'));
+    const vague = ['knee problem', 'knee issues', 'help with my knee'];
+    for (const text of vague) it(`does not pick one answer for the vague "${text}"`, () => expect(matcher.match(text).band).to.not.equal('answer'));
   });
 
   describe('bands', () => {
@@ -147,15 +149,5 @@ describe('matcher', () => {
       const strict = createMatcher(kb, lexicon, { answerMin: 0.999 });
       expect(strict.match('what exercises help runners knee').band).to.equal('suggest');
     });
-  });
-
-  it('matches a message in well under a millisecond on average', () => {
-    const messages = ['what is runners knee', 'shud i ice it', 'how long does pfps take to heal', 'capital of mongolia', 'do you direct bill insurance'];
-    for (const text of messages) matcher.match(text);
-    const start = process.hrtime.bigint();
-    const rounds = 200;
-    for (let i = 0; i < rounds; i++) for (const text of messages) matcher.match(`${text} ${i}`);
-    const averageMs = Number(process.hrtime.bigint() - start) / 1e6 / (rounds * messages.length);
-    expect(averageMs).to.be.lessThan(1);
   });
 });
