@@ -34,6 +34,12 @@ export const ANALYSER_DEFAULTS: Readonly<AnalyserSettings> = Object.freeze({
 });
 export type AnalyserOptions = Partial<AnalyserSettings>;
 
+/** What an analyser learns from the knowledge base's text: how often each word occurs, and stems it has worked out. */
+export interface CorpusWords {
+  counts: [string, number][];
+  stems: [string, string][];
+}
+
 const TIME_UNITS = new Set(['day', 'days', 'week', 'weeks', 'month', 'months']);
 /** Words after which a number is a quantity, not SMS for "to" or "for". */
 const UNITS = new Set([...TIME_UNITS, 'wk', 'wks', 'mo', 'mos', 'yr', 'yrs', 'year', 'years', 'hr', 'hrs', 'hour', 'hours', 'min', 'mins', 'minutes', 'km', 'kms', 'k', 'mile', 'miles', 'times', 'x', 'spm', 'steps', 'kg', 'lbs', 'sessions']);
@@ -62,8 +68,14 @@ export class Analyser {
   private readonly inflections = new Map<string, string>();
   private readonly options: AnalyserSettings;
 
-  /** `corpus` is the knowledge base's own text: its words are the vocabulary spelling is corrected to. */
-  constructor(lexicon: Lexicon, corpus: readonly string[], options: AnalyserOptions = {}) {
+  /** Words of the corpus in order of first use, with their counts. */
+  private readonly corpusCounts = new Map<string, number>();
+
+  /**
+   * `corpus` is the knowledge base's own text, whose words are the vocabulary spelling is corrected
+   * to; or what an analyser over the same text learnt from it (`corpusWords()`), to skip reading it.
+   */
+  constructor(lexicon: Lexicon, corpus: readonly string[] | CorpusWords, options: AnalyserOptions = {}) {
     this.options = { ...ANALYSER_DEFAULTS, ...options };
     this.shortcuts = new Map(Object.entries(lexicon.shortcuts).map(([from, to]) => [from, words(to)]));
     this.stopWords = new Set(lexicon.stopWords.flatMap(words));
@@ -89,13 +101,14 @@ export class Analyser {
     // Words the lexicon lists were chosen, so they win a tie against a word that merely occurs in the corpus.
     for (const text of listed) for (const word of this.expand(words(text))) this.learn(word, 2);
     for (const { canonical } of lexicon.synonyms) this.learn(canonical, 2);
-    const corpusWords = new Set<string>();
-    for (const text of corpus) {
-      for (const word of this.expand(words(text))) {
-        this.learn(word, 1);
-        corpusWords.add(word);
-      }
+    if (isCorpusWords(corpus)) {
+      for (const [word, stem] of corpus.stems) this.stems.set(word, stem);
+      for (const [word, count] of corpus.counts) this.corpusCounts.set(word, count);
+    } else {
+      for (const text of corpus) for (const word of this.expand(words(text))) this.corpusCounts.set(word, (this.corpusCounts.get(word) ?? 0) + 1);
     }
+    for (const [word, count] of this.corpusCounts) this.learn(word, count);
+    const corpusWords = new Set(this.corpusCounts.keys());
     // An inflection of a known word ("needing", "tracking") is a real word, not a typo of another one ("needling").
     const stemFrequency = new Map<string, number>();
     for (const [word, count] of this.vocabulary) {
@@ -114,6 +127,11 @@ export class Analyser {
     this.speller = new SpellingCorrector(targets);
     this.stemSpeller = new SpellingCorrector(stemFrequency);
     this.learnInflections(lexicon, corpusWords);
+  }
+
+  /** What this analyser learnt from its corpus, to build another over the same text without reading it. */
+  corpusWords(): CorpusWords {
+    return { counts: [...this.corpusCounts], stems: [...this.stems] };
   }
 
   analyse(text: string): Analysis {
@@ -237,6 +255,10 @@ export class Analyser {
     const fixed = this.stemSpeller.correct(stem);
     return fixed === undefined ? undefined : this.wordOfStem.get(fixed);
   }
+}
+
+function isCorpusWords(corpus: readonly string[] | CorpusWords): corpus is CorpusWords {
+  return !Array.isArray(corpus);
 }
 
 /** Words after "3 days" that make it a rate ("3 days a week"), not a span of time. */

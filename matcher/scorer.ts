@@ -1,6 +1,7 @@
 import type { KnowledgeBase } from '../knowledge/topics';
 import type { Lexicon } from '../knowledge/lexicon';
 import { Analyser, type Analysis, type AnalyserOptions } from './analyser';
+import type { AnalysedKnowledge, AnalysedTopic } from './snapshot';
 import { FuzzyScorer } from './fuzzy';
 import { words } from './phrases';
 import { TermIndex, type IndexOptions } from './index';
@@ -22,6 +23,8 @@ export interface ScorerOptions extends Partial<ScorerSettings> {
   analyser?: AnalyserOptions;
   /** Ranking weights instead of the fitted defaults (the fitting script tries its own). */
   ranking?: RankingWeights;
+  /** The knowledge base already analysed (a snapshot made by `analyseKnowledge` with the default analyser), to skip that work at start-up. */
+  analysed?: AnalysedKnowledge;
 }
 
 export interface Scored {
@@ -37,17 +40,42 @@ export interface Scorer {
   score(text: string): Scored;
 }
 
+/** The topics' questions (title first) and answers, as the matcher reads them. */
+function topicTexts(kb: KnowledgeBase): { questions: string[]; answer: string }[] {
+  return kb.topics.map((topic) => ({ questions: [topic.title, ...topic.questions], answer: [topic.answer, topic.detail ?? ''].join('\n') }));
+}
+
+/** The analyser of messages, whose vocabulary is the knowledge base's own words. */
+function knowledgeAnalyser(kb: KnowledgeBase, lexicon: Lexicon, options?: AnalyserOptions): Analyser {
+  return new Analyser(lexicon, topicTexts(kb).flatMap((t) => [...t.questions, t.answer]), options);
+}
+
+function analyseTexts(analyser: Analyser, kb: KnowledgeBase): AnalysedTopic[] {
+  return topicTexts(kb).map((text) => ({
+    questions: text.questions.map((q) => {
+      const analysis = analyser.analyse(q);
+      return { stems: analysis.stems, pairs: [...analysis.pairs.keys()] };
+    }),
+    answer: analyser.analyse(text.answer).stems,
+  }));
+}
+
+/** The knowledge base analysed as the matcher needs it, for a snapshot (`scripts/kb-snapshot.ts`). */
+export function analyseKnowledge(kb: KnowledgeBase, lexicon: Lexicon): AnalysedKnowledge {
+  const analyser = knowledgeAnalyser(kb, lexicon);
+  const topics = analyseTexts(analyser, kb);
+  return { corpus: analyser.corpusWords(), topics };
+}
+
 export function createScorer(kb: KnowledgeBase, lexicon: Lexicon, options: ScorerOptions = {}): Scorer {
   const settings = { ...SCORER_DEFAULTS, ...options };
-  const texts = kb.topics.map((topic) => ({ questions: [topic.title, ...topic.questions], answer: [topic.answer, topic.detail ?? ''].join('\n') }));
-  const analyser = new Analyser(lexicon, texts.flatMap((t) => [...t.questions, t.answer]), options.analyser);
-  const analysed = kb.topics.map((topic, i) => ({
-    id: topic.id,
-    questions: texts[i].questions.map((q) => analyser.analyse(q)),
-    answer: analyser.analyse(texts[i].answer).stems,
-  }));
-  const stems = new TermIndex(analysed.map((t) => ({ questions: t.questions.map((a) => a.stems), answer: t.answer })), options.index);
-  const pairs = new TermIndex(analysed.map((t) => ({ questions: t.questions.map((a) => [...a.pairs.keys()]), answer: [] })), options.index);
+  const texts = topicTexts(kb);
+  // A snapshot holds what the default analyser makes of the knowledge base; other settings analyse it afresh.
+  const snapshot = options.analyser === undefined ? options.analysed : undefined;
+  const analyser = snapshot ? new Analyser(lexicon, snapshot.corpus) : knowledgeAnalyser(kb, lexicon, options.analyser);
+  const analysed = snapshot?.topics ?? analyseTexts(analyser, kb);
+  const stems = new TermIndex(analysed.map((t) => ({ questions: t.questions.map((q) => q.stems), answer: t.answer })), options.index);
+  const pairs = new TermIndex(analysed.map((t) => ({ questions: t.questions.map((q) => q.pairs), answer: [] })), options.index);
   const fuzzy = new FuzzyScorer(texts.map((t) => t.questions.map((q) => words(q).join(' '))), new Set(lexicon.stopWords.flatMap(words)));
   const weights = options.ranking ?? RANKING_DEFAULTS;
   const ids = kb.topics.map((topic) => topic.id);

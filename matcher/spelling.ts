@@ -19,24 +19,32 @@ export type SpellingOptions = Partial<SpellingSettings>;
 
 /**
  * Corrects typos against a known vocabulary with a symmetric-delete index (SymSpell), so
- * a lookup costs a few dozen map probes whatever the size of the vocabulary.
+ * a lookup costs a few dozen map probes whatever the size of the vocabulary. The index is built
+ * at the first word that needs it, so a bot whose first messages are spelt right starts sooner.
  */
 export class SpellingCorrector {
-  private readonly deletes = new Map<string, string[]>();
+  private index?: Map<string, string[]>;
   private readonly cache = new Map<string, string | null>();
   private readonly options: SpellingSettings;
 
   constructor(private readonly frequency: ReadonlyMap<string, number>, options: SpellingOptions = {}) {
     this.options = { ...SPELLING_DEFAULTS, ...options };
-    for (const word of frequency.keys()) {
+  }
+
+  private get deletes(): Map<string, string[]> {
+    if (this.index) return this.index;
+    const deletes = new Map<string, string[]>();
+    for (const word of this.frequency.keys()) {
       if (word.length < this.options.minLength - 1 || /\d/.test(word)) continue;
       // One deletion on the vocabulary side keeps the index small; the query side may delete two.
       for (const key of variants(word, 1)) {
-        const list = this.deletes.get(key);
-        if (!list) this.deletes.set(key, [word]);
+        const list = deletes.get(key);
+        if (!list) deletes.set(key, [word]);
         else if (list[list.length - 1] !== word) list.push(word);
       }
     }
+    this.index = deletes;
+    return deletes;
   }
 
   /** The known word this one is a typo of, or undefined when it is known, too short or too far from anything. */
@@ -52,11 +60,12 @@ export class SpellingCorrector {
 
   private lookup(word: string): string | undefined {
     const maxDistance = word.length >= this.options.twoEditsFrom ? 2 : 1;
+    const deletes = this.deletes;
     const seen = new Set<string>();
     let best: string | undefined;
     let bestRank = Infinity;
     for (const key of variants(word, maxDistance)) {
-      for (const candidate of this.deletes.get(key) ?? []) {
+      for (const candidate of deletes.get(key) ?? []) {
         if (seen.has(candidate)) continue;
         seen.add(candidate);
         if (!sameStart(word, candidate)) continue;

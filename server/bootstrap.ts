@@ -7,6 +7,7 @@ import { loadLexicon } from '../knowledge/lexicon';
 import { loadMessages } from '../knowledge/messages';
 import { loadIntents } from '../knowledge/intents';
 import { createMatcher } from '../matcher/matcher';
+import { storedAnalysis } from '../matcher/snapshot';
 import { createIntentReader } from '../dialogs/intents';
 import { openDatabase, type Database } from '../storage';
 import { ConversationStore } from '../bots/conversationStore';
@@ -52,7 +53,8 @@ export async function startBot(config: Config, options: StartOptions): Promise<R
   const intentPhrases = loadIntents(config.knowledgeDir);
   const intents = createIntentReader(intentPhrases);
   const protocol = loadProtocol(path.join(config.knowledgeDir, 'triage-protocol.json'));
-  const matcher = createMatcher(kb, lexicon);
+  // The build analyses the knowledge base once (scripts/kb-snapshot.ts); without a matching snapshot it is analysed here.
+  const matcher = createMatcher(kb, lexicon, { analysed: storedAnalysis(kb, lexicon) });
   const database = await openDatabase({
     databaseUrl: config.databaseUrl,
     dataDir: config.dataDir,

@@ -1,0 +1,20 @@
+import * as path from 'node:path';
+import { findProjectRoot } from '../config/paths';
+import { loadKnowledgeBase } from '../knowledge/topics';
+import { loadLexicon } from '../knowledge/lexicon';
+import { analyseKnowledge } from '../matcher/scorer';
+import { SNAPSHOT_FILE, snapshotKey, writeSnapshot } from '../matcher/snapshot';
+
+/**
+ * Part of `npm run build`: analyses the knowledge base once, so the bot starts without doing it.
+ * The bot checks the snapshot was made from the knowledge base, lexicon and code it runs with,
+ * and analyses afresh when not (after an edit without a build, or with another KNOWLEDGE_DIR).
+ */
+function main(): void {
+  const knowledgeDir = path.join(findProjectRoot(), 'knowledge');
+  const kb = loadKnowledgeBase(knowledgeDir);
+  const lexicon = loadLexicon(knowledgeDir);
+  writeSnapshot(SNAPSHOT_FILE, snapshotKey(kb, lexicon), analyseKnowledge(kb, lexicon));
+}
+
+main();
