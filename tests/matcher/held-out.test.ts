@@ -9,7 +9,7 @@ const TARGET = { rejected: 0.95 };
  * Today's figures less a small margin: a change that falls below them is a regression. The in-scope
  * target is 95% answered right; `npm run kb:eval` reports progress toward it.
  */
-const FLOOR = { answeredRight: 0.92, answeredWrong: 0.025, rejected: 0.95 };
+const FLOOR = { answeredRight: 0.93, answeredWrong: 0.03, rejected: 0.95 };
 
 describe('matcher on the held-out evaluation set', () => {
   let report: EvalReport;
