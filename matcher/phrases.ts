@@ -13,6 +13,7 @@ export function words(text: string): string[] {
 /** Multi-word phrases found in a token stream and replaced by one word ("knee cap" -> "kneecap"). */
 export class PhraseTable {
   private readonly byFirst = new Map<string, Phrase[]>();
+  private longestPhrase = 0;
 
   /** `skip`: words of the message a phrase may step over after its first word (the lexicon's fillers). */
   constructor(private readonly skip: ReadonlySet<string>) {}
@@ -22,9 +23,15 @@ export class PhraseTable {
     if (!tokens.length) return;
     const list = this.byFirst.get(tokens[0]) ?? [];
     list.push({ tokens, replacement });
+    this.longestPhrase = Math.max(this.longestPhrase, tokens.length);
     // Longest phrase first, so "knee brace" wins over "knee".
     list.sort((a, b) => b.tokens.length - a.tokens.length);
     this.byFirst.set(tokens[0], list);
+  }
+
+  /** Words in the longest phrase. */
+  get longest(): number {
+    return this.longestPhrase;
   }
 
   /** The replacement of the longest phrase starting at token i, if any, and how many tokens it spans. */

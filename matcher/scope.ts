@@ -58,9 +58,13 @@ export class ScopeReader {
   }
 }
 
+/** Fillers looked back over for a phrase around a word: a phrase with more of them in it is not seen. */
+const MAX_FILLERS = 4;
+
 /** Whether a phrase of at least two words of `table` spans the `length` tokens from `start`. */
 function inside(table: PhraseTable, tokens: readonly string[], start: number, length: number): boolean {
-  for (let k = 0; k <= start; k++) {
+  // Only phrases starting close enough before can reach: a long message is still read in linear time.
+  for (let k = Math.max(0, start - table.longest - MAX_FILLERS); k <= start; k++) {
     const phrase = table.at(tokens, k);
     if (phrase && phrase.length >= 2 && k + phrase.length >= start + length) return true;
   }
