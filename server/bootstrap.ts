@@ -19,7 +19,6 @@ import { errorFields } from './logger';
 import { loadProtocol } from '../triage';
 import { createTriageFlow } from '../dialogs/triageFlow';
 import { adapterTurns, LocalSignals, mountWebChat, sharedSignals, SqlConversationStore, WEB_CHAT_DEFAULTS } from './directline';
-import { createMetrics } from './metrics';
 import { createBookingHandoff } from '../staff/handoff';
 import { createTeamsStaffChannel } from '../staff/channel';
 import { staffSettingsFrom } from '../staff/identity';
@@ -83,7 +82,8 @@ export async function startBot(config: Config, options: StartOptions): Promise<R
     timeZone: config.clinic.timeZone,
     callbackChoice: handoff.flow.callbackChoice,
   });
-  const metrics = createMetrics();
+  // prom-client and its default collectors (a GC observer among them) cost start-up time and work on every turn: only when served.
+  const metrics = config.metricsPort === undefined ? undefined : (await import('./metrics')).createMetrics();
   const bot = new KneeBot({
     conversation: {
       kb,
@@ -128,7 +128,7 @@ export async function startBot(config: Config, options: StartOptions): Promise<R
     signals: directLineSignals,
   });
   const url = await app.listen();
-  const metricsUrl = config.metricsPort === undefined ? undefined : await metrics.listen(config.metricsPort);
+  const metricsUrl = config.metricsPort === undefined ? undefined : await metrics?.listen(config.metricsPort);
   return {
     app,
     bot,
@@ -138,7 +138,7 @@ export async function startBot(config: Config, options: StartOptions): Promise<R
     stop: async () => {
       await handoff.stop();
       webChat.close();
-      await metrics.close();
+      await metrics?.close();
       await app.close();
       await directLineSignals.close();
       await database.close();

@@ -72,13 +72,18 @@ const PHRASE_QUESTIONS: readonly QuestionId[] = [
 
 class PhraseReader {
   readonly words = new Set<string>();
+  /** A phrase listed under several answers is compiled once: a pattern keeps no state between scans. */
+  private readonly compiled = new Map<string, Pattern>();
   constructor(readonly check: JsonChecker) {}
 
   patterns(x: Json, path: string, nonEmpty = true): Pattern[] {
     return this.check.strings(x, path, nonEmpty).map((source, i) => {
+      const known = this.compiled.get(source);
+      if (known) return known;
       try {
         const p = compilePattern(source);
         for (const w of literalWords(source)) this.words.add(w);
+        this.compiled.set(source, p);
         return p;
       } catch (err) {
         return this.check.fail(`${path}[${i}]`, err instanceof Error ? err.message : String(err));

@@ -50,49 +50,57 @@ function escape(s: string): string {
   return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
 
-function wordRegex(alternatives: string): string {
-  const alts = alternatives.split('|').map((alt) => {
-    if (alt === '#') return '\\d+(?:\\.\\d+)?';
-    return alt.endsWith('*') ? `${escape(alt.slice(0, -1))}[^ ,]*` : escape(alt);
-  });
-  return `(?:${alts.join('|')})`;
+function altRegex(alt: string): string {
+  if (alt === '#') return '\\d+(?:\\.\\d+)?';
+  return alt.endsWith('*') ? `${escape(alt.slice(0, -1))}[^ ,]*` : escape(alt);
 }
 
-/** Compiles one pattern; throws a plain message for the loader to place. */
+function wordRegex(alts: readonly string[]): string {
+  return `(?:${alts.map(altRegex).join('|')})`;
+}
+
+/**
+ * Compiles one pattern; throws a plain message for the loader to place. The protocol holds well over
+ * a thousand patterns, all compiled before the first answer: one pass over the words builds the
+ * regex and picks the anchors.
+ */
 export function compilePattern(source: string): Pattern {
   const negatable = !source.startsWith('!');
   const body = (negatable ? source : source.slice(1)).trim();
   if (body.length === 0) throw new Error('empty pattern');
   if (/[^a-z0-9 .|*#[\]'/-]/.test(body)) throw new Error(`pattern "${source}" has characters other than a-z, 0-9 and . | * # [ ]`);
-  const parts = body.split(/\s+/).map((tok) => {
-    if (tok === '...') return `((?:[^ ,]+ ){0,3})`; // captured: a "not" in the gap negates the hit
+  let regex = '(?<= )';
+  let optionalOnly = true;
+  // The alternatives of the most selective required word (the one whose shortest alternative is longest).
+  let anchors: Anchor[] | null = null;
+  let anchorLength = 0;
+  for (const tok of body.split(/\s+/)) {
+    if (tok === '...') {
+      regex += '((?:[^ ,]+ ){0,3})'; // captured: a "not" in the gap negates the hit
+      optionalOnly = false;
+      continue;
+    }
     if (tok.startsWith('[') && tok.endsWith(']')) {
       const inner = tok.slice(1, -1);
       if (inner.length === 0 || /[[\]]/.test(inner)) throw new Error(`pattern "${source}": bad optional "${tok}"`);
-      return `(?:${wordRegex(inner)} )?`;
+      regex += `(?:${wordRegex(inner.split('|'))} )?`;
+      continue;
     }
     if (/[[\]]/.test(tok) || tok.includes('||') || tok.startsWith('|') || tok.endsWith('|') || tok.includes('...'))
       throw new Error(`pattern "${source}": bad word "${tok}"`);
-    return `${wordRegex(tok)} `;
-  });
-  if (parts.every((p) => p.endsWith(')?') || p.endsWith('{0,3}')))
-    throw new Error(`pattern "${source}" has no required word`);
-  return { source, negatable, regex: new RegExp(`(?<= )${parts.join('')}`, 'g'), anchors: anchorsOf(body) };
-}
-
-/** The alternatives of the pattern's most selective required word (the one whose shortest alternative is longest). */
-function anchorsOf(body: string): Anchor[] | null {
-  let best: Anchor[] | null = null;
-  let bestLength = 0;
-  for (const tok of body.split(/\s+/)) {
-    if (tok === '...' || tok.startsWith('[')) continue;
     const alts = tok.split('|');
+    regex += `${wordRegex(alts)} `;
+    optionalOnly = false;
     if (alts.includes('#')) continue;
-    const anchors = alts.map((alt) => (alt.endsWith('*') ? { word: alt.slice(0, -1), prefix: true } : { word: alt, prefix: false }));
-    const shortest = Math.min(...anchors.map((a) => a.word.length));
-    if (shortest > bestLength) [best, bestLength] = [anchors, shortest];
+    let shortest = Infinity;
+    for (const alt of alts) shortest = Math.min(shortest, alt.endsWith('*') ? alt.length - 1 : alt.length);
+    if (shortest > anchorLength) {
+      anchors = alts.map((alt) => (alt.endsWith('*') ? { word: alt.slice(0, -1), prefix: true } : { word: alt, prefix: false }));
+      anchorLength = shortest;
+    }
   }
-  return best;
+  if (optionalOnly) throw new Error(`pattern "${source}" has no required word`);
+  return { source, negatable, regex: new RegExp(regex, 'g'), anchors };
 }
 
 /** A text's words, read once however many patterns are tried on it. */

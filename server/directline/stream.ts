@@ -1,6 +1,6 @@
 import type { IncomingMessage, Server as HttpServer } from 'node:http';
 import type { Duplex } from 'node:stream';
-import { WebSocketServer, type WebSocket } from 'ws';
+import type { WebSocket, WebSocketServer } from 'ws';
 import type { Logger } from '../logger';
 import { errorFields } from '../logger';
 import type { DirectLineConversations } from './conversations';
@@ -21,7 +21,13 @@ const STREAM_PATH = new RegExp(`^${DIRECT_LINE_PATH}/conversations/([^/?]+)/stre
 
 /** Serves the Direct Line stream on the Node server's upgrade event (restify does not do upgrades); other upgrade paths get 404. */
 export function attachDirectLineStream(httpServer: HttpServer, deps: StreamDeps): { close(): void } {
-  const wss = new WebSocketServer({ noServer: true, maxPayload: 4096 });
+  // ws is loaded with the first stream, not before the bot's first answer.
+  let wss: WebSocketServer | undefined;
+  const sockets = (): WebSocketServer => {
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    wss ??= new (require('ws') as typeof import('ws')).WebSocketServer({ noServer: true, maxPayload: 4096 });
+    return wss;
+  };
   const alive = new WeakSet<WebSocket>();
 
   const onUpgrade = (req: IncomingMessage, socket: Duplex, head: Buffer) => {
@@ -48,7 +54,7 @@ export function attachDirectLineStream(httpServer: HttpServer, deps: StreamDeps)
     const watermark = watermarkOf(query);
     if (watermark === undefined) return refuseUpgrade(socket, 'bad_request');
     if ((await deps.conversations.userOf(conversationId)) !== checked.claims.user) return refuseUpgrade(socket, 'unknown_conversation');
-    wss.handleUpgrade(req, socket, head, (ws) => serve(ws, conversationId, watermark));
+    sockets().handleUpgrade(req, socket, head, (ws) => serve(ws, conversationId, watermark));
   };
 
   const serve = (ws: WebSocket, conversationId: string, from: number) => {
@@ -73,7 +79,7 @@ export function attachDirectLineStream(httpServer: HttpServer, deps: StreamDeps)
   };
 
   const heartbeat = setInterval(() => {
-    for (const ws of wss.clients) {
+    for (const ws of wss?.clients ?? []) {
       if (!alive.has(ws)) {
         ws.terminate();
         continue;
@@ -89,8 +95,8 @@ export function attachDirectLineStream(httpServer: HttpServer, deps: StreamDeps)
     close: () => {
       clearInterval(heartbeat);
       httpServer.off('upgrade', onUpgrade);
-      for (const ws of wss.clients) ws.terminate();
-      wss.close();
+      for (const ws of wss?.clients ?? []) ws.terminate();
+      wss?.close();
     },
   };
 }

@@ -37,6 +37,18 @@ describe('limits on /api/messages', () => {
   });
 });
 
+describe('metrics without METRICS_PORT', () => {
+  it('opens no metrics endpoint and answers as usual', async () => {
+    const bot = await startTestBot();
+    try {
+      expect(bot.running.metricsUrl).to.equal(undefined);
+      expect((await new Person(bot.url).say('what is runners knee')).status).to.equal(200);
+    } finally {
+      await bot.stop();
+    }
+  });
+});
+
 describe('the time limit on a turn (PostgreSQL, whose waits do not block the process)', () => {
   const environment = readTestEnvironment(process.env);
   const engine = postgresEngine(environment);
