@@ -85,7 +85,9 @@ export function createScorer(kb: KnowledgeBase, lexicon: Lexicon, options: Score
       // A quick first stage keeps the ranking to a handful of topics.
       const hits = stems.search(analysis.emphasis, settings.maxTopics);
       const byPair = analysis.pairs.size ? pairs.evidenceFor(analysis.pairs, hits.map((h) => h.topic)) : [];
-      const likeness = fuzzy.likeness(words(text), hits.slice(0, settings.maxFuzzy).map((h) => ({ topic: h.topic, question: h.evidence.bestQuestion })));
+      // Fuzzy scoring is for what the analyser could not read as typed: a typo it corrected, or a word it does not know.
+      const typed = analysis.corrected.length > 0 || analysis.unknown.length > 0;
+      const likeness = typed ? fuzzy.likeness(words(text), hits.slice(0, settings.maxFuzzy).map((h) => ({ topic: h.topic, question: h.evidence.bestQuestion }))) : [];
       const evidence: TopicEvidence[] = hits.map((hit, i) => ({
         id: ids[hit.topic],
         ...hit.evidence,

@@ -1,6 +1,8 @@
 import { expect } from 'chai';
 import { FuzzyScorer } from '../../matcher/fuzzy';
 import { words } from '../../matcher/phrases';
+import { createScorer } from '../../matcher/scorer';
+import { realKnowledge } from './fixtures';
 
 describe('fuzzy likeness (Fuse.js)', () => {
   const topics = [
@@ -40,5 +42,20 @@ describe('fuzzy likeness (Fuse.js)', () => {
     expect(likeness('how should i', [{ topic: 0, question: 0 }])).to.deep.equal([0]);
     expect(likeness('knee brace', [{ topic: 1, question: -1 }])).to.deep.equal([0]);
     expect(likeness('knee brace', [])).to.deep.equal([]);
+  });
+});
+
+describe('fuzzy scoring in the matcher', () => {
+  const { kb, lexicon } = realKnowledge();
+  const scorer = createScorer(kb, lexicon);
+
+  it('is used for a message with a word the analyser had to correct or does not know', () => {
+    const { ranked } = scorer.score('does kinesiotape wrk for my nee');
+    expect(ranked.some((r) => r.evidence.fuzzy > 0)).to.equal(true);
+  });
+
+  it('is skipped for a message spelt right', () => {
+    const { ranked } = scorer.score('does kt tape work for runners knee');
+    expect(ranked.map((r) => r.evidence.fuzzy)).to.satisfy((scores: number[]) => scores.every((s) => s === 0));
   });
 });
