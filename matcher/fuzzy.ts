@@ -1,4 +1,5 @@
 import Fuse from 'fuse.js';
+import { words } from './phrases';
 
 /** Most words of a message compared: each costs a fuzzy search of every question. */
 const MAX_WORDS = 12;
@@ -12,8 +13,11 @@ const OPTIONS = Object.freeze({ useTokenSearch: true, includeScore: true, ignore
  * best), so the fuzzy scoring sees a handful of questions however big the knowledge base.
  */
 export class FuzzyScorer {
+  /** Questions normalised as messages are, the first time each is compared. */
+  private readonly written = new Map<string, string>();
+
   /**
-   * `questions[topic]`: the topic's questions as words, in the order the term index was given them;
+   * `questions[topic]`: the topic's questions, in the order the term index was given them;
    * `ignored`: words not worth a fuzzy search of their own (stop words).
    */
   constructor(
@@ -21,7 +25,7 @@ export class FuzzyScorer {
     private readonly ignored: ReadonlySet<string>,
   ) {}
 
-  /** Per candidate (topic and question), the likeness 0..1 of that question to the message's words. */
+  /** Per candidate (topic and question), the likeness 0..1 of that question to the message's words (as `words` reads them). */
   likeness(message: readonly string[], candidates: readonly { topic: number; question: number }[]): number[] {
     const out = candidates.map(() => 0);
     const content = message.filter((word) => !this.ignored.has(word)).slice(0, MAX_WORDS);
@@ -30,11 +34,20 @@ export class FuzzyScorer {
     candidates.forEach(({ topic, question }, i) => {
       const text = this.questions[topic]?.[question];
       if (text === undefined) return;
-      docs.push(text);
+      docs.push(this.write(text));
       owner.push(i);
     });
     if (!content.length || !docs.length) return out;
     for (const hit of new Fuse(docs, OPTIONS).search(content.join(' '))) out[owner[hit.refIndex]] = 1 - (hit.score ?? 1);
     return out;
+  }
+
+  private write(question: string): string {
+    let text = this.written.get(question);
+    if (text === undefined) {
+      text = words(question).join(' ');
+      this.written.set(question, text);
+    }
+    return text;
   }
 }

@@ -76,7 +76,7 @@ export function createScorer(kb: KnowledgeBase, lexicon: Lexicon, options: Score
   const analysed = snapshot?.topics ?? analyseTexts(analyser, kb);
   const stems = new TermIndex(analysed.map((t) => ({ questions: t.questions.map((q) => q.stems), answer: t.answer })), options.index);
   const pairs = new TermIndex(analysed.map((t) => ({ questions: t.questions.map((q) => q.pairs), answer: [] })), options.index);
-  const fuzzy = new FuzzyScorer(texts.map((t) => t.questions.map((q) => words(q).join(' '))), new Set(lexicon.stopWords.flatMap(words)));
+  const fuzzy = new FuzzyScorer(texts.map((t) => t.questions), new Set(lexicon.stopWords.flatMap(words)));
   const weights = options.ranking ?? RANKING_DEFAULTS;
   const ids = kb.topics.map((topic) => topic.id);
   return {
@@ -86,8 +86,8 @@ export function createScorer(kb: KnowledgeBase, lexicon: Lexicon, options: Score
       const hits = stems.search(analysis.emphasis, settings.maxTopics);
       const byPair = analysis.pairs.size ? pairs.evidenceFor(analysis.pairs, hits.map((h) => h.topic)) : [];
       // Fuzzy scoring is for what the analyser could not read as typed: a typo it corrected, or a word it does not know.
-      const typed = analysis.corrected.length > 0 || analysis.unknown.length > 0;
-      const likeness = typed ? fuzzy.likeness(words(text), hits.slice(0, settings.maxFuzzy).map((h) => ({ topic: h.topic, question: h.evidence.bestQuestion }))) : [];
+      const misread = analysis.corrected.length > 0 || analysis.unknown.length > 0;
+      const likeness = misread ? fuzzy.likeness(words(text), hits.slice(0, settings.maxFuzzy).map((h) => ({ topic: h.topic, question: h.evidence.bestQuestion }))) : [];
       const evidence: TopicEvidence[] = hits.map((hit, i) => ({
         id: ids[hit.topic],
         ...hit.evidence,
