@@ -4,6 +4,7 @@ import { loadKnowledgeBase } from '../knowledge/topics';
 import { loadLexicon } from '../knowledge/lexicon';
 import { analyseKnowledge } from '../matcher/scorer';
 import { SNAPSHOT_FILE, snapshotKey, writeSnapshot } from '../matcher/snapshot';
+import { ContentError } from '../knowledge/validate';
 
 /**
  * Part of `npm run build`: analyses the knowledge base once, so the bot starts without doing it.
@@ -12,9 +13,15 @@ import { SNAPSHOT_FILE, snapshotKey, writeSnapshot } from '../matcher/snapshot';
  */
 function main(): void {
   const knowledgeDir = path.join(findProjectRoot(), 'knowledge');
-  const kb = loadKnowledgeBase(knowledgeDir);
-  const lexicon = loadLexicon(knowledgeDir);
-  writeSnapshot(SNAPSHOT_FILE, snapshotKey(kb, lexicon), analyseKnowledge(kb, lexicon));
+  try {
+    const kb = loadKnowledgeBase(knowledgeDir);
+    const lexicon = loadLexicon(knowledgeDir);
+    writeSnapshot(SNAPSHOT_FILE, snapshotKey(kb, lexicon), analyseKnowledge(kb, lexicon));
+  } catch (error) {
+    // A broken file does not stop the build: `npm run kb:check` is built this way too, and reports it in full.
+    if (!(error instanceof ContentError)) throw error;
+    console.error(`knowledge base not analysed: ${error.message}`);
+  }
 }
 
 main();
