@@ -12,7 +12,8 @@ import { ContentError } from '../knowledge/validate';
  * and analyses afresh when not (after an edit without a build, or with another KNOWLEDGE_DIR).
  */
 function main(): void {
-  const knowledgeDir = path.join(findProjectRoot(), 'knowledge');
+  // The folder the bot reads (KNOWLEDGE_DIR, as in config/config.ts), so the snapshot is of what it will load.
+  const knowledgeDir = path.resolve(findProjectRoot(), process.env.KNOWLEDGE_DIR || 'knowledge');
   try {
     const kb = loadKnowledgeBase(knowledgeDir);
     const lexicon = loadLexicon(knowledgeDir);
