@@ -54,7 +54,8 @@ export class Analyser {
   private readonly shortcuts: Map<string, string[]>;
   private readonly synonyms: PhraseTable;
   private readonly falseFriends: PhraseTable;
-  private readonly stopWords: Set<string>;
+  /** Words that say nothing about the topic, as messages are written out. */
+  readonly stopWords: ReadonlySet<string>;
   private readonly vocabulary = new Map<string, number>();
   private readonly speller: SpellingCorrector;
   /** Corrects the stem of a word whose inflection the knowledge base never uses ("prveented" to "prevent"). */

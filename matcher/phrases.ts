@@ -29,11 +29,6 @@ export class PhraseTable {
     this.byFirst.set(tokens[0], list);
   }
 
-  /** Words in the longest phrase. */
-  get longest(): number {
-    return this.longestPhrase;
-  }
-
   /** The replacement of the longest phrase starting at token i, if any, and how many tokens it spans. */
   at(tokens: readonly string[], i: number): { replacement: string; length: number } | undefined {
     const list = this.byFirst.get(tokens[i]);
@@ -57,6 +52,19 @@ export class PhraseTable {
       at++;
     }
     return at - i;
+  }
+
+  /**
+   * Whether a phrase of at least two words spans the `length` tokens from `start`. Only phrases
+   * starting close enough before are tried (allowing `fillers` skipped words inside one), so a
+   * long message is still read in linear time.
+   */
+  spans(tokens: readonly string[], start: number, length: number, fillers: number): boolean {
+    for (let k = Math.max(0, start - this.longestPhrase - fillers); k <= start; k++) {
+      const phrase = this.at(tokens, k);
+      if (phrase && phrase.length >= 2 && k + phrase.length >= start + length) return true;
+    }
+    return false;
   }
 
   /** Whether any phrase occurs anywhere in the tokens. */

@@ -1,6 +1,9 @@
 import type { Lexicon } from '../knowledge/lexicon';
 import { PhraseTable, words } from './phrases';
 
+/** Fillers allowed inside a phrase that encloses a condition or body part: a phrase with more of them in it is not seen. */
+const MAX_FILLERS = 4;
+
 /** Reads whether a message belongs to the clinic's field: named out-of-scope conditions, other body parts, domain anchors. */
 export class ScopeReader {
   private readonly conditions: PhraseTable;
@@ -39,7 +42,7 @@ export class ScopeReader {
   outOfScope(plain: readonly string[], domain: PhraseTable, typed: readonly string[], canonical: readonly string[]): string | undefined {
     const condition = this.conditionIn(plain, domain);
     if (condition) return condition;
-    const part = typed.find((t, i) => this.bodyParts.has(t) && !inside(this.idioms, typed, i, 1));
+    const part = typed.find((t, i) => this.bodyParts.has(t) && !this.idioms.spans(typed, i, 1, MAX_FILLERS));
     if (part && typed.some((t) => this.painWords.has(t)) && !canonical.some((t) => this.kneeWords.has(t))) return part;
     return undefined;
   }
@@ -47,7 +50,7 @@ export class ScopeReader {
   private conditionIn(plain: readonly string[], domain: PhraseTable): string | undefined {
     for (let i = 0; i < plain.length; i++) {
       const hit = this.conditions.at(plain, i);
-      if (hit && !inside(domain, plain, i, hit.length)) return hit.replacement;
+      if (hit && !domain.spans(plain, i, hit.length, MAX_FILLERS)) return hit.replacement;
     }
     return undefined;
   }
@@ -56,17 +59,4 @@ export class ScopeReader {
   anchored(typed: readonly string[], canonical: readonly string[]): boolean {
     return this.domainPhrases.occursIn(typed) || canonical.some((w) => this.domainCanonical.has(w));
   }
-}
-
-/** Fillers looked back over for a phrase around a word: a phrase with more of them in it is not seen. */
-const MAX_FILLERS = 4;
-
-/** Whether a phrase of at least two words of `table` spans the `length` tokens from `start`. */
-function inside(table: PhraseTable, tokens: readonly string[], start: number, length: number): boolean {
-  // Only phrases starting close enough before can reach: a long message is still read in linear time.
-  for (let k = Math.max(0, start - table.longest - MAX_FILLERS); k <= start; k++) {
-    const phrase = table.at(tokens, k);
-    if (phrase && phrase.length >= 2 && k + phrase.length >= start + length) return true;
-  }
-  return false;
 }

@@ -40,18 +40,23 @@ export interface Scorer {
   score(text: string): Scored;
 }
 
-/** The topics' questions (title first) and answers, as the matcher reads them. */
-function topicTexts(kb: KnowledgeBase): { questions: string[]; answer: string }[] {
+/** A topic's questions (title first) and its answer with the detail, as the matcher reads them. */
+interface TopicText {
+  questions: string[];
+  answer: string;
+}
+
+function topicTexts(kb: KnowledgeBase): TopicText[] {
   return kb.topics.map((topic) => ({ questions: [topic.title, ...topic.questions], answer: [topic.answer, topic.detail ?? ''].join('\n') }));
 }
 
 /** The analyser of messages, whose vocabulary is the knowledge base's own words. */
-function knowledgeAnalyser(kb: KnowledgeBase, lexicon: Lexicon, options?: AnalyserOptions): Analyser {
-  return new Analyser(lexicon, topicTexts(kb).flatMap((t) => [...t.questions, t.answer]), options);
+function knowledgeAnalyser(lexicon: Lexicon, texts: readonly TopicText[], options?: AnalyserOptions): Analyser {
+  return new Analyser(lexicon, texts.flatMap((t) => [...t.questions, t.answer]), options);
 }
 
-function analyseTexts(analyser: Analyser, kb: KnowledgeBase): AnalysedTopic[] {
-  return topicTexts(kb).map((text) => ({
+function analyseTexts(analyser: Analyser, texts: readonly TopicText[]): AnalysedTopic[] {
+  return texts.map((text) => ({
     questions: text.questions.map((q) => {
       const analysis = analyser.analyse(q);
       return { stems: analysis.stems, pairs: [...analysis.pairs.keys()] };
@@ -62,8 +67,9 @@ function analyseTexts(analyser: Analyser, kb: KnowledgeBase): AnalysedTopic[] {
 
 /** The knowledge base analysed as the matcher needs it, for a snapshot (`scripts/kb-snapshot.ts`). */
 export function analyseKnowledge(kb: KnowledgeBase, lexicon: Lexicon): AnalysedKnowledge {
-  const analyser = knowledgeAnalyser(kb, lexicon);
-  const topics = analyseTexts(analyser, kb);
+  const texts = topicTexts(kb);
+  const analyser = knowledgeAnalyser(lexicon, texts);
+  const topics = analyseTexts(analyser, texts);
   return { corpus: analyser.corpusWords(), topics };
 }
 
@@ -72,11 +78,11 @@ export function createScorer(kb: KnowledgeBase, lexicon: Lexicon, options: Score
   const texts = topicTexts(kb);
   // A snapshot holds what the default analyser makes of the knowledge base; other settings analyse it afresh.
   const snapshot = options.analyser === undefined ? options.analysed : undefined;
-  const analyser = snapshot ? new Analyser(lexicon, snapshot.corpus) : knowledgeAnalyser(kb, lexicon, options.analyser);
-  const analysed = snapshot?.topics ?? analyseTexts(analyser, kb);
+  const analyser = snapshot ? new Analyser(lexicon, snapshot.corpus) : knowledgeAnalyser(lexicon, texts, options.analyser);
+  const analysed = snapshot?.topics ?? analyseTexts(analyser, texts);
   const stems = new TermIndex(analysed.map((t) => ({ questions: t.questions.map((q) => q.stems), answer: t.answer })), options.index);
   const pairs = new TermIndex(analysed.map((t) => ({ questions: t.questions.map((q) => q.pairs), answer: [] })), options.index);
-  const fuzzy = new FuzzyScorer(texts.map((t) => t.questions), new Set(lexicon.stopWords.flatMap(words)));
+  const fuzzy = new FuzzyScorer(texts.map((t) => t.questions), analyser.stopWords);
   const weights = options.ranking ?? RANKING_DEFAULTS;
   const ids = kb.topics.map((topic) => topic.id);
   return {
