@@ -37,12 +37,13 @@ export class ScopeReader {
    * canonical words. Conditions are looked for in `plain`, the words before false friends are set
    * apart, which would hide some ("become a physiotherapist"). A condition wholly inside one of the
    * domain's longer phrases (`domain`) does not count ("massage gun"); one that only overlaps one
-   * does ("jumpers knee strap").
+   * does ("jumpers knee strap"). A body part inside a domain phrase does not count either.
    */
   outOfScope(plain: readonly string[], domain: PhraseTable, typed: readonly string[], canonical: readonly string[]): string | undefined {
     const condition = this.conditionIn(plain, domain);
     if (condition) return condition;
-    const part = typed.find((t, i) => this.bodyParts.has(t) && !this.idioms.spans(typed, i, 1, MAX_FILLERS));
+    // "build my mileage back up", "hip muscles": a body part inside a domain phrase is not a complaint about it.
+    const part = typed.find((t, i) => this.bodyParts.has(t) && !this.idioms.spans(typed, i, 1, MAX_FILLERS) && !domain.spans(typed, i, 1, MAX_FILLERS));
     if (part && typed.some((t) => this.painWords.has(t)) && !canonical.some((t) => this.kneeWords.has(t))) return part;
     return undefined;
   }

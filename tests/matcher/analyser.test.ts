@@ -113,6 +113,14 @@ describe('message analysis', () => {
       const idioms = ['the pain keeps coming back every time i run', 'pain when i get back to running', 'does heel striking cause pain', 'on my feet all day and it hurts'];
       for (const text of idioms) it(`"${text}"`, () => expect(analyser.analyse(text).outOfScope).to.equal(undefined));
     });
+    it('does not read a body part inside a domain phrase as a complaint about it', () => {
+      expect(analyser.analyse('how fast can i build my mileage back up after the injury').outOfScope).to.equal(undefined);
+      expect(analyser.analyse('my back hurts after i build my mileage').outOfScope).to.equal('back');
+    });
+    it('does not take "itself" alone for getting better without treatment', () => {
+      expect(analyser.analyse('is runners knee a problem with the kneecap itself').words).not.to.include('selfheal');
+      expect(analyser.analyse('will it heal by itself').words).to.include('selfheal');
+    });
     it('does not take a job mentioned in a story for a question about jobs', () => {
       expect(analyser.analyse('my quads are weak from sitting at a desk job all day').outOfScope).to.equal(undefined);
     });
