@@ -1,16 +1,29 @@
 import { INTENT_NAMES, type IntentName, type IntentPhrases } from '../knowledge/intents';
 import { normaliseText } from '../matcher/normalise';
 
+/** A message's text and its normalised form, worked out once however many readings ask for it. */
+export class IntentText {
+  private normalised?: string;
+  constructor(readonly raw: string) {}
+
+  get norm(): string {
+    return (this.normalised ??= normaliseText(this.raw));
+  }
+}
+
+/** Each reading takes the raw text, or an IntentText when one message is read several ways (the router). */
 export interface IntentReader {
   /** The small intent a whole message expresses, if any ("thanks", "cancel"...). */
-  exact(text: string): IntentName | undefined;
+  exact(text: string | IntentText): IntentName | undefined;
   /** An intent a longer message clearly asks for ("I'd like to book an appointment please"). */
-  contained(text: string): 'booking' | 'deleteData' | 'triage' | undefined;
+  contained(text: string | IntentText): 'booking' | 'deleteData' | 'triage' | undefined;
   /** The person describes their own knee symptoms or injury. */
-  isSymptomReport(text: string): boolean;
+  isSymptomReport(text: string | IntentText): boolean;
   /** The message is phrased as a question. */
-  isQuestion(text: string): boolean;
+  isQuestion(text: string | IntentText): boolean;
 }
+
+const read = (text: string | IntentText): IntentText => (typeof text === 'string' ? new IntentText(text) : text);
 
 const QUESTION_START = /^(what|whats|how|hows|why|when|where|which|who|can|could|should|shall|is|are|does|do|will|would|did|any|anything|wat|wht|hw)\b/;
 
@@ -34,15 +47,15 @@ export function createIntentReader(phrases: IntentPhrases): IntentReader {
 
   return {
     exact(text) {
-      const norm = normaliseText(text).replace(politeEnd, '');
+      const norm = read(text).norm.replace(politeEnd, '');
       return exact.get(norm);
     },
     contained(text) {
-      const padded = ` ${normaliseText(text)} `;
+      const padded = ` ${read(text).norm} `;
       return contains.find((c) => c.phrases.some((p) => padded.includes(p)))?.name;
     },
     isSymptomReport(text) {
-      const norm = normaliseText(text);
+      const { raw, norm } = read(text);
       const padded = ` ${norm} `;
       const words = norm.split(' ');
       if (symptomPhrases.some((p) => padded.includes(p))) return true;
@@ -51,7 +64,7 @@ export function createIntentReader(phrases: IntentPhrases): IntentReader {
       const symptom = words.some((w) => symptomWords.has(w));
       // "I twisted it skiing": an injury told in the first person, even without the word knee.
       if (firstPerson && words.some((w) => injuryVerbs.has(w))) return true;
-      const statement = !QUESTION_START.test(norm) && !text.includes('?');
+      const statement = !QUESTION_START.test(norm) && !raw.includes('?');
       // "It's been sore on and off for months": a symptom told, not asked about.
       if (statement && symptom) return true;
       if (kneeAt < 0) return false;
@@ -62,7 +75,8 @@ export function createIntentReader(phrases: IntentPhrases): IntentReader {
       return statement && words.length <= 2;
     },
     isQuestion(text) {
-      return text.trim().endsWith('?') || QUESTION_START.test(normaliseText(text));
+      const said = read(text);
+      return said.raw.trim().endsWith('?') || QUESTION_START.test(said.norm);
     },
   };
 }

@@ -2,9 +2,9 @@ import type { KnowledgeBase } from '../knowledge/topics';
 import type { Messages } from '../knowledge/messages';
 import { fill } from '../knowledge/messages';
 import type { Matcher } from '../matcher/matcher';
-import type { IntentReader } from './intents';
+import { IntentText, type IntentReader } from './intents';
 import type { Choice, Reply } from './replies';
-import { answerReply, noMatchReply, suggestionsReply, topicChoice } from './faq';
+import { answerReply, followUpChoices, noMatchReply, suggestionsReply } from './faq';
 import type { ClinicFacts } from './clinic';
 import type { TriageData, TriageFlow } from './triage-flow';
 import type { BookingData, BookingFlow } from './booking';
@@ -98,7 +98,9 @@ export async function handleMessage(deps: ConversationDeps, data: ConversationDa
     if (staffReplies) return remember(staffReplies);
   }
 
-  const command = picked && !picked.startsWith('topic:') ? picked : intents.exact(text) ?? intents.contained(text);
+  // Normalised once, when first needed, for every reading of intent below.
+  const said = new IntentText(text);
+  const command = picked && !picked.startsWith('topic:') ? picked : intents.exact(said) ?? intents.contained(said);
   // While a call-back request is being taken, every answer goes to it ("call me back after 5" is a time, not a request).
   if (deps.booking.active(data)) {
     if (command === 'cancel' || command === 'restart') return remember(deps.booking.cancel(data));
@@ -140,7 +142,7 @@ export async function handleMessage(deps: ConversationDeps, data: ConversationDa
     const answered = await triage.answer(data, picked ?? text, input);
     if (answered) return remember(answered);
     // A question in the middle of the check is not an unclear answer: answer it if we can, then ask again.
-    if (intents.isQuestion(text)) {
+    if (intents.isQuestion(said)) {
       const match = deps.matcher.match(text);
       const topic = match.band === 'answer' && match.topicId ? deps.kb.byId.get(match.topicId) : undefined;
       if (topic) return remember([{ ...answerReply(deps.kb, messages, deps.clinic, topic, match.confidence), choices: [] }, ...triage.reask(data, input)]);
@@ -170,9 +172,9 @@ export async function handleMessage(deps: ConversationDeps, data: ConversationDa
     if (topic) return remember([answer(deps, data, topic.id, 1)]);
   }
 
-  if (intents.isSymptomReport(text)) {
+  if (intents.isSymptomReport(said)) {
     const match = deps.matcher.match(text);
-    if (intents.isQuestion(text) && match.band === 'answer' && match.topicId) {
+    if (intents.isQuestion(said) && match.band === 'answer' && match.topicId) {
       return remember([answer(deps, data, match.topicId, match.confidence), { text: messages.offerCheck, choices: messages.offerCheckChoices }]);
     }
     return remember(await triage.start(data, input, text));
@@ -198,11 +200,7 @@ function moreDetail(deps: ConversationDeps, data: ConversationData): Reply {
   if (!topic) return { text: deps.messages.nothingToExpand, choices: deps.messages.welcomeChoices };
   if (!topic.detail || data.detailShown) return { text: deps.messages.noMoreDetail };
   data.detailShown = true;
-  const followUps = topic.followUps.flatMap((id) => {
-    const next = deps.kb.byId.get(id);
-    return next ? [topicChoice(next)] : [];
-  });
-  return { text: topic.detail, choices: followUps };
+  return { text: topic.detail, choices: followUpChoices(deps.kb, topic) };
 }
 
 /** A typed option number ("2") or an option's label picks that choice. */

@@ -2,11 +2,10 @@ import {
   answerTurn,
   answerWithCode,
   currentStep,
-  detectCrisis,
-  detectEmergency,
   emergencyMessageOutcome,
   outcomeWords,
   questionById,
+  screenMessage,
   startSession,
   type Level,
   type ParseContext,
@@ -85,10 +84,10 @@ export function createTriageFlow(deps: TriageFlowDeps): TriageFlow {
 
   return {
     async checkSafety(holder: Holder, text, input) {
-      if (detectCrisis(protocol, text)) return [{ text: protocol.messages.crisis, tone: 'danger', entity: { type: 'safety.crisis' } }];
-      // An answer to the warning-sign question is read as that answer, with its own rule's reason.
-      if (holder.triage?.session.pending === 'red_flags') return undefined;
-      if (!detectEmergency(protocol, text, ctx(input))) return undefined;
+      // An answer to the warning-sign question is read as that answer, with its own rule's reason: only crisis is screened.
+      const concern = screenMessage(protocol, text, ctx(input), { emergency: holder.triage?.session.pending !== 'red_flags' });
+      if (concern === 'crisis') return [{ text: protocol.messages.crisis, tone: 'danger', entity: { type: 'safety.crisis' } }];
+      if (concern !== 'emergency') return undefined;
       delete holder.triage;
       const outcome = emergencyMessageOutcome(protocol);
       return outcomeReplies(outcome.level, outcome.reasons, outcome.protocol);

@@ -145,6 +145,60 @@ function holdsAny(text: Normalized, anchors: readonly Anchor[]): boolean {
   return false;
 }
 
+/** A list's patterns by the words they need (their anchors), built the first time the list is used (lists never change after loading). */
+interface PatternIndex {
+  byWord: ReadonlyMap<string, readonly number[]>;
+  byPrefix: ReadonlyArray<{ prefix: string; patterns: readonly number[] }>;
+  /** Patterns without an anchor: tried on every text. */
+  always: readonly number[];
+}
+
+const patternIndexes = new WeakMap<readonly Pattern[], PatternIndex>();
+
+function indexOf(patterns: readonly Pattern[]): PatternIndex {
+  let index = patternIndexes.get(patterns);
+  if (!index) {
+    const byWord = new Map<string, number[]>();
+    const byPrefix = new Map<string, number[]>();
+    const always: number[] = [];
+    patterns.forEach((pattern, i) => {
+      if (pattern.anchors === null) always.push(i);
+      else
+        for (const anchor of pattern.anchors) {
+          const map = anchor.prefix ? byPrefix : byWord;
+          const list = map.get(anchor.word);
+          if (list) list.push(i);
+          else map.set(anchor.word, [i]);
+        }
+    });
+    index = { byWord, byPrefix: [...byPrefix].map(([prefix, list]) => ({ prefix, patterns: list })), always };
+    patternIndexes.set(patterns, index);
+  }
+  return index;
+}
+
+/**
+ * The patterns worth trying on a text, in list order: those whose anchor test (in `matches`) the text
+ * passes. A short text's few words pick them out of the list's index, instead of every pattern being
+ * tested against every word; a long text's words are already in a set, and every pattern is tested.
+ */
+function patternsFor(patterns: readonly Pattern[], text: Normalized): readonly Pattern[] {
+  if (text.tokens.length > SCAN_TOKENS) return patterns;
+  const index = indexOf(patterns);
+  const picked = new Uint8Array(patterns.length);
+  for (const i of index.always) picked[i] = 1;
+  for (const token of text.tokens) {
+    const list = index.byWord.get(token);
+    if (list) for (const i of list) picked[i] = 1;
+  }
+  for (const { prefix, patterns: list } of index.byPrefix) {
+    if (text.tokens.some((t) => t.startsWith(prefix))) for (const i of list) picked[i] = 1;
+  }
+  const out: Pattern[] = [];
+  for (let i = 0; i < patterns.length; i++) if (picked[i] === 1) out.push(patterns[i]);
+  return out;
+}
+
 function tokenIndex(padded: string, charIndex: number): number {
   let count = 0;
   for (let i = 1; i < charIndex; i++) if (padded[i] === ' ') count++;
@@ -154,13 +208,29 @@ function tokenIndex(padded: string, charIndex: number): number {
 interface Span {
   start: number;
   end: number;
-  /** Words the pattern's "..." gaps took up ("foot is not cold" -> "is not"). */
+  /** What the pattern's "..." gaps took up ("foot is not cold" -> "is not "), split into words only when needed. */
   gaps: string[];
 }
 
 /** Most patterns miss most texts: a miss allocates nothing. */
 const NO_SPANS: readonly Span[] = Object.freeze([]);
 const NO_HITS: readonly Hit[] = Object.freeze([]);
+
+/** The words of a match counted in a plain loop, and its gaps kept unsplit: this runs for every hit. */
+function spanOf(padded: string, m: RegExpExecArray): Span {
+  const start = tokenIndex(padded, m.index);
+  const matched = m[0].trim();
+  let length = 0;
+  for (let i = 0; i < matched.length; i++) if (matched[i] !== ' ' && (i === 0 || matched[i - 1] === ' ')) length++;
+  const gaps: string[] = [];
+  for (let g = 1; g < m.length; g++) if (m[g] !== undefined) gaps.push(m[g]);
+  return { start, end: start + length, gaps };
+}
+
+/** Whether a gap holds a negator ("foot is not cold"). */
+function gapNegates(gaps: readonly string[], rules: NegationRules): boolean {
+  return gaps.some((gap) => gap.split(' ').some((w) => w.length > 0 && rules.negators.has(w)));
+}
 
 function matches(pattern: Pattern, text: Normalized): readonly Span[] {
   if (pattern.anchors !== null && !holdsAny(text, pattern.anchors)) return NO_SPANS;
@@ -169,13 +239,27 @@ function matches(pattern: Pattern, text: Normalized): readonly Span[] {
   re.lastIndex = 0;
   let m: RegExpExecArray | null;
   while ((m = re.exec(text.padded)) !== null) {
-    const start = tokenIndex(text.padded, m.index);
-    const length = m[0].trim().split(' ').filter((t) => t.length > 0).length;
-    const gaps = m.slice(1).flatMap((g) => (g ?? '').split(' ').filter((w) => w.length > 0));
-    out.push({ start, end: start + length, gaps });
+    out.push(spanOf(text.padded, m));
     re.lastIndex = m.index + 1; // allow overlapping hits
   }
   return out.length === 0 ? NO_SPANS : out;
+}
+
+/** Each pattern's regex made sticky, compiled the first time a text's start is tried against it. */
+const stickyRegexes = new WeakMap<Pattern, RegExp>();
+
+/**
+ * The pattern's match on the first word, if any: the one span of `matches` that starts at token 0.
+ * Every match follows a space, so that span is the match at character 1, the first word of the padded
+ * text; trying only there spares scanning the rest of the text.
+ */
+function matchAtStart(pattern: Pattern, text: Normalized): Span | null {
+  if (pattern.anchors !== null && !holdsAny(text, pattern.anchors)) return null;
+  let re = stickyRegexes.get(pattern);
+  if (!re) stickyRegexes.set(pattern, (re = new RegExp(pattern.regex.source, `${pattern.regex.flags.replace('g', '')}y`)));
+  re.lastIndex = 1;
+  const m = re.exec(text.padded);
+  return m === null ? null : spanOf(text.padded, m);
 }
 
 /** True when a negator governs the token at `start` ("no fever", "never locks"). */
@@ -195,13 +279,13 @@ export function isNegated(tokens: readonly string[], start: number, rules: Negat
 export function findHits(set: PhraseSet, text: Normalized, rules: NegationRules): readonly Hit[] {
   let vetoes: readonly Span[] | undefined;
   let hits: Hit[] | undefined;
-  for (const pattern of set.patterns) {
+  for (const pattern of patternsFor(set.patterns, text)) {
     const spans = matches(pattern, text);
     if (spans.length === 0) continue;
     vetoes ??= set.except.length === 0 ? NO_SPANS : set.except.flatMap((p) => matches(p, text));
     for (const span of spans) {
       if (vetoes.some((v) => v.start < span.end && span.start < v.end)) continue;
-      const negated = pattern.negatable && (isNegated(text.tokens, span.start, rules) || span.gaps.some((w) => rules.negators.has(w)));
+      const negated = pattern.negatable && (isNegated(text.tokens, span.start, rules) || gapNegates(span.gaps, rules));
       (hits ??= []).push({ start: span.start, end: span.end, negated });
     }
   }
@@ -221,11 +305,14 @@ export function denies(set: PhraseSet, text: Normalized, rules: NegationRules): 
 
 /** The longest hit that starts the message ("nope, ...", "i do not think so"), exceptions applied. */
 export function matchesAtStart(set: PhraseSet, text: Normalized): Hit | null {
-  const vetoes = set.except.flatMap((p) => matches(p, text));
+  let vetoes: readonly Span[] | undefined;
   let best: Hit | null = null;
-  for (const pattern of set.patterns) {
-    const hit = matches(pattern, text).find((h) => h.start === 0 && !vetoes.some((v) => v.start < h.end && h.start < v.end));
-    if (hit && (best === null || hit.end > best.end)) best = { start: hit.start, end: hit.end, negated: false };
+  for (const pattern of patternsFor(set.patterns, text)) {
+    const hit = matchAtStart(pattern, text);
+    if (hit === null) continue;
+    vetoes ??= set.except.flatMap((p) => matches(p, text));
+    if (vetoes.some((v) => v.start < hit.end && hit.start < v.end)) continue;
+    if (best === null || hit.end > best.end) best = { start: hit.start, end: hit.end, negated: false };
   }
   return best;
 }

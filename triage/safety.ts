@@ -4,11 +4,27 @@ import { matchesAtStart, findHits } from './phrases';
 import { readRedFlags } from './parse-red-flags';
 import { Protocol } from './protocol';
 import { evaluate } from './rules';
-import { clauses, normalize } from './text';
+import { normalize, normalizedClauses, type Normalized } from './text';
 
 /** "What is a deformity?" asks about a sign; it does not report one. */
-function isHypothetical(protocol: Protocol, clause: string): boolean {
-  return matchesAtStart(protocol.language.hypothetical, normalize(clause, protocol.language.lexicon)) !== null;
+function isHypothetical(protocol: Protocol, clause: Normalized): boolean {
+  return matchesAtStart(protocol.language.hypothetical, clause) !== null;
+}
+
+/** `whole` is the message already normalised, when the caller has it. */
+function emergencyIn(protocol: Protocol, text: string, ctx: ParseContext, whole?: Normalized): boolean {
+  const lex = protocol.language.lexicon;
+  const kept = normalizedClauses(text, lex, whole).filter((c) => !isHypothetical(protocol, c.normalized));
+  if (kept.length === 0) return false;
+  // One clause kept is the text to read as it is ("a. b" joins two), already normalised.
+  const normalized = kept.length === 1 ? kept[0].normalized : normalize(kept.map((c) => c.text).join('. '), lex);
+  const { flags } = readRedFlags(protocol.language, normalized, ctx, 'mention', protocol.durationBands);
+  if (flags.length === 0) return false;
+  return evaluate(protocol, { red_flags: flags }, []).level === 'emergency';
+}
+
+function crisisIn(protocol: Protocol, normalized: Normalized): boolean {
+  return findHits(protocol.language.crisis, normalized, protocol.language.negation).length > 0;
 }
 
 /**
@@ -17,16 +33,22 @@ function isHypothetical(protocol: Protocol, clause: string): boolean {
  * read by the same red-flag reader as the check, and judged by the protocol's own rules.
  */
 export function detectEmergency(protocol: Protocol, text: string, ctx: ParseContext): boolean {
-  const kept = clauses(text).filter((c) => !isHypothetical(protocol, c));
-  if (kept.length === 0) return false;
-  const normalized = normalize(kept.join('. '), protocol.language.lexicon);
-  const { flags } = readRedFlags(protocol.language, normalized, ctx, 'mention', protocol.durationBands);
-  if (flags.length === 0) return false;
-  return evaluate(protocol, { red_flags: flags }, []).level === 'emergency';
+  return emergencyIn(protocol, text, ctx);
 }
 
 /** True for talk of suicide or self-harm; errs on the side of offering crisis resources. */
 export function detectCrisis(protocol: Protocol, text: string): boolean {
+  return crisisIn(protocol, normalize(text, protocol.language.lexicon));
+}
+
+export type SafetyConcern = 'crisis' | 'emergency';
+
+/**
+ * Both checks on one message, as detectCrisis then (when `emergency` is set) detectEmergency would
+ * answer, reading the message once for both where it can: every message goes through this.
+ */
+export function screenMessage(protocol: Protocol, text: string, ctx: ParseContext, options: { emergency: boolean }): SafetyConcern | undefined {
   const normalized = normalize(text, protocol.language.lexicon);
-  return findHits(protocol.language.crisis, normalized, protocol.language.negation).length > 0;
+  if (crisisIn(protocol, normalized)) return 'crisis';
+  return options.emergency && emergencyIn(protocol, text, ctx, normalized) ? 'emergency' : undefined;
 }

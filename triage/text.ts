@@ -86,36 +86,73 @@ function numberWords(tokens: string[], lex: Lexicon): string[] {
   return out;
 }
 
+interface CompiledRewrites {
+  /** The [from, to] pairs with their spaces added once, not on every message. */
+  padded: ReadonlyArray<readonly [string, string]>;
+  /**
+   * The first word of every `from` (up to its first space; "" if it starts with one). ` ${from} ` sits
+   * between spaces of the token string only where that word is a whole token, so a text holding none
+   * of these words as tokens has nothing to rewrite.
+   */
+  firstWords: ReadonlySet<string>;
+}
+
+const compiledRewrites = new WeakMap<Lexicon, CompiledRewrites>();
+
+function rewritesOf(lex: Lexicon): CompiledRewrites {
+  let compiled = compiledRewrites.get(lex);
+  if (!compiled) {
+    compiled = {
+      padded: lex.rewrites.map(([from, to]) => [` ${from} `, ` ${to} `] as const),
+      firstWords: new Set(lex.rewrites.map(([from]) => from.split(' ')[0])),
+    };
+    compiledRewrites.set(lex, compiled);
+  }
+  return compiled;
+}
+
 export function normalize(raw: string, lex: Lexicon): Normalized {
   // Unicode normalisation is costly, and plain ASCII (most messages) has nothing for it to do.
-  let s = (NON_ASCII.test(raw) ? raw.normalize('NFKC') : raw).toLowerCase();
-  s = s.replace(/[\u2018\u2019\u02bc`\u00b4]/g, "'").replace(/[\u201c\u201d]/g, '"');
-  s = s.replace(/[\u2013\u2014]/g, '-');
-  s = s.replace(/\bw\/o\b/g, ' without ').replace(/\bw\//g, ' with ').replace(/&/g, ' and ');
-  s = s.replace(/(\d+)\s*\+/g, '$1 or over ');
-  s = s.replace(/(\d+(?:\.\d+)?)\s*\/\s*10\b/g, '$1 out of 10 ');
-  s = s.replace(/(\d+(?:\.\d+)?)\s*-\s*(\d+(?:\.\d+)?)/g, '$1 to $2');
-  s = s.replace(/([a-z])-(?=[a-z])/g, '$1 ');
-  s = s.replace(/[a-z]+'[a-z]+/g, (w) => lex.contractions.get(w) ?? w.replace(/'(s|d)$/, '').replace(/'/g, ''));
-  s = s.replace(/(\d)\.(\d)/g, '$1\u0000$2');
+  const ascii = !NON_ASCII.test(raw);
+  let s = (ascii ? raw : raw.normalize('NFKC')).toLowerCase();
+  // Most messages are plain words: each rewrite runs only when the character every match needs is there,
+  // which gives the same text as running them all (tests/triage/normalize.test.ts compares the two).
+  if (!ascii || s.includes('`')) s = s.replace(/[\u2018\u2019\u02bc`\u00b4]/g, "'");
+  if (!ascii) s = s.replace(/[\u201c\u201d]/g, '"').replace(/[\u2013\u2014]/g, '-');
+  if (s.includes('/')) s = s.replace(/\bw\/o\b/g, ' without ').replace(/\bw\//g, ' with ');
+  if (s.includes('&')) s = s.replace(/&/g, ' and ');
+  if (s.includes('+')) s = s.replace(/(\d+)\s*\+/g, '$1 or over ');
+  if (s.includes('/')) s = s.replace(/(\d+(?:\.\d+)?)\s*\/\s*10\b/g, '$1 out of 10 ');
+  if (s.includes('-')) s = s.replace(/(\d+(?:\.\d+)?)\s*-\s*(\d+(?:\.\d+)?)/g, '$1 to $2').replace(/([a-z])-(?=[a-z])/g, '$1 ');
+  if (s.includes("'")) s = s.replace(/[a-z]+'[a-z]+/g, (w) => lex.contractions.get(w) ?? w.replace(/'(s|d)$/, '').replace(/'/g, ''));
+  if (s.includes('.')) s = s.replace(/(\d)\.(\d)/g, '$1\u0000$2');
   s = s.replace(/[.!?;:,()[\]{}"\n\r\u2026]+/g, ` ${BREAK} `);
-  s = s.replace(/\u0000/g, '.');
-  s = s.replace(/['*_~#=<>|\\^]/g, ' ').replace(/\//g, ' / ');
+  if (s.includes('\u0000')) s = s.replace(/\u0000/g, '.');
+  s = s.replace(/['*_~#=<>|\\^]/g, ' ');
+  if (s.includes('/')) s = s.replace(/\//g, ' / ');
   // "2wks", "3days", "7ish": split the number from the word, keeping ordinals ("3rd").
   s = s.replace(/\b(\d+(?:\.\d+)?)(?!(?:st|nd|rd|th)\b)([a-z]+)\b/g, '$1 $2');
 
-  let tokens = s.split(/\s+/).filter((t) => t.length > 0);
-  // A first "y" or "n" is a yes or no; inside a sentence "n" is "and" ("hot n swollen").
-  tokens = tokens.flatMap((t, i) => {
-    if (i === 0 && (t === 'y' || t === 'n')) return [t === 'y' ? 'yes' : 'no'];
+  let tokens: string[] = [];
+  for (const t of s.split(/\s+/)) {
+    if (t.length === 0) continue;
+    // A first "y" or "n" is a yes or no; inside a sentence "n" is "and" ("hot n swollen").
+    if (tokens.length === 0 && (t === 'y' || t === 'n')) {
+      tokens.push(correct(t === 'y' ? 'yes' : 'no', lex));
+      continue;
+    }
     const mapped = lex.tokens.get(t);
-    return mapped === undefined ? [t] : mapped.split(' ');
-  });
-  tokens = tokens.map((t) => correct(t, lex));
+    if (mapped === undefined) tokens.push(correct(t, lex));
+    else for (const part of mapped.split(' ')) tokens.push(correct(part, lex));
+  }
   tokens = numberWords(tokens, lex);
   let spaced = ` ${tokens.join(' ')} `;
-  for (const [from, to] of lex.rewrites) {
-    while (spaced.includes(` ${from} `)) spaced = spaced.replace(` ${from} `, ` ${to} `);
+  const rewrites = rewritesOf(lex);
+  // A token holding a space (a vocabulary word could) is more than one word of `spaced`: then try them all.
+  if (tokens.some((t) => rewrites.firstWords.has(t) || t.includes(' '))) {
+    for (const [from, to] of rewrites.padded) {
+      while (spaced.includes(from)) spaced = spaced.replace(from, to);
+    }
   }
   tokens = spaced.split(' ').filter((t) => t.length > 0);
   const joined: string[] = [];
@@ -145,4 +182,34 @@ export function clauses(raw: string): string[] {
     .split(/[.!?;\n]+|,\s*(?=\S)/)
     .map((c) => c.trim())
     .filter((c) => c.length > 0);
+}
+
+/** Whether a lexicon leaves the clause break alone: no token, number or phrase rewrite turns a "," into something else. */
+const keepsBreaks = new WeakMap<Lexicon, boolean>();
+
+function breakIsKept(lex: Lexicon): boolean {
+  let kept = keepsBreaks.get(lex);
+  if (kept === undefined) {
+    kept = !lex.tokens.has(BREAK) && !lex.numbers.has(BREAK) && lex.rewrites.every(([from]) => !from.includes(BREAK));
+    keepsBreaks.set(lex, kept);
+  }
+  return kept;
+}
+
+/** Spaces before a message's first word that are not line breaks (a line break is a clause break). */
+const LEADING_SPACES = /^[^\S\n\r]*/;
+
+/**
+ * Each clause of `raw` with its normalised text. `whole` is `raw` already normalised: a message that
+ * is a single clause with nothing before it but spaces ("what is runner's knee?") normalises exactly
+ * as that clause does, since `clauses` only strips spaces and clause marks after it, which become
+ * trailing breaks that normalisation drops. Such a message is not normalised a second time. (A break
+ * before the clause would matter: "\ny" reads "y" as a word, "y" alone reads it as "yes".)
+ */
+export function normalizedClauses(raw: string, lex: Lexicon, whole?: Normalized): Array<{ text: string; normalized: Normalized }> {
+  const parts = clauses(raw);
+  if (whole !== undefined && parts.length === 1 && raw.startsWith(parts[0], LEADING_SPACES.exec(raw)?.[0].length ?? 0) && breakIsKept(lex)) {
+    return [{ text: parts[0], normalized: whole }];
+  }
+  return parts.map((text) => ({ text, normalized: normalize(text, lex) }));
 }

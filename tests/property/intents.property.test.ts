@@ -1,7 +1,7 @@
 import { expect } from 'chai';
 import fc from 'fast-check';
 import { readSmsKeyword } from '../../channels/smsKeywords';
-import { createIntentReader, type IntentReader } from '../../dialogs/intents';
+import { createIntentReader, IntentText, type IntentReader } from '../../dialogs/intents';
 import { INTENT_NAMES } from '../../knowledge/intents';
 import { anyText, smsText } from './arbitraries';
 import { loadRealContent, type RealContent } from './content';
@@ -22,6 +22,19 @@ describe('property: reading intents and SMS keywords from any text', () => {
         expect([undefined, 'booking', 'deleteData', 'triage']).to.include(intents.contained(text));
         expect(intents.isSymptomReport(text)).to.be.a('boolean');
         expect(intents.isQuestion(text)).to.be.a('boolean');
+      }),
+      { numRuns: 1500 },
+    );
+  });
+
+  it('reads a message normalised once (as the router does) as it reads the raw text', () => {
+    fc.assert(
+      fc.property(fc.oneof(anyText, smsText), (text) => {
+        const said = new IntentText(text);
+        expect(intents.exact(said)).to.equal(intents.exact(text));
+        expect(intents.contained(said)).to.equal(intents.contained(text));
+        expect(intents.isSymptomReport(said)).to.equal(intents.isSymptomReport(text));
+        expect(intents.isQuestion(said)).to.equal(intents.isQuestion(text));
       }),
       { numRuns: 1500 },
     );

@@ -1,0 +1,340 @@
+// The safety screen reads every message, so its normalisation and phrase matching were made cheaper:
+// rewrites skipped when their character is absent, one normalisation shared by the crisis and emergency
+// checks, phrase lists indexed by the words their patterns need, a sticky match for phrases that must
+// start a message. These tests hold the fast paths to the straightforward versions they replaced, kept
+// here as references (the phrase scan without any anchor test or index), on every phrase the repository
+// has and on generated text.
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { expect } from 'chai';
+import fc from 'fast-check';
+import { evaluate } from '../../triage/rules';
+import { findHits, isNegated, matchesAtStart, type Hit, type NegationRules, type Pattern, type PhraseSet } from '../../triage/phrases';
+import { readRedFlags } from '../../triage/parse-red-flags';
+import type { Protocol } from '../../triage/protocol';
+import { detectCrisis, detectEmergency, screenMessage } from '../../triage/safety';
+import { BREAK, clauses, normalize, normalizedClauses, type Lexicon, type Normalized } from '../../triage/text';
+import type { ParseContext } from '../../triage/calendar';
+import { anyText, smsText } from '../property/arbitraries';
+import { CTX, protocol, ROOT } from './helpers';
+
+// ---- The reference versions: the code as it was before the fast paths. ----
+
+function levenshteinAtMostOne(a: string, b: string): boolean {
+  if (a === b) return true;
+  if (Math.abs(a.length - b.length) > 1) return false;
+  let i = 0;
+  while (i < a.length && i < b.length && a[i] === b[i]) i++;
+  if (a.length === b.length) {
+    if (a.slice(i + 1) === b.slice(i + 1)) return true;
+    return a[i] === b[i + 1] && a[i + 1] === b[i] && a.slice(i + 2) === b.slice(i + 2);
+  }
+  return a.length > b.length ? a.slice(i + 1) === b.slice(i) : a.slice(i) === b.slice(i + 1);
+}
+
+function referenceCorrect(token: string, lex: Lexicon): string {
+  if (token.length < lex.fuzzyMinLength || lex.vocabulary.has(token) || lex.known.has(token)) return token;
+  if (!/^[a-z]+$/.test(token)) return token;
+  let found: string | null = null;
+  for (const word of lex.vocabulary) {
+    if (word[0] !== token[0] || !levenshteinAtMostOne(word, token)) continue;
+    if (found !== null && found !== word) return token;
+    found = word;
+  }
+  return found ?? token;
+}
+
+function referenceNumberWords(tokens: string[], lex: Lexicon): string[] {
+  const out: string[] = [];
+  for (let i = 0; i < tokens.length; i++) {
+    const n = lex.numbers.get(tokens[i]);
+    if (n === undefined) {
+      out.push(tokens[i]);
+      continue;
+    }
+    const next = lex.numbers.get(tokens[i + 1] ?? '');
+    if (n >= 20 && n % 10 === 0 && next !== undefined && next < 10) {
+      out.push(String(n + next));
+      i++;
+    } else out.push(String(n));
+  }
+  return out;
+}
+
+function referenceNormalize(raw: string, lex: Lexicon): Normalized {
+  let s = (/[^\x00-\x7f]/.test(raw) ? raw.normalize('NFKC') : raw).toLowerCase();
+  s = s.replace(/[\u2018\u2019\u02bc`\u00b4]/g, "'").replace(/[\u201c\u201d]/g, '"');
+  s = s.replace(/[\u2013\u2014]/g, '-');
+  s = s.replace(/\bw\/o\b/g, ' without ').replace(/\bw\//g, ' with ').replace(/&/g, ' and ');
+  s = s.replace(/(\d+)\s*\+/g, '$1 or over ');
+  s = s.replace(/(\d+(?:\.\d+)?)\s*\/\s*10\b/g, '$1 out of 10 ');
+  s = s.replace(/(\d+(?:\.\d+)?)\s*-\s*(\d+(?:\.\d+)?)/g, '$1 to $2');
+  s = s.replace(/([a-z])-(?=[a-z])/g, '$1 ');
+  s = s.replace(/[a-z]+'[a-z]+/g, (w) => lex.contractions.get(w) ?? w.replace(/'(s|d)$/, '').replace(/'/g, ''));
+  s = s.replace(/(\d)\.(\d)/g, '$1\u0000$2');
+  s = s.replace(/[.!?;:,()[\]{}"\n\r\u2026]+/g, ` ${BREAK} `);
+  s = s.replace(/\u0000/g, '.');
+  s = s.replace(/['*_~#=<>|\\^]/g, ' ').replace(/\//g, ' / ');
+  s = s.replace(/\b(\d+(?:\.\d+)?)(?!(?:st|nd|rd|th)\b)([a-z]+)\b/g, '$1 $2');
+
+  let tokens = s.split(/\s+/).filter((t) => t.length > 0);
+  tokens = tokens.flatMap((t, i) => {
+    if (i === 0 && (t === 'y' || t === 'n')) return [t === 'y' ? 'yes' : 'no'];
+    const mapped = lex.tokens.get(t);
+    return mapped === undefined ? [t] : mapped.split(' ');
+  });
+  tokens = tokens.map((t) => referenceCorrect(t, lex));
+  tokens = referenceNumberWords(tokens, lex);
+  let spaced = ` ${tokens.join(' ')} `;
+  for (const [from, to] of lex.rewrites) {
+    while (spaced.includes(` ${from} `)) spaced = spaced.replace(` ${from} `, ` ${to} `);
+  }
+  tokens = spaced.split(' ').filter((t) => t.length > 0);
+  const joined: string[] = [];
+  for (let i = 0; i < tokens.length; i++) {
+    if (tokens[i] === 'can' && tokens[i + 1] === 'not') {
+      joined.push('cannot');
+      i++;
+    } else if (!(tokens[i] === BREAK && (joined.length === 0 || joined[joined.length - 1] === BREAK))) joined.push(tokens[i]);
+  }
+  while (joined.length > 0 && joined[joined.length - 1] === BREAK) joined.pop();
+  return { tokens: joined, padded: ` ${joined.join(' ')} ` };
+}
+
+interface ReferenceSpan {
+  start: number;
+  end: number;
+  gaps: string[];
+}
+
+/** Every match of a pattern, scanning the whole text with its regex: no anchor test, no index. */
+function referenceMatches(pattern: Pattern, text: Normalized): ReferenceSpan[] {
+  const re = new RegExp(pattern.regex.source, 'g');
+  const out: ReferenceSpan[] = [];
+  let m: RegExpExecArray | null;
+  while ((m = re.exec(text.padded)) !== null) {
+    let start = 0;
+    for (let i = 1; i < m.index; i++) if (text.padded[i] === ' ') start++;
+    const length = m[0].trim().split(' ').filter((t) => t.length > 0).length;
+    const gaps = m.slice(1).flatMap((g) => (g ?? '').split(' ').filter((w) => w.length > 0));
+    out.push({ start, end: start + length, gaps });
+    re.lastIndex = m.index + 1;
+  }
+  return out;
+}
+
+function referenceFindHits(set: PhraseSet, text: Normalized, rules: NegationRules): Hit[] {
+  const vetoes = set.except.flatMap((p) => referenceMatches(p, text));
+  const hits: Hit[] = [];
+  for (const pattern of set.patterns) {
+    for (const span of referenceMatches(pattern, text)) {
+      if (vetoes.some((v) => v.start < span.end && span.start < v.end)) continue;
+      const negated = pattern.negatable && (isNegated(text.tokens, span.start, rules) || span.gaps.some((w) => rules.negators.has(w)));
+      hits.push({ start: span.start, end: span.end, negated });
+    }
+  }
+  return hits.sort((a, b) => a.start - b.start);
+}
+
+/** The longest unvetoed hit at token 0, found by scanning the whole text. */
+function referenceMatchesAtStart(set: PhraseSet, text: Normalized): Hit | null {
+  const vetoes = set.except.flatMap((p) => referenceMatches(p, text));
+  let best: Hit | null = null;
+  for (const pattern of set.patterns) {
+    const hit = referenceMatches(pattern, text).find((h) => h.start === 0 && !vetoes.some((v) => v.start < h.end && h.start < v.end));
+    if (hit && (best === null || hit.end > best.end)) best = { start: hit.start, end: hit.end, negated: false };
+  }
+  return best;
+}
+
+function referenceEmergency(p: Protocol, text: string, ctx: ParseContext): boolean {
+  const lex = p.language.lexicon;
+  const kept = clauses(text).filter((c) => referenceMatchesAtStart(p.language.hypothetical, referenceNormalize(c, lex)) === null);
+  if (kept.length === 0) return false;
+  const normalized = referenceNormalize(kept.join('. '), lex);
+  const { flags } = readRedFlags(p.language, normalized, ctx, 'mention', p.durationBands);
+  if (flags.length === 0) return false;
+  return evaluate(p, { red_flags: flags }, []).level === 'emergency';
+}
+
+function referenceCrisis(p: Protocol, text: string): boolean {
+  return referenceFindHits(p.language.crisis, referenceNormalize(text, p.language.lexicon), p.language.negation).length > 0;
+}
+
+// ---- The phrases to compare on. ----
+
+/** Every phrase list in the protocol's language (answers, cues, durations, safety...). */
+function phraseSets(value: unknown, out: PhraseSet[] = [], seen = new Set<unknown>()): PhraseSet[] {
+  if (typeof value !== 'object' || value === null || seen.has(value)) return out;
+  seen.add(value);
+  if ('patterns' in value && 'except' in value && Array.isArray(value.patterns) && Array.isArray(value.except)) out.push(value as PhraseSet);
+  else if (value instanceof Map) for (const v of value.values()) phraseSets(v, out, seen);
+  else for (const v of Object.values(value)) phraseSets(v, out, seen);
+  return out;
+}
+
+function stringsIn(value: unknown, out: Set<string>): void {
+  if (typeof value === 'string') out.add(value);
+  else if (Array.isArray(value)) for (const v of value) stringsIn(v, out);
+  else if (typeof value === 'object' && value !== null) {
+    for (const [k, v] of Object.entries(value)) {
+      out.add(k);
+      stringsIn(v, out);
+    }
+  }
+}
+
+/** Every string (keys too) of the JSON files in knowledge/ and tests/data/ (the vignettes among them). */
+function repositoryPhrases(): string[] {
+  const out = new Set<string>();
+  for (const dir of ['knowledge', 'tests/data']) {
+    for (const file of fs.readdirSync(path.join(ROOT, dir)).filter((f) => f.endsWith('.json')).sort()) {
+      stringsIn(JSON.parse(fs.readFileSync(path.join(ROOT, dir, file), 'utf8')), out);
+    }
+  }
+  return [...out];
+}
+
+/** The ways a phrase arrives: as written, shouted, asked, with marks around it. */
+function variants(phrase: string): string[] {
+  return [phrase, phrase.toUpperCase(), `${phrase}?`, `  ${phrase}!! `, `${phrase}, `, `. ${phrase}`, `y ${phrase}`, `${phrase}\n`, `\n${phrase}`, `\t${phrase} .`];
+}
+
+/** Text made of the characters normalisation treats specially, so every rewrite and its guard gets tried. */
+const trickyText = fc.string({
+  unit: fc.constantFrom(
+    'a', 'n', 'y', 'o', 'w', 's', 't', 'd', 'x', 'k', 'can', 'not', 'knee cap', 'twenty', 'five', 'pins n needles', 'ago', 'weeks',
+    '0', '1', '3', '7', '10', ' ', ' ', '  ', '\t', '\n', '\r', '\u00a0', '/', '-', '+', '&', "'", '`', '\u2019', '\u201c', '\u2014', '\u2026',
+    '.', ',', '!', '?', ';', ':', '(', ')', '"', '*', '#', '=', '|', '\\', '^', '\u0000', 'rd', 'th', 'wks', 'e\u0301', '\u03a3', 'I\u0307', '\ufb01',
+  ),
+  maxLength: 30,
+});
+
+describe('triage text: the fast paths give what the plain code gave', () => {
+  let p: Protocol;
+  let phrases: string[];
+  before(() => {
+    p = protocol();
+    phrases = repositoryPhrases();
+  });
+
+  it('collects the repository\'s phrases', () => {
+    expect(phrases.length).to.be.greaterThan(5000);
+  });
+
+  it('normalises every phrase of knowledge/ and tests/data/, in every variant, as the reference does', function () {
+    this.timeout(120_000);
+    const lex = p.language.lexicon;
+    for (const phrase of phrases) {
+      for (const text of variants(phrase)) expect(normalize(text, lex), JSON.stringify(text)).to.deep.equal(referenceNormalize(text, lex));
+    }
+  });
+
+  it('normalises any text as the reference does', () => {
+    const lex = p.language.lexicon;
+    fc.assert(
+      fc.property(fc.oneof(anyText, smsText, trickyText), (text) => {
+        expect(normalize(text, lex)).to.deep.equal(referenceNormalize(text, lex));
+      }),
+      { numRuns: 5000 },
+    );
+  });
+
+  it('reuses a one-clause message\'s normalisation only where normalising its clause gives the same', () => {
+    const lex = p.language.lexicon;
+    const check = (text: string) => {
+      const whole = normalize(text, lex);
+      const read = normalizedClauses(text, lex, whole);
+      expect(read.map((c) => c.text), JSON.stringify(text)).to.deep.equal(clauses(text));
+      for (const c of read) expect(c.normalized, JSON.stringify(text)).to.deep.equal(referenceNormalize(c.text, lex));
+    };
+    // A line break before the only clause is a break to normalisation: "\ny" is the word "y", not "yes".
+    for (const text of ['\ny', '\r\nn', ' \n y', 'y', ' n.', 'y\n', '\u00a0y?', '\ty']) check(text);
+    for (const phrase of phrases) for (const text of variants(phrase)) check(text);
+    fc.assert(fc.property(fc.oneof(anyText, smsText, trickyText), check), { numRuns: 20000 });
+  });
+
+  it('falls back to the plain way for word lists the fast paths cannot rely on', () => {
+    const real = p.language.lexicon;
+    const odd: Lexicon[] = [
+      // A "," rewritten as a word.
+      { ...real, tokens: new Map([...real.tokens, [BREAK, 'comma']]) },
+      // A rewrite starting with a space (a token rewritten with one gives it something to match), and one across a break.
+      { ...real, tokens: new Map([...real.tokens, ['kn', ' shin']]), rewrites: [...real.rewrites, [' shin', 'leg'], ['b ,', 'c']] },
+      // A vocabulary word holding a space ("qqqqqx" is one slip from it), which a rewrite starts with.
+      { ...real, rewrites: [...real.rewrites, ['qqqqq x pain', 'rx']], vocabulary: new Set([...real.vocabulary, 'qqqqq x']) },
+    ];
+    const words = fc.constantFrom('qqqqqx', 'kn', 'pain', 'knee', 'b', 'y', 'n', ',', '.', '?', '\n', ' ', '  ', 'cap', 'knee cap', 'twenty', 'one');
+    for (const lex of odd) {
+      const check = (text: string) => {
+        expect(normalize(text, lex), JSON.stringify(text)).to.deep.equal(referenceNormalize(text, lex));
+        for (const c of normalizedClauses(text, lex, normalize(text, lex))) expect(c.normalized, JSON.stringify(text)).to.deep.equal(referenceNormalize(c.text, lex));
+      };
+      for (const text of ['qqqqqx pain', 'kn', 'b,', 'b ,', 'knee cap?', 'y,', 'my knee,', 'knee ,']) check(text);
+      fc.assert(fc.property(fc.string({ unit: words, maxLength: 12 }), check), { numRuns: 2000 });
+    }
+  });
+
+  it('finds the same hits as trying every pattern, for every phrase list of the protocol', function () {
+    this.timeout(300_000);
+    const lex = p.language.lexicon;
+    const sets = phraseSets(p.language);
+    expect(sets.length).to.be.greaterThan(50);
+    const rules = p.language.negation;
+    const check = (text: string) => {
+      const normalized = normalize(text, lex);
+      for (const set of sets) expect(findHits(set, normalized, rules), JSON.stringify(text)).to.deep.equal(referenceFindHits(set, normalized, rules));
+    };
+    // The vignettes' messages and replies are what the lists are written for; every 10th other phrase too.
+    const vignettes = new Set<string>();
+    stringsIn(JSON.parse(fs.readFileSync(path.join(ROOT, 'tests/data/triage-vignettes.json'), 'utf8')), vignettes);
+    for (const text of vignettes) check(text);
+    phrases.forEach((text, i) => i % 10 === 0 && check(text));
+    fc.assert(fc.property(fc.oneof(anyText, smsText, trickyText), check), { numRuns: 300 });
+  });
+
+  it('finds the same phrase at the start of any text as a scan of the whole text does', () => {
+    const lex = p.language.lexicon;
+    const sets = [p.language.hypothetical, p.language.yes, p.language.no, p.language.hedge];
+    const check = (text: string) => {
+      const normalized = normalize(text, lex);
+      for (const set of sets) expect(matchesAtStart(set, normalized), JSON.stringify(text)).to.deep.equal(referenceMatchesAtStart(set, normalized));
+    };
+    for (const phrase of phrases) check(phrase);
+    fc.assert(fc.property(fc.oneof(anyText, smsText, trickyText), check), { numRuns: 3000 });
+  });
+
+  it('screens every phrase, in every variant, for crisis and emergency as the reference does', function () {
+    this.timeout(300_000);
+    let crises = 0;
+    let emergencies = 0;
+    for (const phrase of phrases) {
+      for (const text of variants(phrase)) {
+        const crisis = referenceCrisis(p, text);
+        const emergency = referenceEmergency(p, text, CTX);
+        if (crisis) crises++;
+        if (emergency) emergencies++;
+        const label = JSON.stringify(text);
+        expect(detectCrisis(p, text), label).to.equal(crisis);
+        expect(detectEmergency(p, text, CTX), label).to.equal(emergency);
+        expect(screenMessage(p, text, CTX, { emergency: true }), label).to.equal(crisis ? 'crisis' : emergency ? 'emergency' : undefined);
+        expect(screenMessage(p, text, CTX, { emergency: false }), label).to.equal(crisis ? 'crisis' : undefined);
+      }
+    }
+    // The corpus holds both kinds, so the comparison covers positive answers too.
+    expect(crises).to.be.greaterThan(0);
+    expect(emergencies).to.be.greaterThan(0);
+  });
+
+  it('screens any text for crisis and emergency as the reference does', () => {
+    fc.assert(
+      fc.property(fc.oneof(anyText, smsText, trickyText), (text) => {
+        const crisis = referenceCrisis(p, text);
+        const emergency = referenceEmergency(p, text, CTX);
+        expect(screenMessage(p, text, CTX, { emergency: true })).to.equal(crisis ? 'crisis' : emergency ? 'emergency' : undefined);
+        expect(detectEmergency(p, text, CTX)).to.equal(emergency);
+      }),
+      { numRuns: 3000 },
+    );
+  });
+});
