@@ -22,6 +22,9 @@ describe('matcher', () => {
       ['my kneecap hurts going down stairs', 'symptoms'],
       ['when should i get my knee looked at', 'when-to-get-help'],
       ['is it ok to run through knee pain', 'when-to-get-help'],
+      // Seeing a physio or waiting is a question of when to get help; seeing one at all is about physio.
+      ['should i see a physio or just wait it out', 'when-to-get-help'],
+      ['should i go to a physio for this', 'physiotherapy'],
       ['how is pfps diagnosed', 'diagnosis'],
       ['do i need an x-ray for runners knee', 'diagnosis'],
       ['what are the red flags with knee pain', 'serious-causes'],
