@@ -104,6 +104,8 @@ describe('message analysis', () => {
       ['my back hurts when i run', 'back'],
       ['are you hiring physios', 'are you hiring'],
       ['how to return to running after having a baby', 'having a baby'],
+      ['can my dog get physio', 'can my dog'],
+      ['i have frozen shoulder', 'frozen shoulder'],
     ];
     for (const [text, found] of cases) it(`finds "${found}" in "${text}"`, () => expect(analyser.analyse(text).outOfScope).to.equal(found));
     it('finds a condition that a false friend would hide', () => expect(analyser.analyse('how do i become a physiotherapist').outOfScope).to.equal('become a physiotherapist'));
@@ -120,6 +122,9 @@ describe('message analysis', () => {
     it('does not take "itself" alone for getting better without treatment', () => {
       expect(analyser.analyse('is runners knee a problem with the kneecap itself').words).not.to.include('selfheal');
       expect(analyser.analyse('will it heal by itself').words).to.include('selfheal');
+    });
+    it('does not take walking a dog for a question about animals', () => {
+      expect(analyser.analyse('can i still walk my dog every day or will that make it worse').outOfScope).to.equal(undefined);
     });
     it('does not take a job mentioned in a story for a question about jobs', () => {
       expect(analyser.analyse('my quads are weak from sitting at a desk job all day').outOfScope).to.equal(undefined);
