@@ -11,6 +11,8 @@ export interface Lexicon {
   domainWords: string[];
   /** Phrases whose words look like the domain's but mean something else ("ice cream", "tape measure"). */
   falseFriends: string[];
+  /** Everyday words the knowledge base does not use, spelt right: never "corrected" into one it does ("stiff" is not "stuff", "three" is not "there"). */
+  knownWords: string[];
   outOfScope: {
     conditions: string[];
     bodyParts: string[];
@@ -41,6 +43,7 @@ export function parseLexicon(raw: unknown, file: string): Lexicon {
     fillers: check.strings(root.fillers, 'fillers', { optional: true }),
     domainWords: check.strings(root.domainWords, 'domainWords', { optional: true }),
     falseFriends: check.strings(root.falseFriends, 'falseFriends', { optional: true }),
+    knownWords: check.strings(root.knownWords, 'knownWords', { optional: true }),
     outOfScope: {
       conditions: check.strings(oos.conditions, 'outOfScope.conditions'),
       bodyParts: check.strings(oos.bodyParts, 'outOfScope.bodyParts'),

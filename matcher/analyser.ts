@@ -63,6 +63,8 @@ export class Analyser {
   /** The most frequent known word of each stem, what a corrected stem is read as. */
   private readonly wordOfStem = new Map<string, string>();
   private readonly knownStems = new Set<string>();
+  /** Stems of the lexicon's known words and their forms ("stabbing", "shots"): spelt right, so never corrected. */
+  private readonly plainStems = new Set<string>();
   private readonly scope: ScopeReader;
   private readonly stems = new Map<string, string>();
   /** Stem of a one-word synonym to its canonical word, for inflections the lexicon does not list ("cycle" for "cycling"). */
@@ -128,6 +130,7 @@ export class Analyser {
     this.speller = new SpellingCorrector(targets);
     this.stemSpeller = new SpellingCorrector(stemFrequency);
     this.learnInflections(lexicon, corpusWords);
+    for (const word of lexicon.knownWords) for (const token of words(word)) this.plainStems.add(this.stem(token));
   }
 
   /** What this analyser learnt from its corpus, to build another over the same text without reading it. */
@@ -241,7 +244,7 @@ export class Analyser {
       const word = tokens[i];
       if (this.shortcuts.has(word)) continue;
       const stem = this.stem(word);
-      if (this.knownStems.has(stem)) continue;
+      if (this.knownStems.has(stem) || this.plainStems.has(stem)) continue;
       const fixed = this.speller.correct(word) ?? this.correctStem(word, stem);
       if (fixed === undefined) continue;
       for (const w of this.shortcuts.get(fixed) ?? [fixed]) if (!this.stopWords.has(w)) corrected.push(w);
@@ -265,11 +268,14 @@ function isCorpusWords(corpus: readonly string[] | CorpusWords): corpus is Corpu
 /** Words after "3 days" that make it a rate ("3 days a week"), not a span of time. */
 const PER = new Set(['a', 'per', 'each', 'every', 'an']);
 
-/** "6 weeks", "3 months": a span of time, whatever the number; "3 days a week" is how often, not how long. */
+/** Numbers written as words, which count a span of time as digits do ("three weeks"). */
+const NUMBER_WORDS = new Set(['one', 'two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine', 'ten', 'eleven', 'twelve', 'twenty']);
+
+/** "6 weeks", "three months": a span of time, whatever the number; "3 days a week" is how often, not how long. */
 function timeSpans(tokens: string[]): string[] {
   const out: string[] = [];
   for (let i = 0; i < tokens.length; i++) {
-    if (/^\d+$/.test(tokens[i]) && TIME_UNITS.has(tokens[i + 1]) && !(PER.has(tokens[i + 2]) && UNITS.has(tokens[i + 3]))) {
+    if ((/^\d+$/.test(tokens[i]) || NUMBER_WORDS.has(tokens[i])) && TIME_UNITS.has(tokens[i + 1]) && !(PER.has(tokens[i + 2]) && UNITS.has(tokens[i + 3]))) {
       out.push('duration');
       i++;
     } else out.push(tokens[i]);

@@ -62,6 +62,11 @@ describe('message analysis', () => {
     expect(analyser.analyse('is 2 weeks normal').words).to.include('duration');
   });
 
+  it('reads a number written as a word before a unit as a span of time, as it reads digits', () => {
+    expect(analyser.analyse('sore for three weeks').words).to.deep.equal(analyser.analyse('sore for 3 weeks').words);
+    expect(analyser.analyse('sore for three weeks').words).to.include('duration');
+  });
+
   describe('corrects typos to the knowledge base vocabulary', () => {
     const cases: [string, string][] = [
       ['symptons of runers knee', 'symptoms of runners knee'],
@@ -74,12 +79,25 @@ describe('message analysis', () => {
       ['how many weks', 'how many weeks'],
       ['best sneakres for my knee', 'best sneakers for my knee'],
       ['can runners knee be prveented', 'can runners knee be prevented'],
+      // Two letters swapped make another word here, but not one anyone asks the clinic about.
+      ['sings of runners knee', 'signs of runners knee'],
     ];
     for (const [typo, plain] of cases) it(`reads "${typo}" like "${plain}"`, () => expect(stems(typo)).to.deep.equal(stems(plain)));
   });
 
   describe('does not turn everyday words into domain words', () => {
-    const cases = ['how to prevent sunburn', 'what is the capital of mongolia', 'a cafe near me', 'needing a break', 'tracking my steps', 'my dog is limping'];
+    const cases = [
+      'how to prevent sunburn',
+      'what is the capital of mongolia',
+      'a cafe near me',
+      'needing a break',
+      'tracking my steps',
+      'my dog is limping',
+      // Words the lexicon knows are spelt right, though the knowledge base never uses them.
+      'my knee feels stiff in the morning',
+      'a stabbing pain when i run on sand',
+      'pins and needles in my shin',
+    ];
     for (const text of cases) it(`leaves "${text}" as typed`, () => expect(analyser.analyse(text).corrected).to.deep.equal([]));
   });
 
