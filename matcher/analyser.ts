@@ -268,14 +268,14 @@ function isCorpusWords(corpus: readonly string[] | CorpusWords): corpus is Corpu
 /** Words after "3 days" that make it a rate ("3 days a week"), not a span of time. */
 const PER = new Set(['a', 'per', 'each', 'every', 'an']);
 
-/** Numbers written as words, which count a span of time as digits do ("three weeks"). */
-const NUMBER_WORDS = new Set(['one', 'two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine', 'ten', 'eleven', 'twelve', 'twenty']);
-
-/** "6 weeks", "three months": a span of time, whatever the number; "3 days a week" is how often, not how long. */
+/**
+ * "6 weeks", "3 months": a span of time, whatever the number; "3 days a week" is how often, not how long.
+ * Numbers written as words ("three weeks") are digits by now: the lexicon lists them as shortcuts.
+ */
 function timeSpans(tokens: string[]): string[] {
   const out: string[] = [];
   for (let i = 0; i < tokens.length; i++) {
-    if ((/^\d+$/.test(tokens[i]) || NUMBER_WORDS.has(tokens[i])) && TIME_UNITS.has(tokens[i + 1]) && !(PER.has(tokens[i + 2]) && UNITS.has(tokens[i + 3]))) {
+    if (/^\d+$/.test(tokens[i]) && TIME_UNITS.has(tokens[i + 1]) && !(PER.has(tokens[i + 2]) && UNITS.has(tokens[i + 3]))) {
       out.push('duration');
       i++;
     } else out.push(tokens[i]);
