@@ -45,7 +45,7 @@ const corrections = new WeakMap<Lexicon, Map<string, string>>();
 const MAX_CORRECTIONS = 20_000;
 
 /** Corrects a token to the one vocabulary word it is a single slip away from, if any. */
-function correct(token: string, lex: Lexicon): string {
+export function correctTypo(token: string, lex: Lexicon): string {
   if (token.length < lex.fuzzyMinLength || lex.vocabulary.has(token) || lex.known.has(token)) return token;
   if (!/^[a-z]+$/.test(token)) return token;
   let known = corrections.get(lex);
@@ -69,7 +69,8 @@ function closestWord(token: string, lex: Lexicon): string {
   return found ?? token;
 }
 
-function numberWords(tokens: string[], lex: Lexicon): string[] {
+/** Number words as digits: "seven" -> "7", "twenty one" -> "21". */
+export function numberWords(tokens: string[], lex: Lexicon): string[] {
   const out: string[] = [];
   for (let i = 0; i < tokens.length; i++) {
     const n = lex.numbers.get(tokens[i]);
@@ -138,12 +139,12 @@ export function normalize(raw: string, lex: Lexicon): Normalized {
     if (t.length === 0) continue;
     // A first "y" or "n" is a yes or no; inside a sentence "n" is "and" ("hot n swollen").
     if (tokens.length === 0 && (t === 'y' || t === 'n')) {
-      tokens.push(correct(t === 'y' ? 'yes' : 'no', lex));
+      tokens.push(correctTypo(t === 'y' ? 'yes' : 'no', lex));
       continue;
     }
     const mapped = lex.tokens.get(t);
-    if (mapped === undefined) tokens.push(correct(t, lex));
-    else for (const part of mapped.split(' ')) tokens.push(correct(part, lex));
+    if (mapped === undefined) tokens.push(correctTypo(t, lex));
+    else for (const part of mapped.split(' ')) tokens.push(correctTypo(part, lex));
   }
   tokens = numberWords(tokens, lex);
   let spaced = ` ${tokens.join(' ')} `;

@@ -13,53 +13,13 @@ import { findHits, isNegated, matchesAtStart, type Hit, type NegationRules, type
 import { readRedFlags } from '../../triage/parse-red-flags';
 import type { Protocol } from '../../triage/protocol';
 import { detectCrisis, detectEmergency, screenMessage } from '../../triage/safety';
-import { BREAK, clauses, normalize, normalizedClauses, type Lexicon, type Normalized } from '../../triage/text';
+import { BREAK, clauses, correctTypo, normalize, normalizedClauses, numberWords, type Lexicon, type Normalized } from '../../triage/text';
 import type { ParseContext } from '../../triage/calendar';
 import { anyText, smsText } from '../property/arbitraries';
 import { CTX, protocol, ROOT } from './helpers';
 
-// ---- The reference versions: the code as it was before the fast paths. ----
-
-function levenshteinAtMostOne(a: string, b: string): boolean {
-  if (a === b) return true;
-  if (Math.abs(a.length - b.length) > 1) return false;
-  let i = 0;
-  while (i < a.length && i < b.length && a[i] === b[i]) i++;
-  if (a.length === b.length) {
-    if (a.slice(i + 1) === b.slice(i + 1)) return true;
-    return a[i] === b[i + 1] && a[i + 1] === b[i] && a.slice(i + 2) === b.slice(i + 2);
-  }
-  return a.length > b.length ? a.slice(i + 1) === b.slice(i) : a.slice(i) === b.slice(i + 1);
-}
-
-function referenceCorrect(token: string, lex: Lexicon): string {
-  if (token.length < lex.fuzzyMinLength || lex.vocabulary.has(token) || lex.known.has(token)) return token;
-  if (!/^[a-z]+$/.test(token)) return token;
-  let found: string | null = null;
-  for (const word of lex.vocabulary) {
-    if (word[0] !== token[0] || !levenshteinAtMostOne(word, token)) continue;
-    if (found !== null && found !== word) return token;
-    found = word;
-  }
-  return found ?? token;
-}
-
-function referenceNumberWords(tokens: string[], lex: Lexicon): string[] {
-  const out: string[] = [];
-  for (let i = 0; i < tokens.length; i++) {
-    const n = lex.numbers.get(tokens[i]);
-    if (n === undefined) {
-      out.push(tokens[i]);
-      continue;
-    }
-    const next = lex.numbers.get(tokens[i + 1] ?? '');
-    if (n >= 20 && n % 10 === 0 && next !== undefined && next < 10) {
-      out.push(String(n + next));
-      i++;
-    } else out.push(String(n));
-  }
-  return out;
-}
+// ---- The reference versions: the code as it was before the fast paths. The typo and number-word
+// steps did not change, so the reference calls the real ones. ----
 
 function referenceNormalize(raw: string, lex: Lexicon): Normalized {
   let s = (/[^\x00-\x7f]/.test(raw) ? raw.normalize('NFKC') : raw).toLowerCase();
@@ -83,8 +43,8 @@ function referenceNormalize(raw: string, lex: Lexicon): Normalized {
     const mapped = lex.tokens.get(t);
     return mapped === undefined ? [t] : mapped.split(' ');
   });
-  tokens = tokens.map((t) => referenceCorrect(t, lex));
-  tokens = referenceNumberWords(tokens, lex);
+  tokens = tokens.map((t) => correctTypo(t, lex));
+  tokens = numberWords(tokens, lex);
   let spaced = ` ${tokens.join(' ')} `;
   for (const [from, to] of lex.rewrites) {
     while (spaced.includes(` ${from} `)) spaced = spaced.replace(` ${from} `, ` ${to} `);
