@@ -152,7 +152,7 @@ export class Analyser {
     for (const sentence of sentences) {
       const factor = story && !sentence.question ? this.options.contextEmphasis : 1;
       // Typos first, so a shortcut or a unit mistyped ("2 weks") is read as the one meant.
-      const plain = timeSpans(this.expand(this.correct(words(sentence.text), corrected)));
+      const plain = timeSpans(this.expand(this.correct(sentence.words, corrected)));
       const typed = this.falseFriends.replaceIn(plain);
       const canonical = this.inflect(this.synonyms.replaceIn(typed));
       // A condition inside a domain phrase is not one: "massage gun" is foam rolling, not massage therapy.

@@ -1,16 +1,19 @@
+const NON_ASCII = /[^\x00-\x7f]/;
+
 /** Lowercases, folds accents and curly punctuation, drops emoji and symbols: plain words and digits remain. */
 export function normaliseText(text: string): string {
-  return text
-    .normalize('NFKD')
-    .replace(/[\u0300-\u036f]/g, '')
-    .toLowerCase()
-    .replace(/[\u2018\u2019\u02bc\u0060\u00b4]/g, "'")
-    .replace(/(\w)'(s|t|m|re|ve|ll|d)\b/g, '$1$2')
-    .replace(/'/g, '')
-    .replace(/[^a-z0-9]+/g, ' ')
-    // "sooo" and "kneeee": nobody means three of the same letter in a row.
-    .replace(/([a-z])\1{2,}/g, '$1$1')
-    .trim();
+  // Unicode normalisation is costly, and plain ASCII (most messages) has no accents or curly quotes to fold.
+  const ascii = !NON_ASCII.test(text);
+  let s = ascii ? text.toLowerCase() : text.normalize('NFKD').replace(/[\u0300-\u036f]/g, '').toLowerCase();
+  if (!ascii || s.includes('`')) s = s.replace(/[\u2018\u2019\u02bc\u0060\u00b4]/g, "'");
+  if (s.includes("'")) s = s.replace(/(\w)'(s|t|m|re|ve|ll|d)\b/g, '$1$2').replace(/'/g, '');
+  return (
+    s
+      .replace(/[^a-z0-9]+/g, ' ')
+      // "sooo" and "kneeee": nobody means three of the same letter in a row.
+      .replace(/([a-z])\1{2,}/g, '$1$1')
+      .trim()
+  );
 }
 
 export function tokenise(normalised: string): string[] {
@@ -19,6 +22,8 @@ export function tokenise(normalised: string): string[] {
 
 export interface Sentence {
   text: string;
+  /** The sentence's normalised words. */
+  words: string[];
   /** Ends with a question mark. */
   question: boolean;
 }
@@ -30,7 +35,8 @@ export function splitSentences(text: string): Sentence[] {
   const sentences: Sentence[] = [];
   for (const part of marked.split('\u0000')) {
     const trimmed = part.trim();
-    if (/[a-z0-9]/i.test(normaliseText(trimmed))) sentences.push({ text: trimmed, question: trimmed.endsWith('?') });
+    const normalised = normaliseText(trimmed);
+    if (normalised) sentences.push({ text: trimmed, words: tokenise(normalised), question: trimmed.endsWith('?') });
   }
   return sentences;
 }

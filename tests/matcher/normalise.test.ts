@@ -1,5 +1,34 @@
 import { expect } from 'chai';
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
 import { normaliseText, splitSentences, tokenise } from '../../matcher/normalise';
+import { findProjectRoot } from '../../config/paths';
+
+/** normaliseText before its plain-ASCII fast path: every step on every text. */
+function referenceNormalise(text: string): string {
+  return text
+    .normalize('NFKD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .toLowerCase()
+    .replace(/[\u2018\u2019\u02bc\u0060\u00b4]/g, "'")
+    .replace(/(\w)'(s|t|m|re|ve|ll|d)\b/g, '$1$2')
+    .replace(/'/g, '')
+    .replace(/[^a-z0-9]+/g, ' ')
+    .replace(/([a-z])\1{2,}/g, '$1$1')
+    .trim();
+}
+
+/** Every string in a JSON file, however deep. */
+function stringsIn(file: string): string[] {
+  const out: string[] = [];
+  const walk = (value: unknown): void => {
+    if (typeof value === 'string') out.push(value);
+    else if (Array.isArray(value)) value.forEach(walk);
+    else if (typeof value === 'object' && value !== null) Object.values(value).forEach(walk);
+  };
+  walk(JSON.parse(readFileSync(file, 'utf8')));
+  return out;
+}
 
 describe('text normalisation', () => {
   const cases: [string, string, string][] = [
@@ -11,10 +40,23 @@ describe('text normalisation', () => {
     ['turns punctuation into spaces', 'kt-tape, or a brace?!', 'kt tape or a brace'],
     ['shortens a letter repeated three times or more', 'sooo sorrry my kneeee', 'soo sorry my knee'],
     ['keeps digits', 'is 160 spm too low', 'is 160 spm too low'],
+    ['reads a backtick as an apostrophe', 'what`s runner`s knee', 'whats runners knee'],
+    ['folds an accent next to an apostrophe', 'Qu’est-ce que le genou du coureur? Café’s', 'quest ce que le genou du coureur cafes'],
   ];
   for (const [name, input, expected] of cases) {
     it(name, () => expect(normaliseText(input)).to.equal(expected));
   }
+
+  it('gives what every step on every text gives, on all the questions and answers the project holds', () => {
+    const root = findProjectRoot();
+    const texts = ['knowledge/topics.json', 'knowledge/lexicon.json', 'tests/data/kb-eval.json', 'tests/data/matcher-dev.json', 'tests/data/matcher-dev2.json', 'tests/data/matcher-dev3.json', 'tests/data/matcher-check.json', 'tests/data/triage-vignettes.json']
+      .flatMap((file) => stringsIn(path.join(root, file)));
+    expect(texts.length).to.be.greaterThan(3000);
+    // Each text as typed, shouted, with curly and backtick apostrophes, and with an accent.
+    const variants = texts.flatMap((t) => [t, t.toUpperCase(), t.replace(/'/g, '\u2019'), t.replace(/'/g, '`'), `${t} café`]);
+    const differing = variants.filter((t) => normaliseText(t) !== referenceNormalise(t));
+    expect(differing).to.deep.equal([]);
+  });
 
   it('gives no tokens for empty or symbol-only text', () => {
     expect(tokenise(normaliseText(''))).to.deep.equal([]);
@@ -26,6 +68,7 @@ describe('sentence splitting', () => {
   it('finds the question at the end of a story', () => {
     const sentences = splitSentences('I run 30k a week. My knee aches on stairs. How long will it take to heal?');
     expect(sentences.map((s) => s.question)).to.deep.equal([false, false, true]);
+    expect(sentences[2].words).to.deep.equal(['how', 'long', 'will', 'it', 'take', 'to', 'heal']);
   });
 
   it('does not split at abbreviations like "Dr." or "i.t."', () => {
