@@ -14,6 +14,8 @@ import { chromiumAvailable } from '../tests/e2e/browser';
 import { answerTurn, loadProtocol, startSession, type TriageState } from '../triage';
 
 const ROUNDS = 7;
+/** Load on each server before the HTTP rounds, not counted. */
+const WARM_UP_SECONDS = 3;
 /** The benchmarks run with every limit at its default: each request is its own conversation, well under the per-conversation rate. */
 const LIMITS_NOTE = 'limits: all at their defaults, none raised (each request is a new conversation, under RATE_LIMIT_PER_CONVERSATION)';
 
@@ -74,10 +76,15 @@ function triageBench(root: string): void {
   console.log(`triage turn (parse the reply, apply the rules, choose the next step; ${turns.length} turns from ${vignettes.length} vignettes x ${ROUNDS} rounds, medians): p50 ${ms(figures.p50)}, p99 ${ms(figures.p99)}`);
 }
 
-function row(label: string, bot: LoadFigures, echo: LoadFigures): string {
+function row(label: string, botRounds: LoadFigures[], echoRounds: LoadFigures[]): string {
+  const bot = medianFigures(botRounds);
+  const echo = medianFigures(echoRounds);
   const ratio = bot.requestsPerSecond / echo.requestsPerSecond;
   const p99 = bot.p99 / Math.max(echo.p99, 1);
-  return `${label}: bot ${bot.requestsPerSecond.toFixed(0)} req/s p50 ${bot.p50} ms p99 ${bot.p99} ms errors ${bot.errors} | echo ${echo.requestsPerSecond.toFixed(0)} req/s p50 ${echo.p50} ms p99 ${echo.p99} ms | throughput ${(ratio * 100).toFixed(0)}% of echo (target >= 80%), p99 ${p99.toFixed(2)}x echo (target <= 1.25)`;
+  // Each round's own ratio (bot against the echo round just before it): how much the machine moved the figure.
+  const perRound = botRounds.map((b, i) => b.requestsPerSecond / echoRounds[i].requestsPerSecond);
+  const spread = `${(Math.min(...perRound) * 100).toFixed(0)}-${(Math.max(...perRound) * 100).toFixed(0)}%`;
+  return `${label}: bot ${bot.requestsPerSecond.toFixed(0)} req/s p50 ${bot.p50} ms p99 ${bot.p99} ms errors ${bot.errors} | echo ${echo.requestsPerSecond.toFixed(0)} req/s p50 ${echo.p50} ms p99 ${echo.p99} ms | throughput ${(ratio * 100).toFixed(0)}% of echo (rounds ${spread}; target >= 80%), p99 ${p99.toFixed(2)}x echo (target <= 1.25)`;
 }
 
 /** Each figure's median over the rounds (errors summed). */
@@ -113,12 +120,14 @@ async function startTimes(root: string, rounds: number): Promise<void> {
 }
 
 async function httpBench(root: string, seconds: number, rounds: number): Promise<void> {
-  console.log(`\n## HTTP on loopback (autocannon, expectReplies, SQLite; medians of ${rounds} rounds, bot and echo by turns)`);
+  console.log(`\n## HTTP on loopback (autocannon, expectReplies, SQLite; medians of ${rounds} rounds, bot and echo by turns, after ${WARM_UP_SECONDS} s of warm-up each)`);
   console.log(LIMITS_NOTE);
   await startTimes(root, 5);
   const echo = await startServer(path.join(root, 'dist/bench/echoServer.js'), 39791);
   const bot = await startServer(path.join(root, 'dist/index.js'), 39792);
   try {
+    // Both warm up first (code optimised, caches filled), so the rounds measure the steady state.
+    for (const server of [echo, bot]) await load(server.url, 10, WARM_UP_SECONDS);
     for (const connections of [1, 10, 50]) {
       const echoRounds: LoadFigures[] = [];
       const botRounds: LoadFigures[] = [];
@@ -126,7 +135,7 @@ async function httpBench(root: string, seconds: number, rounds: number): Promise
         echoRounds.push(await load(echo.url, connections, seconds));
         botRounds.push(await load(bot.url, connections, seconds));
       }
-      console.log(row(`${connections} connections`, medianFigures(botRounds), medianFigures(echoRounds)));
+      console.log(row(`${connections} connections`, botRounds, echoRounds));
     }
     const loadedBot = bot.rssMiB();
     const loadedEcho = echo.rssMiB();
