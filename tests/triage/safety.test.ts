@@ -19,6 +19,8 @@ const EMERGENCIES = [
   'knee is red and swollen. also I have a temperature',
   'what is happening, my kneecap is out of place',
   'my knee is hot and swollen and I had surgery 2 weeks ago',
+  'what do i do my kneecap is out of place',
+  'help what do i do, bone is sticking out',
 ];
 
 const NOT_EMERGENCIES = [
@@ -36,6 +38,9 @@ const NOT_EMERGENCIES = [
   'pins and needles in my foot sometimes',
   'my knee hurts when I run',
   'my foot is not cold',
+  'what does a deformed knee look like',
+  'what would a dislocated kneecap feel like',
+  'what should i do if my kneecap dislocates',
   '',
 ];
 
@@ -50,6 +55,9 @@ const CRISES = [
   'i want to end it all',
   'kms',
   "I don't want to live anymore",
+  'sometimes i feel like hurting myself',
+  'i have urges to harm myself',
+  'been having thoughts of hurting myself',
 ];
 
 const NOT_CRISES = [
@@ -58,6 +66,7 @@ const NOT_CRISES = [
   "I'm dying to run again",
   'I did suicides at practice and now my knee hurts',
   'I hurt myself running',
+  'i hurt myself on a trail run last week',
   'I could kill for a pain-free run',
 ];
 
