@@ -17,6 +17,8 @@ export interface Lexicon {
     conditions: string[];
     bodyParts: string[];
     painWords: string[];
+    /** Care given to a body part ("tape", "stretch"): named with another body part and no knee, the message is about that part ("how to tape an ankle"). */
+    careWords: string[];
     anchorWords: string[];
     /** Phrases in which a body part's word is no body part: "it keeps coming back", "heel strike". */
     idioms: string[];
@@ -48,6 +50,7 @@ export function parseLexicon(raw: unknown, file: string): Lexicon {
       conditions: check.strings(oos.conditions, 'outOfScope.conditions'),
       bodyParts: check.strings(oos.bodyParts, 'outOfScope.bodyParts'),
       painWords: check.strings(oos.painWords, 'outOfScope.painWords'),
+      careWords: check.strings(oos.careWords, 'outOfScope.careWords', { optional: true }),
       anchorWords: check.strings(oos.anchorWords, 'outOfScope.anchorWords'),
       idioms: check.strings(oos.idioms, 'outOfScope.idioms', { optional: true }),
     },

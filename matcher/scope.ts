@@ -10,6 +10,7 @@ export class ScopeReader {
   private readonly bodyParts: Set<string>;
   private readonly idioms: PhraseTable;
   private readonly painWords: Set<string>;
+  private readonly careWords: Set<string>;
   private readonly kneeWords: Set<string>;
   private readonly domainPhrases: PhraseTable;
   private readonly domainCanonical: Set<string>;
@@ -25,6 +26,7 @@ export class ScopeReader {
     this.idioms = new PhraseTable(fillers);
     for (const idiom of lexicon.outOfScope.idioms) this.idioms.add(written(idiom), idiom);
     this.painWords = new Set(lexicon.outOfScope.painWords);
+    this.careWords = new Set(lexicon.outOfScope.careWords);
     this.kneeWords = new Set(lexicon.outOfScope.anchorWords);
     for (const word of lexicon.domainWords) this.domainPhrases.add(written(word), word);
     const canonicals = new Set(lexicon.synonyms.map((s) => s.canonical));
@@ -33,7 +35,7 @@ export class ScopeReader {
 
   /**
    * The out-of-scope condition a message names ("acl", "tendonitis"), or the other body part it
-   * complains about ("my hip hurts"), given its words as typed with false friends set apart, and as
+   * complains about or asks how to care for ("my hip hurts", "how to tape an ankle"), given its words as typed with false friends set apart, and as
    * canonical words. Conditions are looked for in `plain`, the words before false friends are set
    * apart, which would hide some ("become a physiotherapist"). A condition wholly inside one of the
    * domain's longer phrases (`domain`) does not count ("massage gun"); one that only overlaps one
@@ -44,7 +46,7 @@ export class ScopeReader {
     if (condition) return condition;
     // "build my mileage back up", "hip muscles": a body part inside a domain phrase is not a complaint about it.
     const part = typed.find((t, i) => this.bodyParts.has(t) && !this.idioms.spans(typed, i, 1, MAX_FILLERS) && !domain.spans(typed, i, 1, MAX_FILLERS));
-    if (part && typed.some((t) => this.painWords.has(t)) && !canonical.some((t) => this.kneeWords.has(t))) return part;
+    if (part && typed.some((t) => this.painWords.has(t) || this.careWords.has(t)) && !canonical.some((t) => this.kneeWords.has(t))) return part;
     return undefined;
   }
 
