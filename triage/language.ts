@@ -62,6 +62,8 @@ export interface Language {
   crisis: PhraseSet;
   hypothetical: PhraseSet;
   historyDays: ReadonlyMap<RedFlag, number>;
+  /** Words that put a sign in the past ("2 years ago", "last year"): a time alone may be how long it has lasted ("short of breath for 2 weeks"). */
+  historyMarkers: PhraseSet;
   /** While answering a question, asides it does not trust: other questions, or single red flags. */
   volunteerExclude: ReadonlyMap<QuestionId, { questions: readonly QuestionId[]; redFlags: readonly RedFlag[] }>;
 }
@@ -280,6 +282,7 @@ export function parseLanguage(raw: Json, file: string): Language {
     crisis: r.set(safety.crisis, 'safety.crisis', safety.crisisExcept ?? []),
     hypothetical: r.set(safety.hypothetical, 'safety.hypothetical'),
     historyDays,
+    historyMarkers: r.set(safety.historyMarkers, 'safety.historyMarkers'),
     volunteerExclude,
   };
 

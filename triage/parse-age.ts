@@ -54,8 +54,13 @@ function numbers(tokens: readonly string[], mode: ReadMode): YearRange[] | null 
     if (!NUMBER.test(t) || decadeAt(tokens, i)) continue;
     const next = tokens[i + 1] ?? '';
     const prev = tokens[i - 1] ?? '';
-    if (NOT_AGE_UNITS.has(next) || (prev === 'of' && tokens[i - 2] === 'out') || prev === 'grade') continue;
     const n = Number(t);
+    if (prev === 'grade') {
+      // A school grade in reply to the age question: Ontario's grade N is age N+4 or N+5 in the autumn ("grade 12" is 16-17).
+      if (mode === 'answer' && Number.isInteger(n) && n >= 1 && n <= 12) out.push({ lo: n + 4, hi: n + 5 });
+      continue;
+    }
+    if (NOT_AGE_UNITS.has(next) || (prev === 'of' && tokens[i - 2] === 'out')) continue;
     const months = next === 'months' || next === 'month';
     if (mode === 'mention') {
       const aged = next === 'years' && tokens[i + 2] === 'old';
@@ -74,7 +79,9 @@ function numbers(tokens: readonly string[], mode: ReadMode): YearRange[] | null 
       if (mode === 'answer') return null;
       continue;
     }
-    out.push(prev === 'turning' ? { lo: n - 1, hi: n } : { lo: n, hi: n });
+    // "turning 16", "almost 55", "15 going on 16", "I'll be 55 next month": the year before, too.
+    const approaching = ['turning', 'almost', 'nearly', 'be'].includes(prev) || (prev === 'on' && tokens[i - 2] === 'going') || next === 'next';
+    out.push(approaching ? { lo: n - 1, hi: n } : { lo: n, hi: n });
   }
   return out;
 }

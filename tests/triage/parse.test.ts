@@ -88,6 +88,12 @@ describe('triage free-text parsing', () => {
     ['lost a stone without trying', ['night_pain_weight_loss']],
     ["I've lost about 10 pounds without trying", ['night_pain_weight_loss']],
     ['lost 10 lbs dieting', ['none']],
+    // A sign with a time is history only when words put it in the past; a time alone may be how long it has lasted.
+    ["I've been short of breath for 2 weeks", ['breathless']],
+    ['knee sore 2 wks n now im short of breath going up stairs', ['breathless']],
+    ['I was short of breath last year, not now', ['none']],
+    ['I dislocated my kneecap 2 years ago', ['none']],
+    ['knee surgery back in 2019', ['none']],
     ['no weight loss', ['none']],
     ['back of my calf is tight n kinda red', ['calf_swelling']],
     ['idk', null], ['what?', null], ['15', null],
@@ -98,6 +104,10 @@ describe('triage free-text parsing', () => {
     ['16', 'adult'], ['15', 'child'], ['55', 'older'], ['54', 'adult'], ['fifty-eight', 'older'], ['early 50s', 'adult'], ['late fifties', 'older'],
     ['mid 50s', 'older'], ['over 55', 'older'], ['retired', 'older'], ['35 yrs', 'adult'], ['He is turning 16 next month', 'child'],
     ['older', 'older'], ['3', 'child'],
+    // Close to a band's edge, the year before counts too: a child who is "almost 16" is 15.
+    ['almost 16', 'child'], ['15 going on 16', 'child'], ['16 next month', 'child'], ['nearly 55', 'older'],
+    // Ontario school grades in the autumn: grade 12 is 16-17, grade 11 may still be 15.
+    ["she's in grade 12", 'adult'], ['grade 11', 'child'], ['grade 7', 'child'],
     ['why does that matter', null], ['my son is 12 and I am 40', null], ['200', null],
   ]);
 
@@ -120,6 +130,7 @@ describe('triage free-text parsing', () => {
   table('trend', [
     ['getting worse', 'worse'], ['about the same', 'same'], ['a bit better', 'better'], ['not getting any better', 'same'],
     ['up and down', 'same'], ["it's not worse", 'same'], ['improving slowly', 'better'], ['3', 'worse'], ['hard to tell', null],
+    ["hasn't improved", 'same'], ['no improvement', 'same'], ["can't say it's better", 'same'],
   ]);
 
   table('location', [
@@ -137,6 +148,7 @@ describe('triage free-text parsing', () => {
   table('returning_status', [
     ['all gone thanks', 'gone'], ['all better!', 'gone'], ['nearly gone', 'better'], ['much better', 'better'], ["it's still there", 'same'],
     ['not great, worse actually', 'worse'], ['1', 'gone'], ['hmm', null],
+    ['back again', 'same'], ["it's back but better than before", 'better'],
   ]);
 
   describe('reading asides', () => {
