@@ -10,15 +10,39 @@ const NOT_SCORE_UNITS = new Set([
   'kg', 'lbs', 'lb', 'pounds', 'minutes', 'minute', 'hours', 'hour', 'am', 'pm', 'min', 'mins', 'x', 'steps', 'nights', 'night', 's',
 ]);
 const AGE_BEFORE = new Set(['aged', 'age']);
+const BELOW = new Set(['under', 'below']);
+
+/** The top of another scale the reply names for all its numbers ("4 on a scale of 5", "3 out of 5"), if any. */
+function otherScale(t: readonly string[], max: number): number | null {
+  for (let i = 0; i < t.length; i++) {
+    const n = Number(t[i]);
+    if (!NUMBER.test(t[i]) || n <= 1 || n === max) continue;
+    const scaleOf = t[i - 1] === 'of' && t[i - 2] === 'scale' && t[i + 1] !== 'to';
+    const ofOneTo = t[i - 1] === 'to' && t[i - 3] === 'of' && t[i - 4] === 'scale';
+    const point = t[i + 1] === 'point' && t[i + 2] === 'scale';
+    const outOf = t[i - 1] === 'of' && t[i - 2] === 'out';
+    if (scaleOf || ofOneTo || point || outOf) return n;
+  }
+  return null;
+}
 
 /** Reads a 0-10 score (the highest one named: the question asks about the worst); null if none. */
 export function parseSeverity(lang: Language, text: Normalized, mode: ReadMode, max: number): number | null {
   const t = text.tokens;
   const scores: number[] = [];
+  // "3 out of 5, but 4 when it's bad": every number is on the scale the reply names.
+  const scale = otherScale(t, max);
+  let denied = false;
   for (let i = 0; i < t.length; i++) {
     if (!NUMBER.test(t[i])) continue;
     const next = t[i + 1] ?? '';
     const prev = t[i - 1] ?? '';
+    if (next === 'point' && t[i + 2] === 'scale') continue; // "a 5 point scale"
+    // "6, not 7": the number ruled out is no score.
+    if (prev === 'not' && !(t[i - 2] === 'if' || t[i - 2] === 'maybe')) {
+      denied = true;
+      continue;
+    }
     if (prev === 'of' && (t[i - 2] === 'out' || t[i - 2] === 'scale')) continue; // "out of 10", "scale of 1 to 10"
     if (prev === 'to' && t[i - 3] === 'scale') continue;
     if (prev === 'to' && NUMBER.test(t[i - 2] ?? '') && (t[i - 3] === 'of' || t[i - 3] === 'from') && Number(t[i]) === max) continue;
@@ -27,7 +51,12 @@ export function parseSeverity(lang: Language, text: Normalized, mode: ReadMode, 
     let n = Number(t[i]);
     const outOf = next === 'out' && t[i + 2] === 'of' && NUMBER.test(t[i + 3] ?? '') ? Number(t[i + 3]) : null;
     if (mode === 'mention' && outOf === null) continue;
+    // "6 and a half" is 6.5, which counts as 7, as "6.5" does.
+    if (next === 'and' && t[i + 2] === 'a' && t[i + 3] === 'half') n += 0.5;
     if (outOf !== null && outOf > 0 && outOf !== max) n = (n * max) / outOf;
+    else if (outOf === null && scale !== null) n = (n * max) / scale;
+    // "under 7", "less than a 7": the score just below.
+    if (BELOW.has(prev) || (prev === 'than' && t[i - 2] === 'less') || (prev === 'a' && t[i - 2] === 'than' && t[i - 3] === 'less')) n = Math.max(0, Math.ceil(n) - 1);
     if (n > max) {
       if (outOf !== null) n = max; // "12 out of 10"
       else if (prev === 'am' || next === 'years') continue; // an age, not a score
@@ -36,6 +65,7 @@ export function parseSeverity(lang: Language, text: Normalized, mode: ReadMode, 
     scores.push(Math.ceil(n));
   }
   if (scores.length > 0) return Math.max(...scores);
+  if (denied) return null;
   if (mode === 'mention') return null;
   for (const { value, phrases } of lang.severityWords) {
     if (findHits(phrases, text, lang.negation).some((h) => !h.negated)) return value;

@@ -112,7 +112,7 @@ describe('triage free-text parsing', () => {
   ]);
 
   table('duration', [
-    ['3 days', 'lt1w'], ['a fortnight', '2to6w'], ['couple of weeks', '2to6w'], ['10 days', '1to2w'], ['a month and a half', 'gt6w'],
+    ['3 days', 'lt1w'], ['a fortnight', '2to6w'], ['since the weekend before last', '1to2w'], ['the week before last', '1to2w'], ['couple of weeks', '2to6w'], ['10 days', '1to2w'], ['a month and a half', 'gt6w'],
     ['since Labour Day', 'gt6w'], ['since September', 'gt6w'], ['since last tuesday', '1to2w'], ['2 wks', '2to6w'], ['2wks', '2to6w'],
     ['a few months', 'gt6w'], ['abt a month', '2to6w'], ['1-2 weeks', '1to2w'], ['a week or two', '1to2w'], ['about a week', '1to2w'],
     ['less than a week', 'lt1w'], ['almost 2 weeks', '1to2w'], ['over 6 weeks', 'gt6w'], ['6 weeks', '2to6w'], ['7 weeks', 'gt6w'],
@@ -125,6 +125,8 @@ describe('triage free-text parsing', () => {
     ['7', 7], ['seven', 7], ['about a 4', 4], ['6/10', 6], ['6 or 7', 7], ['like an 8 out of 10', 8], ['its like a 6-7', 7], ['0', 0],
     ['3 most days, 7 at worst', 7], ["on a scale of 1 to 10 it's a 6", 6], ['7ish', 7], ['12/10', 10], ['unbearable', 10],
     ['mild', null], ['11', null], ['pretty bad', null],
+    ['6 and a half', 7], ['4 on a scale of 5', 8], ["a 3 out of 5 but 4 when it's bad", 8], ['under 7', 6], ['less than a 7', 6],
+    ['maybe 6, not 7', 6],
   ]);
 
   table('trend', [
@@ -136,13 +138,14 @@ describe('triage free-text parsing', () => {
   table('location', [
     ['around the kneecap', 'front'], ['inside of my knee', 'inner'], ['back of the knee', 'back'], ['all over', 'whole'], ['not sure', 'unsure'],
     ['behind the kneecap', 'front'], ['behind my knee', 'back'], ['outside, like the IT band', 'outer'], ['inner side and front', 'inner'],
-    ['all around the kneecap', 'front'], ['around it', null],
+    ['all around the kneecap', 'front'], ['all over the front', 'front'], ['around it', null],
   ]);
 
   table('aggravators', [
     ['stairs and running', ['stairs', 'running']], ['sitting at my desk', ['sitting']], ['nothing really', ['none']],
     ['walking up stairs', ['stairs']], ['long walks and hikes', ['walking']], ['everything tbh', ['running', 'stairs', 'squatting', 'sitting', 'walking']],
     ['not running, mostly stairs', ['stairs']], ['1 and 5', ['running', 'walking']], ['not sure', null], ['cycling', null],
+    ["walking is fine, it's the stairs", ['stairs']], ['dance class', ['running']],
   ]);
 
   table('returning_status', [
