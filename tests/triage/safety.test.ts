@@ -21,6 +21,12 @@ const EMERGENCIES = [
   'my knee is hot and swollen and I had surgery 2 weeks ago',
   'what do i do my kneecap is out of place',
   'help what do i do, bone is sticking out',
+  'feels like an elephant is sitting on my chest',
+  'crushing pressure in my chest',
+  'my leg below the knee is bluish and freezing',
+  "fell on glass and there's a deep open cut on my knee that won't stop bleeding",
+  "I've been short of breath for 2 weeks",
+  'i get breathless just sitting on the couch',
 ];
 
 const NOT_EMERGENCIES = [
@@ -41,6 +47,13 @@ const NOT_EMERGENCIES = [
   'what does a deformed knee look like',
   'what would a dislocated kneecap feel like',
   'what should i do if my kneecap dislocates',
+  'years ago I dislocated my kneecap, now it aches after runs',
+  'my legs are dead after that run',
+  'my feet get cold on winter runs',
+  'is a blue toenail from running something to worry about?',
+  'breathing hard on the last km is normal right?',
+  'i get breathless running up hills',
+  "I used to have chest pain but it's gone",
   '',
 ];
 
@@ -58,6 +71,10 @@ const CRISES = [
   'sometimes i feel like hurting myself',
   'i have urges to harm myself',
   'been having thoughts of hurting myself',
+  "what's the point of anything anymore",
+  'planning to take all my pills tonight',
+  'i wish i could just go to sleep and never wake up',
+  "honestly don't see the point in living anymore",
 ];
 
 const NOT_CRISES = [
@@ -67,6 +84,7 @@ const NOT_CRISES = [
   'I did suicides at practice and now my knee hurts',
   'I hurt myself running',
   'i hurt myself on a trail run last week',
+  "what's the point of icing if it still hurts",
   'I could kill for a pain-free run',
 ];
 
