@@ -19,6 +19,8 @@ export interface Lexicon {
     painWords: string[];
     /** Care given to a body part ("tape", "stretch"): named with another body part and no knee, the message is about that part ("how to tape an ankle"). */
     careWords: string[];
+    /** Endings of medical words ("-itis", "-algia"): a word the knowledge base has never seen that ends in one names a condition it does not cover. */
+    conditionSuffixes: string[];
     anchorWords: string[];
     /** Phrases in which a body part's word is no body part: "it keeps coming back", "heel strike". */
     idioms: string[];
@@ -51,6 +53,7 @@ export function parseLexicon(raw: unknown, file: string): Lexicon {
       bodyParts: check.strings(oos.bodyParts, 'outOfScope.bodyParts'),
       painWords: check.strings(oos.painWords, 'outOfScope.painWords'),
       careWords: check.strings(oos.careWords, 'outOfScope.careWords', { optional: true }),
+      conditionSuffixes: check.strings(oos.conditionSuffixes, 'outOfScope.conditionSuffixes', { optional: true }),
       anchorWords: check.strings(oos.anchorWords, 'outOfScope.anchorWords'),
       idioms: check.strings(oos.idioms, 'outOfScope.idioms', { optional: true }),
     },

@@ -66,6 +66,7 @@ export class Analyser {
   /** Stems of the lexicon's known words and their forms ("stabbing", "shots"): spelt right, so never corrected. */
   private readonly plainStems = new Set<string>();
   private readonly scope: ScopeReader;
+  private readonly conditionSuffixes: readonly string[];
   private readonly stems = new Map<string, string>();
   /** Stem of a one-word synonym to its canonical word, for inflections the lexicon does not list ("cycle" for "cycling"). */
   private readonly inflections = new Map<string, string>();
@@ -91,6 +92,7 @@ export class Analyser {
     // A false friend becomes one word the knowledge base has never seen, so it counts against a match.
     for (const phrase of lexicon.falseFriends) this.falseFriends.add(written(phrase), words(phrase).join(''));
     this.scope = new ScopeReader(lexicon, (tokens) => this.expand(tokens));
+    this.conditionSuffixes = lexicon.outOfScope.conditionSuffixes;
     const listed = [
       ...lexicon.stopWords,
       ...Object.values(lexicon.shortcuts),
@@ -173,6 +175,8 @@ export class Analyser {
         previous = stem;
       }
     }
+    // "metatarsalgia", "chondrosis": a medical word the knowledge base has never seen names a condition it does not cover.
+    outOfScope ??= unknown.find((word) => this.conditionSuffixes.some((suffix) => word.length > suffix.length + 3 && word.endsWith(suffix)));
     return { words: all, stems: [...emphasis.keys()], emphasis, pairs, unknown, corrected, anchored, outOfScope };
   }
 

@@ -97,6 +97,7 @@ describe('message analysis', () => {
       'my knee feels stiff in the morning',
       'a stabbing pain when i run on sand',
       'pins and needles in my shin',
+      'how should i taper before a race',
     ];
     for (const text of cases) it(`leaves "${text}" as typed`, () => expect(analyser.analyse(text).corrected).to.deep.equal([]));
   });
@@ -126,6 +127,9 @@ describe('message analysis', () => {
       ['i have frozen shoulder', 'frozen shoulder'],
       ['how to tape an ankle for basketball', 'ankle'],
       ['best stretches for tight hamstrings after soccer', 'hamstrings'],
+      // A medical word the knowledge base has never seen, by its ending.
+      ['is metatarsalgia common in runners', 'metatarsalgia'],
+      ['do i have tendinopathy or runners knee', 'tendinopathy'],
     ];
     for (const [text, found] of cases) it(`finds "${found}" in "${text}"`, () => expect(analyser.analyse(text).outOfScope).to.equal(found));
     it('finds a condition that a false friend would hide', () => expect(analyser.analyse('how do i become a physiotherapist').outOfScope).to.equal('become a physiotherapist'));
