@@ -21,6 +21,8 @@ const SUBJECTS = new Set(['i', 'he', 'she', 'they', 'son', 'daughter', 'kid', 'c
 interface YearRange {
   lo: number;
   hi: number;
+  /** "over 50", "under 18": every age on one side, so it names a band only if it stays within one. */
+  open?: boolean;
 }
 
 function decadeAt(tokens: readonly string[], i: number): { start: number; base: number } | null {
@@ -81,14 +83,19 @@ function numbers(tokens: readonly string[], mode: ReadMode): YearRange[] | null 
     }
     // "turning 16", "almost 55", "15 going on 16", "I'll be 55 next month": the year before, too.
     const approaching = ['turning', 'almost', 'nearly', 'be'].includes(prev) || (prev === 'on' && tokens[i - 2] === 'going') || next === 'next';
-    out.push(approaching ? { lo: n - 1, hi: n } : { lo: n, hi: n });
+    if (prev === 'over' || prev === 'above') out.push({ lo: n + 1, hi: 120, open: true });
+    else if (prev === 'under' || prev === 'below') out.push({ lo: 0, hi: Math.max(0, n - 1), open: true });
+    else out.push(approaching ? { lo: n - 1, hi: n } : { lo: n, hi: n });
   }
   return out;
 }
 
+function within(band: AgeBandRange, age: number): boolean {
+  return age >= band.min && (band.max === null || age <= band.max);
+}
+
 /** An age range reaching the older band counts as older, one reaching the child band as a child. */
 function bandOf(bands: readonly AgeBandRange[], range: YearRange): AgeBand {
-  const within = (b: AgeBandRange, n: number): boolean => n >= b.min && (b.max === null || n <= b.max);
   const last = bands[bands.length - 1];
   if (within(last, range.hi)) return last.code;
   const band = bands.find((b) => within(b, range.lo));
@@ -100,6 +107,8 @@ export function parseAge(lang: Language, text: Normalized, mode: ReadMode, bands
   const found = numbers(text.tokens, mode);
   if (found === null) return null;
   found.push(...decades(text.tokens, mode));
+  // "over 55" is older, but "over 50" could be either side of 55: asked again rather than guessed.
+  if (found.some((r) => r.open && !bands.some((b) => within(b, r.lo) && within(b, r.hi)))) return null;
   const distinct = new Set(found.map((r) => `${r.lo}-${r.hi}`));
   if (distinct.size > 1) {
     const codes = new Set(found.map((r) => bandOf(bands, r)));

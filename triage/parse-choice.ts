@@ -99,6 +99,8 @@ export function readYesNo(lang: Language, q: Question, text: Normalized, mode: R
   if (text.tokens.length === 0) return null;
   const opening = mode === 'answer' ? openingWord(lang, text) : null;
   if (opening === 'both') return null;
+  // "I think so" is a yes only where a hedge counts as one (injury, swelling); to "can you walk on it" it is asked again.
+  if (opening === 'yes' && mode === 'answer' && !lang.hedgeMeansYes.includes(q.id) && matchesAtStart(lang.hedge, text) !== null) return null;
   // "Not sure" is never guessed; a "maybe" after a clear "no," ("no, maybe a little later") is.
   if (mode === 'answer' && (affirms(lang.unsure, text, lang.negation) || (opening === null && affirms(lang.doubt, text, lang.negation)))) return null;
   const yes = phrasesFor(lang, q.id, 'yes');

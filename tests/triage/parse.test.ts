@@ -42,11 +42,15 @@ describe('triage free-text parsing', () => {
     ['yes but it hurts', 'yes'], ['I can walk with a limp', 'yes'], ['limping', 'yes'], ['i can walk but not far', 'yes'],
     ['barely', 'no'], ["can't put any weight on it", 'no'], ['no I need crutches', 'no'], ['nope', 'no'],
     ['kind of', null], ['only a few steps', null],
+    // A hedged yes to "can you walk on it" is asked again (a hedge counts as yes only for injury, swelling, recurrence).
+    ['i think so', null], ['no i can only hop on my good leg', 'no'],
   ]);
 
   table('rapid_swelling', [
     ['yes it swelled up right away', 'yes'], ['it ballooned within an hour', 'yes'], ['a bit', 'yes'], ['no swelling at all', 'no'],
     ['it swelled a couple days later', 'no'], ['no, maybe a little the next day', 'no'], ['no idea', null],
+    // Within a few hours is rapid swelling, whichever words say it.
+    ['within the hour', 'yes'], ['about 2 hours later', 'yes'], ['later that day', 'yes'], ['in no time it was huge', 'yes'],
   ]);
 
   table('red_flags', [
@@ -108,6 +112,8 @@ describe('triage free-text parsing', () => {
     ['almost 16', 'child'], ['15 going on 16', 'child'], ['16 next month', 'child'], ['nearly 55', 'older'],
     // Ontario school grades in the autumn: grade 12 is 16-17, grade 11 may still be 15.
     ["she's in grade 12", 'adult'], ['grade 11', 'child'], ['grade 7', 'child'],
+    // "over 50" could be either side of 55, so it is asked again; "over 55" cannot.
+    ['over 50', null], ['over 55', 'older'], ['under 16', 'child'],
     ['why does that matter', null], ['my son is 12 and I am 40', null], ['200', null],
   ]);
 
