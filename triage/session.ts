@@ -1,11 +1,11 @@
 // One triage check as a pure, JSON-serialisable state: start it, feed it replies, get the next step.
 import { answerFragment, Answers, mergeAnswers, withAnswer } from './answers';
 import { ParseContext } from './calendar';
-import { QuestionId } from './ids';
+import { levelRank, QuestionId } from './ids';
 import { extractVolunteered, interpretParts } from './parse';
 import { codesAnswer } from './parse-choice';
 import { Protocol, questionById } from './protocol';
-import { nextStep, Step } from './rules';
+import { evaluate, nextStep, Step } from './rules';
 
 export interface TriageState {
   /** The protocol version the check started with. */
@@ -70,7 +70,8 @@ export function startSession(
 function applyReply(protocol: Protocol, state: TriageState, own: Answers | null, volunteered: Answers): TurnResult {
   const asked = state.pending;
   if (asked === null) return { ...advance(protocol, state), understood: false };
-  const extra = mergeAnswers(state.answers, without(volunteered, [...state.unclear, asked]));
+  const asides = without(volunteered, [...state.unclear, asked]);
+  const extra = saferOf(protocol, state.answers, mergeAnswers(state.answers, asides), asides, state.unclear);
   const answers = own ? withAnswer(extra, own) : extra;
   const unclear = !own && (state.asks[asked] ?? 0) >= 2 ? [...state.unclear, asked] : state.unclear;
   const next: TriageState = {
@@ -81,6 +82,24 @@ function applyReply(protocol: Protocol, state: TriageState, own: Answers | null,
     volunteered: [...state.volunteered, ...newlyKnown(state.answers, extra, protocol)],
   };
   return { ...advance(protocol, next), understood: own !== null };
+}
+
+/**
+ * A later aside does not overwrite an answer, unless it makes the outcome more serious by the
+ * protocol's own rules: "no injury" then "42, twisted it yesterday tho" is an injury.
+ */
+function saferOf(protocol: Protocol, before: Answers, merged: Answers, volunteered: Answers, unclear: readonly QuestionId[]): Answers {
+  let out = merged;
+  for (const id of Object.keys(volunteered) as QuestionId[]) {
+    const told = volunteered[id];
+    if (told === undefined || before[id] === undefined || id === 'red_flags' || id === 'aggravators') continue;
+    if (JSON.stringify(told) === JSON.stringify(before[id])) continue;
+    const fragment = answerFragment(id, told);
+    if (fragment === null) continue;
+    const changed = withAnswer(out, fragment);
+    if (levelRank(evaluate(protocol, changed, unclear).level) < levelRank(evaluate(protocol, out, unclear).level)) out = changed;
+  }
+  return out;
 }
 
 /** Reads a free-text reply to the pending question. A reply not understood is an unclear answer. */

@@ -122,6 +122,23 @@ describe('triage session', () => {
     expect(currentStep(p, state)).to.deep.include({ kind: 'outcome', level: 'urgent', reasons: ['cannot_bear_weight'] });
   });
 
+  it('lets a later aside change an answer only when it makes the outcome more serious', () => {
+    let { state } = startSession(p, { returning: false, ctx: CTX });
+    state = reply(p, state, 'no').state;
+    state = reply(p, state, 'none').state;
+    // "No injury", then while giving the age: "twisted it yesterday". The injury counts, and its questions are asked.
+    const turn = reply(p, state, '42, twisted it yesterday tho');
+    expect(turn.state.answers).to.deep.include({ injury: 'yes', age: 'adult' });
+    expect(turn.step).to.deep.include({ id: 'weight_bearing' });
+    // The other way, an aside that would make it milder does not undo an injury already told.
+    let other = startSession(p, { returning: false, ctx: CTX }).state;
+    other = reply(p, other, 'yes I fell').state;
+    other = reply(p, other, 'yes').state;
+    other = reply(p, other, 'no').state;
+    other = reply(p, other, 'none').state;
+    expect(reply(p, other, '30, and no it was not an injury').state.answers).to.deep.include({ injury: 'yes' });
+  });
+
   it('asks red flags even when one was volunteered, and keeps the volunteered one', () => {
     const start = startSession(p, { returning: false, openingText: 'my knee is swollen', ctx: CTX });
     expect(start.state.answers.red_flags).to.deep.equal(['swollen']);
