@@ -118,7 +118,7 @@ describe('triage free-text parsing', () => {
   ]);
 
   table('duration', [
-    ['3 days', 'lt1w'], ['a fortnight', '2to6w'], ['since the weekend before last', '1to2w'], ['the week before last', '1to2w'], ['couple of weeks', '2to6w'], ['10 days', '1to2w'], ['a month and a half', 'gt6w'],
+    ['3 days', 'lt1w'], ['a fortnight', '2to6w'], ['since the weekend before last', '1to2w'], ['the week before last', '1to2w'], ['since sat', 'lt1w'], ['couple of weeks', '2to6w'], ['10 days', '1to2w'], ['a month and a half', 'gt6w'],
     ['since Labour Day', 'gt6w'], ['since September', 'gt6w'], ['since last tuesday', '1to2w'], ['2 wks', '2to6w'], ['2wks', '2to6w'],
     ['a few months', 'gt6w'], ['abt a month', '2to6w'], ['1-2 weeks', '1to2w'], ['a week or two', '1to2w'], ['about a week', '1to2w'],
     ['less than a week', 'lt1w'], ['almost 2 weeks', '1to2w'], ['over 6 weeks', 'gt6w'], ['6 weeks', '2to6w'], ['7 weeks', 'gt6w'],
