@@ -175,7 +175,7 @@ export class Analyser {
         previous = stem;
       }
     }
-    // "metatarsalgia", "chondrosis": a medical word the knowledge base has never seen names a condition it does not cover.
+    // "metatarsalgia", "tendinopathy": a medical word the knowledge base has never seen names a condition it does not cover.
     outOfScope ??= unknown.find((word) => this.conditionSuffixes.some((suffix) => word.length > suffix.length + 3 && word.endsWith(suffix)));
     return { words: all, stems: [...emphasis.keys()], emphasis, pairs, unknown, corrected, anchored, outOfScope };
   }

@@ -35,11 +35,12 @@ export class ScopeReader {
 
   /**
    * The out-of-scope condition a message names ("acl", "tendonitis"), or the other body part it
-   * complains about or asks how to care for ("my hip hurts", "how to tape an ankle"), given its words as typed with false friends set apart, and as
-   * canonical words. Conditions are looked for in `plain`, the words before false friends are set
-   * apart, which would hide some ("become a physiotherapist"). A condition wholly inside one of the
-   * domain's longer phrases (`domain`) does not count ("massage gun"); one that only overlaps one
-   * does ("jumpers knee strap"). A body part inside a domain phrase does not count either.
+   * complains about or asks how to care for ("my hip hurts", "how to tape an ankle"), given its
+   * words as typed with false friends set apart, and as canonical words. Conditions are looked for
+   * in `plain`, the words before false friends are set apart, which would hide some ("become a
+   * physiotherapist"). A condition wholly inside one of the domain's longer phrases (`domain`) does
+   * not count ("massage gun"); one that only overlaps one does ("jumpers knee strap"). A body part
+   * inside a domain phrase does not count either.
    */
   outOfScope(plain: readonly string[], domain: PhraseTable, typed: readonly string[], canonical: readonly string[]): string | undefined {
     const condition = this.conditionIn(plain, domain);
