@@ -86,18 +86,19 @@ function applyReply(protocol: Protocol, state: TriageState, own: Answers | null,
 
 /**
  * A later aside does not overwrite an answer, unless it makes the outcome more serious by the
- * protocol's own rules: "no injury" then "42, twisted it yesterday tho" is an injury.
+ * protocol's own rules: "no injury" then "42, twisted it yesterday tho" is an injury. (Warning signs
+ * and aggravators are joined by `mergeAnswers` already, so trying them here changes nothing.)
  */
-function saferOf(protocol: Protocol, before: Answers, merged: Answers, volunteered: Answers, unclear: readonly QuestionId[]): Answers {
+function saferOf(protocol: Protocol, before: Answers, merged: Answers, asides: Answers, unclear: readonly QuestionId[]): Answers {
   let out = merged;
-  for (const id of Object.keys(volunteered) as QuestionId[]) {
-    const told = volunteered[id];
-    if (told === undefined || before[id] === undefined || id === 'red_flags' || id === 'aggravators') continue;
-    if (JSON.stringify(told) === JSON.stringify(before[id])) continue;
-    const fragment = answerFragment(id, told);
+  let level = levelRank(evaluate(protocol, out, unclear).level);
+  for (const id of Object.keys(asides) as QuestionId[]) {
+    const told = asides[id];
+    const fragment = told === undefined || before[id] === undefined ? null : answerFragment(id, told);
     if (fragment === null) continue;
     const changed = withAnswer(out, fragment);
-    if (levelRank(evaluate(protocol, changed, unclear).level) < levelRank(evaluate(protocol, out, unclear).level)) out = changed;
+    const changedLevel = levelRank(evaluate(protocol, changed, unclear).level);
+    if (changedLevel < level) [out, level] = [changed, changedLevel];
   }
   return out;
 }

@@ -155,7 +155,11 @@ export function normalize(raw: string, lex: Lexicon): Normalized {
       while (spaced.includes(from)) spaced = spaced.replace(from, to);
     }
   }
-  tokens = spaced.split(' ').filter((t) => t.length > 0);
+  return finishTokens(spaced.split(' ').filter((t) => t.length > 0));
+}
+
+/** The last step of `normalize`: "can not" as "cannot", and no break at the start, the end or twice in a row. */
+export function finishTokens(tokens: readonly string[]): Normalized {
   const joined: string[] = [];
   for (let i = 0; i < tokens.length; i++) {
     if (tokens[i] === 'can' && tokens[i + 1] === 'not') {

@@ -1,8 +1,6 @@
 import { expect } from 'chai';
-import { readFileSync } from 'node:fs';
-import path from 'node:path';
 import { normaliseText, splitSentences, tokenise } from '../../matcher/normalise';
-import { findProjectRoot } from '../../config/paths';
+import { repositoryPhrases } from '../support/phrases';
 
 /** normaliseText before its plain-ASCII fast path: every step on every text. */
 function referenceNormalise(text: string): string {
@@ -18,17 +16,6 @@ function referenceNormalise(text: string): string {
     .trim();
 }
 
-/** Every string in a JSON file, however deep. */
-function stringsIn(file: string): string[] {
-  const out: string[] = [];
-  const walk = (value: unknown): void => {
-    if (typeof value === 'string') out.push(value);
-    else if (Array.isArray(value)) value.forEach(walk);
-    else if (typeof value === 'object' && value !== null) Object.values(value).forEach(walk);
-  };
-  walk(JSON.parse(readFileSync(file, 'utf8')));
-  return out;
-}
 
 describe('text normalisation', () => {
   const cases: [string, string, string][] = [
@@ -47,10 +34,8 @@ describe('text normalisation', () => {
     it(name, () => expect(normaliseText(input)).to.equal(expected));
   }
 
-  it('gives what every step on every text gives, on all the questions and answers the project holds', () => {
-    const root = findProjectRoot();
-    const texts = ['knowledge/topics.json', 'knowledge/lexicon.json', 'tests/data/kb-eval.json', 'tests/data/matcher-dev.json', 'tests/data/matcher-dev2.json', 'tests/data/matcher-dev3.json', 'tests/data/matcher-dev4.json', 'tests/data/matcher-dev5.json', 'tests/data/matcher-check.json', 'tests/data/triage-vignettes.json']
-      .flatMap((file) => stringsIn(path.join(root, file)));
+  it('gives what every step on every text gives, on every phrase of knowledge/ and tests/data/', () => {
+    const texts = repositoryPhrases();
     expect(texts.length).to.be.greaterThan(3000);
     // Each text as typed, shouted, with curly and backtick apostrophes, and with an accent.
     const variants = texts.flatMap((t) => [t, t.toUpperCase(), t.replace(/'/g, '\u2019'), t.replace(/'/g, '`'), `${t} café`]);

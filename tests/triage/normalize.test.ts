@@ -13,7 +13,8 @@ import { findHits, isNegated, matchesAtStart, type Hit, type NegationRules, type
 import { readRedFlags } from '../../triage/parse-red-flags';
 import type { Protocol } from '../../triage/protocol';
 import { detectCrisis, detectEmergency, screenMessage } from '../../triage/safety';
-import { BREAK, clauses, correctTypo, normalize, normalizedClauses, numberWords, type Lexicon, type Normalized } from '../../triage/text';
+import { repositoryPhrases, stringsIn } from '../support/phrases';
+import { BREAK, clauses, correctTypo, finishTokens, normalize, normalizedClauses, numberWords, type Lexicon, type Normalized } from '../../triage/text';
 import type { ParseContext } from '../../triage/calendar';
 import { anyText, smsText } from '../property/arbitraries';
 import { CTX, protocol, ROOT } from './helpers';
@@ -49,16 +50,8 @@ function referenceNormalize(raw: string, lex: Lexicon): Normalized {
   for (const [from, to] of lex.rewrites) {
     while (spaced.includes(` ${from} `)) spaced = spaced.replace(` ${from} `, ` ${to} `);
   }
-  tokens = spaced.split(' ').filter((t) => t.length > 0);
-  const joined: string[] = [];
-  for (let i = 0; i < tokens.length; i++) {
-    if (tokens[i] === 'can' && tokens[i + 1] === 'not') {
-      joined.push('cannot');
-      i++;
-    } else if (!(tokens[i] === BREAK && (joined.length === 0 || joined[joined.length - 1] === BREAK))) joined.push(tokens[i]);
-  }
-  while (joined.length > 0 && joined[joined.length - 1] === BREAK) joined.pop();
-  return { tokens: joined, padded: ` ${joined.join(' ')} ` };
+  // The last step is unchanged by the fast paths, so the reference calls the real one.
+  return finishTokens(spaced.split(' ').filter((t) => t.length > 0));
 }
 
 interface ReferenceSpan {
@@ -131,28 +124,6 @@ function phraseSets(value: unknown, out: PhraseSet[] = [], seen = new Set<unknow
   else if (value instanceof Map) for (const v of value.values()) phraseSets(v, out, seen);
   else for (const v of Object.values(value)) phraseSets(v, out, seen);
   return out;
-}
-
-function stringsIn(value: unknown, out: Set<string>): void {
-  if (typeof value === 'string') out.add(value);
-  else if (Array.isArray(value)) for (const v of value) stringsIn(v, out);
-  else if (typeof value === 'object' && value !== null) {
-    for (const [k, v] of Object.entries(value)) {
-      out.add(k);
-      stringsIn(v, out);
-    }
-  }
-}
-
-/** Every string (keys too) of the JSON files in knowledge/ and tests/data/ (the vignettes among them). */
-function repositoryPhrases(): string[] {
-  const out = new Set<string>();
-  for (const dir of ['knowledge', 'tests/data']) {
-    for (const file of fs.readdirSync(path.join(ROOT, dir)).filter((f) => f.endsWith('.json')).sort()) {
-      stringsIn(JSON.parse(fs.readFileSync(path.join(ROOT, dir, file), 'utf8')), out);
-    }
-  }
-  return [...out];
 }
 
 /** The ways a phrase arrives: as written, shouted, asked, with marks around it. */
