@@ -62,6 +62,8 @@ export interface Language {
   crisis: PhraseSet;
   hypothetical: PhraseSet;
   historyDays: ReadonlyMap<RedFlag, number>;
+  /** School grades read as ages in reply to the age question: grades 1 to `last`, grade N being age N + `ageFrom` to N + `ageTo`. */
+  schoolGrades: { last: number; ageFrom: number; ageTo: number };
   /** Words that put a sign in the past ("2 years ago", "last year"): a time alone may be how long it has lasted ("short of breath for 2 weeks"). */
   historyMarkers: PhraseSet;
   /** While answering a question, asides it does not trust: other questions, or single red flags. */
@@ -186,6 +188,7 @@ export function parseLanguage(raw: Json, file: string): Language {
   c.onlyKeys(root, '(root)', [
     'about', 'contractions', 'tokens', 'rewrites', 'numbers', 'fuzzy', 'negation', 'yes', 'no', 'unsure', 'hedge', 'hedgeMeansYes',
     'answers', 'everything', 'mentionContexts', 'redFlagCues', 'duration', 'severity', 'safety', 'volunteerExclude', 'genericExcept', 'benignSymptoms', 'doubt',
+    'schoolGrades',
   ]);
   const genericExcept = c.object(root.genericExcept ?? {}, 'genericExcept');
 
@@ -225,6 +228,8 @@ export function parseLanguage(raw: Json, file: string): Language {
 
   const contexts = c.object(root.mentionContexts, 'mentionContexts');
   const safety = c.object(root.safety, 'safety');
+  const grades = c.object(root.schoolGrades, 'schoolGrades');
+  c.onlyKeys(grades, 'schoolGrades', ['about', 'last', 'ageFrom', 'ageTo']);
   const historyRaw = c.object(safety.historyDays, 'safety.historyDays');
   const historyDays = new Map<RedFlag, number>();
   for (const [flag, days] of Object.entries(historyRaw)) {
@@ -283,6 +288,11 @@ export function parseLanguage(raw: Json, file: string): Language {
     hypothetical: r.set(safety.hypothetical, 'safety.hypothetical'),
     historyDays,
     historyMarkers: r.set(safety.historyMarkers, 'safety.historyMarkers'),
+    schoolGrades: {
+      last: c.integer(grades.last, 'schoolGrades.last'),
+      ageFrom: c.integer(grades.ageFrom, 'schoolGrades.ageFrom'),
+      ageTo: c.integer(grades.ageTo, 'schoolGrades.ageTo'),
+    },
     volunteerExclude,
   };
 

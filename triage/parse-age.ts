@@ -49,7 +49,7 @@ function decades(tokens: readonly string[], mode: ReadMode): YearRange[] {
   return out;
 }
 
-function numbers(tokens: readonly string[], mode: ReadMode): YearRange[] | null {
+function numbers(tokens: readonly string[], mode: ReadMode, grades: Language['schoolGrades']): YearRange[] | null {
   const out: YearRange[] = [];
   for (let i = 0; i < tokens.length; i++) {
     const t = tokens[i];
@@ -58,8 +58,8 @@ function numbers(tokens: readonly string[], mode: ReadMode): YearRange[] | null 
     const prev = tokens[i - 1] ?? '';
     const n = Number(t);
     if (prev === 'grade') {
-      // A school grade in reply to the age question: Ontario's grade N is age N+4 or N+5 in the autumn ("grade 12" is 16-17).
-      if (mode === 'answer' && Number.isInteger(n) && n >= 1 && n <= 12) out.push({ lo: n + 4, hi: n + 5 });
+      // A school grade in reply to the age question ("grade 12"): the ages of that grade, from the phrase data.
+      if (mode === 'answer' && Number.isInteger(n) && n >= 1 && n <= grades.last) out.push({ lo: n + grades.ageFrom, hi: n + grades.ageTo });
       continue;
     }
     if (NOT_AGE_UNITS.has(next) || (prev === 'of' && tokens[i - 2] === 'out')) continue;
@@ -104,7 +104,7 @@ function bandOf(bands: readonly AgeBandRange[], range: YearRange): AgeBand {
 
 /** Reads an age; null when there is none, or several different ones. */
 export function parseAge(lang: Language, text: Normalized, mode: ReadMode, bands: readonly AgeBandRange[]): AgeBand | null {
-  const found = numbers(text.tokens, mode);
+  const found = numbers(text.tokens, mode, lang.schoolGrades);
   if (found === null) return null;
   found.push(...decades(text.tokens, mode));
   // "over 55" is older, but "over 50" could be either side of 55: asked again rather than guessed.
