@@ -141,6 +141,7 @@ export class TermIndex {
     if (limit < 1) return [];
     this.accumulate(terms);
     // Keep the best `limit` by insertion into a short sorted list: one pass, no sorting of every topic.
+    // A full list drops its last; ties keep the topic met first.
     const topics: number[] = [];
     const scores: number[] = [];
     for (let i = 0; i < this.topicTouchedCount; i++) {
@@ -148,13 +149,12 @@ export class TermIndex {
       const score = this.topicBest[topic] + (0.5 * this.topicTypical[topic]) / this.queryWeight;
       if (topics.length === limit && score <= scores[limit - 1]) continue;
       let at = Math.min(topics.length, limit - 1);
-      while (at > 0 && scores[at - 1] < score) at--;
-      topics.splice(at, 0, topic);
-      scores.splice(at, 0, score);
-      if (topics.length > limit) {
-        topics.pop();
-        scores.pop();
+      for (; at > 0 && scores[at - 1] < score; at--) {
+        topics[at] = topics[at - 1];
+        scores[at] = scores[at - 1];
       }
+      topics[at] = topic;
+      scores[at] = score;
     }
     const result = topics.map((topic) => ({ topic, evidence: this.evidenceOf(topic) }));
     this.reset();

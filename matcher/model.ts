@@ -1,6 +1,6 @@
 import type { Analysis } from './analyser';
 import type { TermEvidence } from './index';
-import { dot, sigmoid } from './fit';
+import { sigmoid } from './fit';
 
 /** A candidate topic: what its questions and answer share with the message's stems, and with its pairs of stems. */
 export interface TopicEvidence extends TermEvidence {
@@ -78,10 +78,58 @@ export function rankingFeatures(evidence: TopicEvidence): number[] {
   return RANKING_FEATURES.map((name) => evidence[name]);
 }
 
-/** Topics best first by the ranking model. */
+/**
+ * The weighted sum of the named inputs, in the order of `names`: what `dot(featureVector(weights, names),
+ * featureVector(inputs, names))` gives, without making either array. Every message runs it for each
+ * candidate topic and both confidence models.
+ */
+export function weighted<Feature extends string>(weights: Readonly<Record<Feature, number>>, inputs: Readonly<Record<Feature, number>>, names: readonly Feature[]): number {
+  let sum = 0;
+  for (let i = 0; i < names.length; i++) sum += weights[names[i]] * inputs[names[i]];
+  return sum;
+}
+
+/** Ranking weights as numbers in RANKING_FEATURES order, worked out once per set of weights. */
+const rankingVectors = new WeakMap<RankingWeights, Float64Array>();
+
+function rankingVector(weights: RankingWeights): Float64Array {
+  let vector = rankingVectors.get(weights);
+  if (!vector) rankingVectors.set(weights, (vector = Float64Array.from(RANKING_FEATURES, (name) => weights[name])));
+  return vector;
+}
+
+/**
+ * `dot(weights, rankingFeatures(evidence))`, the same sum in the same order, with each feature read by
+ * its name: reading them through a list of names would box every number on every candidate of every
+ * message (tests/matcher/model.test.ts holds the two equal).
+ */
+function rankingScore(w: Float64Array, e: TopicEvidence): number {
+  let sum = 0;
+  sum += w[0] * e.best;
+  sum += w[1] * e.second;
+  sum += w[2] * e.queryCoverage;
+  sum += w[3] * e.questionCoverage;
+  sum += w[4] * e.topicCoverage;
+  sum += w[5] * e.typicality;
+  sum += w[6] * e.answerCoverage;
+  sum += w[7] * e.pairBest;
+  sum += w[8] * e.pairCoverage;
+  sum += w[9] * e.fuzzy;
+  return sum;
+}
+
+/** Topics best first by the ranking model (a stable sort: of equal scores, the first given stays first). */
 export function rankTopics(evidence: readonly TopicEvidence[], weights: RankingWeights): RankedTopic[] {
-  const w = RANKING_FEATURES.map((name) => weights[name]);
-  return evidence.map((e) => ({ evidence: e, score: dot(w, rankingFeatures(e)) })).sort((a, b) => b.score - a.score);
+  const w = rankingVector(weights);
+  const ranked: RankedTopic[] = [];
+  for (const e of evidence) {
+    const topic = { evidence: e, score: rankingScore(w, e) };
+    // Insertion into a short list: a handful of candidates, so no sort and its scratch space.
+    let at = ranked.length;
+    for (; at > 0 && ranked[at - 1].score < topic.score; at--) ranked[at] = ranked[at - 1];
+    ranked[at] = topic;
+  }
+  return ranked;
 }
 
 /** Every feature either confidence model looks at, by name. */
@@ -119,14 +167,14 @@ export function featureVector<Feature extends string>(inputs: Readonly<Record<Fe
 }
 
 export function logistic<Feature extends string>(model: LogisticModel<Feature>, names: readonly Feature[], inputs: Readonly<Record<Feature, number>>): number {
-  return sigmoid(model.bias + dot(featureVector(model.weights, names), featureVector(inputs, names)));
+  return sigmoid(model.bias + weighted(model.weights, inputs, names));
 }
 
 /** Log-odds of the clarity and scope models, the inputs of the blend. */
 export function blendInputs(inputs: ConfidenceInputs, model: ConfidenceModel): Record<BlendFeature, number> {
   return {
-    clarity: model.clarity.bias + dot(featureVector(model.clarity.weights, CLARITY_FEATURES), featureVector(inputs, CLARITY_FEATURES)),
-    scope: model.scope.bias + dot(featureVector(model.scope.weights, SCOPE_FEATURES), featureVector(inputs, SCOPE_FEATURES)),
+    clarity: model.clarity.bias + weighted(model.clarity.weights, inputs, CLARITY_FEATURES),
+    scope: model.scope.bias + weighted(model.scope.weights, inputs, SCOPE_FEATURES),
   };
 }
 

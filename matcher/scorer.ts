@@ -94,14 +94,25 @@ export function createScorer(kb: KnowledgeBase, lexicon: Lexicon, options: Score
       // Fuzzy scoring is for what the analyser could not read as typed: a typo it corrected, or a word it does not know.
       const misread = analysis.corrected.length > 0 || analysis.unknown.length > 0;
       const likeness = misread ? fuzzy.likeness(words(text), hits.slice(0, settings.maxFuzzy).map((h) => ({ topic: h.topic, question: h.evidence.bestQuestion }))) : [];
-      const evidence: TopicEvidence[] = hits.map((hit, i) => ({
-        id: ids[hit.topic],
-        ...hit.evidence,
+      const evidence: TopicEvidence[] = hits.map(({ topic, evidence: e }, i) => ({
+        // Every field named, not spread: one object shape, built without a dictionary in between.
+        id: ids[topic],
+        best: e.best,
+        second: e.second,
+        queryCoverage: e.queryCoverage,
+        questionCoverage: e.questionCoverage,
+        topicCoverage: e.topicCoverage,
+        typicality: e.typicality,
+        answerCoverage: e.answerCoverage,
+        matchedWeight: e.matchedWeight,
+        bestQuestion: e.bestQuestion,
         pairBest: byPair[i]?.best ?? 0,
         pairCoverage: byPair[i]?.topicCoverage ?? 0,
         fuzzy: likeness[i] ?? 0,
       }));
-      const foreign = analysis.stems.filter((stem) => !stems.has(stem)).length / Math.max(1, analysis.stems.length);
+      let unseen = 0;
+      for (const stem of analysis.stems) if (!stems.has(stem)) unseen++;
+      const foreign = unseen / Math.max(1, analysis.stems.length);
       return { analysis, foreign, ranked: rankTopics(evidence, weights) };
     },
   };
