@@ -37,6 +37,12 @@ export type IndexOptions = Partial<IndexSettings>;
 const EMPTY: readonly number[] = [];
 
 /**
+ * Makes what the caller keeps of one topic's evidence during a lookup. `evidence` is the index's
+ * scratch space, refilled for the next topic: copy the fields, never keep the object.
+ */
+export type EvidenceReader<T> = (topic: number, evidence: Readonly<TermEvidence>) => T;
+
+/**
  * An inverted index over example questions with topic-level term weights. A lookup only walks
  * the postings of the message's own terms, in preallocated typed arrays, so it stays cheap and
  * allocation-free however big the knowledge base.
@@ -69,6 +75,18 @@ export class TermIndex {
   private docCount = 0;
   private topicTouchedCount = 0;
   private queryWeight = 0;
+  /** Filled for one topic at a time and handed to a reader: a lookup allocates no evidence of its own. */
+  private readonly evidence: TermEvidence = {
+    best: 0,
+    second: 0,
+    queryCoverage: 0,
+    questionCoverage: 0,
+    topicCoverage: 0,
+    typicality: 0,
+    answerCoverage: 0,
+    matchedWeight: 0,
+    bestQuestion: -1,
+  };
 
   constructor(topics: readonly IndexTopic[], options: IndexOptions = {}) {
     this.options = { ...INDEX_DEFAULTS, ...options };
@@ -136,8 +154,11 @@ export class TermIndex {
     return this.idf.get(term) ?? this.unknownWeight;
   }
 
-  /** The `limit` topics (by index) that share the most with the message, best first by a quick first-stage score. */
-  search(terms: ReadonlyMap<string, number>, limit: number): { topic: number; evidence: TermEvidence }[] {
+  /**
+   * The `limit` topics (by index) that share the most with the message, best first by a quick first-stage
+   * score, each as `read` makes it of the topic and its evidence.
+   */
+  search<T>(terms: ReadonlyMap<string, number>, limit: number, read: EvidenceReader<T>): T[] {
     if (limit < 1) return [];
     this.accumulate(terms);
     // Keep the best `limit` by insertion into a short sorted list: one pass, no sorting of every topic.
@@ -156,17 +177,17 @@ export class TermIndex {
       topics[at] = topic;
       scores[at] = score;
     }
-    const result = topics.map((topic) => ({ topic, evidence: this.evidenceOf(topic) }));
+    const result: T[] = [];
+    for (const topic of topics) result.push(read(topic, this.evidenceOf(topic)));
     this.reset();
     return result;
   }
 
-  /** Evidence for the given topics (by index); undefined where a topic shares nothing with the message. */
-  evidenceFor(terms: ReadonlyMap<string, number>, topics: readonly number[]): (TermEvidence | undefined)[] {
+  /** Reads the evidence of each given topic (by index) that shares anything with the message; `read` gets the topic's place in `topics`. */
+  evidenceFor(terms: ReadonlyMap<string, number>, topics: readonly number[], read: EvidenceReader<void>): void {
     this.accumulate(terms);
-    const result = topics.map((topic) => (this.topicTouched[topic] ? this.evidenceOf(topic) : undefined));
+    for (let i = 0; i < topics.length; i++) if (this.topicTouched[topics[i]]) read(i, this.evidenceOf(topics[i]));
     this.reset();
-    return result;
   }
 
   private accumulate(terms: ReadonlyMap<string, number>): void {
@@ -223,20 +244,21 @@ export class TermIndex {
     this.touchedTopics[this.topicTouchedCount++] = topic;
   }
 
-  private evidenceOf(topic: number): TermEvidence {
+  /** The topic's evidence, written into the one scratch object that every lookup reuses. */
+  private evidenceOf(topic: number): Readonly<TermEvidence> {
     const doc = this.topicBestDoc[topic];
     const matched = this.topicBest[topic] > 0 ? this.docScore[doc] : 0;
-    return {
-      best: this.topicBest[topic],
-      second: this.topicSecond[topic],
-      queryCoverage: matched / this.queryWeight,
-      questionCoverage: matched > 0 ? Math.min(1, matched / this.docWeight[doc]) : 0,
-      topicCoverage: this.topicCover[topic] / this.queryWeight,
-      typicality: this.topicTypical[topic] / this.queryWeight,
-      answerCoverage: this.topicAnswer[topic] / this.queryWeight,
-      matchedWeight: this.topicCover[topic],
-      bestQuestion: matched > 0 ? this.docQuestion[doc] : -1,
-    };
+    const evidence = this.evidence;
+    evidence.best = this.topicBest[topic];
+    evidence.second = this.topicSecond[topic];
+    evidence.queryCoverage = matched / this.queryWeight;
+    evidence.questionCoverage = matched > 0 ? Math.min(1, matched / this.docWeight[doc]) : 0;
+    evidence.topicCoverage = this.topicCover[topic] / this.queryWeight;
+    evidence.typicality = this.topicTypical[topic] / this.queryWeight;
+    evidence.answerCoverage = this.topicAnswer[topic] / this.queryWeight;
+    evidence.matchedWeight = this.topicCover[topic];
+    evidence.bestQuestion = matched > 0 ? this.docQuestion[doc] : -1;
+    return evidence;
   }
 
   private reset(): void {

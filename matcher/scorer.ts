@@ -89,27 +89,37 @@ export function createScorer(kb: KnowledgeBase, lexicon: Lexicon, options: Score
     score(text: string): Scored {
       const analysis = analyser.analyse(text);
       // A quick first stage keeps the ranking to a handful of topics.
-      const hits = stems.search(analysis.emphasis, settings.maxTopics);
-      const byPair = analysis.pairs.size ? pairs.evidenceFor(analysis.pairs, hits.map((h) => h.topic)) : [];
+      const topics: number[] = [];
+      const evidence = stems.search(analysis.emphasis, settings.maxTopics, (topic, e): TopicEvidence => {
+        topics.push(topic);
+        // Every field named, not spread: one object shape, and the index's scratch copied out.
+        return {
+          id: ids[topic],
+          best: e.best,
+          second: e.second,
+          queryCoverage: e.queryCoverage,
+          questionCoverage: e.questionCoverage,
+          topicCoverage: e.topicCoverage,
+          typicality: e.typicality,
+          answerCoverage: e.answerCoverage,
+          matchedWeight: e.matchedWeight,
+          bestQuestion: e.bestQuestion,
+          pairBest: 0,
+          pairCoverage: 0,
+          fuzzy: 0,
+        };
+      });
+      if (analysis.pairs.size) {
+        pairs.evidenceFor(analysis.pairs, topics, (at, e) => {
+          evidence[at].pairBest = e.best;
+          evidence[at].pairCoverage = e.topicCoverage;
+        });
+      }
       // Fuzzy scoring is for what the analyser could not read as typed: a typo it corrected, or a word it does not know.
-      const misread = analysis.corrected.length > 0 || analysis.unknown.length > 0;
-      const likeness = misread ? fuzzy.likeness(words(text), hits.slice(0, settings.maxFuzzy).map((h) => ({ topic: h.topic, question: h.evidence.bestQuestion }))) : [];
-      const evidence: TopicEvidence[] = hits.map(({ topic, evidence: e }, i) => ({
-        // Every field named, not spread: one object shape, built without a dictionary in between.
-        id: ids[topic],
-        best: e.best,
-        second: e.second,
-        queryCoverage: e.queryCoverage,
-        questionCoverage: e.questionCoverage,
-        topicCoverage: e.topicCoverage,
-        typicality: e.typicality,
-        answerCoverage: e.answerCoverage,
-        matchedWeight: e.matchedWeight,
-        bestQuestion: e.bestQuestion,
-        pairBest: byPair[i]?.best ?? 0,
-        pairCoverage: byPair[i]?.topicCoverage ?? 0,
-        fuzzy: likeness[i] ?? 0,
-      }));
+      if (analysis.corrected.length > 0 || analysis.unknown.length > 0) {
+        const best = evidence.slice(0, settings.maxFuzzy).map((e, i) => ({ topic: topics[i], question: e.bestQuestion }));
+        fuzzy.likeness(words(text), best).forEach((likeness, i) => (evidence[i].fuzzy = likeness));
+      }
       let unseen = 0;
       for (const stem of analysis.stems) if (!stems.has(stem)) unseen++;
       const foreign = unseen / Math.max(1, analysis.stems.length);
