@@ -51,7 +51,7 @@ export class KneeBot extends ActivityHandler {
       if (channelKind(context.activity.channelId) === 'sms' && (await this.handledAsSmsKeyword(context, userKey))) return next();
       await this.turn(context, async (conversation) => {
         // Channels that send no conversationUpdate (SMS) get the welcome with the first answer.
-        const input = { ...this.input(context.activity, userKey), firstContact: !conversation.welcomed };
+        const input = this.input(context.activity, userKey, !conversation.welcomed);
         const replies = await handleMessage(this.deps.conversation, conversation.data, input);
         const intro = conversation.welcomed ? [] : this.welcome(conversation);
         if (replies.length) return [...intro.map((reply) => ({ ...reply, choices: undefined })), ...replies];
@@ -96,7 +96,7 @@ export class KneeBot extends ActivityHandler {
     return welcomeReplies(this.deps.conversation);
   }
 
-  private input(activity: Activity, userKey: string): TurnInput {
+  private input(activity: Activity, userKey: string, firstContact: boolean): TurnInput {
     const raw = typeof activity.text === 'string' ? activity.text : '';
     const cleaned = stripMentions(raw, activity).replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f\u200b-\u200f\u202a-\u202e\u2066-\u2069]/g, ' ');
     const truncated = cleaned.length > this.deps.maxMessageChars;
@@ -107,7 +107,7 @@ export class KneeBot extends ActivityHandler {
       attachmentsOnly: !cleaned.trim() && (activity.attachments?.length ?? 0) > 0,
       truncated,
       plainChannel: channelKind(activity.channelId) === 'sms',
-      firstContact: false,
+      firstContact,
       activityId: activity.id,
       conversationId: `${activity.channelId}/${activity.conversation?.id ?? ''}`,
       channelId: activity.channelId,

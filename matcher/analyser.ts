@@ -230,16 +230,25 @@ export class Analyser {
   }
 
   private expand(tokens: string[]): string[] {
-    return tokens.flatMap((token, i) => {
+    const out: string[] = [];
+    for (let i = 0; i < tokens.length; i++) {
+      const token = tokens[i];
       // "2 weeks" is a number, "2 run" is SMS for "to run".
-      if (/^\d+$/.test(token) && UNITS.has(tokens[i + 1])) return [token];
+      if (/^\d+$/.test(token) && UNITS.has(tokens[i + 1])) {
+        out.push(token);
+        continue;
+      }
       const shortcut = this.shortcuts.get(token);
-      if (shortcut) return shortcut;
+      if (shortcut) {
+        out.push(...shortcut);
+        continue;
+      }
       // "30km", "6wks": a number glued to its unit.
       const glued = /^(\d+)([a-z]+)$/.exec(token);
-      if (glued && !/^(st|nd|rd|th)$/.test(glued[2])) return [glued[1], ...(this.shortcuts.get(glued[2]) ?? [glued[2]])];
-      return [token];
-    });
+      if (glued && !/^(st|nd|rd|th)$/.test(glued[2])) out.push(glued[1], ...(this.shortcuts.get(glued[2]) ?? [glued[2]]));
+      else out.push(token);
+    }
+    return out;
   }
 
   /** The tokens, spelling-corrected in place; content words that changed are added to `corrected`. */

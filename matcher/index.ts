@@ -222,19 +222,28 @@ export class TermIndex {
       this.docCount = docCount;
     }
     const alpha = this.options.queryCoverageWeight;
+    // With equal weights the score is a square root, which keeps order: the documents are compared by
+    // the product, and the root is taken once per topic below, for the same best and second.
+    const squared = alpha === 0.5;
     const { docScore, docWeight, docTopic, touchedDocs, topicBest, topicSecond, topicBestDoc, queryWeight, docCount } = this;
     for (let i = 0; i < docCount; i++) {
       const doc = touchedDocs[i];
       const matched = docScore[doc];
       const queryShare = matched / queryWeight;
       const docShare = Math.min(1, matched / docWeight[doc]);
-      const score = alpha === 0.5 ? Math.sqrt(queryShare * docShare) : Math.pow(queryShare, alpha) * Math.pow(docShare, 1 - alpha);
+      const score = squared ? queryShare * docShare : Math.pow(queryShare, alpha) * Math.pow(docShare, 1 - alpha);
       const topic = docTopic[doc];
       if (score > topicBest[topic]) {
         topicSecond[topic] = topicBest[topic];
         topicBest[topic] = score;
         topicBestDoc[topic] = doc;
       } else if (score > topicSecond[topic]) topicSecond[topic] = score;
+    }
+    if (!squared) return;
+    for (let i = 0; i < this.topicTouchedCount; i++) {
+      const topic = this.touchedTopics[i];
+      topicBest[topic] = Math.sqrt(topicBest[topic]);
+      topicSecond[topic] = Math.sqrt(topicSecond[topic]);
     }
   }
 

@@ -30,10 +30,19 @@ export interface Sentence {
 
 /** Splits a message into sentences, so a long story can be told apart from the question it ends with. */
 export function splitSentences(text: string): Sentence[] {
+  // Most messages are one sentence with nothing that could end one: no splitting to do.
+  if (!SENTENCE_ENDS.test(text)) return sentencesOf([text]);
   // A full stop after a short word is an abbreviation ("Dr.", "i.t."), not the end of a sentence.
   const marked = text.replace(/([?!]+|(?<=\w{3})\.+(?=\s)|\n+)/g, '$1\u0000');
+  return sentencesOf(marked.split('\u0000'));
+}
+
+/** What could end a sentence; a NUL, too, since it is the mark splitting uses. */
+const SENTENCE_ENDS = /[?!.\n\u0000]/;
+
+function sentencesOf(parts: readonly string[]): Sentence[] {
   const sentences: Sentence[] = [];
-  for (const part of marked.split('\u0000')) {
+  for (const part of parts) {
     const trimmed = part.trim();
     const normalised = normaliseText(trimmed);
     if (normalised) sentences.push({ text: trimmed, words: tokenise(normalised), question: trimmed.endsWith('?') });

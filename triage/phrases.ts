@@ -151,6 +151,8 @@ interface PatternIndex {
   byPrefix: ReadonlyArray<{ prefix: string; patterns: readonly number[] }>;
   /** Patterns without an anchor: tried on every text. */
   always: readonly number[];
+  /** Which patterns a text picks, one flag per pattern: cleared after each use, so no text allocates its own. */
+  picked: Uint8Array;
 }
 
 const patternIndexes = new WeakMap<readonly Pattern[], PatternIndex>();
@@ -171,7 +173,7 @@ function indexOf(patterns: readonly Pattern[]): PatternIndex {
           else map.set(anchor.word, [i]);
         }
     });
-    index = { byWord, byPrefix: [...byPrefix].map(([prefix, list]) => ({ prefix, patterns: list })), always };
+    index = { byWord, byPrefix: [...byPrefix].map(([prefix, list]) => ({ prefix, patterns: list })), always, picked: new Uint8Array(patterns.length) };
     patternIndexes.set(patterns, index);
   }
   return index;
@@ -185,7 +187,7 @@ function indexOf(patterns: readonly Pattern[]): PatternIndex {
 function patternsFor(patterns: readonly Pattern[], text: Normalized): readonly Pattern[] {
   if (text.tokens.length > SCAN_TOKENS) return patterns;
   const index = indexOf(patterns);
-  const picked = new Uint8Array(patterns.length);
+  const picked = index.picked;
   for (const i of index.always) picked[i] = 1;
   for (const token of text.tokens) {
     const list = index.byWord.get(token);
@@ -195,7 +197,12 @@ function patternsFor(patterns: readonly Pattern[], text: Normalized): readonly P
     if (text.tokens.some((t) => t.startsWith(prefix))) for (const i of list) picked[i] = 1;
   }
   const out: Pattern[] = [];
-  for (let i = 0; i < patterns.length; i++) if (picked[i] === 1) out.push(patterns[i]);
+  for (let i = 0; i < patterns.length; i++) {
+    if (picked[i] === 1) {
+      out.push(patterns[i]);
+      picked[i] = 0;
+    }
+  }
   return out;
 }
 

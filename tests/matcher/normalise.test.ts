@@ -64,4 +64,10 @@ describe('sentence splitting', () => {
   it('drops sentences with no words', () => {
     expect(splitSentences('?? 🙂. what is pfps')).to.have.length(1);
   });
+
+  it('reads a message with nothing that ends a sentence as one sentence, and an empty one as none', () => {
+    expect(splitSentences("  What's Runner's Knee  ")).to.deep.equal([{ text: "What's Runner's Knee", words: ['whats', 'runners', 'knee'], question: false }]);
+    expect(splitSentences('knee hurts\u0000how long')).to.have.length(2);
+    expect(splitSentences(' 🙂 ')).to.deep.equal([]);
+  });
 });
