@@ -44,6 +44,18 @@ const TIME_UNITS = new Set(['day', 'days', 'week', 'weeks', 'month', 'months']);
 /** Words after which a number is a quantity, not SMS for "to" or "for". */
 const UNITS = new Set([...TIME_UNITS, 'wk', 'wks', 'mo', 'mos', 'yr', 'yrs', 'year', 'years', 'hr', 'hrs', 'hour', 'hours', 'min', 'mins', 'minutes', 'km', 'kms', 'k', 'mile', 'miles', 'times', 'x', 'spm', 'steps', 'kg', 'lbs', 'sessions']);
 const STEM_CACHE_SIZE = 20000;
+
+/** What the analyser needs to know of one word, looked up once instead of in five tables. */
+interface WordFacts {
+  stem: string;
+  stop: boolean;
+  /** The stem is one the knowledge base uses. */
+  knownStem: boolean;
+  /** The stem is a known word's or one of its forms: spelt right. */
+  plainStem: boolean;
+  /** The synonym an unseen inflection stands for ("cycle" for "cycling"), for a word that is no stop word. */
+  inflection: string | undefined;
+}
 /** Shortest stem by which an unseen inflection takes a synonym's place: "up" (from "upped") is too easily another word. */
 const MIN_INFLECTION_STEM = 4;
 /** Shortest stem corrected when the word itself is not close to any known word: "snore" is not "sore". */
@@ -68,6 +80,8 @@ export class Analyser {
   private readonly scope: ScopeReader;
   private readonly conditionSuffixes: readonly string[];
   private readonly stems = new Map<string, string>();
+  /** Per word, its facts, worked out the first time it is met (the tables they come from never change after construction). */
+  private readonly facts = new Map<string, WordFacts>();
   /** Stem of a one-word synonym to its canonical word, for inflections the lexicon does not list ("cycle" for "cycling"). */
   private readonly inflections = new Map<string, string>();
   private readonly options: AnalyserSettings;
@@ -163,9 +177,10 @@ export class Analyser {
       all.push(...canonical);
       let previous: string | undefined;
       for (const word of canonical) {
-        if (this.stopWords.has(word)) continue;
-        const stem = this.stem(word);
-        if (!this.knownStems.has(stem) && !/^\d+$/.test(word) && !unknown.includes(word)) unknown.push(word);
+        const facts = this.factsOf(word);
+        if (facts.stop) continue;
+        const stem = facts.stem;
+        if (!facts.knownStem && !/^\d+$/.test(word) && !unknown.includes(word)) unknown.push(word);
         emphasis.set(stem, Math.max(factor, emphasis.get(stem) ?? 0));
         if (previous !== undefined && previous !== stem) {
           // Unordered: "squat pain" and "pain when squatting" are the same pair.
@@ -209,7 +224,7 @@ export class Analyser {
   private inflect(tokens: string[]): string[] {
     let out: string[] | undefined;
     tokens.forEach((word, i) => {
-      const canonical = this.stopWords.has(word) ? undefined : this.inflections.get(this.stem(word));
+      const canonical = this.factsOf(word).inflection;
       if (canonical !== undefined && canonical !== word) (out ??= [...tokens])[i] = canonical;
     });
     return out ?? tokens;
@@ -223,6 +238,18 @@ export class Analyser {
       this.stems.set(word, stem);
     }
     return stem;
+  }
+
+  private factsOf(word: string): WordFacts {
+    let facts = this.facts.get(word);
+    if (facts === undefined) {
+      const stem = this.stem(word);
+      const stop = this.stopWords.has(word);
+      facts = { stem, stop, knownStem: this.knownStems.has(stem), plainStem: this.plainStems.has(stem), inflection: stop ? undefined : this.inflections.get(stem) };
+      if (this.facts.size >= STEM_CACHE_SIZE) this.facts.clear();
+      this.facts.set(word, facts);
+    }
+    return facts;
   }
 
   private learn(word: string, count: number): void {
@@ -256,9 +283,9 @@ export class Analyser {
     for (let i = 0; i < tokens.length; i++) {
       const word = tokens[i];
       if (this.shortcuts.has(word)) continue;
-      const stem = this.stem(word);
-      if (this.knownStems.has(stem) || this.plainStems.has(stem)) continue;
-      const fixed = this.speller.correct(word) ?? this.correctStem(word, stem);
+      const facts = this.factsOf(word);
+      if (facts.knownStem || facts.plainStem) continue;
+      const fixed = this.speller.correct(word) ?? this.correctStem(word, facts.stem);
       if (fixed === undefined) continue;
       for (const w of this.shortcuts.get(fixed) ?? [fixed]) if (!this.stopWords.has(w)) corrected.push(w);
       tokens[i] = fixed;
