@@ -112,6 +112,32 @@ function rewritesOf(lex: Lexicon): CompiledRewrites {
   return compiled;
 }
 
+const HAS_BREAK = 1;
+const HAS_SYMBOL = 2;
+const HAS_DIGIT = 4;
+
+/**
+ * Which kinds of character a text holds, in one pass: a break mark, a symbol that becomes a space, a
+ * digit. Anything beyond ASCII counts as all three, since Unicode normalisation could make any of them.
+ */
+function charactersIn(raw: string): number {
+  let found = 0;
+  for (let i = 0; i < raw.length; i++) {
+    const c = raw.charCodeAt(i);
+    if (c >= 0x61 && c <= 0x7a) continue; // a-z, most of any message
+    if (c >= 0x30 && c <= 0x39) found |= HAS_DIGIT;
+    else if (c > 0x7f) return HAS_BREAK | HAS_SYMBOL | HAS_DIGIT;
+    else if (BREAK_CODES.has(c)) found |= HAS_BREAK;
+    else if (SYMBOL_CODES.has(c)) found |= HAS_SYMBOL;
+  }
+  return found;
+}
+
+const codesOf = (chars: string) => new Set([...chars].map((c) => c.charCodeAt(0)));
+/** The characters of the break step's pattern, and of the symbol step's (the backtick and curly quotes become an apostrophe first). */
+const BREAK_CODES = codesOf('.!?;:,()[]{}"\n\r');
+const SYMBOL_CODES = codesOf("'*_~#=<>|\\^`");
+
 export function normalize(raw: string, lex: Lexicon): Normalized {
   // Unicode normalisation is costly, and plain ASCII (most messages) has nothing for it to do.
   const ascii = !NON_ASCII.test(raw);
@@ -127,12 +153,14 @@ export function normalize(raw: string, lex: Lexicon): Normalized {
   if (s.includes('-')) s = s.replace(/(\d+(?:\.\d+)?)\s*-\s*(\d+(?:\.\d+)?)/g, '$1 to $2').replace(/([a-z])-(?=[a-z])/g, '$1 ');
   if (s.includes("'")) s = s.replace(/[a-z]+'[a-z]+/g, (w) => lex.contractions.get(w) ?? w.replace(/'(s|d)$/, '').replace(/'/g, ''));
   if (s.includes('.')) s = s.replace(/(\d)\.(\d)/g, '$1\u0000$2');
-  s = s.replace(/[.!?;:,()[\]{}"\n\r\u2026]+/g, ` ${BREAK} `);
+  // The steps before add no breaks, symbols or digits: the characters of the text as given say which steps below can change it.
+  const present = charactersIn(raw);
+  if (present & HAS_BREAK) s = s.replace(/[.!?;:,()[\]{}"\n\r\u2026]+/g, ` ${BREAK} `);
   if (s.includes('\u0000')) s = s.replace(/\u0000/g, '.');
-  s = s.replace(/['*_~#=<>|\\^]/g, ' ');
+  if (present & HAS_SYMBOL) s = s.replace(/['*_~#=<>|\\^]/g, ' ');
   if (s.includes('/')) s = s.replace(/\//g, ' / ');
   // "2wks", "3days", "7ish": split the number from the word, keeping ordinals ("3rd").
-  s = s.replace(/\b(\d+(?:\.\d+)?)(?!(?:st|nd|rd|th)\b)([a-z]+)\b/g, '$1 $2');
+  if (present & HAS_DIGIT) s = s.replace(/\b(\d+(?:\.\d+)?)(?!(?:st|nd|rd|th)\b)([a-z]+)\b/g, '$1 $2');
 
   let tokens: string[] = [];
   for (const t of s.split(/\s+/)) {
