@@ -34,7 +34,6 @@ export interface IndexSettings {
 export const INDEX_DEFAULTS: Readonly<IndexSettings> = Object.freeze({ queryCoverageWeight: 0.5 });
 export type IndexOptions = Partial<IndexSettings>;
 
-const EMPTY: readonly number[] = [];
 
 /**
  * Makes what the caller keeps of one topic's evidence during a lookup. `evidence` is the index's
@@ -53,12 +52,23 @@ export class TermIndex {
   /** Each document's place in its topic's list of questions. */
   private readonly docQuestion: Int32Array;
   private readonly docWeight: Float64Array;
-  // Plain arrays, not typed ones: most terms have one or two postings, and a typed array costs far more memory.
-  private readonly postings = new Map<string, number[]>();
-  /** Per term, the topics using it and the share of their questions that do. */
-  private readonly topicPostings = new Map<string, { topics: number[]; shares: number[] }>();
-  private readonly answerPostings = new Map<string, number[]>();
-  private readonly idf = new Map<string, number>();
+  /**
+   * Each term's number, the key to the arrays below: a lookup finds a term once, then reads its
+   * postings from a few flat arrays (each term's slice runs from its start to the next term's).
+   */
+  private readonly termIds = new Map<string, number>();
+  /** Per term, how telling it is; 0 for a term only the answers use. */
+  private readonly idf: Float64Array;
+  /** The documents (example questions) using each term, in ascending order. */
+  private readonly docStart: Int32Array;
+  private readonly docList: Int32Array;
+  /** The topics whose questions use each term, and the share of their questions that do. */
+  private readonly topicStart: Int32Array;
+  private readonly topicList: Int32Array;
+  private readonly topicShare: Float64Array;
+  /** The topics whose answers use each term. */
+  private readonly answerStart: Int32Array;
+  private readonly answerList: Int32Array;
   private readonly unknownWeight: number;
   private readonly options: IndexSettings;
   // Scratch space reused by every lookup, sized once.
@@ -115,23 +125,33 @@ export class TermIndex {
       }
     });
     const topicCount = Math.max(1, topics.length);
-    for (const [term, byTopic] of counts) {
-      this.idf.set(term, Math.log(1 + topicCount / byTopic.size));
-      const ids = [...byTopic.keys()];
-      this.topicPostings.set(term, { topics: ids, shares: ids.map((t) => (byTopic.get(t) ?? 0) / sizes[t]) });
-    }
-    for (const [term, set] of answers) this.answerPostings.set(term, [...set]);
+    // Terms of the questions first, then those only the answers use.
+    for (const term of [...counts.keys(), ...answers.keys()]) if (!this.termIds.has(term)) this.termIds.set(term, this.termIds.size);
+    const termCount = this.termIds.size;
+    this.idf = new Float64Array(termCount);
+    for (const [term, byTopic] of counts) this.idf[this.termIds.get(term) ?? 0] = Math.log(1 + topicCount / byTopic.size);
     this.unknownWeight = Math.log(1 + topicCount);
     this.docTopic = Int32Array.from(docs, (d) => d.topic);
     this.docQuestion = Int32Array.from(docs, (d) => d.question);
     this.docWeight = Float64Array.from(docs, (d) => d.terms.reduce((sum, term) => sum + this.weightOf(term), 0));
+    const byTerm = <T>(lists: Map<string, T[]>) => Array.from({ length: termCount }, (_, id) => lists.get(this.termOf(id)) ?? []);
+    const docsOf = new Map<string, number[]>();
     docs.forEach(({ terms }, doc) => {
       for (const term of terms) {
-        const list = this.postings.get(term);
+        const list = docsOf.get(term);
         if (list) list.push(doc);
-        else this.postings.set(term, [doc]);
+        else docsOf.set(term, [doc]);
       }
     });
+    [this.docStart, this.docList] = flatten(byTerm(docsOf));
+    const topicsOf = new Map([...counts].map(([term, byTopic]) => [term, [...byTopic.keys()]]));
+    [this.topicStart, this.topicList] = flatten(byTerm(topicsOf));
+    this.topicShare = new Float64Array(this.topicList.length);
+    for (const [term, byTopic] of counts) {
+      const id = this.termIds.get(term) ?? 0;
+      for (let i = this.topicStart[id]; i < this.topicStart[id + 1]; i++) this.topicShare[i] = (byTopic.get(this.topicList[i]) ?? 0) / sizes[this.topicList[i]];
+    }
+    [this.answerStart, this.answerList] = flatten(byTerm(new Map([...answers].map(([term, set]) => [term, [...set]]))));
     this.docScore = new Float64Array(docs.length);
     this.touchedDocs = new Int32Array(docs.length);
     this.touchedTopics = new Int32Array(topicCount);
@@ -146,13 +166,22 @@ export class TermIndex {
 
   /** Whether any example question uses the term. */
   has(term: string): boolean {
-    return this.idf.has(term);
+    const id = this.termIds.get(term);
+    return id !== undefined && this.idf[id] > 0;
   }
 
   /** How telling a term is: rare across topics weighs more; a term the index has never seen weighs most. */
   weightOf(term: string): number {
-    return this.idf.get(term) ?? this.unknownWeight;
+    const id = this.termIds.get(term);
+    return id === undefined || this.idf[id] === 0 ? this.unknownWeight : this.idf[id];
   }
+
+  private termOf(id: number): string {
+    this.terms ??= [...this.termIds.keys()];
+    return this.terms[id];
+  }
+
+  private terms?: string[];
 
   /**
    * The `limit` topics (by index) that share the most with the message, best first by a quick first-stage
@@ -194,28 +223,26 @@ export class TermIndex {
     this.queryWeight = 0;
     for (const [term, emphasis] of terms) this.queryWeight += this.weightOf(term) * emphasis;
     if (this.queryWeight === 0) return;
+    const { idf, topicStart, topicList, topicShare, answerStart, answerList, docStart, docList, docScore, touchedDocs } = this;
     for (const [term, emphasis] of terms) {
-      const weight = this.weightOf(term) * emphasis;
-      const byTopic = this.topicPostings.get(term);
-      if (byTopic) {
-        for (let i = 0; i < byTopic.topics.length; i++) {
-          const topic = byTopic.topics[i];
-          this.touch(topic);
-          this.topicCover[topic] += weight;
-          this.topicTypical[topic] += weight * byTopic.shares[i];
-        }
+      const id = this.termIds.get(term);
+      if (id === undefined) continue;
+      const weight = (idf[id] === 0 ? this.unknownWeight : idf[id]) * emphasis;
+      for (let i = topicStart[id]; i < topicStart[id + 1]; i++) {
+        const topic = topicList[i];
+        this.touch(topic);
+        this.topicCover[topic] += weight;
+        this.topicTypical[topic] += weight * topicShare[i];
       }
-      for (const topic of this.answerPostings.get(term) ?? EMPTY) {
+      for (let i = answerStart[id]; i < answerStart[id + 1]; i++) {
+        const topic = answerList[i];
         this.touch(topic);
         this.topicAnswer[topic] += weight;
       }
       // The hot loop of a big knowledge base: locals, not fields, so nothing is looked up per posting.
-      const docs = this.postings.get(term) ?? EMPTY;
-      const docScore = this.docScore;
-      const touchedDocs = this.touchedDocs;
       let docCount = this.docCount;
-      for (let i = 0; i < docs.length; i++) {
-        const doc = docs[i];
+      for (let i = docStart[id]; i < docStart[id + 1]; i++) {
+        const doc = docList[i];
         if (docScore[doc] === 0) touchedDocs[docCount++] = doc;
         docScore[doc] += weight;
       }
@@ -225,7 +252,7 @@ export class TermIndex {
     // With equal weights the score is a square root, which keeps order: the documents are compared by
     // the product, and the root is taken once per topic below, for the same best and second.
     const squared = alpha === 0.5;
-    const { docScore, docWeight, docTopic, touchedDocs, topicBest, topicSecond, topicBestDoc, queryWeight, docCount } = this;
+    const { docWeight, docTopic, topicBest, topicSecond, topicBestDoc, queryWeight, docCount } = this;
     for (let i = 0; i < docCount; i++) {
       const doc = touchedDocs[i];
       const matched = docScore[doc];
@@ -284,4 +311,13 @@ export class TermIndex {
     this.docCount = 0;
     this.topicTouchedCount = 0;
   }
+}
+
+/** Lists as one flat array and the start of each (with the end of the last after them). */
+function flatten(lists: readonly (readonly number[])[]): [Int32Array, Int32Array] {
+  const starts = new Int32Array(lists.length + 1);
+  for (let i = 0; i < lists.length; i++) starts[i + 1] = starts[i] + lists[i].length;
+  const flat = new Int32Array(starts[lists.length]);
+  lists.forEach((list, i) => flat.set(list, starts[i]));
+  return [starts, flat];
 }
