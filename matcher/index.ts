@@ -134,7 +134,8 @@ export class TermIndex {
     this.docTopic = Int32Array.from(docs, (d) => d.topic);
     this.docQuestion = Int32Array.from(docs, (d) => d.question);
     this.docWeight = Float64Array.from(docs, (d) => d.terms.reduce((sum, term) => sum + this.weightOf(term), 0));
-    const byTerm = <T>(lists: Map<string, T[]>) => Array.from({ length: termCount }, (_, id) => lists.get(this.termOf(id)) ?? []);
+    const termList = [...this.termIds.keys()];
+    const byTerm = <T>(lists: Map<string, T[]>) => termList.map((term) => lists.get(term) ?? []);
     const docsOf = new Map<string, number[]>();
     docs.forEach(({ terms }, doc) => {
       for (const term of terms) {
@@ -175,13 +176,6 @@ export class TermIndex {
     const id = this.termIds.get(term);
     return id === undefined || this.idf[id] === 0 ? this.unknownWeight : this.idf[id];
   }
-
-  private termOf(id: number): string {
-    this.terms ??= [...this.termIds.keys()];
-    return this.terms[id];
-  }
-
-  private terms?: string[];
 
   /**
    * The `limit` topics (by index) that share the most with the message, best first by a quick first-stage
