@@ -44,7 +44,9 @@ export interface Matcher {
 }
 
 export function createMatcher(kb: KnowledgeBase, lexicon: Lexicon, options: MatcherOptions = {}): Matcher {
-  const settings = { ...MATCHER_DEFAULTS, ...options };
+  // The thresholds alone are kept: the options also carry the analysed knowledge base, which must not outlive start-up.
+  const { answerMin, suggestMin, maxSuggestions, suggestShare } = { ...MATCHER_DEFAULTS, ...options };
+  const settings: MatcherSettings = { answerMin, suggestMin, maxSuggestions, suggestShare };
   const model = options.confidence ?? CONFIDENCE_DEFAULTS;
   const scorer = createScorer(kb, lexicon, options);
   return {

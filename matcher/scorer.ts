@@ -74,7 +74,8 @@ export function analyseKnowledge(kb: KnowledgeBase, lexicon: Lexicon): AnalysedK
 }
 
 export function createScorer(kb: KnowledgeBase, lexicon: Lexicon, options: ScorerOptions = {}): Scorer {
-  const settings = { ...SCORER_DEFAULTS, ...options };
+  // The limits alone are kept: the options also carry the analysed knowledge base, which must not outlive start-up.
+  const { maxTopics, maxFuzzy } = { ...SCORER_DEFAULTS, ...options };
   const texts = topicTexts(kb);
   // A snapshot holds what the default analyser makes of the knowledge base; other settings analyse it afresh.
   const snapshot = options.analyser === undefined ? options.analysed : undefined;
@@ -90,7 +91,7 @@ export function createScorer(kb: KnowledgeBase, lexicon: Lexicon, options: Score
       const analysis = analyser.analyse(text);
       // A quick first stage keeps the ranking to a handful of topics.
       const topics: number[] = [];
-      const evidence = stems.search(analysis.emphasis, settings.maxTopics, (topic, e): TopicEvidence => {
+      const evidence = stems.search(analysis.emphasis, maxTopics, (topic, e): TopicEvidence => {
         topics.push(topic);
         // Every field named, not spread: one object shape, and the index's scratch copied out.
         return {
@@ -117,7 +118,7 @@ export function createScorer(kb: KnowledgeBase, lexicon: Lexicon, options: Score
       }
       // Fuzzy scoring is for what the analyser could not read as typed: a typo it corrected, or a word it does not know.
       if (analysis.corrected.length > 0 || analysis.unknown.length > 0) {
-        const best = evidence.slice(0, settings.maxFuzzy).map((e, i) => ({ topic: topics[i], question: e.bestQuestion }));
+        const best = evidence.slice(0, maxFuzzy).map((e, i) => ({ topic: topics[i], question: e.bestQuestion }));
         fuzzy.likeness(words(text), best).forEach((likeness, i) => (evidence[i].fuzzy = likeness));
       }
       let unseen = 0;
