@@ -7,7 +7,7 @@ import { storedAnalysis } from '../matcher/snapshot';
 import { loadEvalSet } from '../scripts/kb-eval';
 import { syntheticKnowledgeBase } from './synthetic';
 import { median, ms, timeMany } from './stats';
-import { load, startServer, type LoadFigures } from './http';
+import { load, startServer, type LoadFigures, type ServerUnderTest } from './http';
 import * as fs from 'node:fs';
 import { measureWebChatReplies } from '../tests/e2e/bench';
 import { chromiumAvailable } from '../tests/e2e/browser';
@@ -134,17 +134,28 @@ async function httpBench(root: string, seconds: number, rounds: number): Promise
   try {
     // Both warm up first (code optimised, caches filled), so the rounds measure the steady state.
     for (const server of [echo, bot]) await load(server.url, 10, WARM_UP_SECONDS);
+    // RSS read every 100 ms while each server is under load: one reading after the load falls at a random point of the GC cycle.
+    const rssUnderLoad = new Map([[echo, [] as number[]], [bot, [] as number[]]]);
+    const loaded = async (server: ServerUnderTest, connections: number): Promise<LoadFigures> => {
+      const samples = rssUnderLoad.get(server) ?? [];
+      const timer = setInterval(() => samples.push(server.rssMiB()), 100);
+      try {
+        return await load(server.url, connections, seconds);
+      } finally {
+        clearInterval(timer);
+      }
+    };
     for (const connections of [1, 10, 50]) {
       const echoRounds: LoadFigures[] = [];
       const botRounds: LoadFigures[] = [];
       for (let i = 0; i < rounds; i++) {
         // The order alternates, so neither bot always runs in the other's wake.
         if (i % 2 === 0) {
-          echoRounds.push(await load(echo.url, connections, seconds));
-          botRounds.push(await load(bot.url, connections, seconds));
+          echoRounds.push(await loaded(echo, connections));
+          botRounds.push(await loaded(bot, connections));
         } else {
-          botRounds.push(await load(bot.url, connections, seconds));
-          echoRounds.push(await load(echo.url, connections, seconds));
+          botRounds.push(await loaded(bot, connections));
+          echoRounds.push(await loaded(echo, connections));
         }
       }
       console.log(row(`${connections} connections`, botRounds, echoRounds));
@@ -152,6 +163,8 @@ async function httpBench(root: string, seconds: number, rounds: number): Promise
     const loadedBot = bot.rssMiB();
     const loadedEcho = echo.rssMiB();
     console.log(`RSS after the same load: bot ${loadedBot.toFixed(1)} MiB, echo ${loadedEcho.toFixed(1)} MiB (target bot <= echo)`);
+    const during = (server: ServerUnderTest) => median(rssUnderLoad.get(server) ?? []).toFixed(1);
+    console.log(`RSS under load (median of readings every 100 ms through all the rounds): bot ${during(bot)} MiB, echo ${during(echo)} MiB`);
   } finally {
     await bot.stop();
     await echo.stop();
