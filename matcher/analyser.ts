@@ -44,6 +44,10 @@ const TIME_UNITS = new Set(['day', 'days', 'week', 'weeks', 'month', 'months']);
 /** Words after which a number is a quantity, not SMS for "to" or "for". */
 const UNITS = new Set([...TIME_UNITS, 'wk', 'wks', 'mo', 'mos', 'yr', 'yrs', 'year', 'years', 'hr', 'hrs', 'hour', 'hours', 'min', 'mins', 'minutes', 'km', 'kms', 'k', 'mile', 'miles', 'times', 'x', 'spm', 'steps', 'kg', 'lbs', 'sessions']);
 const STEM_CACHE_SIZE = 20000;
+/** Shortest stem by which an unseen inflection takes a synonym's place: "up" (from "upped") is too easily another word. */
+const MIN_INFLECTION_STEM = 4;
+/** Shortest stem corrected when the word itself is not close to any known word: "snore" is not "sore". */
+const MIN_STEM_CORRECTION = 6;
 
 /** What the analyser needs to know of one word, looked up once instead of in five tables. */
 interface WordFacts {
@@ -56,10 +60,6 @@ interface WordFacts {
   /** The synonym an unseen inflection stands for ("cycle" for "cycling"), for a word that is no stop word. */
   inflection: string | undefined;
 }
-/** Shortest stem by which an unseen inflection takes a synonym's place: "up" (from "upped") is too easily another word. */
-const MIN_INFLECTION_STEM = 4;
-/** Shortest stem corrected when the word itself is not close to any known word: "snore" is not "sore". */
-const MIN_STEM_CORRECTION = 6;
 
 /** Turns free text into comparable stems: shortcuts, spelling correction, synonyms, stop words, stemming. */
 export class Analyser {

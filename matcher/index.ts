@@ -34,7 +34,6 @@ export interface IndexSettings {
 export const INDEX_DEFAULTS: Readonly<IndexSettings> = Object.freeze({ queryCoverageWeight: 0.5 });
 export type IndexOptions = Partial<IndexSettings>;
 
-
 /**
  * Makes what the caller keeps of one topic's evidence during a lookup. `evidence` is the index's
  * scratch space, refilled for the next topic: copy the fields, never keep the object.
