@@ -133,10 +133,16 @@ function charactersIn(raw: string): number {
   return found;
 }
 
+/** Characters that end a clause, and symbols that become a space: each step's pattern and the test of whether to run it are made from these. */
+const BREAK_CHARS = '.!?;:,()[]{}"\n\r\u2026';
+const SYMBOL_CHARS = "'*_~#=<>|\\^";
+const classOf = (chars: string) => `[${chars.replace(/[\]\\^-]/g, '\\$&')}]`;
+const BREAKS = new RegExp(`${classOf(BREAK_CHARS)}+`, 'g');
+const SYMBOLS = new RegExp(classOf(SYMBOL_CHARS), 'g');
 const codesOf = (chars: string) => new Set([...chars].map((c) => c.charCodeAt(0)));
-/** The characters of the break step's pattern, and of the symbol step's (the backtick and curly quotes become an apostrophe first). */
-const BREAK_CODES = codesOf('.!?;:,()[]{}"\n\r');
-const SYMBOL_CODES = codesOf("'*_~#=<>|\\^`");
+const BREAK_CODES = codesOf(BREAK_CHARS);
+// A backtick becomes an apostrophe before the symbol step.
+const SYMBOL_CODES = codesOf(`${SYMBOL_CHARS}\``);
 
 export function normalize(raw: string, lex: Lexicon): Normalized {
   // Unicode normalisation is costly, and plain ASCII (most messages) has nothing for it to do.
@@ -155,9 +161,9 @@ export function normalize(raw: string, lex: Lexicon): Normalized {
   if (s.includes('.')) s = s.replace(/(\d)\.(\d)/g, '$1\u0000$2');
   // The steps before add no breaks, symbols or digits: the characters of the text as given say which steps below can change it.
   const present = charactersIn(raw);
-  if (present & HAS_BREAK) s = s.replace(/[.!?;:,()[\]{}"\n\r\u2026]+/g, ` ${BREAK} `);
+  if (present & HAS_BREAK) s = s.replace(BREAKS, ` ${BREAK} `);
   if (s.includes('\u0000')) s = s.replace(/\u0000/g, '.');
-  if (present & HAS_SYMBOL) s = s.replace(/['*_~#=<>|\\^]/g, ' ');
+  if (present & HAS_SYMBOL) s = s.replace(SYMBOLS, ' ');
   if (s.includes('/')) s = s.replace(/\//g, ' / ');
   // "2wks", "3days", "7ish": split the number from the word, keeping ordinals ("3rd").
   if (present & HAS_DIGIT) s = s.replace(/\b(\d+(?:\.\d+)?)(?!(?:st|nd|rd|th)\b)([a-z]+)\b/g, '$1 $2');
