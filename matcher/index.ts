@@ -124,34 +124,30 @@ export class TermIndex {
       }
     });
     const topicCount = Math.max(1, topics.length);
-    // Terms of the questions first, then those only the answers use.
-    for (const term of [...counts.keys(), ...answers.keys()]) if (!this.termIds.has(term)) this.termIds.set(term, this.termIds.size);
-    const termCount = this.termIds.size;
-    this.idf = new Float64Array(termCount);
-    for (const [term, byTopic] of counts) this.idf[this.termIds.get(term) ?? 0] = Math.log(1 + topicCount / byTopic.size);
+    // Terms of the questions first, then those only the answers use; a term's number is its place here.
+    const terms = [...new Set([...counts.keys(), ...answers.keys()])];
+    terms.forEach((term, id) => this.termIds.set(term, id));
+    this.idf = Float64Array.from(terms, (term) => {
+      const byTopic = counts.get(term);
+      return byTopic ? Math.log(1 + topicCount / byTopic.size) : 0;
+    });
     this.unknownWeight = Math.log(1 + topicCount);
     this.docTopic = Int32Array.from(docs, (d) => d.topic);
     this.docQuestion = Int32Array.from(docs, (d) => d.question);
     this.docWeight = Float64Array.from(docs, (d) => d.terms.reduce((sum, term) => sum + this.weightOf(term), 0));
-    const termList = [...this.termIds.keys()];
-    const byTerm = <T>(lists: Map<string, T[]>) => termList.map((term) => lists.get(term) ?? []);
     const docsOf = new Map<string, number[]>();
-    docs.forEach(({ terms }, doc) => {
-      for (const term of terms) {
+    docs.forEach(({ terms: used }, doc) => {
+      for (const term of used) {
         const list = docsOf.get(term);
         if (list) list.push(doc);
         else docsOf.set(term, [doc]);
       }
     });
-    [this.docStart, this.docList] = flatten(byTerm(docsOf));
-    const topicsOf = new Map([...counts].map(([term, byTopic]) => [term, [...byTopic.keys()]]));
-    [this.topicStart, this.topicList] = flatten(byTerm(topicsOf));
-    this.topicShare = new Float64Array(this.topicList.length);
-    for (const [term, byTopic] of counts) {
-      const id = this.termIds.get(term) ?? 0;
-      for (let i = this.topicStart[id]; i < this.topicStart[id + 1]; i++) this.topicShare[i] = (byTopic.get(this.topicList[i]) ?? 0) / sizes[this.topicList[i]];
-    }
-    [this.answerStart, this.answerList] = flatten(byTerm(new Map([...answers].map(([term, set]) => [term, [...set]]))));
+    [this.docStart, this.docList] = flatten(terms.map((term) => docsOf.get(term) ?? []));
+    const byTopicOf = terms.map((term) => [...(counts.get(term) ?? [])]);
+    [this.topicStart, this.topicList] = flatten(byTopicOf.map((byTopic) => byTopic.map(([topic]) => topic)));
+    this.topicShare = Float64Array.from(byTopicOf.flat(), ([topic, count]) => count / sizes[topic]);
+    [this.answerStart, this.answerList] = flatten(terms.map((term) => [...(answers.get(term) ?? [])]));
     this.docScore = new Float64Array(docs.length);
     this.touchedDocs = new Int32Array(docs.length);
     this.touchedTopics = new Int32Array(topicCount);
