@@ -22,7 +22,10 @@ function activity(text: string, conversation: string): string {
   });
 }
 
-/** Starts `node <script>` on a port with its own data folder and waits for its first answer. */
+/**
+ * Starts `node <script>` on a port with its own data folder and waits for its first answer.
+ * Use a port below Linux's ephemeral range (32768 and up): polling a port there before it listens can connect the client to itself.
+ */
 export async function startServer(script: string, port: number, env: Record<string, string> = {}): Promise<ServerUnderTest> {
   const dataDir = mkdtempSync(path.join(os.tmpdir(), 'knee-bench-'));
   const started = process.hrtime.bigint();

@@ -112,7 +112,7 @@ async function startTimes(root: string, rounds: number): Promise<void> {
   const echoRss: number[] = [];
   for (let i = 0; i < rounds; i++) {
     for (const [script, times, rss] of [['dist/bench/echoServer.js', echo, echoRss], ['dist/index.js', bot, botRss]] as const) {
-      const server = await startServer(path.join(root, script), 39790);
+      const server = await startServer(path.join(root, script), 19790);
       times.push(server.startToFirstAnswerMs);
       await new Promise((resolve) => setTimeout(resolve, 500));
       rss.push(server.rssMiB());
@@ -129,8 +129,8 @@ async function httpBench(root: string, seconds: number, rounds: number): Promise
   console.log(`\n## HTTP on loopback (autocannon, expectReplies, SQLite; ${rounds} rounds, bot and echo by turns in alternating order, after ${WARM_UP_SECONDS} s of warm-up each)`);
   console.log(LIMITS_NOTE);
   await startTimes(root, 5);
-  const echo = await startServer(path.join(root, 'dist/bench/echoServer.js'), 39791);
-  const bot = await startServer(path.join(root, 'dist/index.js'), 39792);
+  const echo = await startServer(path.join(root, 'dist/bench/echoServer.js'), 19791);
+  const bot = await startServer(path.join(root, 'dist/index.js'), 19792);
   try {
     // Both warm up first (code optimised, caches filled), so the rounds measure the steady state.
     for (const server of [echo, bot]) await load(server.url, 10, WARM_UP_SECONDS);
@@ -181,7 +181,7 @@ async function webChatBench(root: string): Promise<void> {
     console.log('skipped: /usr/bin/chromium is not installed');
     return;
   }
-  const bot = await startServer(path.join(root, 'dist/index.js'), 39793);
+  const bot = await startServer(path.join(root, 'dist/index.js'), 19793);
   try {
     const timing = await measureWebChatReplies(bot.url, { messages: 30, text: (i) => WEB_CHAT_QUESTIONS[i % WEB_CHAT_QUESTIONS.length] });
     console.log(`reply time over ${timing.samples.length} messages: p50 ${timing.p50Ms.toFixed(0)} ms, p95 ${timing.p95Ms.toFixed(0)} ms (target p95 < 300 ms)`);

@@ -10,7 +10,8 @@ describe('stopping the bot with SIGTERM', () => {
   it('stops taking requests, finishes the turn in flight, closes the database and exits 0', async function () {
     this.timeout(30_000);
     const dataDir = mkdtempSync(path.join(os.tmpdir(), 'knee-sigterm-'));
-    const port = 39870 + Math.floor(Math.random() * 100);
+    // Below Linux's ephemeral range (32768 and up): polling a port there before it listens can connect the client to itself.
+    const port = 19870 + Math.floor(Math.random() * 100);
     const child = spawn(process.execPath, [path.join(findProjectRoot(), 'dist/index.js')], {
       env: { PATH: process.env.PATH ?? '', PORT: String(port), DATA_DIR: dataDir, LOG_LEVEL: 'warn' },
       stdio: 'ignore',
