@@ -11,14 +11,21 @@ export class IntentText {
   }
 }
 
+/**
+ * How a message speaks of knee symptoms: `own` when someone tells of their own knee, or a child's
+ * ("my knee hurts", "it's been sore for months"); `topic` when a symptom is only what a question is
+ * about ("strengthening exercises for patellofemoral pain").
+ */
+export type SymptomReport = 'own' | 'topic';
+
 /** Each reading takes the raw text, or an IntentText when one message is read several ways (the router). */
 export interface IntentReader {
   /** The small intent a whole message expresses, if any ("thanks", "cancel"...). */
   exact(text: string | IntentText): IntentName | undefined;
   /** An intent a longer message clearly asks for ("I'd like to book an appointment please"). */
   contained(text: string | IntentText): 'booking' | 'deleteData' | 'triage' | undefined;
-  /** The person describes their own knee symptoms or injury. */
-  isSymptomReport(text: string | IntentText): boolean;
+  /** Whether, and how, the message speaks of knee symptoms or an injury. */
+  symptomReport(text: string | IntentText): SymptomReport | undefined;
   /** The message is phrased as a question. */
   isQuestion(text: string | IntentText): boolean;
 }
@@ -26,6 +33,9 @@ export interface IntentReader {
 const read = (text: string | IntentText): IntentText => (typeof text === 'string' ? new IntentText(text) : text);
 
 const QUESTION_START = /^(what|whats|how|hows|why|when|where|which|who|can|could|should|shall|is|are|does|do|will|would|did|any|anything|wat|wht|hw)\b/;
+
+/** Words a cue may stand before the symptom it governs: "for knee pain", "from patellofemoral pain". */
+const CUE_REACH = 3;
 
 export function createIntentReader(phrases: IntentPhrases): IntentReader {
   const exact = new Map<string, IntentName>();
@@ -43,7 +53,19 @@ export function createIntentReader(phrases: IntentPhrases): IntentReader {
   const symptomPhrases = [...report.symptom.filter((s) => s.includes(' ')), ...report.phrases].map((p) => ` ${normaliseText(p)} `);
   const possessive = new Set(report.possessive.map(normaliseText));
   const injuryVerbs = new Set(report.injuryVerbs.map(normaliseText));
+  const topicCues = new Set(report.topicCues.map(normaliseText));
+  const questionEnd = new RegExp(`\\b(${report.questionEnds.map((e) => escapeRegExp(normaliseText(e))).join('|')})$`);
   const politeEnd = /\s+(please|pls|plz|thanks|thank you|now)$/;
+  const isQuestion = ({ raw, norm }: IntentText): boolean => raw.trimEnd().endsWith('?') || QUESTION_START.test(norm) || questionEnd.test(norm);
+
+  /** Where symptom phrases start ("knee pain", "gives way"), by word. */
+  const phrasesAt = (padded: string): number[] => {
+    const at: number[] = [];
+    for (const phrase of symptomPhrases) {
+      for (let from = padded.indexOf(phrase); from >= 0; from = padded.indexOf(phrase, from + 1)) at.push(padded.slice(0, from).split(' ').length - 1);
+    }
+    return at;
+  };
 
   return {
     exact(text) {
@@ -54,29 +76,37 @@ export function createIntentReader(phrases: IntentPhrases): IntentReader {
       const padded = ` ${read(text).norm} `;
       return contains.find((c) => c.phrases.some((p) => padded.includes(p)))?.name;
     },
-    isSymptomReport(text) {
-      const { raw, norm } = read(text);
-      const padded = ` ${norm} `;
-      const words = norm.split(' ');
-      if (symptomPhrases.some((p) => padded.includes(p))) return true;
-      const kneeAt = words.findIndex((w) => body.has(w));
+    symptomReport(text) {
+      const said = read(text);
+      const words = said.norm.split(' ');
       const firstPerson = words.some((w) => self.has(w));
-      const symptom = words.some((w) => symptomWords.has(w));
       // "I twisted it skiing": an injury told in the first person, even without the word knee.
-      if (firstPerson && words.some((w) => injuryVerbs.has(w))) return true;
-      const statement = !QUESTION_START.test(norm) && !raw.includes('?');
-      // "It's been sore on and off for months": a symptom told, not asked about.
-      if (statement && symptom) return true;
-      if (kneeAt < 0) return false;
+      if (firstPerson && words.some((w) => injuryVerbs.has(w))) return 'own';
+      const kneeAt = words.findIndex((w) => body.has(w));
       // "my knee", "my son's left knee": someone's own knee, not runner's knee in general.
-      const owner = words.slice(Math.max(0, kneeAt - 2), kneeAt).some((w) => possessive.has(w));
-      if (owner || (symptom && firstPerson)) return true;
-      // "knee sore", "knee" by SMS: short messages about a knee are reports too.
-      return statement && words.length <= 2;
+      if (kneeAt >= 0 && words.slice(Math.max(0, kneeAt - 2), kneeAt).some((w) => possessive.has(w))) return 'own';
+      const statement = !isQuestion(said);
+      const phrases = phrasesAt(` ${said.norm} `);
+      const symptoms = [...phrases];
+      words.forEach((w, i) => symptomWords.has(w) && symptoms.push(i));
+      if (!symptoms.length) {
+        // "knee sore", "knee" by SMS: short messages about a knee are reports too.
+        return kneeAt >= 0 && statement && words.length <= 2 ? 'own' : undefined;
+      }
+      // "exercises for knee pain", "recovering from patellofemoral pain": the symptom is the subject of the question.
+      const governed = (at: number) => words.slice(Math.max(0, at - CUE_REACH), at).some((w) => topicCues.has(w));
+      if (!firstPerson && symptoms.every(governed)) return 'topic';
+      // "It's been sore on and off for months": a symptom told, not asked about.
+      if (statement || phrases.length) return 'own';
+      // "why do I ache around the knee after runs?" is a report; "does runner's knee ache on stairs?" is not.
+      return firstPerson && kneeAt >= 0 ? 'own' : undefined;
     },
     isQuestion(text) {
-      const said = read(text);
-      return said.raw.trim().endsWith('?') || QUESTION_START.test(said.norm);
+      return isQuestion(read(text));
     },
   };
+}
+
+function escapeRegExp(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }

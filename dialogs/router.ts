@@ -172,16 +172,16 @@ export async function handleMessage(deps: ConversationDeps, data: ConversationDa
     if (topic) return remember([answer(deps, data, topic.id, 1)]);
   }
 
-  if (intents.isSymptomReport(said)) {
-    const match = deps.matcher.match(text);
-    if (intents.isQuestion(said) && match.band === 'answer' && match.topicId) {
-      return remember([answer(deps, data, match.topicId, match.confidence), { text: messages.offerCheck, choices: messages.offerCheckChoices }]);
-    }
-    return remember(await triage.start(data, input, text));
-  }
-
+  const report = intents.symptomReport(said);
   const match = deps.matcher.match(text);
-  if (match.band === 'answer' && match.topicId) return remember([answer(deps, data, match.topicId, match.confidence)]);
+  const answered = match.band === 'answer' && match.topicId ? match.topicId : undefined;
+  if (report && answered && (report === 'topic' || intents.isQuestion(said))) {
+    // A symptom asked about ("does a brace help knee pain?", "exercises for knee pain") is answered, with the check offered.
+    return remember([answer(deps, data, answered, match.confidence), { text: messages.offerCheck, choices: messages.offerCheckChoices }]);
+  }
+  // Someone telling of their own knee gets the check, which decides how urgent it is.
+  if (report === 'own') return remember(await triage.start(data, input, text));
+  if (answered) return remember([answer(deps, data, answered, match.confidence)]);
   await deps.recordUnanswered?.(text, match.band === 'suggest' ? 'suggest' : 'none', input.now);
   if (match.band === 'suggest') return remember([suggestionsReply(deps.kb, messages, match)]);
   return remember([noMatchReply(messages, match.outOfScope !== undefined)]);

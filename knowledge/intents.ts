@@ -15,7 +15,18 @@ export interface IntentPhrases {
   smsKeywords: SmsKeywords;
   exact: Record<IntentName, string[]>;
   contains: Record<ContainsIntent, string[]>;
-  symptomReport: { self: string[]; body: string[]; symptom: string[]; phrases: string[]; possessive: string[]; injuryVerbs: string[] };
+  symptomReport: {
+    self: string[];
+    body: string[];
+    symptom: string[];
+    phrases: string[];
+    possessive: string[];
+    injuryVerbs: string[];
+    /** Words that make a symptom what a question is about, not what someone has ("exercises for knee pain"). */
+    topicCues: string[];
+    /** Endings that make a message a question without a question mark ("custom orthotics worth it"). */
+    questionEnds: string[];
+  };
 }
 
 export function parseIntents(raw: unknown, file: string): IntentPhrases {
@@ -44,6 +55,8 @@ export function parseIntents(raw: unknown, file: string): IntentPhrases {
       phrases: check.strings(symptom.phrases, 'symptomReport.phrases', { min: 1 }),
       possessive: check.strings(symptom.possessive, 'symptomReport.possessive', { min: 1 }),
       injuryVerbs: check.strings(symptom.injuryVerbs, 'symptomReport.injuryVerbs', { min: 1 }),
+      topicCues: check.strings(symptom.topicCues, 'symptomReport.topicCues', { min: 1 }),
+      questionEnds: check.strings(symptom.questionEnds, 'symptomReport.questionEnds', { min: 1 }),
     },
   };
 }

@@ -85,6 +85,32 @@ describe('questions and small talk', () => {
     });
   }
 
+  // A symptom named only as what a question is about is answered, with the check offered.
+  const asked: [string, string][] = [
+    ['strengthening exercises for patellofemoral pain', 'exercises'],
+    ['knee sleeve or brace for patellofemoral pain', 'tape-and-brace'],
+    ['custom orthotics for knee pain worth it', 'orthotics'],
+    ['frozen peas on my sore knee, useful or not', 'ice'],
+  ];
+  for (const [question, id] of asked) {
+    it(`answers "${question}" with ${id} and offers the check, without starting it`, async () => {
+      const turn = await new Person(bot.url).say(question);
+      expect(turn.entity('kb.answer')?.id).to.equal(id);
+      expect(turn.entity('triage.question')).to.equal(undefined);
+      expect(turn.activities.flatMap((a) => a.suggestedActions?.actions ?? []).map((a) => a.value)).to.include('triage:start');
+    });
+  }
+
+  // Someone telling of their own knee gets the check, which decides how urgent it is.
+  const told = ['my knee hurts on the stairs', "it's been sore on and off for months", 'sore knee after long runs', 'pain behind the kneecap after running', 'I have knee pain from running'];
+  for (const text of told) {
+    it(`starts the check for "${text}"`, async () => {
+      const turn = await new Person(bot.url).say(text);
+      expect(turn.entity('kb.answer')).to.equal(undefined);
+      expect(turn.entity('triage.question')).to.not.equal(undefined);
+    });
+  }
+
   it('offers the booking link on "book an appointment"', async () => {
     const turn = await new Person(bot.url).say('I want to book an appointment');
     expect(turn.entity('booking.offer')).to.not.equal(undefined);

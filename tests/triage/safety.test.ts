@@ -26,6 +26,11 @@ const EMERGENCIES = [
   'my leg below the knee is bluish and freezing',
   "fell on glass and there's a deep open cut on my knee that won't stop bleeding",
   "I've been short of breath for 2 weeks",
+  'my kneecap moved sideways when I fell',
+  'kneecap popped out sideways',
+  'the kneecap is sitting off to the side after I fell',
+  'my IT band is tight and my kneecap is out of place',
+  'does the bone sticking out mean it is broken',
   'i get breathless just sitting on the couch',
 ];
 
@@ -54,6 +59,12 @@ const NOT_EMERGENCIES = [
   'breathing hard on the last km is normal right?',
   'i get breathless running up hills',
   "I used to have chest pain but it's gone",
+  // How the kneecap tracks is what runner's knee is: asking about it reports nothing.
+  'Tight iliotibial band pulling the kneecap sideways, is that a thing?',
+  'does a tight IT band pull the kneecap sideways',
+  'why does the kneecap move sideways in runners knee',
+  'what makes the kneecap track to the side',
+  'can a weak hip let the kneecap shift?',
   '',
 ];
 
