@@ -28,14 +28,18 @@ export interface IntentReader {
   symptomReport(text: string | IntentText): SymptomReport | undefined;
   /** The message is phrased as a question. */
   isQuestion(text: string | IntentText): boolean;
+  /** Some sentence of the message is a question ("signs of runners knee?? is it a dull ache"). */
+  hasQuestion(text: string | IntentText): boolean;
 }
 
 const read = (text: string | IntentText): IntentText => (typeof text === 'string' ? new IntentText(text) : text);
 
-const QUESTION_START = /^(what|whats|how|hows|why|when|where|which|who|can|could|should|shall|is|are|does|do|will|would|did|any|anything|wat|wht|hw)\b/;
+const QUESTION_START = /^(what|whats|how|hows|why|when|where|which|who|can|could|should|shall|is|are|does|do|will|would|did|any|anything|wat|wats|wht|hw|shud|shld|cud|wud)\b/;
 
 /** Words a cue may stand before the symptom it governs: "for knee pain", "from patellofemoral pain". */
 const CUE_REACH = 3;
+
+const SENTENCE_END = /[.!?;\n]+/;
 
 export function createIntentReader(phrases: IntentPhrases): IntentReader {
   const exact = new Map<string, IntentName>();
@@ -57,8 +61,13 @@ export function createIntentReader(phrases: IntentPhrases): IntentReader {
   const questionEnd = new RegExp(`\\b(${report.questionEnds.map((e) => escapeRegExp(normaliseText(e))).join('|')})$`);
   const politeEnd = /\s+(please|pls|plz|thanks|thank you|now)$/;
   const isQuestion = ({ raw, norm }: IntentText): boolean => raw.trimEnd().endsWith('?') || QUESTION_START.test(norm) || questionEnd.test(norm);
+  const hasQuestion = (said: IntentText): boolean =>
+    isQuestion(said) || said.raw.includes('?') || said.raw.split(SENTENCE_END).some((sentence) => QUESTION_START.test(normaliseText(sentence)));
+  // The condition's own names are not symptoms told: "patellofemoral pain" is runner's knee.
+  const conditionNames = report.conditionNames.map((n) => ` ${normaliseText(n)} `).sort((a, b) => b.length - a.length);
+  const withoutNames = (norm: string): string => conditionNames.reduce((text, name) => text.replaceAll(name, ' condition '), ` ${norm} `).trim();
 
-  /** Where symptom phrases start ("knee pain", "gives way"), by word. */
+  /** Where symptom phrases ("knee pain", "gives way") start, by word. */
   const phrasesAt = (padded: string): number[] => {
     const at: number[] = [];
     for (const phrase of symptomPhrases) {
@@ -78,15 +87,16 @@ export function createIntentReader(phrases: IntentPhrases): IntentReader {
     },
     symptomReport(text) {
       const said = read(text);
-      const words = said.norm.split(' ');
+      const norm = withoutNames(said.norm);
+      const words = norm.split(' ');
       const firstPerson = words.some((w) => self.has(w));
       // "I twisted it skiing": an injury told in the first person, even without the word knee.
       if (firstPerson && words.some((w) => injuryVerbs.has(w))) return 'own';
       const kneeAt = words.findIndex((w) => body.has(w));
       // "my knee", "my son's left knee": someone's own knee, not runner's knee in general.
       if (kneeAt >= 0 && words.slice(Math.max(0, kneeAt - 2), kneeAt).some((w) => possessive.has(w))) return 'own';
-      const statement = !isQuestion(said);
-      const phrases = phrasesAt(` ${said.norm} `);
+      const statement = !hasQuestion(said);
+      const phrases = phrasesAt(` ${norm} `);
       const symptoms = [...phrases];
       words.forEach((w, i) => symptomWords.has(w) && symptoms.push(i));
       if (!symptoms.length) {
@@ -103,6 +113,9 @@ export function createIntentReader(phrases: IntentPhrases): IntentReader {
     },
     isQuestion(text) {
       return isQuestion(read(text));
+    },
+    hasQuestion(text) {
+      return hasQuestion(read(text));
     },
   };
 }

@@ -175,7 +175,7 @@ export async function handleMessage(deps: ConversationDeps, data: ConversationDa
   const report = intents.symptomReport(said);
   const match = deps.matcher.match(text);
   const answered = match.band === 'answer' && match.topicId ? match.topicId : undefined;
-  if (report && answered && (report === 'topic' || intents.isQuestion(said))) {
+  if (report && answered && (report === 'topic' || intents.hasQuestion(said))) {
     // A symptom asked about ("does a brace help knee pain?", "exercises for knee pain") is answered, with the check offered.
     return remember([answer(deps, data, answered, match.confidence), { text: messages.offerCheck, choices: messages.offerCheckChoices }]);
   }

@@ -26,6 +26,8 @@ export interface IntentPhrases {
     topicCues: string[];
     /** Endings that make a message a question without a question mark ("custom orthotics worth it"). */
     questionEnds: string[];
+    /** Names of the condition that hold a symptom word ("patellofemoral pain"): naming it tells no symptom. */
+    conditionNames: string[];
   };
 }
 
@@ -57,6 +59,7 @@ export function parseIntents(raw: unknown, file: string): IntentPhrases {
       injuryVerbs: check.strings(symptom.injuryVerbs, 'symptomReport.injuryVerbs', { min: 1 }),
       topicCues: check.strings(symptom.topicCues, 'symptomReport.topicCues', { min: 1 }),
       questionEnds: check.strings(symptom.questionEnds, 'symptomReport.questionEnds', { min: 1 }),
+      conditionNames: check.strings(symptom.conditionNames, 'symptomReport.conditionNames', { min: 1 }),
     },
   };
 }

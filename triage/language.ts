@@ -66,6 +66,8 @@ export interface Language {
   schoolGrades: { last: number; ageFrom: number; ageTo: number };
   /** Words that put a sign in the past ("2 years ago", "last year"): a time alone may be how long it has lasted ("short of breath for 2 weeks"). */
   historyMarkers: PhraseSet;
+  /** Words that put a sign long enough ago by themselves, with no time to read ("when I was 14", "in high school"). */
+  longAgoMarkers: PhraseSet;
   /** While answering a question, asides it does not trust: other questions, or single red flags. */
   volunteerExclude: ReadonlyMap<QuestionId, { questions: readonly QuestionId[]; redFlags: readonly RedFlag[] }>;
 }
@@ -288,6 +290,7 @@ export function parseLanguage(raw: Json, file: string): Language {
     hypothetical: r.set(safety.hypothetical, 'safety.hypothetical'),
     historyDays,
     historyMarkers: r.set(safety.historyMarkers, 'safety.historyMarkers'),
+    longAgoMarkers: r.set(safety.longAgoMarkers, 'safety.longAgoMarkers'),
     schoolGrades: {
       last: c.integer(grades.last, 'schoolGrades.last'),
       ageFrom: c.integer(grades.ageFrom, 'schoolGrades.ageFrom'),

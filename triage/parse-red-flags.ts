@@ -10,11 +10,13 @@ import { clauseAt, Normalized } from './text';
 
 
 /**
- * A warning sign told as history ("surgery 2 years ago") does not count as current. The clause must
- * say it is past: "short of breath for 2 weeks", or "knee sore 2 wks and now short of breath", is now.
+ * A warning sign told as history ("surgery 2 years ago", "dislocated it in high school") does not count
+ * as current. The clause must say it is past: "short of breath for 2 weeks", or "knee sore 2 wks and
+ * now short of breath", is now.
  */
 function isHistory(lang: Language, text: Normalized, hit: Hit, ctx: ParseContext, days: number, bands: readonly DurationBandRange[]): boolean {
   const clause = clauseAt(text, hit.start);
+  if (affirms(lang.longAgoMarkers, clause, lang.negation)) return true;
   if (!affirms(lang.historyMarkers, clause, lang.negation)) return false;
   const when = parseDuration(lang, clause, clause.tokens.join(' '), ctx, 'answer', bands);
   return when !== null && when.lo > days;

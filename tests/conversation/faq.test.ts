@@ -87,8 +87,8 @@ describe('questions and small talk', () => {
 
   // A symptom named only as what a question is about is answered, with the check offered.
   const asked: [string, string][] = [
-    ['strengthening exercises for patellofemoral pain', 'exercises'],
-    ['knee sleeve or brace for patellofemoral pain', 'tape-and-brace'],
+    ['strengthening exercises for knee pain', 'exercises'],
+    ['knee sleeve or brace for sore knees', 'tape-and-brace'],
     ['custom orthotics for knee pain worth it', 'orthotics'],
     ['frozen peas on my sore knee, useful or not', 'ice'],
   ];
@@ -98,6 +98,19 @@ describe('questions and small talk', () => {
       expect(turn.entity('kb.answer')?.id).to.equal(id);
       expect(turn.entity('triage.question')).to.equal(undefined);
       expect(turn.activities.flatMap((a) => a.suggestedActions?.actions ?? []).map((a) => a.value)).to.include('triage:start');
+    });
+  }
+
+  // "Patellofemoral pain" names the condition: asking about it tells no symptom.
+  const named: [string, string][] = [
+    ['pool running patellofemoral pain', 'cross-training'],
+    ['patellofemoral pain how long to heal', 'recovery-time'],
+  ];
+  for (const [question, id] of named) {
+    it(`answers "${question}" with ${id}, as a question about runner's knee`, async () => {
+      const turn = await new Person(bot.url).say(question);
+      expect(turn.entity('kb.answer')?.id).to.equal(id);
+      expect(turn.entity('triage.question')).to.equal(undefined);
     });
   }
 

@@ -22,6 +22,7 @@ describe('property: reading intents and SMS keywords from any text', () => {
         expect([undefined, 'booking', 'deleteData', 'triage']).to.include(intents.contained(text));
         expect([undefined, 'own', 'topic']).to.include(intents.symptomReport(text));
         expect(intents.isQuestion(text)).to.be.a('boolean');
+        expect(intents.hasQuestion(text)).to.be.a('boolean');
       }),
       { numRuns: 1500 },
     );
@@ -35,6 +36,7 @@ describe('property: reading intents and SMS keywords from any text', () => {
         expect(intents.contained(said)).to.equal(intents.contained(text));
         expect(intents.symptomReport(said)).to.equal(intents.symptomReport(text));
         expect(intents.isQuestion(said)).to.equal(intents.isQuestion(text));
+        expect(intents.hasQuestion(said)).to.equal(intents.hasQuestion(text));
       }),
       { numRuns: 1500 },
     );

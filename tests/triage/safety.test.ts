@@ -1,6 +1,9 @@
 import { expect } from 'chai';
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { findProjectRoot } from '../../config/paths';
 import { Protocol } from '../../triage/protocol';
-import { detectCrisis, detectEmergency } from '../../triage/safety';
+import { detectCrisis, detectEmergency, screenMessage } from '../../triage/safety';
 import { CTX, protocol } from './helpers';
 
 const EMERGENCIES = [
@@ -27,6 +30,7 @@ const EMERGENCIES = [
   "fell on glass and there's a deep open cut on my knee that won't stop bleeding",
   "I've been short of breath for 2 weeks",
   'my kneecap moved sideways when I fell',
+  'my kneecap popped out when I was running',
   'kneecap popped out sideways',
   'the kneecap is sitting off to the side after I fell',
   'my IT band is tight and my kneecap is out of place',
@@ -65,6 +69,11 @@ const NOT_EMERGENCIES = [
   'why does the kneecap move sideways in runners knee',
   'what makes the kneecap track to the side',
   'can a weak hip let the kneecap shift?',
+  'a tight IT band can pull the kneecap sideways off its track',
+  'how does the it band pull the kneecap out of place',
+  // Long enough ago by itself, with no time to read.
+  'I dislocated my kneecap in high school, now it aches after runs',
+  'my kneecap popped out once when I was 14 but it went back',
   '',
 ];
 
@@ -97,6 +106,9 @@ const NOT_CRISES = [
   'i hurt myself on a trail run last week',
   "what's the point of icing if it still hurts",
   'I could kill for a pain-free run',
+  // Runners count kilometres in kms.
+  'doubled my kms this month now kneecap pain',
+  'ran 40 kms this week and my knee is sore',
 ];
 
 describe('triage safety detectors', () => {
@@ -123,6 +135,37 @@ describe('triage safety detectors', () => {
   for (const text of NOT_CRISES) {
     it(`does not offer crisis resources for "${text}"`, () => {
       expect(detectCrisis(p, text)).to.equal(false);
+    });
+  }
+});
+
+/** Messages written from the protocol alone, apart from the phrase lists (tests/data/safety-messages.json). */
+interface SafetyMessages {
+  emergency: string[];
+  crisis: string[];
+  notEmergency: string[];
+}
+
+describe('the safety screen on messages written apart from its phrase lists', () => {
+  const messages: SafetyMessages = JSON.parse(readFileSync(path.join(findProjectRoot(), 'tests', 'data', 'safety-messages.json'), 'utf8'));
+  let p: Protocol;
+  before(() => {
+    p = protocol();
+  });
+
+  for (const text of messages.emergency) {
+    it(`gives the emergency answer to "${text}"`, () => {
+      expect(screenMessage(p, text, CTX, { emergency: true })).to.equal('emergency');
+    });
+  }
+  for (const text of messages.crisis) {
+    it(`offers crisis resources for "${text}"`, () => {
+      expect(screenMessage(p, text, CTX, { emergency: true })).to.equal('crisis');
+    });
+  }
+  for (const text of messages.notEmergency) {
+    it(`raises no alarm for "${text}"`, () => {
+      expect(screenMessage(p, text, CTX, { emergency: true })).to.equal(undefined);
     });
   }
 });
