@@ -94,22 +94,28 @@ export function createIntentReader(phrases: IntentPhrases): IntentReader {
       if (firstPerson && words.some((w) => injuryVerbs.has(w))) return 'own';
       const kneeAt = words.findIndex((w) => body.has(w));
       // "my knee", "my son's left knee": someone's own knee, not runner's knee in general.
-      if (kneeAt >= 0 && words.slice(Math.max(0, kneeAt - 2), kneeAt).some((w) => possessive.has(w))) return 'own';
+      const owner = kneeAt >= 0 && words.slice(Math.max(0, kneeAt - 2), kneeAt).some((w) => possessive.has(w));
       const statement = !hasQuestion(said);
       const phrases = phrasesAt(` ${norm} `);
       const symptoms = [...phrases];
       words.forEach((w, i) => symptomWords.has(w) && symptoms.push(i));
       if (!symptoms.length) {
         // "knee sore", "knee" by SMS: short messages about a knee are reports too.
-        return kneeAt >= 0 && statement && words.length <= 2 ? 'own' : undefined;
+        if (kneeAt >= 0 && statement && words.length <= 2) return 'own';
+        // "my knee is bad" tells of it; "does icing help my knee?" asks about it, with no symptom told.
+        if (owner) return statement ? 'own' : 'topic';
+        return undefined;
       }
-      // "exercises for knee pain", "recovering from patellofemoral pain": the symptom is the subject of the question.
+      if (owner) return 'own';
+      // "exercises for knee pain", "what will the physio check at my first visit for kneecap pain": the symptom is the subject of the question.
       const governed = (at: number) => words.slice(Math.max(0, at - CUE_REACH), at).some((w) => topicCues.has(w));
-      if (!firstPerson && symptoms.every(governed)) return 'topic';
+      if (symptoms.every(governed)) return 'topic';
       // "It's been sore on and off for months": a symptom told, not asked about.
-      if (statement || phrases.length) return 'own';
-      // "why do I ache around the knee after runs?" is a report; "does runner's knee ache on stairs?" is not.
-      return firstPerson && kneeAt >= 0 ? 'own' : undefined;
+      if (statement) return 'own';
+      // "should I run through the knee pain?", "why do I ache around the knee after runs?": asked in the first person, about one's own knee.
+      if (firstPerson && (kneeAt >= 0 || phrases.length > 0)) return 'own';
+      // "when is knee pain an emergency?" asks about knee pain in general; "does runner's knee ache on stairs?" tells nothing.
+      return phrases.length ? 'topic' : undefined;
     },
     isQuestion(text) {
       return isQuestion(read(text));

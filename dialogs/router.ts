@@ -174,14 +174,20 @@ export async function handleMessage(deps: ConversationDeps, data: ConversationDa
 
   const report = intents.symptomReport(said);
   const match = deps.matcher.match(text);
-  const answered = match.band === 'answer' && match.topicId ? match.topicId : undefined;
-  if (report && answered && (report === 'topic' || intents.hasQuestion(said))) {
-    // A symptom asked about ("does a brace help knee pain?", "exercises for knee pain") is answered, with the check offered.
-    return remember([answer(deps, data, answered, match.confidence), { text: messages.offerCheck, choices: messages.offerCheckChoices }]);
+  const answered = match.band === 'answer' && match.topicId ? deps.kb.byId.get(match.topicId) : undefined;
+  if (report) {
+    // What the check decides for one's own knee ("my knee is sore, should I be worried?") is the check's to answer.
+    const checkDecides = report === 'own' && answered?.action === 'triage';
+    if (answered && !checkDecides && (report === 'topic' || intents.hasQuestion(said))) {
+      // A symptom asked about ("does a brace help my knee?", "exercises for knee pain") is answered, with the check offered
+      // (a topic whose action is the check offers it among its own choices).
+      const reply = answer(deps, data, answered.id, match.confidence);
+      return remember(answered.action === 'triage' ? [reply] : [reply, { text: messages.offerCheck, choices: messages.offerCheckChoices }]);
+    }
+    // Someone telling of their own knee, or of a symptom we have no answer about, gets the check, which decides how urgent it is.
+    return remember(await triage.start(data, input, text));
   }
-  // Someone telling of their own knee gets the check, which decides how urgent it is.
-  if (report === 'own') return remember(await triage.start(data, input, text));
-  if (answered) return remember([answer(deps, data, answered, match.confidence)]);
+  if (answered) return remember([answer(deps, data, answered.id, match.confidence)]);
   await deps.recordUnanswered?.(text, match.band === 'suggest' ? 'suggest' : 'none', input.now);
   if (match.band === 'suggest') return remember([suggestionsReply(deps.kb, messages, match)]);
   return remember([noMatchReply(messages, match.outOfScope !== undefined)]);

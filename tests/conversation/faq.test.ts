@@ -114,8 +114,34 @@ describe('questions and small talk', () => {
     });
   }
 
-  // Someone telling of their own knee gets the check, which decides how urgent it is.
-  const told = ['my knee hurts on the stairs', "it's been sore on and off for months", 'sore knee after long runs', 'pain behind the kneecap after running', 'I have knee pain from running'];
+  // Questions about knee pain in general, or about one's knee with no symptom told, are answered, with the check offered once.
+  const general: [string, string][] = [
+    ['when is knee pain an emergency?', 'serious-causes'],
+    ["I'm thinking about getting my knee assessed, what does a physio do at the assessment?", 'diagnosis'],
+  ];
+  for (const [question, id] of general) {
+    it(`answers "${question}" with ${id}, offering the check once`, async () => {
+      const turn = await new Person(bot.url).say(question);
+      expect(turn.entity('kb.answer')?.id).to.equal(id);
+      expect(turn.entity('triage.question')).to.equal(undefined);
+      const offers = turn.activities.flatMap((a) => a.suggestedActions?.actions ?? []).filter((a) => a.value === 'triage:start');
+      expect(offers).to.have.length(1);
+    });
+  }
+
+  // Someone telling of their own knee gets the check, which decides how urgent it is; so does asking
+  // what the check decides about one's own knee ("should I book?", "should I be worried?").
+  const told = [
+    'my knee hurts on the stairs',
+    "it's been sore on and off for months",
+    'sore knee after long runs',
+    'pain behind the kneecap after running',
+    'I have knee pain from running',
+    'My knee has been hurting, should I book?',
+    'Training for my first half marathon and now my knee is sore, should I be worried?',
+    'my knee is bad and I feel sick',
+    '45 year old cyclist here with an achy knee',
+  ];
   for (const text of told) {
     it(`starts the check for "${text}"`, async () => {
       const turn = await new Person(bot.url).say(text);

@@ -15,7 +15,9 @@ interface Vignette {
 }
 
 const LEVELS = ['self-care', 'book', 'doctor', 'urgent', 'emergency'];
-const vignettes: Vignette[] = JSON.parse(fs.readFileSync(path.join(findProjectRoot(), 'tests/data/triage-vignettes.json'), 'utf8'));
+const read = (file: string): Vignette[] => JSON.parse(fs.readFileSync(path.join(findProjectRoot(), 'tests/data', file), 'utf8'));
+// Those written as people talk, then those written from the protocol alone.
+const vignettes: Vignette[] = [...read('triage-vignettes.json'), ...read('triage-vignettes-blind.json')];
 const MILD = { injury: 'no', red_flags: 'none', age: '30', duration: '3 days', trend: 'better', location: 'front', severity: '3', recurrent: 'no', aggravators: 'running' };
 
 describe('triage vignettes through the whole bot (HTTP, Web Chat and SMS)', () => {

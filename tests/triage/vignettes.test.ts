@@ -14,19 +14,19 @@ interface Vignette {
   expect: { level: string; reasons: string[] };
 }
 
-function readVignettes(): Vignette[] {
-  const raw: unknown = JSON.parse(readFileSync(resolve(ROOT, 'tests/data/triage-vignettes.json'), 'utf8'));
-  if (!Array.isArray(raw)) throw new Error('triage-vignettes.json: must be a list');
+function readVignettes(file: string): Vignette[] {
+  const raw: unknown = JSON.parse(readFileSync(resolve(ROOT, 'tests/data', file), 'utf8'));
+  if (!Array.isArray(raw)) throw new Error(`${file}: must be a list`);
   return raw.map((v: Vignette, i: number) => {
-    for (const id of Object.keys(v.replies)) if (!isQuestionId(id)) throw new Error(`vignette ${i}: unknown question "${id}"`);
-    if (!isLevel(v.expect.level)) throw new Error(`vignette ${i}: unknown level "${v.expect.level}"`);
-    for (const r of v.expect.reasons) if (!isReasonId(r)) throw new Error(`vignette ${i}: unknown reason "${r}"`);
+    for (const id of Object.keys(v.replies)) if (!isQuestionId(id)) throw new Error(`${file}: vignette ${i}: unknown question "${id}"`);
+    if (!isLevel(v.expect.level)) throw new Error(`${file}: vignette ${i}: unknown level "${v.expect.level}"`);
+    for (const r of v.expect.reasons) if (!isReasonId(r)) throw new Error(`${file}: vignette ${i}: unknown reason "${r}"`);
     return v;
   });
 }
 
 describe('triage vignettes, written as people talk', () => {
-  const vignettes = readVignettes();
+  const vignettes = readVignettes('triage-vignettes.json');
   let p: Protocol;
   before(() => {
     p = protocol();
@@ -42,6 +42,22 @@ describe('triage vignettes, written as people talk', () => {
     const reasons = new Set(vignettes.flatMap((v) => v.expect.reasons));
     expect([...levels].sort()).to.deep.equal([...LEVELS].sort());
     expect(REASON_IDS.filter((r) => r !== 'emergency_message' && !reasons.has(r))).to.deep.equal([]);
+  });
+
+  for (const v of vignettes) {
+    it(`${v.name} -> ${v.expect.level} (${v.expect.reasons.join(', ')})`, () => {
+      const result = converse(p, v.opening, v.returning, v.replies);
+      expect({ level: result.level, reasons: result.reasons }, `asked: ${result.asked.join(', ')}`).to.deep.equal(v.expect);
+    });
+  }
+});
+
+// Written from the protocol alone, without sight of the phrase lists or the rules' code.
+describe('triage vignettes written apart from the phrase lists', () => {
+  const vignettes = readVignettes('triage-vignettes-blind.json');
+  let p: Protocol;
+  before(() => {
+    p = protocol();
   });
 
   for (const v of vignettes) {
