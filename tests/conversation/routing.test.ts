@@ -1,0 +1,40 @@
+import { expect } from 'chai';
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { findProjectRoot } from '../../config/paths';
+import { Person, startTestBot, type TestBot, type TurnResult } from '../support/bot';
+
+/** Written from the spec alone (tests/data/routing-messages.json). */
+interface RoutingMessages {
+  check: string[];
+  answer: { q: string; id: string }[];
+}
+
+const messages: RoutingMessages = JSON.parse(readFileSync(path.join(findProjectRoot(), 'tests', 'data', 'routing-messages.json'), 'utf8'));
+
+const offersCheck = (turn: TurnResult): boolean => turn.activities.some((a) => a.suggestedActions?.actions.some((action) => action.value === 'triage:start'));
+
+describe('a first message about a knee: the check for someone telling of their own, an answer for a question', () => {
+  let bot: TestBot;
+  before(async () => {
+    bot = await startTestBot();
+  });
+  after(() => bot.stop());
+
+  for (const text of messages.check) {
+    it(`starts or offers the check for "${text}"`, async () => {
+      const turn = await new Person(bot.url).say(text);
+      if (turn.entity('triage.question')) return;
+      expect(turn.entity('kb.answer'), 'neither the check nor an answer').to.not.equal(undefined);
+      expect(offersCheck(turn), 'answered without offering the check').to.equal(true);
+    });
+  }
+
+  for (const { q } of messages.answer) {
+    it(`answers "${q}" without starting the check`, async () => {
+      const turn = await new Person(bot.url).say(q);
+      expect(turn.entity('triage.question')).to.equal(undefined);
+      expect(turn.entity('kb.answer')).to.not.equal(undefined);
+    });
+  }
+});
