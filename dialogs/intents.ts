@@ -14,7 +14,7 @@ export class IntentText {
 /**
  * How a message speaks of knee symptoms: `own` when someone tells of their own knee, or a child's
  * ("my knee hurts", "it's been sore for months"); `topic` when a symptom is only what a question is
- * about ("strengthening exercises for patellofemoral pain").
+ * about ("strengthening exercises for knee pain", "when is knee pain an emergency?").
  */
 export type SymptomReport = 'own' | 'topic';
 
@@ -95,15 +95,16 @@ export function createIntentReader(phrases: IntentPhrases): IntentReader {
       const kneeAt = words.findIndex((w) => body.has(w));
       // "my knee", "my son's left knee": someone's own knee, not runner's knee in general.
       const owner = kneeAt >= 0 && words.slice(Math.max(0, kneeAt - 2), kneeAt).some((w) => possessive.has(w));
-      const statement = !hasQuestion(said);
+      // Read only where it decides, as it reads each sentence of the message again.
+      const statement = (): boolean => !hasQuestion(said);
       const phrases = phrasesAt(` ${norm} `);
       const symptoms = [...phrases];
       words.forEach((w, i) => symptomWords.has(w) && symptoms.push(i));
       if (!symptoms.length) {
         // "knee sore", "knee" by SMS: short messages about a knee are reports too.
-        if (kneeAt >= 0 && statement && words.length <= 2) return 'own';
+        if (kneeAt >= 0 && words.length <= 2 && statement()) return 'own';
         // "my knee is bad" tells of it; "does icing help my knee?" asks about it, with no symptom told.
-        if (owner) return statement ? 'own' : 'topic';
+        if (owner) return statement() ? 'own' : 'topic';
         return undefined;
       }
       if (owner) return 'own';
@@ -111,7 +112,7 @@ export function createIntentReader(phrases: IntentPhrases): IntentReader {
       const governed = (at: number) => words.slice(Math.max(0, at - CUE_REACH), at).some((w) => topicCues.has(w));
       if (symptoms.every(governed)) return 'topic';
       // "It's been sore on and off for months": a symptom told, not asked about.
-      if (statement) return 'own';
+      if (statement()) return 'own';
       // "should I run through the knee pain?", "why do I ache around the knee after runs?": asked in the first person, about one's own knee.
       if (firstPerson && (kneeAt >= 0 || phrases.length > 0)) return 'own';
       // "when is knee pain an emergency?" asks about knee pain in general; "does runner's knee ache on stairs?" tells nothing.
