@@ -4,6 +4,7 @@ import { ParseContext } from './calendar';
 import { QuestionId } from './ids';
 import { affirmedCodes, codesAnswer, labelAnswer, optionNumberAnswer, readMulti, readSingle, readYesNo } from './parse-choice';
 import { parseAge } from './parse-age';
+import { toldPart } from './hypothetical';
 import { durationBand, parseDuration, ReadMode } from './parse-duration';
 import { readRedFlags } from './parse-red-flags';
 import { parseSeverity } from './parse-severity';
@@ -99,9 +100,15 @@ function volunteeredIn(protocol: Protocol, text: Normalized, raw: string, ctx: P
   return out;
 }
 
-/** What an opening message ("my knee hurts since I twisted it 3 days ago") already answers. */
+/**
+ * What an opening message ("my knee hurts since I twisted it 3 days ago") already answers. A clause
+ * that asks about a sign ("does knee pain ever cause chest pain?") answers nothing.
+ */
 export function extractVolunteered(protocol: Protocol, text: string, ctx: ParseContext): Answers {
   if (text.trim().length === 0) return {};
+  const told = toldPart(protocol, text);
+  if (told === null) return {};
+  if (told.dropped) return volunteeredIn(protocol, told.normalized, told.text, ctx, null);
   return volunteeredIn(protocol, normalize(text, protocol.language.lexicon), text, ctx, null);
 }
 

@@ -1,23 +1,18 @@
 // Messages that need an answer before anything else: an emergency, or talk of self-harm.
 import { ParseContext } from './calendar';
-import { matchesAtStart, findHits } from './phrases';
+import { toldPart } from './hypothetical';
+import { findHits } from './phrases';
 import { readRedFlags } from './parse-red-flags';
 import { Protocol } from './protocol';
 import { evaluate } from './rules';
-import { normalize, normalizedClauses, type Normalized } from './text';
-
-/** "What is a deformity?" asks about a sign; it does not report one. */
-function isHypothetical(protocol: Protocol, clause: Normalized): boolean {
-  return matchesAtStart(protocol.language.hypothetical, clause) !== null;
-}
+import { normalize, type Normalized } from './text';
 
 /** `whole` is the message already normalised, when the caller has it. */
 function emergencyIn(protocol: Protocol, text: string, ctx: ParseContext, whole?: Normalized): boolean {
-  const lex = protocol.language.lexicon;
-  const kept = normalizedClauses(text, lex, whole).filter((c) => !isHypothetical(protocol, c.normalized));
-  if (kept.length === 0) return false;
-  // One clause kept is the text to read as it is ("a. b" joins two), already normalised.
-  const normalized = kept.length === 1 ? kept[0].normalized : normalize(kept.map((c) => c.text).join('. '), lex);
+  // "What is a deformity?" asks about a sign; it does not report one.
+  const told = toldPart(protocol, text, whole);
+  if (told === null) return false;
+  const normalized = told.normalized;
   const { flags } = readRedFlags(protocol.language, normalized, ctx, 'mention', protocol.durationBands);
   if (flags.length === 0) return false;
   return evaluate(protocol, { red_flags: flags }, []).level === 'emergency';

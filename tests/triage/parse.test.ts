@@ -174,6 +174,9 @@ describe('triage free-text parsing', () => {
       ['my knee hurts', {}],
       ['I have a race in 3 weeks and my knee hurts today', {}],
       ['I run 5 days a week', {}],
+      // A clause that asks about a sign tells none.
+      ["does knee pain ever cause chest pain? just curious, I don't have any", {}],
+      ['my knee hurts on stairs. does a tight IT band pull the kneecap sideways?', { aggravators: ['stairs'] }],
     ];
     for (const [text, expected] of rows) {
       it(`finds ${JSON.stringify(expected)} in "${text}"`, () => {

@@ -144,6 +144,8 @@ interface SafetyMessages {
   emergency: string[];
   crisis: string[];
   notEmergency: string[];
+  /** Everyday words that sound like crisis talk ("I'm dying to get back out there"). */
+  notCrisis: string[];
 }
 
 describe('the safety screen on messages written apart from its phrase lists', () => {
@@ -166,6 +168,11 @@ describe('the safety screen on messages written apart from its phrase lists', ()
   for (const text of messages.notEmergency) {
     it(`raises no alarm for "${text}"`, () => {
       expect(screenMessage(p, text, CTX, { emergency: true })).to.equal(undefined);
+    });
+  }
+  for (const text of messages.notCrisis) {
+    it(`does not offer crisis resources for "${text}"`, () => {
+      expect(screenMessage(p, text, CTX, { emergency: true })).to.not.equal('crisis');
     });
   }
 });

@@ -1,0 +1,32 @@
+// Clauses that ask about a sign tell none: "what is a deformity?", "does knee pain ever cause chest pain?".
+import { matchesAtStart } from './phrases';
+import { Protocol } from './protocol';
+import { normalize, normalizedClauses, type Normalized } from './text';
+
+function isHypothetical(protocol: Protocol, clause: Normalized): boolean {
+  return matchesAtStart(protocol.language.hypothetical, clause) !== null;
+}
+
+/** What a message tells: the text of the clauses kept, and their normalised form. */
+export interface Told {
+  text: string;
+  normalized: Normalized;
+  /** Some clause asked about a sign and was left out. */
+  dropped: boolean;
+}
+
+/**
+ * The message without its hypothetical clauses; null when nothing else is left.
+ * `whole` is the message already normalised, when the caller has it.
+ */
+export function toldPart(protocol: Protocol, text: string, whole?: Normalized): Told | null {
+  const lex = protocol.language.lexicon;
+  const clauses = normalizedClauses(text, lex, whole);
+  const kept = clauses.filter((c) => !isHypothetical(protocol, c.normalized));
+  if (kept.length === 0) return null;
+  const dropped = kept.length < clauses.length;
+  // One clause kept is the text to read as it is ("a. b" joins two), already normalised.
+  if (kept.length === 1) return { text: kept[0].text, normalized: kept[0].normalized, dropped };
+  const joined = kept.map((c) => c.text).join('. ');
+  return { text: joined, normalized: normalize(joined, lex), dropped };
+}
