@@ -32,13 +32,14 @@ export interface Sentence {
 export function splitSentences(text: string): Sentence[] {
   // Most messages are one sentence with nothing that could end one: no splitting to do.
   if (!SENTENCE_ENDS.test(text)) return sentencesOf([text]);
-  // A full stop after a short word is an abbreviation ("Dr.", "i.t."), not the end of a sentence.
-  const marked = text.replace(/([?!]+|(?<=\w{3})\.+(?=\s)|\n+)/g, '$1\u0000');
+  // A full stop after a short word is an abbreviation ("Dr.", "i.t."), not the end of a sentence; a
+  // colon before a space ends one ("so my question is: what is it?"), one in "5:30" does not.
+  const marked = text.replace(/([?!]+|(?<=\w{3})\.+(?=\s)|(?<=\S):(?=\s)|\n+)/g, '$1\u0000');
   return sentencesOf(marked.split('\u0000'));
 }
 
 /** What could end a sentence; a NUL, too, since it is the mark splitting uses. */
-const SENTENCE_ENDS = /[?!.\n\u0000]/;
+const SENTENCE_ENDS = /[?!.:\n\u0000]/;
 
 function sentencesOf(parts: readonly string[]): Sentence[] {
   const sentences: Sentence[] = [];

@@ -56,6 +56,13 @@ describe('sentence splitting', () => {
     expect(sentences[2].words).to.deep.equal(['how', 'long', 'will', 'it', 'take', 'to', 'heal']);
   });
 
+  it('ends a sentence at a colon before a space, so the question after "my question is:" stands alone, but not inside "5:30"', () => {
+    const sentences = splitSentences('I want to understand it first, so my question is: what actually is runners knee?');
+    expect(sentences.map((s) => s.question)).to.deep.equal([false, true]);
+    expect(sentences[1].words).to.deep.equal(['what', 'actually', 'is', 'runners', 'knee']);
+    expect(splitSentences('my knee hurts at 5:30 in the morning')).to.have.length(1);
+  });
+
   it('does not split at abbreviations like "Dr." or "i.t."', () => {
     expect(splitSentences('Is Dr. Kottoor the orthotics person?')).to.have.length(1);
     expect(splitSentences('should i roll my i.t. band')).to.have.length(1);
