@@ -26,6 +26,9 @@ describe('matcher', () => {
       ['should i see a physio or just wait it out', 'when-to-get-help'],
       ['should i go to a physio for this', 'physiotherapy'],
       ['how is pfps diagnosed', 'diagnosis'],
+      ['how do i get diagnosed with runners knee', 'diagnosis'],
+      // Having been diagnosed is what the person tells, not what they ask.
+      ['I was diagnosed with runners knee last week, how long until it gets better?', 'recovery-time'],
       ['do i need an x-ray for runners knee', 'diagnosis'],
       ['what are the red flags with knee pain', 'serious-causes'],
       ['when is knee pain an emergency', 'serious-causes'],
