@@ -74,6 +74,7 @@ const NOT_EMERGENCIES = [
   // Long enough ago by itself, with no time to read.
   'I dislocated my kneecap in high school, now it aches after runs',
   'my kneecap popped out once when I was 14 but it went back',
+  'I dislocated my kneecap when I was young, now it aches after runs',
   '',
 ];
 
@@ -95,6 +96,9 @@ const CRISES = [
   'planning to take all my pills tonight',
   'i wish i could just go to sleep and never wake up',
   "honestly don't see the point in living anymore",
+  // Each word of an alternative is its own: 'everything' and 'my family' are written as patterns of their own.
+  'i just want everything to stop',
+  'I am a burden to my family',
 ];
 
 const NOT_CRISES = [
