@@ -110,6 +110,8 @@ const NOT_CRISES = [
   'i hurt myself on a trail run last week',
   "what's the point of icing if it still hurts",
   'I could kill for a pain-free run',
+  'i ran 10k and wanted to end it with a sprint',
+  'I hit the track on purpose early to beat the heat',
   // Runners count kilometres in kms.
   'doubled my kms this month now kneecap pain',
   'ran 40 kms this week and my knee is sore',
