@@ -21,13 +21,16 @@ export function followUpChoices(kb: KnowledgeBase, topic: Topic): Choice[] {
   return choices;
 }
 
-export function answerReply(kb: KnowledgeBase, messages: Messages, clinic: ClinicFacts, topic: Topic, score: number): Reply {
+/** `offerCheck`: the message named a symptom, so the check is offered among the choices (a topic whose action is the check offers it anyway). */
+export function answerReply(kb: KnowledgeBase, messages: Messages, clinic: ClinicFacts, topic: Topic, score: number, offerCheck = false): Reply {
   const followUps = followUpChoices(kb, topic);
   const choices: Choice[] = [];
   if (topic.detail) choices.push({ label: messages.tellMeMore, value: 'more' });
   const offer = (value: string) => [...messages.offerCheckChoices, ...messages.welcomeChoices].find((c) => c.value === value);
   const action = topic.action === 'triage' ? offer('triage:start') : topic.action === 'booking' ? offer('booking:offer') : undefined;
   if (action) choices.push(action);
+  const check = offerCheck && topic.action !== 'triage' ? offer('triage:start') : undefined;
+  if (check) choices.push(check);
   choices.push(...followUps);
   const contact = CONTACT_TOPICS.has(topic.id) ? clinicContactLines(clinic) : [];
   return {

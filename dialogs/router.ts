@@ -179,10 +179,9 @@ export async function handleMessage(deps: ConversationDeps, data: ConversationDa
     // What the check decides for one's own knee ("my knee is sore, should I be worried?") is the check's to answer.
     const checkDecides = report === 'own' && answered?.action === 'triage';
     if (answered && !checkDecides && (report === 'topic' || intents.hasQuestion(said))) {
-      // A symptom asked about ("does a brace help my knee?", "exercises for knee pain") is answered, with the check offered
-      // (a topic whose action is the check offers it among its own choices).
-      const reply = answer(deps, data, answered.id, match.confidence);
-      return remember(answered.action === 'triage' ? [reply] : [reply, { text: messages.offerCheck, choices: messages.offerCheckChoices }]);
+      // A symptom asked about ("does a brace help my knee?", "exercises for knee pain") is answered, with the check among its
+      // choices: one numbered list, so a reply "1" by SMS can mean only one thing.
+      return remember([answer(deps, data, answered.id, match.confidence, true)]);
     }
     // Someone telling of their own knee, or of a symptom we have no answer about, gets the check, which decides how urgent it is.
     return remember(await triage.start(data, input, text));
@@ -193,12 +192,12 @@ export async function handleMessage(deps: ConversationDeps, data: ConversationDa
   return remember([noMatchReply(messages, match.outOfScope !== undefined)]);
 }
 
-function answer(deps: ConversationDeps, data: ConversationData, topicId: string, score: number): Reply {
+function answer(deps: ConversationDeps, data: ConversationData, topicId: string, score: number, offerCheck = false): Reply {
   const topic = deps.kb.byId.get(topicId);
   if (!topic) return noMatchReply(deps.messages, false);
   data.lastTopicId = topic.id;
   data.detailShown = false;
-  return answerReply(deps.kb, deps.messages, deps.clinic, topic, score);
+  return answerReply(deps.kb, deps.messages, deps.clinic, topic, score, offerCheck);
 }
 
 function moreDetail(deps: ConversationDeps, data: ConversationData): Reply {

@@ -3,7 +3,7 @@ import { Checker, loadJsonContent } from './validate';
 const TEXT_KEYS = [
   'welcome', 'help', 'helpInCheck', 'greeting', 'thanks', 'goodbye', 'restarted', 'nothingToCancel', 'checkCancelled',
   'noMatch', 'noMatchHealth', 'didYouMean', 'noneOfThese', 'followUpsIntro', 'tellMeMore', 'noMoreDetail', 'nothingToExpand',
-  'offerCheck', 'dismissed', 'emptyMessage', 'attachmentOnly', 'tooLong', 'error', 'busy', 'crisis', 'emergency',
+  'dismissed', 'emptyMessage', 'attachmentOnly', 'tooLong', 'error', 'busy', 'crisis', 'emergency',
   'dataDeleted', 'smsOptOut', 'smsOptIn', 'smsHelp', 'smsHelpPhone', 'questionInCheck', 'submitChoices', 'bookingOffer', 'bookingLink', 'bookingCall', 'bookingNoContact', 'restartWord', 'restartWordSms',
 ] as const;
 const CHOICE_KEYS = ['welcomeChoices', 'noMatchChoices', 'offerCheckChoices'] as const;

@@ -114,6 +114,13 @@ describe('questions and small talk', () => {
     });
   }
 
+  it('by SMS, answers "exercises for knee pain" with one numbered list, the check among its choices', async () => {
+    const turn = await new Person(bot.url, 'sms', '+14165550188').say('exercises for knee pain');
+    expect(turn.entity('kb.answer')?.id).to.equal('exercises');
+    expect(turn.activities.filter((a) => /Reply 1/.test(a.text ?? ''))).to.have.length(1);
+    expect(turn.text).to.match(/\d\. Yes, check my symptoms/);
+  });
+
   // Questions about knee pain in general, or about one's knee with no symptom told, are answered, with the check offered once.
   const general: [string, string][] = [
     ['when is knee pain an emergency?', 'serious-causes'],
