@@ -125,6 +125,8 @@ describe('questions and small talk', () => {
   const general: [string, string][] = [
     ['when is knee pain an emergency?', 'serious-causes'],
     ["I'm thinking about getting my knee assessed, what does a physio do at the assessment?", 'diagnosis'],
+    // "Runner's knee" names the condition: its knee is nobody's own.
+    ["how do i tell if it's runner's knee vs just normal soreness", 'symptoms'],
   ];
   for (const [question, id] of general) {
     it(`answers "${question}" with ${id}, offering the check once`, async () => {
@@ -148,6 +150,8 @@ describe('questions and small talk', () => {
     'Training for my first half marathon and now my knee is sore, should I be worried?',
     'my knee is bad and I feel sick',
     '45 year old cyclist here with an achy knee',
+    'Bit of knee soreness since I started a new spin class',
+    "Runner's knee is back, I think",
   ];
   for (const text of told) {
     it(`starts the check for "${text}"`, async () => {
