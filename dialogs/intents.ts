@@ -34,8 +34,6 @@ export interface IntentReader {
 
 const read = (text: string | IntentText): IntentText => (typeof text === 'string' ? new IntentText(text) : text);
 
-const QUESTION_START = /^(what|whats|how|hows|why|when|where|which|who|can|could|should|shall|is|are|does|do|will|would|did|any|anything|wat|wats|wht|hw|shud|shld|cud|wud)\b/;
-
 /** Words a cue may stand before the symptom it governs: "for knee pain", "from patellofemoral pain". */
 const CUE_REACH = 3;
 
@@ -58,11 +56,13 @@ export function createIntentReader(phrases: IntentPhrases): IntentReader {
   const possessive = new Set(report.possessive.map(normaliseText));
   const injuryVerbs = new Set(report.injuryVerbs.map(normaliseText));
   const topicCues = new Set(report.topicCues.map(normaliseText));
-  const questionEnd = new RegExp(`\\b(${report.questionEnds.map((e) => escapeRegExp(normaliseText(e))).join('|')})$`);
+  const wordsOf = (list: readonly string[]) => list.map((e) => escapeRegExp(normaliseText(e))).join('|');
+  const questionStart = new RegExp(`^(${wordsOf(phrases.questions.starts)})\\b`);
+  const questionEnd = new RegExp(`\\b(${wordsOf(phrases.questions.ends)})$`);
   const politeEnd = /\s+(please|pls|plz|thanks|thank you|now)$/;
-  const isQuestion = ({ raw, norm }: IntentText): boolean => raw.trimEnd().endsWith('?') || QUESTION_START.test(norm) || questionEnd.test(norm);
+  const isQuestion = ({ raw, norm }: IntentText): boolean => raw.trimEnd().endsWith('?') || questionStart.test(norm) || questionEnd.test(norm);
   const hasQuestion = (said: IntentText): boolean =>
-    isQuestion(said) || said.raw.includes('?') || said.raw.split(SENTENCE_END).some((sentence) => QUESTION_START.test(normaliseText(sentence)));
+    isQuestion(said) || said.raw.includes('?') || said.raw.split(SENTENCE_END).some((sentence) => questionStart.test(normaliseText(sentence)));
   // The condition's own names are not symptoms told: "patellofemoral pain" is runner's knee.
   const conditionNames = report.conditionNames.map((n) => ` ${normaliseText(n)} `).sort((a, b) => b.length - a.length);
   const withoutNames = (norm: string): string => conditionNames.reduce((text, name) => text.replaceAll(name, ' condition '), ` ${norm} `).trim();

@@ -15,6 +15,8 @@ export interface IntentPhrases {
   smsKeywords: SmsKeywords;
   exact: Record<IntentName, string[]>;
   contains: Record<ContainsIntent, string[]>;
+  /** What makes a message a question without a question mark: its first word ("how", "shud"), or its ending ("worth it", "or not"). */
+  questions: { starts: string[]; ends: string[] };
   symptomReport: {
     self: string[];
     body: string[];
@@ -24,8 +26,6 @@ export interface IntentPhrases {
     injuryVerbs: string[];
     /** Words that make a symptom what a question is about, not what someone has ("exercises for knee pain"). */
     topicCues: string[];
-    /** Endings that make a message a question without a question mark ("custom orthotics worth it"). */
-    questionEnds: string[];
     /** Names of the condition that hold a symptom word ("patellofemoral pain"): naming it tells no symptom. */
     conditionNames: string[];
   };
@@ -42,6 +42,7 @@ export function parseIntents(raw: unknown, file: string): IntentPhrases {
   const containsLists = {} as Record<ContainsIntent, string[]>;
   for (const name of CONTAINS_INTENTS) containsLists[name] = check.strings(contains[name], `contains.${name}`, { min: 1 });
   const sms = check.record(root.smsKeywords, 'smsKeywords');
+  const questions = check.record(root.questions, 'questions');
   return {
     smsKeywords: {
       optOut: check.strings(sms.optOut, 'smsKeywords.optOut', { min: 1 }),
@@ -50,6 +51,10 @@ export function parseIntents(raw: unknown, file: string): IntentPhrases {
     },
     exact: exactLists,
     contains: containsLists,
+    questions: {
+      starts: check.strings(questions.starts, 'questions.starts', { min: 1 }),
+      ends: check.strings(questions.ends, 'questions.ends', { min: 1 }),
+    },
     symptomReport: {
       self: check.strings(symptom.self, 'symptomReport.self', { min: 1 }),
       body: check.strings(symptom.body, 'symptomReport.body', { min: 1 }),
@@ -58,7 +63,6 @@ export function parseIntents(raw: unknown, file: string): IntentPhrases {
       possessive: check.strings(symptom.possessive, 'symptomReport.possessive', { min: 1 }),
       injuryVerbs: check.strings(symptom.injuryVerbs, 'symptomReport.injuryVerbs', { min: 1 }),
       topicCues: check.strings(symptom.topicCues, 'symptomReport.topicCues', { min: 1 }),
-      questionEnds: check.strings(symptom.questionEnds, 'symptomReport.questionEnds', { min: 1 }),
       conditionNames: check.strings(symptom.conditionNames, 'symptomReport.conditionNames', { min: 1 }),
     },
   };
