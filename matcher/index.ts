@@ -169,7 +169,12 @@ export class TermIndex {
   /** How telling a term is: rare across topics weighs more; a term the index has never seen weighs most. */
   weightOf(term: string): number {
     const id = this.termIds.get(term);
-    return id === undefined || this.idf[id] === 0 ? this.unknownWeight : this.idf[id];
+    return id === undefined ? this.unknownWeight : this.weightAt(id);
+  }
+
+  /** A numbered term's weight: a term only the answers use weighs as one never seen. */
+  private weightAt(id: number): number {
+    return this.idf[id] === 0 ? this.unknownWeight : this.idf[id];
   }
 
   /**
@@ -212,11 +217,11 @@ export class TermIndex {
     this.queryWeight = 0;
     for (const [term, emphasis] of terms) this.queryWeight += this.weightOf(term) * emphasis;
     if (this.queryWeight === 0) return;
-    const { idf, topicStart, topicList, topicShare, answerStart, answerList, docStart, docList, docScore, touchedDocs } = this;
+    const { topicStart, topicList, topicShare, answerStart, answerList, docStart, docList, docScore, touchedDocs } = this;
     for (const [term, emphasis] of terms) {
       const id = this.termIds.get(term);
       if (id === undefined) continue;
-      const weight = (idf[id] === 0 ? this.unknownWeight : idf[id]) * emphasis;
+      const weight = this.weightAt(id) * emphasis;
       for (let i = topicStart[id]; i < topicStart[id + 1]; i++) {
         const topic = topicList[i];
         this.touch(topic);
