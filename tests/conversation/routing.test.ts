@@ -1,8 +1,6 @@
 import { expect } from 'chai';
-import { readFileSync } from 'node:fs';
-import path from 'node:path';
-import { findProjectRoot } from '../../config/paths';
 import { Person, startTestBot, type TestBot, type TurnResult } from '../support/bot';
+import { readTestData } from '../support/data';
 
 /** Written from the spec alone (tests/data/routing-messages.json). */
 interface RoutingMessages {
@@ -10,7 +8,7 @@ interface RoutingMessages {
   answer: { q: string; id: string }[];
 }
 
-const messages: RoutingMessages = JSON.parse(readFileSync(path.join(findProjectRoot(), 'tests', 'data', 'routing-messages.json'), 'utf8'));
+const messages = readTestData<RoutingMessages>('routing-messages.json');
 
 const offersCheck = (turn: TurnResult): boolean => turn.activities.some((a) => a.suggestedActions?.actions.some((action) => action.value === 'triage:start'));
 

@@ -1,9 +1,7 @@
 import { expect } from 'chai';
-import * as fs from 'node:fs';
-import * as path from 'node:path';
 import { randomUUID } from 'node:crypto';
-import { findProjectRoot } from '../../config/paths';
 import { Person, startTestBot, type TestBot } from '../support/bot';
+import { readTestData } from '../support/data';
 import { finishCheck } from './journey';
 
 interface Vignette {
@@ -15,9 +13,8 @@ interface Vignette {
 }
 
 const LEVELS = ['self-care', 'book', 'doctor', 'urgent', 'emergency'];
-const read = (file: string): Vignette[] => JSON.parse(fs.readFileSync(path.join(findProjectRoot(), 'tests/data', file), 'utf8'));
 // Those written as people talk, then those written from the protocol alone.
-const vignettes: Vignette[] = [...read('triage-vignettes.json'), ...read('triage-vignettes-blind.json')];
+const vignettes = [...readTestData<Vignette[]>('triage-vignettes.json'), ...readTestData<Vignette[]>('triage-vignettes-blind.json')];
 const MILD = { injury: 'no', red_flags: 'none', age: '30', duration: '3 days', trend: 'better', location: 'front', severity: '3', recurrent: 'no', aggravators: 'running' };
 
 describe('triage vignettes through the whole bot (HTTP, Web Chat and SMS)', () => {

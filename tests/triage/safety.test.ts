@@ -1,7 +1,5 @@
 import { expect } from 'chai';
-import { readFileSync } from 'node:fs';
-import path from 'node:path';
-import { findProjectRoot } from '../../config/paths';
+import { readTestData } from '../support/data';
 import { Protocol } from '../../triage/protocol';
 import { detectCrisis, detectEmergency, screenMessage } from '../../triage/safety';
 import { CTX, protocol } from './helpers';
@@ -155,7 +153,7 @@ interface SafetyMessages {
 }
 
 describe('the safety screen on messages written apart from its phrase lists', () => {
-  const messages: SafetyMessages = JSON.parse(readFileSync(path.join(findProjectRoot(), 'tests', 'data', 'safety-messages.json'), 'utf8'));
+  const messages = readTestData<SafetyMessages>('safety-messages.json');
   let p: Protocol;
   before(() => {
     p = protocol();

@@ -1,10 +1,9 @@
 import { expect } from 'chai';
-import { readFileSync } from 'fs';
-import { resolve } from 'path';
+import { readTestData } from '../support/data';
 import { isLevel, isQuestionId, isReasonId, LEVELS, REASON_IDS } from '../../triage/ids';
 import { Protocol } from '../../triage/protocol';
 import { converse, Replies } from './conversation';
-import { protocol, ROOT } from './helpers';
+import { protocol } from './helpers';
 
 interface Vignette {
   name: string;
@@ -15,7 +14,7 @@ interface Vignette {
 }
 
 function readVignettes(file: string): Vignette[] {
-  const raw: unknown = JSON.parse(readFileSync(resolve(ROOT, 'tests/data', file), 'utf8'));
+  const raw = readTestData<unknown>(file);
   if (!Array.isArray(raw)) throw new Error(`${file}: must be a list`);
   return raw.map((v: Vignette, i: number) => {
     for (const id of Object.keys(v.replies)) if (!isQuestionId(id)) throw new Error(`${file}: vignette ${i}: unknown question "${id}"`);
