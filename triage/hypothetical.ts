@@ -1,10 +1,17 @@
 // Clauses that ask about a sign tell none: "what is a deformity?", "does knee pain ever cause chest pain?".
 import { matchesAtStart } from './phrases';
 import { Protocol } from './protocol';
-import { normalize, normalizedClauses, type Normalized } from './text';
+import { finishTokens, normalize, normalizedClauses, type Normalized } from './text';
 
 function isHypothetical(protocol: Protocol, clause: Normalized): boolean {
-  return matchesAtStart(protocol.language.hypothetical, clause) !== null;
+  const { hypothetical, leadIns } = protocol.language;
+  if (matchesAtStart(hypothetical, clause) !== null) return true;
+  // "hmm, what counts as an injury", "ok so does a fever count": the question after a lead-in word or two.
+  let skip = 0;
+  while (skip < 2 && skip < clause.tokens.length && (leadIns.has(clause.tokens[skip]) || clause.tokens[skip] === ',')) skip++;
+  if (skip === 0 || skip === clause.tokens.length) return false;
+  const rest = clause.tokens.slice(skip);
+  return matchesAtStart(hypothetical, finishTokens(rest)) !== null;
 }
 
 /** What a message tells: the text of the clauses kept, and their normalised form. */

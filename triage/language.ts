@@ -61,6 +61,8 @@ export interface Language {
   severityWords: Array<{ value: number; phrases: PhraseSet }>;
   crisis: PhraseSet;
   hypothetical: PhraseSet;
+  /** Words that may open a clause before what it asks ("hmm what counts as an injury"): skipped when reading whether it asks. */
+  leadIns: ReadonlySet<string>;
   historyDays: ReadonlyMap<RedFlag, number>;
   /** School grades read as ages in reply to the age question: grades 1 to `last`, grade N being age N + `ageFrom` to N + `ageTo`. */
   schoolGrades: { last: number; ageFrom: number; ageTo: number };
@@ -288,6 +290,7 @@ export function parseLanguage(raw: Json, file: string): Language {
     }),
     crisis: r.set(safety.crisis, 'safety.crisis', safety.crisisExcept ?? []),
     hypothetical: r.set(safety.hypothetical, 'safety.hypothetical'),
+    leadIns: new Set(c.strings(safety.leadIns ?? [], 'safety.leadIns')),
     historyDays,
     historyMarkers: r.set(safety.historyMarkers, 'safety.historyMarkers'),
     longAgoMarkers: r.set(safety.longAgoMarkers, 'safety.longAgoMarkers'),

@@ -10,6 +10,18 @@ const NOT_SCORE_UNITS = new Set([
   'kg', 'lbs', 'lb', 'pounds', 'minutes', 'minute', 'hours', 'hour', 'am', 'pm', 'min', 'mins', 'x', 'steps', 'nights', 'night', 's',
 ]);
 const AGE_BEFORE = new Set(['aged', 'age']);
+/** Words between "a" and a score ("a solid 7"). */
+const SCORE_ADJECTIVES = new Set(['solid', 'good', 'strong', 'hard', 'firm', 'steady', 'low', 'high', 'easy', 'constant']);
+/** What may follow a score that stands alone ("a 7 at worst", "a solid 7, maybe 8"): a noun there makes it something else ("a 5 k"). */
+const AFTER_SCORE = new Set([',', 'and', 'but', 'or', 'at', 'when', 'on', 'now', 'today', 'most', 'maybe', 'probably', 'though', 'if', 'so', 'by', 'in', 'during', 'after', 'while', 'some', 'sometimes', 'tbh', 'lol']);
+
+/** "at its worst a solid 7", "it is like an 8": a number after "a" that stands alone, which a message mentioning pain means as a score. */
+function standsAsScore(t: readonly string[], i: number): boolean {
+  const prev = t[i - 1] ?? '';
+  const article = (w: string | undefined) => w === 'a' || w === 'an';
+  const introduced = article(prev) || (SCORE_ADJECTIVES.has(prev) && article(t[i - 2]));
+  return introduced && (i + 1 === t.length || AFTER_SCORE.has(t[i + 1]));
+}
 const BELOW = new Set(['under', 'below']);
 
 /** The top of another scale the reply names for all its numbers ("4 on a scale of 5", "3 out of 5"), if any. */
@@ -50,7 +62,7 @@ export function parseSeverity(lang: Language, text: Normalized, mode: ReadMode, 
     if (NOT_SCORE_UNITS.has(next) || AGE_BEFORE.has(prev)) continue;
     let n = Number(t[i]);
     const outOf = next === 'out' && t[i + 2] === 'of' && NUMBER.test(t[i + 3] ?? '') ? Number(t[i + 3]) : null;
-    if (mode === 'mention' && outOf === null) continue;
+    if (mode === 'mention' && outOf === null && !standsAsScore(t, i)) continue;
     // "6 and a half" is 6.5, which counts as 7, as "6.5" does.
     if (next === 'and' && t[i + 2] === 'a' && t[i + 3] === 'half') n += 0.5;
     if (outOf !== null && outOf > 0 && outOf !== max) n = (n * max) / outOf;

@@ -127,11 +127,15 @@ export function interpretParts(protocol: Protocol, questionId: QuestionId, text:
   if (numbered === 'invalid') return { own: null, volunteered: {} };
   if (numbered !== null) return { own: answerFragment(q.id, numbered), volunteered: {} };
   const lang = protocol.language;
-  const normalized = normalize(text, lang.lexicon);
-  const value = labelAnswer(q, normalized, lang) ?? readAnswer(protocol, q, normalized, text, ctx, 'answer');
+  const whole = normalize(text, lang.lexicon);
+  // A clause that asks back ("what counts as an injury?", "does a fever count?") answers nothing; the rest is read.
+  const told = toldPart(protocol, text, whole);
+  if (told === null) return { own: null, volunteered: {} };
+  const [normalized, said] = told.dropped ? [told.normalized, told.text] : [whole, text];
+  const value = labelAnswer(q, normalized, lang) ?? readAnswer(protocol, q, normalized, said, ctx, 'answer');
   return {
     own: value === null ? null : answerFragment(q.id, value),
-    volunteered: volunteeredIn(protocol, normalized, text, ctx, q.id),
+    volunteered: volunteeredIn(protocol, normalized, said, ctx, q.id),
   };
 }
 

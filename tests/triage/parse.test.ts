@@ -36,6 +36,9 @@ describe('triage free-text parsing', () => {
     ['no', 'no'], ['nah', 'no'], ['nope', 'no'], ['n', 'no'], ['not really', 'no'], ['no way', 'no'], ['dont think so', 'no'],
     ["I don't think so", 'no'], ['not that I know of', 'no'], ["I didn't twist it or anything", 'no'], ['it came on gradually', 'no'], ['2', 'no'],
     ['not sure', null], ['maybe', null], ['hmm', null], ['yes and no', null], ['3', null], ['', null],
+    // A reply that asks back answers nothing, even when it names the thing asked about; what follows the question is read.
+    ['hmm what counts as an injury', null], ['what do you mean by injury?', null], ['does a fall count?', null],
+    ['does a fall count? I slipped on ice on Monday', 'yes'],
   ]);
 
   table('weight_bearing', [
@@ -158,6 +161,8 @@ describe('triage free-text parsing', () => {
     ['all gone thanks', 'gone'], ['all better!', 'gone'], ['nearly gone', 'better'], ['much better', 'better'], ["it's still there", 'same'],
     ['not great, worse actually', 'worse'], ['1', 'gone'], ['hmm', null],
     ['back again', 'same'], ["it's back but better than before", 'better'],
+    // "all good" is gone, not the "good" of better.
+    ['its gone! all good now', 'gone'], ['good as new', 'gone'], ['pretty good', 'better'],
   ]);
 
   describe('reading asides', () => {
@@ -174,6 +179,9 @@ describe('triage free-text parsing', () => {
       ['my knee hurts', {}],
       ['I have a race in 3 weeks and my knee hurts today', {}],
       ['I run 5 days a week', {}],
+      // A number after "a" that stands alone is a score; one before a unit or a noun is not.
+      ["my knee's been killing me for like 3 weeks now, at its worst a solid 7", { duration: '2to6w', severity: 7 }],
+      ['my knee hurts, I did a 10 k on Sunday and a 5 mile run today', {}],
       // A clause that asks about a sign tells none.
       ["does knee pain ever cause chest pain? just curious, I don't have any", {}],
       ['my knee hurts on stairs. does a tight IT band pull the kneecap sideways?', { aggravators: ['stairs'] }],

@@ -113,6 +113,13 @@ const NOT_CRISES = [
   // Runners count kilometres in kms.
   'doubled my kms this month now kneecap pain',
   'ran 40 kms this week and my knee is sore',
+  // Words of the broader crisis patterns in their everyday sense.
+  'how much ibuprofen would kill the pain',
+  "I'm so tired of living with this knee",
+  'the swelling should die down in a few days',
+  'thinking about jumping into a half marathon in the spring',
+  'I think I was burning myself out with too much mileage',
+  'I cut myself some slack and skipped the long run',
 ];
 
 describe('triage safety detectors', () => {
