@@ -7,6 +7,8 @@ export function normaliseText(text: string): string {
   let s = ascii ? text.toLowerCase() : text.normalize('NFKD').replace(/[\u0300-\u036f]/g, '').toLowerCase();
   if (!ascii || s.includes('`')) s = s.replace(/[\u2018\u2019\u02bc\u0060\u00b4]/g, "'");
   if (s.includes("'")) s = s.replace(/(\w)'(s|t|m|re|ve|ll|d)\b/g, '$1$2').replace(/'/g, '');
+  // "w/o" is SMS for "without"; the slash would otherwise leave "w" (with) and a stray "o".
+  if (s.includes('w/o')) s = s.replace(/\bw\/o\b/g, 'without');
   return (
     s
       .replace(/[^a-z0-9]+/g, ' ')

@@ -122,7 +122,8 @@ export function createScorer(kb: KnowledgeBase, lexicon: Lexicon, options: Score
         fuzzy.likeness(words(text), best).forEach((likeness, i) => (evidence[i].fuzzy = likeness));
       }
       let unseen = 0;
-      for (const stem of analysis.stems) if (!stems.has(stem)) unseen++;
+      // A number (an age, a distance) is no word of another subject.
+      for (const stem of analysis.stems) if (!stems.has(stem) && !/^\d+$/.test(stem)) unseen++;
       const foreign = unseen / Math.max(1, analysis.stems.length);
       return { analysis, foreign, ranked: rankTopics(evidence, weights) };
     },

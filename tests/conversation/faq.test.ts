@@ -26,6 +26,11 @@ describe('questions and small talk', () => {
     ['wat cadence shud i run at', 'cadence'],
     ['does KT tape help?', 'tape-and-brace'],
     ['does insurance cover physio', 'insurance'],
+    // A trail's name is not a typo of "brace"; "w/o" is "without"; "or nah" and an age are no other subject.
+    ['me n my wife hike every weekend on the bruce trail, do hikers get runners knee too or no', 'who-gets-it'],
+    ['can it heal w/o physio', 'heal-on-its-own'],
+    ['is runners knee one of those things that fixes itself or nah', 'heal-on-its-own'],
+    ['im 72, what gentle strengthening can i do for kneecap pain', 'exercises'],
   ];
   for (const [question, id] of answers) {
     it(`answers "${question}" with ${id}`, async () => {
@@ -33,7 +38,7 @@ describe('questions and small talk', () => {
     });
   }
 
-  const declined = ["what is jumper's knee", 'how do I rehab an ACL tear', 'my hip hurts when I run', 'what is the capital of mongolia'];
+  const declined = ["what is jumper's knee", 'how do I rehab an ACL tear', 'my hip hurts when I run', 'what is the capital of mongolia', 'what is IT band syndrome'];
   for (const question of declined) {
     it(`declines "${question}" honestly, with no answer`, async () => {
       const turn = await new Person(bot.url).say(question);

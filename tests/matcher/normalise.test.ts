@@ -11,6 +11,7 @@ function referenceNormalise(text: string): string {
     .replace(/[\u2018\u2019\u02bc\u0060\u00b4]/g, "'")
     .replace(/(\w)'(s|t|m|re|ve|ll|d)\b/g, '$1$2')
     .replace(/'/g, '')
+    .replace(/\bw\/o\b/g, 'without')
     .replace(/[^a-z0-9]+/g, ' ')
     .replace(/([a-z])\1{2,}/g, '$1$1')
     .trim();
@@ -27,6 +28,7 @@ describe('text normalisation', () => {
     ['turns punctuation into spaces', 'kt-tape, or a brace?!', 'kt tape or a brace'],
     ['shortens a letter repeated three times or more', 'sooo sorrry my kneeee', 'soo sorry my knee'],
     ['keeps digits', 'is 160 spm too low', 'is 160 spm too low'],
+    ['reads SMS "w/o" as "without"', 'can it heal w/o physio', 'can it heal without physio'],
     ['reads a backtick as an apostrophe', 'what`s runner`s knee', 'whats runners knee'],
     ['folds an accent next to an apostrophe', 'Qu’est-ce que le genou du coureur? Café’s', 'quest ce que le genou du coureur cafes'],
   ];
