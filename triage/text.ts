@@ -154,7 +154,8 @@ export function normalize(raw: string, lex: Lexicon): Normalized {
   if (!ascii) s = s.replace(/[\u201c\u201d]/g, '"').replace(/[\u2013\u2014]/g, '-');
   if (s.includes('/')) s = s.replace(/\bw\/o\b/g, ' without ').replace(/\bw\//g, ' with ');
   if (s.includes('&')) s = s.replace(/&/g, ' and ');
-  if (s.includes('+')) s = s.replace(/(\d+)\s*\+/g, '$1 or over ');
+  // "55+" is 55 or over; "hot+swollen" is hot and swollen.
+  if (s.includes('+')) s = s.replace(/(\d+)\s*\+/g, '$1 or over ').replace(/([a-z])\s*\+\s*(?=[a-z])/g, '$1 and ');
   if (s.includes('/')) s = s.replace(/(\d+(?:\.\d+)?)\s*\/\s*10\b/g, '$1 out of 10 ');
   if (s.includes('-')) s = s.replace(/(\d+(?:\.\d+)?)\s*-\s*(\d+(?:\.\d+)?)/g, '$1 to $2').replace(/([a-z])-(?=[a-z])/g, '$1 ');
   if (s.includes("'")) s = s.replace(/[a-z]+'[a-z]+/g, (w) => lex.contractions.get(w) ?? w.replace(/'(s|d)$/, '').replace(/'/g, ''));

@@ -27,7 +27,7 @@ function referenceNormalize(raw: string, lex: Lexicon): Normalized {
   s = s.replace(/[\u2018\u2019\u02bc`\u00b4]/g, "'").replace(/[\u201c\u201d]/g, '"');
   s = s.replace(/[\u2013\u2014]/g, '-');
   s = s.replace(/\bw\/o\b/g, ' without ').replace(/\bw\//g, ' with ').replace(/&/g, ' and ');
-  s = s.replace(/(\d+)\s*\+/g, '$1 or over ');
+  s = s.replace(/(\d+)\s*\+/g, '$1 or over ').replace(/([a-z])\s*\+\s*(?=[a-z])/g, '$1 and ');
   s = s.replace(/(\d+(?:\.\d+)?)\s*\/\s*10\b/g, '$1 out of 10 ');
   s = s.replace(/(\d+(?:\.\d+)?)\s*-\s*(\d+(?:\.\d+)?)/g, '$1 to $2');
   s = s.replace(/([a-z])-(?=[a-z])/g, '$1 ');

@@ -61,6 +61,8 @@ describe('triage free-text parsing', () => {
     ['none of those', ['none']], ['nope none', ['none']], ['none', ['none']], ['no', ['none']], ['14', ['none']],
     ['it locks sometimes and gives way', ['locked', 'giving_way']],
     ['its hot n swollen', ['hot_swollen']],
+    // "+" between words is "and" ("55+" stays "55 or over").
+    ['its hot+swollen', ['hot_swollen']],
     ['swollen, red and I feel feverish', ['fever_hot_swollen']],
     ['a bit swollen but not hot or red', ['swollen']],
     ['my calf is red and swollen', ['calf_swelling']],

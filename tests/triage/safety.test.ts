@@ -120,6 +120,10 @@ const NOT_CRISES = [
   'thinking about jumping into a half marathon in the spring',
   'I think I was burning myself out with too much mileage',
   'I cut myself some slack and skipped the long run',
+  // A numb foot that "won't wake up" is a foot, not a wish.
+  "my foot went numb on the bike and it won't wake up",
+  'my attempt at a sub-4 marathon is off because of this knee',
+  "I won't be here for my appointment next week, I'm travelling",
 ];
 
 describe('triage safety detectors', () => {
