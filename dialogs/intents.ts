@@ -56,6 +56,7 @@ export function createIntentReader(phrases: IntentPhrases): IntentReader {
   const possessive = new Set(report.possessive.map(normaliseText));
   const injuryVerbs = new Set(report.injuryVerbs.map(normaliseText));
   const topicCues = new Set(report.topicCues.map(normaliseText));
+  const animals = new Set(report.animals.map(normaliseText));
   const wordsOf = (list: readonly string[]) => list.map((e) => escapeRegExp(normaliseText(e))).join('|');
   const questionStart = new RegExp(`^(${wordsOf(phrases.questions.starts)})\\b`);
   const questionEnd = new RegExp(`\\b(${wordsOf(phrases.questions.ends)})$`);
@@ -89,6 +90,7 @@ export function createIntentReader(phrases: IntentPhrases): IntentReader {
       const said = read(text);
       const norm = withoutNames(said.norm);
       const words = norm.split(' ');
+      if (words.some((w) => animals.has(w))) return undefined;
       const firstPerson = words.some((w) => self.has(w));
       // "I twisted it skiing": an injury told in the first person, even without the word knee.
       if (firstPerson && words.some((w) => injuryVerbs.has(w))) return 'own';

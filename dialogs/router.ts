@@ -88,10 +88,12 @@ export async function handleMessage(deps: ConversationDeps, data: ConversationDa
   };
 
   const safety = text ? await triage.checkSafety(data, text, input) : undefined;
-  if (safety) {
+  if (safety?.final) {
     deps.booking.stop(data);
-    return remember(safety);
+    return remember(safety.replies);
   }
+  // Crisis talk only the model reads: the resources first, then the reply the message would have had.
+  if (safety) replies.push(...safety.replies);
 
   if (input.staff) {
     const staffReplies = await deps.staffDesk.handle(text, picked, input.staff);

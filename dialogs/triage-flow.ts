@@ -9,8 +9,11 @@ export interface TriageData {
 
 /** The symptom check as the router sees it: safety screening, start, answers, re-asks, stop. */
 export interface TriageFlow {
-  /** Crisis resources or the emergency answer for a message that needs them, before anything else. */
-  checkSafety(data: { triage?: TriageData }, text: string, input: TurnInput): Promise<Reply[] | undefined>;
+  /**
+   * Crisis resources or the emergency answer for a message that needs them, before anything else: `final` replies are
+   * the whole turn; others (crisis talk only the model reads) go first and the turn goes on.
+   */
+  checkSafety(data: { triage?: TriageData }, text: string, input: TurnInput): Promise<{ replies: Reply[]; final: boolean } | undefined>;
   active(data: { triage?: TriageData }): boolean;
   start(data: { triage?: TriageData }, input: TurnInput, openingText: string | undefined): Promise<Reply[]>;
   /** The replies for an answer to the pending question, or undefined when the message is not an answer. */

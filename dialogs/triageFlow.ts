@@ -86,11 +86,13 @@ export function createTriageFlow(deps: TriageFlowDeps): TriageFlow {
     async checkSafety(holder: Holder, text, input) {
       // An answer to the warning-sign question is read as that answer, with its own rule's reason: only crisis is screened.
       const concern = screenMessage(protocol, text, ctx(input), { emergency: holder.triage?.session.pending !== 'red_flags' });
-      if (concern === 'crisis') return [{ text: protocol.messages.crisis, tone: 'danger', entity: { type: 'safety.crisis' } }];
+      const crisis: Reply = { text: protocol.messages.crisis, tone: 'danger', entity: { type: 'safety.crisis' } };
+      if (concern === 'crisis') return { replies: [crisis], final: true };
+      if (concern === 'possibleCrisis') return { replies: [crisis], final: false };
       if (concern !== 'emergency') return undefined;
       delete holder.triage;
       const outcome = emergencyMessageOutcome(protocol);
-      return outcomeReplies(outcome.level, outcome.reasons, outcome.protocol);
+      return { replies: outcomeReplies(outcome.level, outcome.reasons, outcome.protocol), final: true };
     },
 
     active: (holder: Holder) => holder.triage !== undefined,

@@ -290,7 +290,7 @@ export function parseLanguage(raw: Json, file: string): Language {
     }),
     crisis: r.set(safety.crisis, 'safety.crisis', safety.crisisExcept ?? []),
     hypothetical: r.set(safety.hypothetical, 'safety.hypothetical'),
-    leadIns: new Set(c.strings(safety.leadIns ?? [], 'safety.leadIns')),
+    leadIns: new Set(c.strings(safety.leadIns, 'safety.leadIns')),
     historyDays,
     historyMarkers: r.set(safety.historyMarkers, 'safety.historyMarkers'),
     longAgoMarkers: r.set(safety.longAgoMarkers, 'safety.longAgoMarkers'),

@@ -21,6 +21,7 @@ import {
   ReasonId,
 } from './ids';
 import { Json, JsonChecker, parseJsonFile } from './json-check';
+import { CrisisModel, parseCrisisModel } from './crisis-model';
 import { Language, parseLanguage } from './language';
 
 export type QuestionKind = 'yesno' | 'single' | 'multi' | 'number';
@@ -105,6 +106,8 @@ export interface Protocol {
   messages: Messages;
   /** The compiled phrase lists the free-text parsers use. */
   language: Language;
+  /** The second reading of crisis talk, beside the phrase lists (`crisisModelFile`). */
+  crisisModel: CrisisModel;
 }
 
 const KINDS: readonly QuestionKind[] = ['yesno', 'single', 'multi', 'number'];
@@ -199,10 +202,10 @@ function readOutcome(c: JsonChecker, raw: Json, path: string): OutcomeText {
 }
 
 /** Validates a parsed protocol object; `file` names it in error messages. */
-export function parseProtocol(raw: Json, file: string, language: Language): Protocol {
+export function parseProtocol(raw: Json, file: string, language: Language, crisisModel: CrisisModel): Protocol {
   const c = new JsonChecker(file);
   const root = c.object(raw, '(root)');
-  c.onlyKeys(root, '(root)', ['version', 'memoryDays', 'phrasesFile', 'safetyQuestions', 'questions', 'ageBands', 'durationBands', 'rules', 'reasons', 'outcomes', 'messages']);
+  c.onlyKeys(root, '(root)', ['version', 'memoryDays', 'phrasesFile', 'crisisModelFile', 'safetyQuestions', 'questions', 'ageBands', 'durationBands', 'rules', 'reasons', 'outcomes', 'messages']);
   const version = c.text(root.version, 'version');
   const memoryDays = c.integer(root.memoryDays, 'memoryDays');
   if (memoryDays < 1) c.fail('memoryDays', 'must be at least 1');
@@ -272,7 +275,7 @@ export function parseProtocol(raw: Json, file: string, language: Language): Prot
     maxDays: b.high,
   }));
 
-  return { version, memoryDays, questions, rules, safetyQuestions, ageBands, durationBands, reasons, outcomes, messages, language };
+  return { version, memoryDays, questions, rules, safetyQuestions, ageBands, durationBands, reasons, outcomes, messages, language, crisisModel };
 }
 
 function readJson(filePath: string): Json {
@@ -286,7 +289,7 @@ function readJson(filePath: string): Json {
 }
 
 /**
- * Loads and validates the protocol and the phrase file it names (`phrasesFile`, next to it).
+ * Loads and validates the protocol, the phrase file it names (`phrasesFile`, next to it) and the crisis model (`crisisModelFile`).
  * Throws an Error naming the file, the entry and the field when anything is wrong.
  */
 export function loadProtocol(filePath: string): Protocol {
@@ -296,7 +299,8 @@ export function loadProtocol(filePath: string): Protocol {
   const phrasesFile = c.string(c.object(raw, '(root)').phrasesFile, 'phrasesFile');
   const phrasesPath = resolve(dirname(filePath), phrasesFile);
   const language = parseLanguage(readJson(phrasesPath), basename(phrasesPath));
-  return parseProtocol(raw, file, language);
+  const modelPath = resolve(dirname(filePath), c.string(c.object(raw, '(root)').crisisModelFile, 'crisisModelFile'));
+  return parseProtocol(raw, file, language, parseCrisisModel(readJson(modelPath), basename(modelPath)));
 }
 
 export function questionById(protocol: Protocol, id: QuestionId): Question {

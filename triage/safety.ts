@@ -1,6 +1,7 @@
 // Messages that need an answer before anything else: an emergency, or talk of self-harm.
 import { ParseContext } from './calendar';
 import { toldPart } from './hypothetical';
+import { crisisLikely } from './crisis-model';
 import { findHits } from './phrases';
 import { readRedFlags } from './parse-red-flags';
 import { Protocol } from './protocol';
@@ -18,6 +19,7 @@ function emergencyIn(protocol: Protocol, text: string, ctx: ParseContext, whole?
   return evaluate(protocol, { red_flags: flags }, []).level === 'emergency';
 }
 
+/** Crisis wording the phrase lists name. */
 function crisisIn(protocol: Protocol, normalized: Normalized): boolean {
   return findHits(protocol.language.crisis, normalized, protocol.language.negation).length > 0;
 }
@@ -31,19 +33,25 @@ export function detectEmergency(protocol: Protocol, text: string, ctx: ParseCont
   return emergencyIn(protocol, text, ctx);
 }
 
-/** True for talk of suicide or self-harm; errs on the side of offering crisis resources. */
+/** True for talk of suicide or self-harm, by the phrase lists or the model; errs on the side of offering crisis resources. */
 export function detectCrisis(protocol: Protocol, text: string): boolean {
-  return crisisIn(protocol, normalize(text, protocol.language.lexicon));
+  const normalized = normalize(text, protocol.language.lexicon);
+  return crisisIn(protocol, normalized) || crisisLikely(protocol.crisisModel, normalized);
 }
 
-export type SafetyConcern = 'crisis' | 'emergency';
+/**
+ * `crisis`: wording the phrase lists name; `emergency`: a warning sign the rules call an emergency;
+ * `possibleCrisis`: wording only the model reads as crisis talk, less certain, so the resources come with the usual reply.
+ */
+export type SafetyConcern = 'crisis' | 'emergency' | 'possibleCrisis';
 
 /**
- * Both checks on one message, as detectCrisis then (when `emergency` is set) detectEmergency would
- * answer, reading the message once for both where it can: every message goes through this.
+ * Every message goes through this, read once for all: the phrase lists' crisis wording first, then (when `emergency`
+ * is set) an emergency, then the model's reading of crisis talk.
  */
 export function screenMessage(protocol: Protocol, text: string, ctx: ParseContext, options: { emergency: boolean }): SafetyConcern | undefined {
   const normalized = normalize(text, protocol.language.lexicon);
   if (crisisIn(protocol, normalized)) return 'crisis';
-  return options.emergency && emergencyIn(protocol, text, ctx, normalized) ? 'emergency' : undefined;
+  if (options.emergency && emergencyIn(protocol, text, ctx, normalized)) return 'emergency';
+  return crisisLikely(protocol.crisisModel, normalized) ? 'possibleCrisis' : undefined;
 }

@@ -46,6 +46,12 @@ describe('questions and small talk', () => {
     });
   }
 
+  it("does not start a person's symptom check for a pet's limp", async () => {
+    const turn = await new Person(bot.url).say('my dog is limping what do i do');
+    expect(turn.entity('triage.question')).to.equal(undefined);
+    expect(turn.entity('kb.answer')).to.equal(undefined);
+  });
+
   it('offers to book when a health question is out of scope', async () => {
     const turn = await new Person(bot.url).say("what is jumper's knee");
     expect(turn.entity('kb.noMatch')).to.not.equal(undefined);

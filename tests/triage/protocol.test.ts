@@ -10,7 +10,7 @@ type Edit = (data: Record<string, unknown>) => void;
 
 interface BrokenCase {
   name: string;
-  file?: 'protocol' | 'phrases';
+  file?: 'protocol' | 'phrases' | 'model';
   edit: Edit;
   message: string;
 }
@@ -41,6 +41,9 @@ const BROKEN: BrokenCase[] = [
   { name: 'a misspelt field', edit: (d) => { list(d, 'questions')[1].askwhen = {}; }, message: 'triage-protocol.json: questions[1].askwhen: unknown field' },
   { name: 'a missing version', edit: (d) => { delete d.version; }, message: 'triage-protocol.json: version: must be a non-empty string' },
   { name: 'a broken phrase pattern', file: 'phrases', edit: (d) => { list(d, 'yes').length; d.yes = ['yes', 'ye$']; }, message: 'triage-phrases.json: yes[1]: pattern "ye$" has characters other than' },
+  { name: 'a crisis model threshold out of range', file: 'model', edit: (d) => { d.threshold = 1.5; }, message: 'crisis-model.json: threshold: must be between 0 and 1' },
+  { name: 'a crisis model feature of the wrong shape', file: 'model', edit: (d) => { d.weights = { ...record(d.weights), 'x:word': 1 }; }, message: 'crisis-model.json: weights.x:word: a feature is "u:word" or "b:word word"' },
+  { name: 'a missing crisis model', edit: (d) => { d.crisisModelFile = 'no-model.json'; }, message: 'no-model.json: cannot read' },
   { name: 'a phrase for an unknown code', file: 'phrases', edit: (d) => { record(record(d.answers).trend).sideways = { answer: ['sideways'] }; const answers = record(d.answers); answers.trend = { ...record(answers.trend), sideways: { answer: ['sideways'] } }; d.answers = answers; }, message: 'triage-phrases.json: answers.trend.sideways: unknown answer code for "trend"' },
 ];
 
@@ -78,9 +81,11 @@ describe('triage protocol loader', () => {
     it(`rejects ${c.name}, naming the file, the entry and the field`, () => {
       const protocolCopy = join(dir, 'triage-protocol.json');
       const phrasesCopy = join(dir, 'triage-phrases.json');
+      const modelCopy = join(dir, 'crisis-model.json');
       copyFileSync(PROTOCOL_PATH, protocolCopy);
       copyFileSync(resolve(ROOT, 'knowledge/triage-phrases.json'), phrasesCopy);
-      const target = c.file === 'phrases' ? phrasesCopy : protocolCopy;
+      copyFileSync(resolve(ROOT, 'knowledge/crisis-model.json'), modelCopy);
+      const target = c.file === 'phrases' ? phrasesCopy : c.file === 'model' ? modelCopy : protocolCopy;
       const data = record(JSON.parse(readFileSync(target, 'utf8')));
       c.edit(data);
       writeFileSync(target, JSON.stringify(data));
