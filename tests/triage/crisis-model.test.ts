@@ -37,7 +37,7 @@ describe('the crisis model beside the phrase lists', () => {
   });
 
   // Written apart from the phrase lists and the model (tests/data/crisis-heldout.json): the lists alone catch 24 of its 70
-  // crisis messages; with the model, 47 (67%). The floors below leave room for retraining, not for losing the model.
+  // crisis messages; with the model, 47 (67%), and none of its 60 near-misses is read as crisis. The floors below leave room for retraining, not for losing the model.
   it('with the phrase lists, offers crisis resources for most crisis talk it has not seen (at least 60%)', () => {
     const caught = heldOut.crisis.filter((t) => ['crisis', 'possibleCrisis'].includes(screenMessage(p, t, CTX, { emergency: true }) ?? ''));
     expect(caught.length / heldOut.crisis.length).to.be.at.least(0.6);
