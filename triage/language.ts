@@ -49,6 +49,8 @@ export interface Language {
   unsure: PhraseSet;
   /** "Maybe", "perhaps": softeners that only block a reply with no clear yes or no. */
   doubt: PhraseSet;
+  /** "wait", "I mean": a clause opening with one corrects what came before ("No, wait: I did fall"). */
+  corrections: PhraseSet;
   hedge: PhraseSet;
   hedgeMeansYes: readonly QuestionId[];
   codes: ReadonlyMap<QuestionId, ReadonlyMap<string, CodePhrases>>;
@@ -192,7 +194,7 @@ export function parseLanguage(raw: Json, file: string): Language {
   c.onlyKeys(root, '(root)', [
     'about', 'contractions', 'tokens', 'rewrites', 'numbers', 'fuzzy', 'negation', 'yes', 'no', 'unsure', 'hedge', 'hedgeMeansYes',
     'answers', 'everything', 'mentionContexts', 'redFlagCues', 'duration', 'severity', 'safety', 'volunteerExclude', 'genericExcept', 'benignSymptoms', 'doubt',
-    'schoolGrades',
+    'schoolGrades', 'corrections',
   ]);
   const genericExcept = c.object(root.genericExcept ?? {}, 'genericExcept');
 
@@ -276,6 +278,7 @@ export function parseLanguage(raw: Json, file: string): Language {
     no: r.set(root.no, 'no', genericExcept.no ?? []),
     unsure: r.set(root.unsure, 'unsure', genericExcept.unsure ?? []),
     doubt: r.set(root.doubt, 'doubt'),
+    corrections: r.set(root.corrections, 'corrections'),
     hedge: r.set(root.hedge, 'hedge', genericExcept.hedge ?? []),
     hedgeMeansYes,
     codes,

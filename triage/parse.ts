@@ -8,9 +8,9 @@ import { toldPart } from './hypothetical';
 import { durationBand, parseDuration, ReadMode } from './parse-duration';
 import { readRedFlags } from './parse-red-flags';
 import { parseSeverity } from './parse-severity';
-import { findHits } from './phrases';
+import { findHits, matchesAtStart } from './phrases';
 import { Protocol, Question, questionById } from './protocol';
-import { BREAK, clauseAt, normalize, Normalized } from './text';
+import { BREAK, clauseAt, normalize, normalizedClauses, Normalized } from './text';
 
 export type { ParseContext } from './calendar';
 
@@ -117,6 +117,22 @@ export interface SplitInterpretation {
   volunteered: Answers;
 }
 
+/**
+ * "No, wait: I did fall on it", "yes... I mean no": a reply that corrects itself is read from its last correction on,
+ * without the correcting word; 'nothing' when nothing follows it yet ("no wait"); null when there is no correction.
+ */
+function corrected(protocol: Protocol, text: string): [Normalized, string] | 'nothing' | null {
+  const lex = protocol.language.lexicon;
+  const parts = normalizedClauses(text, lex);
+  for (let i = parts.length - 1; i >= 0; i--) {
+    const marker = matchesAtStart(protocol.language.corrections, parts[i].normalized);
+    if (marker === null) continue;
+    const rest = [parts[i].normalized.tokens.slice(marker.end).join(' '), ...parts.slice(i + 1).map((p) => p.text)].filter((t) => t.trim().length > 0).join('. ');
+    return rest.length === 0 ? 'nothing' : [normalize(rest, lex), rest];
+  }
+  return null;
+}
+
 /** The answer to `questionId` and, separately, what else the message volunteers. */
 export function interpretParts(protocol: Protocol, questionId: QuestionId, text: string, ctx: ParseContext): SplitInterpretation {
   const q = questionById(protocol, questionId);
@@ -131,7 +147,9 @@ export function interpretParts(protocol: Protocol, questionId: QuestionId, text:
   // A clause that asks back ("what counts as an injury?", "does a fever count?") answers nothing; the rest is read.
   const told = toldPart(protocol, text, whole);
   if (told === null) return { own: null, volunteered: {} };
-  const [normalized, said] = told.dropped ? [told.normalized, told.text] : [whole, text];
+  const correction = corrected(protocol, told.dropped ? told.text : text);
+  if (correction === 'nothing') return { own: null, volunteered: {} };
+  const [normalized, said] = correction ?? (told.dropped ? [told.normalized, told.text] : [whole, text]);
   const value = labelAnswer(q, normalized, lang) ?? readAnswer(protocol, q, normalized, said, ctx, 'answer');
   return {
     own: value === null ? null : answerFragment(q.id, value),

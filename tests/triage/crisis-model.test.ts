@@ -36,8 +36,9 @@ describe('the crisis model beside the phrase lists', () => {
     expect([...heldOut.crisis, ...heldOut.notCrisis].filter((t) => trained.has(t))).to.deep.equal([]);
   });
 
-  // Written apart from the phrase lists and the model (tests/data/crisis-heldout.json): the lists alone catch 24 of its 70
-  // crisis messages; with the model, 47 (67%), and none of its 60 near-misses is read as crisis. The floors below leave room for retraining, not for losing the model.
+  // Written apart from the phrase lists and the model (tests/data/crisis-heldout.json, two sets): the lists alone catch 48 of
+  // its 130 crisis messages; with the model, 90 (69%), and 2 of its 120 near-misses are read as crisis. On the second set,
+  // measured first after the threshold was chosen on the first: 45 of 60 (the lists alone 24), 1 of 60 near-misses. The floors below leave room for retraining, not for losing the model.
   it('with the phrase lists, offers crisis resources for most crisis talk it has not seen (at least 60%)', () => {
     const caught = heldOut.crisis.filter((t) => ['crisis', 'possibleCrisis'].includes(screenMessage(p, t, CTX, { emergency: true }) ?? ''));
     expect(caught.length / heldOut.crisis.length).to.be.at.least(0.6);

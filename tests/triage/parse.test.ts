@@ -39,6 +39,9 @@ describe('triage free-text parsing', () => {
     // A reply that asks back answers nothing, even when it names the thing asked about; what follows the question is read.
     ['hmm what counts as an injury', null], ['what do you mean by injury?', null], ['does a fall count?', null],
     ['does a fall count? I slipped on ice on Monday', 'yes'],
+    // A reply that corrects itself is read from the correction on.
+    ['No, I do not believe so. No, wait: I did in fact fall on it whilst gardening.', 'yes'], ['yes... i mean no', 'no'], ['no wait yes i twisted it', 'yes'],
+    ['no wait', null],
   ]);
 
   table('weight_bearing', [
