@@ -1,14 +1,14 @@
 // Clauses that ask about a sign tell none: "what is a deformity?", "does knee pain ever cause chest pain?".
 import { matchesAtStart } from './phrases';
 import { Protocol } from './protocol';
-import { finishTokens, normalize, normalizedClauses, type Normalized } from './text';
+import { BREAK, finishTokens, normalize, normalizedClauses, type Normalized } from './text';
 
 function isHypothetical(protocol: Protocol, clause: Normalized): boolean {
   const { hypothetical, leadIns } = protocol.language;
   if (matchesAtStart(hypothetical, clause) !== null) return true;
   // "hmm, what counts as an injury", "ok so does a fever count": the question after a lead-in word or two.
   let skip = 0;
-  while (skip < 2 && skip < clause.tokens.length && (leadIns.has(clause.tokens[skip]) || clause.tokens[skip] === ',')) skip++;
+  while (skip < 2 && skip < clause.tokens.length && (leadIns.has(clause.tokens[skip]) || clause.tokens[skip] === BREAK)) skip++;
   if (skip === 0 || skip === clause.tokens.length) return false;
   const rest = clause.tokens.slice(skip);
   return matchesAtStart(hypothetical, finishTokens(rest)) !== null;

@@ -2,7 +2,7 @@
 import { Language } from './language';
 import { findHits } from './phrases';
 import { ReadMode } from './parse-duration';
-import { Normalized } from './text';
+import { BREAK, Normalized } from './text';
 
 const NUMBER = /^\d+(?:\.\d+)?$/;
 const NOT_SCORE_UNITS = new Set([
@@ -13,7 +13,7 @@ const AGE_BEFORE = new Set(['aged', 'age']);
 /** Words between "a" and a score ("a solid 7"). */
 const SCORE_ADJECTIVES = new Set(['solid', 'good', 'strong', 'hard', 'firm', 'steady', 'low', 'high', 'easy', 'constant']);
 /** What may follow a score that stands alone ("a 7 at worst", "a solid 7, maybe 8"): a noun there makes it something else ("a 5 k"). */
-const AFTER_SCORE = new Set([',', 'and', 'but', 'or', 'at', 'when', 'on', 'now', 'today', 'most', 'maybe', 'probably', 'though', 'if', 'so', 'by', 'in', 'during', 'after', 'while', 'some', 'sometimes', 'tbh', 'lol']);
+const AFTER_SCORE = new Set([BREAK, 'and', 'but', 'or', 'at', 'when', 'on', 'now', 'today', 'most', 'maybe', 'probably', 'though', 'if', 'so', 'by', 'in', 'during', 'after', 'while', 'some', 'sometimes', 'tbh', 'lol']);
 
 /** "at its worst a solid 7", "it is like an 8": a number after "a" that stands alone, which a message mentioning pain means as a score. */
 function standsAsScore(t: readonly string[], i: number): boolean {

@@ -121,9 +121,9 @@ export interface SplitInterpretation {
  * "No, wait: I did fall on it", "yes... I mean no": a reply that corrects itself is read from its last correction on,
  * without the correcting word; 'nothing' when nothing follows it yet ("no wait"); null when there is no correction.
  */
-function corrected(protocol: Protocol, text: string): [Normalized, string] | 'nothing' | null {
+function corrected(protocol: Protocol, text: string, whole: Normalized): [Normalized, string] | 'nothing' | null {
   const lex = protocol.language.lexicon;
-  const parts = normalizedClauses(text, lex);
+  const parts = normalizedClauses(text, lex, whole);
   for (let i = parts.length - 1; i >= 0; i--) {
     const marker = matchesAtStart(protocol.language.corrections, parts[i].normalized);
     if (marker === null) continue;
@@ -147,9 +147,10 @@ export function interpretParts(protocol: Protocol, questionId: QuestionId, text:
   // A clause that asks back ("what counts as an injury?", "does a fever count?") answers nothing; the rest is read.
   const told = toldPart(protocol, text, whole);
   if (told === null) return { own: null, volunteered: {} };
-  const correction = corrected(protocol, told.dropped ? told.text : text);
+  const [kept, keptText]: [Normalized, string] = told.dropped ? [told.normalized, told.text] : [whole, text];
+  const correction = corrected(protocol, keptText, kept);
   if (correction === 'nothing') return { own: null, volunteered: {} };
-  const [normalized, said] = correction ?? (told.dropped ? [told.normalized, told.text] : [whole, text]);
+  const [normalized, said] = correction ?? [kept, keptText];
   const value = labelAnswer(q, normalized, lang) ?? readAnswer(protocol, q, normalized, said, ctx, 'answer');
   return {
     own: value === null ? null : answerFragment(q.id, value),
