@@ -61,12 +61,20 @@ export function createIntentReader(phrases: IntentPhrases): IntentReader {
   const questionStart = new RegExp(`^(${wordsOf(phrases.questions.starts)})\\b`);
   const questionEnd = new RegExp(`\\b(${wordsOf(phrases.questions.ends)})$`);
   const politeEnd = /\s+(please|pls|plz|thanks|thank you|now)$/;
-  const isQuestion = ({ raw, norm }: IntentText): boolean => raw.trimEnd().endsWith('?') || questionStart.test(norm) || questionEnd.test(norm);
+  // "good morning, should I ice my knee": a greeting before a question leaves it a question.
+  const greetings = phrases.exact.greeting.map((g) => `${normaliseText(g)} `).sort((a, b) => b.length - a.length);
+  const afterGreeting = (norm: string): string => {
+    const greeting = greetings.find((g) => norm.startsWith(g));
+    return greeting ? norm.slice(greeting.length) : norm;
+  };
+  const asks = (norm: string): boolean => questionStart.test(norm) || questionStart.test(afterGreeting(norm));
+  const isQuestion = ({ raw, norm }: IntentText): boolean => raw.trimEnd().endsWith('?') || asks(norm) || questionEnd.test(norm);
   const hasQuestion = (said: IntentText): boolean =>
-    isQuestion(said) || said.raw.includes('?') || said.raw.split(SENTENCE_END).some((sentence) => questionStart.test(normaliseText(sentence)));
+    isQuestion(said) || said.raw.includes('?') || said.raw.split(SENTENCE_END).some((sentence) => asks(normaliseText(sentence)));
   // The condition's own names are not symptoms told: "patellofemoral pain" is runner's knee.
   const conditionNames = report.conditionNames.map((n) => ` ${normaliseText(n)} `).sort((a, b) => b.length - a.length);
   const withoutNames = (norm: string): string => conditionNames.reduce((text, name) => text.replaceAll(name, ' condition '), ` ${norm} `).trim();
+  const haveCondition = report.haveCondition.map((w) => ` ${normaliseText(w)} condition `);
 
   /** Where symptom phrases ("knee pain", "gives way") start, by word. */
   const phrasesAt = (padded: string): number[] => {
@@ -92,6 +100,8 @@ export function createIntentReader(phrases: IntentPhrases): IntentReader {
       const words = norm.split(' ');
       if (words.some((w) => animals.has(w))) return undefined;
       const firstPerson = words.some((w) => self.has(w));
+      // "I think I have runner's knee": someone telling of their own knee by the condition's name.
+      if (firstPerson && haveCondition.some((phrase) => ` ${norm} `.includes(phrase))) return 'own';
       // "I twisted it skiing": an injury told in the first person, even without the word knee.
       if (firstPerson && words.some((w) => injuryVerbs.has(w))) return 'own';
       const kneeAt = words.findIndex((w) => body.has(w));

@@ -28,6 +28,8 @@ export interface IntentPhrases {
     topicCues: string[];
     /** Names of the condition that hold a symptom word ("patellofemoral pain"): naming it tells no symptom. */
     conditionNames: string[];
+    /** Words just before a condition name that say someone has it ("I think I have runner's knee", "my son's got PFPS"). */
+    haveCondition: string[];
     /** Animals: "my dog is limping" tells of no person's knee. */
     animals: string[];
   };
@@ -66,6 +68,7 @@ export function parseIntents(raw: unknown, file: string): IntentPhrases {
       injuryVerbs: check.strings(symptom.injuryVerbs, 'symptomReport.injuryVerbs', { min: 1 }),
       topicCues: check.strings(symptom.topicCues, 'symptomReport.topicCues', { min: 1 }),
       conditionNames: check.strings(symptom.conditionNames, 'symptomReport.conditionNames', { min: 1 }),
+      haveCondition: check.strings(symptom.haveCondition, 'symptomReport.haveCondition', { min: 1 }),
       animals: check.strings(symptom.animals, 'symptomReport.animals', { min: 1 }),
     },
   };

@@ -11,6 +11,8 @@ export interface Lexicon {
   domainWords: string[];
   /** Phrases whose words look like the domain's but mean something else ("ice cream", "tape measure"). */
   falseFriends: string[];
+  /** Phrases that say nothing of what is asked ("good evening", "yes or no"): dropped before matching, so "evening" is not opening hours. */
+  smallTalk: string[];
   /** Everyday words the knowledge base does not use, spelt right: never "corrected" into one it does ("stiff" is not "stuff", "three" is not "there"). */
   knownWords: string[];
   outOfScope: {
@@ -48,6 +50,7 @@ export function parseLexicon(raw: unknown, file: string): Lexicon {
     domainWords: check.strings(root.domainWords, 'domainWords', { optional: true }),
     falseFriends: check.strings(root.falseFriends, 'falseFriends', { optional: true }),
     knownWords: check.strings(root.knownWords, 'knownWords', { optional: true }),
+    smallTalk: check.strings(root.smallTalk, 'smallTalk', { optional: true }),
     outOfScope: {
       conditions: check.strings(oos.conditions, 'outOfScope.conditions'),
       bodyParts: check.strings(oos.bodyParts, 'outOfScope.bodyParts'),

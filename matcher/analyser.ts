@@ -44,6 +44,8 @@ const TIME_UNITS = new Set(['day', 'days', 'week', 'weeks', 'month', 'months']);
 /** Words after which a number is a quantity, not SMS for "to" or "for". */
 const UNITS = new Set([...TIME_UNITS, 'wk', 'wks', 'mo', 'mos', 'yr', 'yrs', 'year', 'years', 'hr', 'hrs', 'hour', 'hours', 'min', 'mins', 'minutes', 'km', 'kms', 'k', 'mile', 'miles', 'times', 'x', 'spm', 'steps', 'kg', 'lbs', 'sessions']);
 const STEM_CACHE_SIZE = 20000;
+/** What small talk is read as: no word of a message can be this, as words are letters and digits. */
+const SMALL_TALK = '(small talk)';
 /** Shortest stem by which an unseen inflection takes a synonym's place: "up" (from "upped") is too easily another word. */
 const MIN_INFLECTION_STEM = 4;
 /** Shortest stem corrected when the word itself is not close to any known word: "snore" is not "sore". */
@@ -96,13 +98,15 @@ export class Analyser {
   constructor(lexicon: Lexicon, corpus: readonly string[] | CorpusWords, options: AnalyserOptions = {}) {
     this.options = { ...ANALYSER_DEFAULTS, ...options };
     this.shortcuts = new Map(Object.entries(lexicon.shortcuts).map(([from, to]) => [from, words(to)]));
-    this.stopWords = new Set(lexicon.stopWords.flatMap(words));
+    this.stopWords = new Set([...lexicon.stopWords.flatMap(words), SMALL_TALK]);
     const fillers = new Set(lexicon.fillers);
     this.synonyms = new PhraseTable(fillers);
     this.falseFriends = new PhraseTable(fillers);
     // Phrases are compared with messages after shortcuts, so they are written out the same way ("stability shoes" as "stability shoe").
     const written = (text: string) => this.expand(words(text)).join(' ');
     for (const { canonical, variants } of lexicon.synonyms) for (const variant of variants) this.synonyms.add(written(variant), canonical);
+    // Small talk becomes one word no message can hold, read as a stop word.
+    for (const phrase of lexicon.smallTalk) this.synonyms.add(written(phrase), SMALL_TALK);
     // A false friend becomes one word the knowledge base has never seen, so it counts against a match.
     for (const phrase of lexicon.falseFriends) this.falseFriends.add(written(phrase), words(phrase).join(''));
     this.scope = new ScopeReader(lexicon, (tokens) => this.expand(tokens));

@@ -58,7 +58,8 @@ export interface Language {
   aggravatorContext: PhraseSet;
   /** Symptoms that are not warning signs ("it clicks"): a short reply naming only these answers "none". */
   benignSymptoms: PhraseSet;
-  cues: { fever: CodePhrases; heat: CodePhrases; swelling: CodePhrases; numb: CodePhrases; intermittent: CodePhrases };
+  /** `knee`: words for the knee itself, which keep heat and swelling told beside the calf about the knee ("calf and knee are red"). */
+  cues: { fever: CodePhrases; heat: CodePhrases; swelling: CodePhrases; numb: CodePhrases; intermittent: CodePhrases; knee: CodePhrases };
   duration: DurationLanguage;
   severityWords: Array<{ value: number; phrases: PhraseSet }>;
   crisis: PhraseSet;
@@ -230,6 +231,7 @@ export function parseLanguage(raw: Json, file: string): Language {
     swelling: r.code(cuesRaw.swelling, 'redFlagCues.swelling'),
     numb: r.code(cuesRaw.numb, 'redFlagCues.numb'),
     intermittent: r.code(cuesRaw.intermittent, 'redFlagCues.intermittent'),
+    knee: r.code(cuesRaw.knee, 'redFlagCues.knee'),
   };
 
   const contexts = c.object(root.mentionContexts, 'mentionContexts');

@@ -1,4 +1,5 @@
 // "I'm 58", "my 12 year old", "in my 60s", "teenager" -> an age band.
+import { ParseContext, today } from './calendar';
 import { AgeBand } from './ids';
 import { Language } from './language';
 import { findHits } from './phrases';
@@ -49,7 +50,22 @@ function decades(tokens: readonly string[], mode: ReadMode): YearRange[] {
   return out;
 }
 
-function numbers(tokens: readonly string[], mode: ReadMode, grades: Language['schoolGrades']): YearRange[] | null {
+/**
+ * "born in 1957", "born '90", or a bare year in reply to the age question ("1979"): the age this year, or a year less if
+ * the birthday is still to come.
+ */
+function birthYear(tokens: readonly string[], i: number, mode: ReadMode, thisYear: number): YearRange | null {
+  const t = tokens[i];
+  const born = tokens[i - 1] === 'born' || (tokens[i - 1] === 'in' && tokens[i - 2] === 'born');
+  let year: number | null = null;
+  if (/^\d{4}$/.test(t) && (born || mode === 'answer')) year = Number(t);
+  else if (/^\d{2}$/.test(t) && born) year = Number(t) + (Number(t) > thisYear % 100 ? 1900 : 2000);
+  if (year === null || year < thisYear - 120 || year > thisYear) return null;
+  const age = thisYear - year;
+  return { lo: Math.max(0, age - 1), hi: age };
+}
+
+function numbers(tokens: readonly string[], mode: ReadMode, grades: Language['schoolGrades'], thisYear: number): YearRange[] | null {
   const out: YearRange[] = [];
   for (let i = 0; i < tokens.length; i++) {
     const t = tokens[i];
@@ -57,6 +73,11 @@ function numbers(tokens: readonly string[], mode: ReadMode, grades: Language['sc
     const next = tokens[i + 1] ?? '';
     const prev = tokens[i - 1] ?? '';
     const n = Number(t);
+    const year = birthYear(tokens, i, mode, thisYear);
+    if (year) {
+      out.push(year);
+      continue;
+    }
     if (prev === 'grade') {
       // A school grade in reply to the age question ("grade 12"): the ages of that grade, from the phrase data.
       if (mode === 'answer' && Number.isInteger(n) && n >= 1 && n <= grades.last) out.push({ lo: n + grades.ageFrom, hi: n + grades.ageTo });
@@ -103,8 +124,8 @@ function bandOf(bands: readonly AgeBandRange[], range: YearRange): AgeBand {
 }
 
 /** Reads an age; null when there is none, or several different ones. */
-export function parseAge(lang: Language, text: Normalized, mode: ReadMode, bands: readonly AgeBandRange[]): AgeBand | null {
-  const found = numbers(text.tokens, mode, lang.schoolGrades);
+export function parseAge(lang: Language, text: Normalized, mode: ReadMode, bands: readonly AgeBandRange[], ctx: ParseContext): AgeBand | null {
+  const found = numbers(text.tokens, mode, lang.schoolGrades, today(ctx).year);
   if (found === null) return null;
   found.push(...decades(text.tokens, mode));
   // "over 55" is older, but "over 50" could be either side of 55: asked again rather than guessed.

@@ -6,7 +6,7 @@ import { CodePhrases, Language } from './language';
 import { parseDuration, ReadMode } from './parse-duration';
 import { affirms, findHits, Hit } from './phrases';
 import { DurationBandRange } from './protocol';
-import { clauseAt, Normalized } from './text';
+import { BREAK, clauseAt, Normalized } from './text';
 
 
 /**
@@ -20,6 +20,12 @@ function isHistory(lang: Language, text: Normalized, hit: Hit, ctx: ParseContext
   if (!affirms(lang.historyMarkers, clause, lang.negation)) return false;
   const when = parseDuration(lang, clause, clause.tokens.join(' '), ctx, 'answer', bands);
   return when !== null && when.lo > days;
+}
+
+/** Whether tokens `a` and `b` sit in the same clause (no break between them). */
+function sameClause(text: Normalized, a: number, b: number): boolean {
+  for (let i = Math.min(a, b); i < Math.max(a, b); i++) if (text.tokens[i] === BREAK) return false;
+  return true;
 }
 
 /** A short reply that names only symptoms that are not warning signs ("it clicks a lot"). */
@@ -46,7 +52,10 @@ export function readRedFlags(
   // "My calf is red and swollen" is about the calf, not a hot swollen knee.
   const calf = codes.get('calf_swelling');
   const calfSpans = calf ? findHits(setOf(calf), text, lang.negation) : [];
-  const insideCalf = (h: Hit): boolean => calfSpans.some((c) => c.start <= h.start && h.end <= c.end);
+  // Heat or swelling in a clause about the calf that names no knee is the calf's too ("my calf is swollen and kinda red").
+  const calfClauses = calfSpans.filter((c) => !affirms(setOf(lang.cues.knee), clauseAt(text, c.start), lang.negation));
+  const insideCalf = (h: Hit): boolean =>
+    calfSpans.some((c) => c.start <= h.start && h.end <= c.end) || calfClauses.some((c) => sameClause(text, c.start, h.start));
   // Signs set aside (history, "hip surgery", "the swelling went down") still answer the question.
   let setAside = false;
   const present = (p: CodePhrases, flag?: RedFlag): boolean => {

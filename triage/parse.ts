@@ -30,7 +30,7 @@ function readAnswer(protocol: Protocol, q: Question, text: Normalized, raw: stri
       return r.none ? ['none'] : null;
     }
     case 'age':
-      return parseAge(lang, text, mode, protocol.ageBands);
+      return parseAge(lang, text, mode, protocol.ageBands, ctx);
     case 'duration': {
       const days = parseDuration(lang, text, raw, ctx, mode, protocol.durationBands);
       return days === null ? null : durationBand(protocol.durationBands, days.hi);

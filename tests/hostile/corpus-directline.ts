@@ -9,9 +9,11 @@ const activities = (conversationId: string) => `${CONVERSATIONS}/${conversationI
 const bearer = (token: string) => `Authorization: Bearer ${token}`;
 const mine = (ctx: HostileContext) => bearer(ctx.session.token);
 
-/** A token whose signature no longer matches (last character changed). */
+/** A token whose signature no longer matches (its next-to-last character changed). */
 function tampered(token: string): string {
-  return `${token.slice(0, -2)}${token.endsWith('A') ? 'B' : 'A'}${token.slice(-1)}`;
+  // The last character of a base64url signature may carry padding bits; the one before is all signature.
+  const before = token.at(-2);
+  return `${token.slice(0, -2)}${before === 'A' ? 'B' : 'A'}${token.slice(-1)}`;
 }
 
 /** An unsigned token ("alg": "none") claiming the victim's conversation. */

@@ -108,6 +108,17 @@ describe('triage free-text parsing', () => {
     ['knee surgery back in 2019', ['none']],
     ['no weight loss', ['none']],
     ['back of my calf is tight n kinda red', ['calf_swelling']],
+    // Redness or swelling told of the calf is the calf's, unless the clause also names the knee.
+    ['my calf is swollen and kinda red and tender to touch. no chest pain, breathing is normal', ['calf_swelling']],
+    ['my calf and knee are both red and swollen', ['calf_swelling', 'hot_swollen']],
+    ['my knee is red and hot and my calf is swollen', ['calf_swelling', 'hot_swollen']],
+    // Someone else's past is not a sign now; being unfit is not a deformity.
+    ['none of those. my mum had a blood clot in her leg years ago but nothing like that with me', ['none']],
+    ["It's hot to touch and swollen. My husband had a fever last week but I haven't, I feel fine otherwise.", ['hot_swollen']],
+    ['calf sore and swollen and I get winded on the stairs, I figured I was just out of shape', ['calf_swelling', 'breathless']],
+    ['my knee looks out of shape', ['deformity']],
+    ['my foot below the bad knee has gone white and cold', ['cold_pale_foot']],
+    ["my leg under the knee has gone a funny grey colour, can't feel much in the foot", ['cold_pale_foot']],
     ['idk', null], ['what?', null], ['15', null],
   ]);
 
@@ -123,6 +134,10 @@ describe('triage free-text parsing', () => {
     // "over 50" could be either side of 55, so it is asked again; "over 55" cannot.
     ['over 50', null], ['over 55', 'older'], ['under 16', 'child'],
     ['why does that matter', null], ['my son is 12 and I am 40', null], ['200', null],
+    // A year of birth, against the clinic clock (2026): the age this year, or a year less before the birthday.
+    ['I was born in 1957.', 'older'], ['born 1979', 'adult'], ['1979', 'adult'], ["born in '90", 'adult'], ['born 2012', 'child'],
+    // Born in 1971 is 54 or 55 this year: the older band, as "nearly 55" is.
+    ['born 1971', 'older'], ['born 1972', 'adult'], ['born in 2030', null],
   ]);
 
   table('duration', [
@@ -165,9 +180,14 @@ describe('triage free-text parsing', () => {
   table('returning_status', [
     ['all gone thanks', 'gone'], ['all better!', 'gone'], ['nearly gone', 'better'], ['much better', 'better'], ["it's still there", 'same'],
     ['not great, worse actually', 'worse'], ['1', 'gone'], ['hmm', null],
-    ['back again', 'same'], ["it's back but better than before", 'better'],
+    ['back again', 'same'], ["it's back but better than before", 'better'], ['all gone! running again pain free', 'gone'],
     // "all good" is gone, not the "good" of better.
     ['its gone! all good now', 'gone'], ['good as new', 'gone'], ['pretty good', 'better'],
+  ]);
+
+  table('recurrent', [
+    ['no, first time I\'ve had it', 'no'], ['first time', 'no'], ['not the first time', 'yes'], ['not my first time', 'yes'], ['yes it came back when I started running again', 'yes'],
+    ['had it last year too', 'yes'],
   ]);
 
   describe('reading asides', () => {
@@ -179,6 +199,10 @@ describe('triage free-text parsing', () => {
       ['my knee hurts since I twisted it 3 days ago', { injury: 'yes', duration: 'lt1w' }],
       ['my knee hurts when I run', { aggravators: ['running'] }],
       ["I'm 61 and I fell on my knee yesterday", { injury: 'yes', age: 'older', duration: 'lt1w' }],
+      ['I was born in 1957. I fell on my knee yesterday', { injury: 'yes', age: 'older', duration: 'lt1w' }],
+      // Coming back to the chat is not the pain coming back.
+      ['hey, back again about my knee', {}],
+      ['hi its me again re: my knee', {}],
       ['knee pain 8/10 for a month, worse going downstairs', { severity: 8, duration: '2to6w', aggravators: ['stairs'] }],
       ['my knee has been getting worse for 3 weeks, mostly on the inside', { trend: 'worse', duration: '2to6w', location: 'inner' }],
       ['my knee hurts', {}],
