@@ -98,15 +98,18 @@ export function createIntentReader(phrases: IntentPhrases): IntentReader {
       const said = read(text);
       const norm = withoutNames(said.norm);
       const words = norm.split(' ');
-      if (words.some((w) => animals.has(w))) return undefined;
+      const kneeAt = words.findIndex((w) => body.has(w));
+      const ownersOfKnee = kneeAt >= 0 ? words.slice(Math.max(0, kneeAt - 2), kneeAt) : [];
+      // "my dog is limping" tells of no person's knee; "tripped over my dog and banged my knee" does.
+      const personsKnee = ownersOfKnee.some((w) => self.has(w)) && !ownersOfKnee.some((w) => animals.has(w));
+      if (words.some((w) => animals.has(w)) && !personsKnee) return undefined;
       const firstPerson = words.some((w) => self.has(w));
       // "I think I have runner's knee": someone telling of their own knee by the condition's name.
       if (firstPerson && haveCondition.some((phrase) => ` ${norm} `.includes(phrase))) return 'own';
       // "I twisted it skiing": an injury told in the first person, even without the word knee.
       if (firstPerson && words.some((w) => injuryVerbs.has(w))) return 'own';
-      const kneeAt = words.findIndex((w) => body.has(w));
       // "my knee", "my son's left knee": someone's own knee, not runner's knee in general.
-      const owner = kneeAt >= 0 && words.slice(Math.max(0, kneeAt - 2), kneeAt).some((w) => possessive.has(w));
+      const owner = ownersOfKnee.some((w) => possessive.has(w));
       // Read only where it decides, as it reads each sentence of the message again.
       const statement = (): boolean => !hasQuestion(said);
       const phrases = phrasesAt(` ${norm} `);

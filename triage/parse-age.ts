@@ -102,8 +102,8 @@ function numbers(tokens: readonly string[], mode: ReadMode, grades: Language['sc
       if (mode === 'answer') return null;
       continue;
     }
-    // "turning 16", "almost 55", "15 going on 16", "I'll be 55 next month": the year before, too.
-    const approaching = ['turning', 'almost', 'nearly', 'be'].includes(prev) || (prev === 'on' && tokens[i - 2] === 'going') || next === 'next';
+    // "turning 16", "he turns 16 in March", "almost 55", "15 going on 16", "I'll be 55 next month": the year before, too.
+    const approaching = ['turning', 'turns', 'turn', 'almost', 'nearly', 'be'].includes(prev) || (prev === 'on' && tokens[i - 2] === 'going') || next === 'next';
     if (prev === 'over' || prev === 'above') out.push({ lo: n + 1, hi: 120, open: true });
     else if (prev === 'under' || prev === 'below') out.push({ lo: 0, hi: Math.max(0, n - 1), open: true });
     else out.push(approaching ? { lo: n - 1, hi: n } : { lo: n, hi: n });

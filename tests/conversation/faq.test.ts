@@ -46,10 +46,17 @@ describe('questions and small talk', () => {
     });
   }
 
-  it("does not start a person's symptom check for a pet's limp", async () => {
-    const turn = await new Person(bot.url).say('my dog is limping what do i do');
-    expect(turn.entity('triage.question')).to.equal(undefined);
-    expect(turn.entity('kb.answer')).to.equal(undefined);
+  for (const pet of ['my dog is limping what do i do', "my dog's knee is swollen", 'my dog hurt his knee']) {
+    it(`does not start a person's symptom check for a pet: "${pet}"`, async () => {
+      const turn = await new Person(bot.url).say(pet);
+      expect(turn.entity('triage.question')).to.equal(undefined);
+      expect(turn.entity('kb.answer')).to.equal(undefined);
+    });
+  }
+
+  it('starts the check for a person hurt by a pet: "tripped over my dog and banged my knee"', async () => {
+    const turn = await new Person(bot.url).say('Tripped over my dog and banged my knee on the kitchen floor.');
+    expect(turn.entity('triage.question')).to.not.equal(undefined);
   });
 
   it('offers to book when a health question is out of scope', async () => {
