@@ -53,7 +53,7 @@ export function readRedFlags(
   const calf = codes.get('calf_swelling');
   const calfSpans = calf ? findHits(setOf(calf), text, lang.negation) : [];
   // Heat or swelling in a clause about the calf that names no knee is the calf's too ("my calf is swollen and kinda red").
-  const calfClauses = calfSpans.filter((c) => !affirms(setOf(lang.cues.knee), clauseAt(text, c.start), lang.negation));
+  const calfClauses = calfSpans.filter((c) => !c.negated && !affirms(setOf(lang.cues.knee), clauseAt(text, c.start), lang.negation));
   const insideCalf = (h: Hit): boolean =>
     calfSpans.some((c) => c.start <= h.start && h.end <= c.end) || calfClauses.some((c) => sameClause(text, c.start, h.start));
   // Signs set aside (history, "hip surgery", "the swelling went down") still answer the question.
@@ -77,7 +77,8 @@ export function readRedFlags(
     if (phrases && present(phrases, flag)) flags.add(flag);
   }
 
-  if (present(lang.cues.numb)) flags.add(present(lang.cues.intermittent) ? 'tingling' : 'cold_pale_foot');
+  // Numbness told as history ("numb after a nerve block last year") is set aside as the foot's other signs are.
+  if (present(lang.cues.numb, 'cold_pale_foot')) flags.add(present(lang.cues.intermittent) ? 'tingling' : 'cold_pale_foot');
   const fever = present(lang.cues.fever, 'fever_hot_swollen');
   const heat = present(lang.cues.heat);
   const swelling = present(lang.cues.swelling);

@@ -101,9 +101,18 @@ function referenceMatchesAtStart(set: PhraseSet, text: Normalized): Hit | null {
   return best;
 }
 
+/** A clause that asks about a sign, after up to two lead-in words ("quick question: what should I do if ..."). */
+function referenceHypothetical(p: Protocol, clause: Normalized): boolean {
+  const { hypothetical, leadIns } = p.language;
+  if (referenceMatchesAtStart(hypothetical, clause) !== null) return true;
+  let skip = 0;
+  while (skip < 2 && skip < clause.tokens.length && (leadIns.has(clause.tokens[skip]) || clause.tokens[skip] === BREAK)) skip++;
+  return skip > 0 && skip < clause.tokens.length && referenceMatchesAtStart(hypothetical, finishTokens(clause.tokens.slice(skip))) !== null;
+}
+
 function referenceEmergency(p: Protocol, text: string, ctx: ParseContext): boolean {
   const lex = p.language.lexicon;
-  const kept = clauses(text).filter((c) => referenceMatchesAtStart(p.language.hypothetical, referenceNormalize(c, lex)) === null);
+  const kept = clauses(text).filter((c) => !referenceHypothetical(p, referenceNormalize(c, lex)));
   if (kept.length === 0) return false;
   const normalized = referenceNormalize(kept.join('. '), lex);
   const { flags } = readRedFlags(p.language, normalized, ctx, 'mention', p.durationBands);

@@ -112,6 +112,7 @@ describe('triage free-text parsing', () => {
     ['my calf is swollen and kinda red and tender to touch. no chest pain, breathing is normal', ['calf_swelling']],
     ['my calf and knee are both red and swollen', ['calf_swelling', 'hot_swollen']],
     ['my knee is red and hot and my calf is swollen', ['calf_swelling', 'hot_swollen']],
+    ['no calf pain and it\'s hot and swollen', ['hot_swollen']],
     // Someone else's past is not a sign now; being unfit is not a deformity.
     ['none of those. my mum had a blood clot in her leg years ago but nothing like that with me', ['none']],
     ["It's hot to touch and swollen. My husband had a fever last week but I haven't, I feel fine otherwise.", ['hot_swollen']],
