@@ -75,6 +75,7 @@ export function createIntentReader(phrases: IntentPhrases): IntentReader {
   const conditionNames = report.conditionNames.map((n) => ` ${normaliseText(n)} `).sort((a, b) => b.length - a.length);
   const withoutNames = (norm: string): string => conditionNames.reduce((text, name) => text.replaceAll(name, ' condition '), ` ${norm} `).trim();
   const haveCondition = report.haveCondition.map((w) => ` ${normaliseText(w)} condition `);
+  const conditionHedged = new Set(report.conditionHedges.map((h) => `condition ${normaliseText(h)}`));
 
   /** Where symptom phrases ("knee pain", "gives way") start, by word. */
   const phrasesAt = (padded: string): number[] => {
@@ -106,6 +107,8 @@ export function createIntentReader(phrases: IntentPhrases): IntentReader {
       const firstPerson = words.some((w) => self.has(w));
       // "I think I have runner's knee": someone telling of their own knee by the condition's name.
       if (firstPerson && haveCondition.some((phrase) => ` ${norm} `.includes(phrase))) return 'own';
+      // "runner's knee i think", "pfps maybe": the name alone, hedged, is someone's guess at their own knee.
+      if (conditionHedged.has(afterGreeting(norm))) return 'own';
       // "I twisted it skiing": an injury told in the first person, even without the word knee.
       if (firstPerson && words.some((w) => injuryVerbs.has(w))) return 'own';
       // "my knee", "my son's left knee": someone's own knee, not runner's knee in general.

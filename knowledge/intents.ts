@@ -30,6 +30,8 @@ export interface IntentPhrases {
     conditionNames: string[];
     /** Words just before a condition name that say someone has it ("I think I have runner's knee", "my son's got PFPS"). */
     haveCondition: string[];
+    /** What may follow the condition's name in a message that is only that name: "runner's knee i think" tells of one's own knee. */
+    conditionHedges: string[];
     /** Animals: "my dog is limping" tells of no person's knee. */
     animals: string[];
   };
@@ -69,6 +71,7 @@ export function parseIntents(raw: unknown, file: string): IntentPhrases {
       topicCues: check.strings(symptom.topicCues, 'symptomReport.topicCues', { min: 1 }),
       conditionNames: check.strings(symptom.conditionNames, 'symptomReport.conditionNames', { min: 1 }),
       haveCondition: check.strings(symptom.haveCondition, 'symptomReport.haveCondition', { min: 1 }),
+      conditionHedges: check.strings(symptom.conditionHedges, 'symptomReport.conditionHedges', { min: 1 }),
       animals: check.strings(symptom.animals, 'symptomReport.animals', { min: 1 }),
     },
   };

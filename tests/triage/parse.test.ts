@@ -148,6 +148,7 @@ describe('triage free-text parsing', () => {
     ['less than a week', 'lt1w'], ['almost 2 weeks', '1to2w'], ['over 6 weeks', 'gt6w'], ['6 weeks', '2to6w'], ['7 weeks', 'gt6w'],
     ['since yesterday', 'lt1w'], ['since the weekend', 'lt1w'], ['since Oct 15', '2to6w'], ['since 10/30', '2to6w'], ['years', 'gt6w'],
     ['since christmas', 'gt6w'], ['It started on the 15th', '1to2w'], ['3', '2to6w'], ['More than 6 weeks', 'gt6w'],
+    ['just under 2 weeks', '1to2w'], ["it's been 3 weekends", '2to6w'],
     ['a while', null], ['no clue', null],
   ]);
 
@@ -162,13 +163,14 @@ describe('triage free-text parsing', () => {
   table('trend', [
     ['getting worse', 'worse'], ['about the same', 'same'], ['a bit better', 'better'], ['not getting any better', 'same'],
     ['up and down', 'same'], ["it's not worse", 'same'], ['improving slowly', 'better'], ['3', 'worse'], ['hard to tell', null],
-    ["hasn't improved", 'same'], ['no improvement', 'same'], ["can't say it's better", 'same'],
+    ["hasn't improved", 'same'], ['no improvement', 'same'], ["can't say it's better", 'same'], ['up and down but overall better', 'better'],
   ]);
 
   table('location', [
     ['around the kneecap', 'front'], ['inside of my knee', 'inner'], ['back of the knee', 'back'], ['all over', 'whole'], ['not sure', 'unsure'],
     ['behind the kneecap', 'front'], ['behind my knee', 'back'], ['outside, like the IT band', 'outer'], ['inner side and front', 'inner'],
     ['all around the kneecap', 'front'], ['all over the front', 'front'], ['around it', null],
+    ['around the cap', 'front'], ['the whole front', 'front'], ['hard to pin down', 'unsure'],
   ]);
 
   table('aggravators', [
