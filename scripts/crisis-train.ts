@@ -7,17 +7,44 @@ import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { findProjectRoot } from '../config/paths';
 import { crisisFeatures } from '../triage/crisis-model';
+import { JsonChecker, parseJsonFile } from '../triage/json-check';
 import { parseLanguage } from '../triage/language';
 import { normalize } from '../triage/text';
 
 /** Kept out of training: the measure of how the model does on wording it has not seen. */
 export const HELD_OUT_FILE = 'crisis-heldout.json';
 
-/** Chosen by 5-fold cross-validation on the training messages, then the threshold on the held-out set (see README). */
-const SETTINGS = Object.freeze({ l2: 0.003, crisisWeight: 10, minCount: 2, epochs: 40, rate: 0.3, threshold: 0.85 });
+/** The training settings and the threshold, from knowledge/crisis-training.json. */
+interface TrainingSettings {
+  threshold: number;
+  l2: number;
+  crisisWeight: number;
+  minCount: number;
+  epochs: number;
+  rate: number;
+  seed: number;
+  /** Words too common to mean anything alone; they still pair with the word beside them ("want to", "not here"). */
+  stopWords: string[];
+}
 
-/** Words too common to mean anything alone; they still pair with the word beside them ("want to", "not here"). */
-const STOP_WORDS = ['a', 'an', 'the', 'and', 'to', 'of', 'is', 'it', 'in', 'on', 'at', 'for', 'my', 'i', 'am', 'me', 'that', 'this', 'be', 'with', 'was', 'are', 'so', 'just', 'but', 'have', 'has', 'had', 'do', 'does', 'did', 'knee', 'knees', 'run', 'running'];
+export function trainingSettings(root: string): TrainingSettings {
+  const file = 'crisis-training.json';
+  const c = new JsonChecker(file);
+  const raw = c.object(parseJsonFile(readFileSync(path.join(root, 'knowledge', file), 'utf8'), file), '(root)');
+  c.onlyKeys(raw, '(root)', ['about', 'threshold', 'l2', 'crisisWeight', 'minCount', 'epochs', 'rate', 'seed', 'stopWords']);
+  const threshold = c.number(raw.threshold, 'threshold');
+  if (!(threshold > 0 && threshold < 1)) c.fail('threshold', 'must be between 0 and 1');
+  return {
+    threshold,
+    l2: c.number(raw.l2, 'l2'),
+    crisisWeight: c.number(raw.crisisWeight, 'crisisWeight'),
+    minCount: c.integer(raw.minCount, 'minCount'),
+    epochs: c.integer(raw.epochs, 'epochs'),
+    rate: c.number(raw.rate, 'rate'),
+    seed: c.integer(raw.seed, 'seed'),
+    stopWords: c.strings(raw.stopWords, 'stopWords'),
+  };
+}
 
 /** Keys whose strings are labels, not messages. */
 const NOT_MESSAGES = new Set(['about', 'name', 'id', 'expect']);
@@ -62,7 +89,8 @@ function seeded(seed: number): () => number {
 export function trainCrisisModel(root: string): Record<string, unknown> {
   const phrases = JSON.parse(readFileSync(path.join(root, 'knowledge', 'triage-phrases.json'), 'utf8')) as unknown;
   const lexicon = parseLanguage(phrases, 'triage-phrases.json').lexicon;
-  const stopWords = new Set(STOP_WORDS);
+  const settings = trainingSettings(root);
+  const stopWords = new Set(settings.stopWords);
   const { crisis, everyday } = trainingData(root);
   const examples = [
     ...crisis.map((text) => ({ features: crisisFeatures(normalize(text, lexicon), stopWords), crisis: true })),
@@ -73,9 +101,9 @@ export function trainCrisisModel(root: string): Record<string, unknown> {
   for (const e of examples) for (const f of e.features) seen.set(f, (seen.get(f) ?? 0) + 1);
   const weights = new Map<string, number>();
   let bias = -3;
-  const random = seeded(20261126);
+  const random = seeded(settings.seed);
   const order = examples.map((_, i) => i);
-  for (let epoch = 0; epoch < SETTINGS.epochs; epoch++) {
+  for (let epoch = 0; epoch < settings.epochs; epoch++) {
     for (let i = order.length - 1; i > 0; i--) {
       const j = Math.floor(random() * (i + 1));
       [order[i], order[j]] = [order[j], order[i]];
@@ -84,12 +112,12 @@ export function trainCrisisModel(root: string): Record<string, unknown> {
       const { features, crisis: label } = examples[index];
       let z = bias;
       for (const f of features) z += weights.get(f) ?? 0;
-      const gradient = (1 / (1 + Math.exp(-z)) - (label ? 1 : 0)) * (label ? SETTINGS.crisisWeight : 1);
-      bias -= SETTINGS.rate * gradient * 0.05;
+      const gradient = (1 / (1 + Math.exp(-z)) - (label ? 1 : 0)) * (label ? settings.crisisWeight : 1);
+      bias -= settings.rate * gradient * 0.05;
       for (const f of features) {
-        if ((seen.get(f) ?? 0) < SETTINGS.minCount) continue;
+        if ((seen.get(f) ?? 0) < settings.minCount) continue;
         const w = weights.get(f) ?? 0;
-        weights.set(f, w - SETTINGS.rate * (gradient + SETTINGS.l2 * w));
+        weights.set(f, w - settings.rate * (gradient + settings.l2 * w));
       }
     }
   }
@@ -99,9 +127,9 @@ export function trainCrisisModel(root: string): Record<string, unknown> {
     about:
       `Trained by scripts/crisis-train.ts (npm run safety:train) on ${crisis.length} crisis messages and ${everyday.length} everyday ` +
       `messages from tests/data, without tests/data/${HELD_OUT_FILE}. Do not edit by hand: add messages to the data and train again.`,
-    stopWords: STOP_WORDS,
+    stopWords: settings.stopWords,
     bias: Math.round(bias * 10_000) / 10_000,
-    threshold: SETTINGS.threshold,
+    threshold: settings.threshold,
     weights: Object.fromEntries(kept),
   };
 }

@@ -1,7 +1,7 @@
 // Loads knowledge/triage-phrases.json: the words the parsers understand, compiled once.
 import { isQuestionId, isRedFlag, QUESTION_CODES, QuestionId, RedFlag } from './ids';
 import { Json, JsonChecker } from './json-check';
-import { compilePattern, literalWords, NegationRules, Pattern, PhraseSet } from './phrases';
+import { compilePattern, literalPrefixes, literalWords, NegationRules, Pattern, PhraseSet } from './phrases';
 import { Lexicon } from './text';
 
 /** The phrases of one answer code: "mention" ones also count in volunteered text. */
@@ -77,12 +77,16 @@ export interface Language {
   volunteerExclude: ReadonlyMap<QuestionId, { questions: readonly QuestionId[]; redFlags: readonly RedFlag[] }>;
 }
 
+/** Shortest stem of a "word*" pattern that keeps the words it starts from typo correction ("crush*": "crushed" is not "crashed"). */
+const MIN_KNOWN_PREFIX = 4;
+
 const PHRASE_QUESTIONS: readonly QuestionId[] = [
   'returning_status', 'injury', 'weight_bearing', 'rapid_swelling', 'red_flags', 'age', 'trend', 'location', 'recurrent', 'aggravators',
 ];
 
 class PhraseReader {
   readonly words = new Set<string>();
+  readonly prefixes = new Set<string>();
   /** A phrase listed under several answers is compiled once: a pattern keeps no state between scans. */
   private readonly compiled = new Map<string, Pattern>();
   constructor(readonly check: JsonChecker) {}
@@ -94,6 +98,7 @@ class PhraseReader {
       try {
         const p = compilePattern(source);
         for (const w of literalWords(source)) this.words.add(w);
+        for (const stem of literalPrefixes(source)) this.prefixes.add(stem);
         this.compiled.set(source, p);
         return p;
       } catch (err) {
@@ -326,6 +331,7 @@ export function parseLanguage(raw: Json, file: string): Language {
     numbers: numberMap(c, root.numbers, 'numbers'),
     vocabulary,
     known,
+    knownPrefixes: new Set([...r.prefixes].filter((stem) => stem.length >= MIN_KNOWN_PREFIX)),
     fuzzyMinLength: minLength,
   };
   return { ...language, lexicon };

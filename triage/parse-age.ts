@@ -54,18 +54,20 @@ function decades(tokens: readonly string[], mode: ReadMode): YearRange[] {
  * "born in 1957", "born '90", or a bare year in reply to the age question ("1979"): the age this year, or a year less if
  * the birthday is still to come.
  */
-function birthYear(tokens: readonly string[], i: number, mode: ReadMode, thisYear: number): YearRange | null {
+function birthYear(tokens: readonly string[], i: number, mode: ReadMode, yearNow: () => number): YearRange | null {
   const t = tokens[i];
   const born = tokens[i - 1] === 'born' || (tokens[i - 1] === 'in' && tokens[i - 2] === 'born');
-  let year: number | null = null;
-  if (/^\d{4}$/.test(t) && (born || mode === 'answer')) year = Number(t);
-  else if (/^\d{2}$/.test(t) && born) year = Number(t) + (Number(t) > thisYear % 100 ? 1900 : 2000);
-  if (year === null || year < thisYear - 120 || year > thisYear) return null;
+  const fourDigits = /^\d{4}$/.test(t) && (born || mode === 'answer');
+  if (!fourDigits && !(/^\d{2}$/.test(t) && born)) return null;
+  // The clinic clock is read only for a number that may be a year.
+  const thisYear = yearNow();
+  const year = fourDigits ? Number(t) : Number(t) + (Number(t) > thisYear % 100 ? 1900 : 2000);
+  if (year < thisYear - 120 || year > thisYear) return null;
   const age = thisYear - year;
   return { lo: Math.max(0, age - 1), hi: age };
 }
 
-function numbers(tokens: readonly string[], mode: ReadMode, grades: Language['schoolGrades'], thisYear: number): YearRange[] | null {
+function numbers(tokens: readonly string[], mode: ReadMode, grades: Language['schoolGrades'], yearNow: () => number): YearRange[] | null {
   const out: YearRange[] = [];
   for (let i = 0; i < tokens.length; i++) {
     const t = tokens[i];
@@ -73,7 +75,7 @@ function numbers(tokens: readonly string[], mode: ReadMode, grades: Language['sc
     const next = tokens[i + 1] ?? '';
     const prev = tokens[i - 1] ?? '';
     const n = Number(t);
-    const year = birthYear(tokens, i, mode, thisYear);
+    const year = birthYear(tokens, i, mode, yearNow);
     if (year) {
       out.push(year);
       continue;
@@ -125,7 +127,8 @@ function bandOf(bands: readonly AgeBandRange[], range: YearRange): AgeBand {
 
 /** Reads an age; null when there is none, or several different ones. */
 export function parseAge(lang: Language, text: Normalized, mode: ReadMode, bands: readonly AgeBandRange[], ctx: ParseContext): AgeBand | null {
-  const found = numbers(text.tokens, mode, lang.schoolGrades, today(ctx).year);
+  let thisYear: number | undefined;
+  const found = numbers(text.tokens, mode, lang.schoolGrades, () => (thisYear ??= today(ctx).year));
   if (found === null) return null;
   found.push(...decades(text.tokens, mode));
   // "over 55" is older, but "over 50" could be either side of 55: asked again rather than guessed.

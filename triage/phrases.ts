@@ -325,6 +325,15 @@ export function matchesAtStart(set: PhraseSet, text: Normalized): Hit | null {
 }
 
 /** The literal words of a pattern, for typo correction. */
+/** The stems a pattern matches words by ("crush*" -> "crush"): a word starting with one is what the lists mean. */
+export function literalPrefixes(source: string): string[] {
+  return source
+    .replace(/^!/, '')
+    .split(/[\s|[\]]+/)
+    .filter((w) => /^[a-z]+\*$/.test(w))
+    .map((w) => w.slice(0, -1));
+}
+
 export function literalWords(source: string): string[] {
   return source
     .replace(/^!/, '')

@@ -14,6 +14,8 @@ export interface Lexicon {
   vocabulary: ReadonlySet<string>;
   /** Real words never treated as typos ("looked" is not "locked"). */
   known: ReadonlySet<string>;
+  /** Stems of the lists' "word*" patterns: a word starting with one is what the lists mean, never a typo. */
+  knownPrefixes: ReadonlySet<string>;
   fuzzyMinLength: number;
 }
 
@@ -52,11 +54,16 @@ export function correctTypo(token: string, lex: Lexicon): string {
   if (!known) corrections.set(lex, (known = new Map()));
   let found = known.get(token);
   if (found === undefined) {
-    found = closestWord(token, lex);
+    found = startsWithKnownPrefix(token, lex) ? token : closestWord(token, lex);
     if (known.size >= MAX_CORRECTIONS) known.clear();
     known.set(token, found);
   }
   return found;
+}
+
+function startsWithKnownPrefix(token: string, lex: Lexicon): boolean {
+  for (let end = token.length; end > 0; end--) if (lex.knownPrefixes.has(token.slice(0, end))) return true;
+  return false;
 }
 
 function closestWord(token: string, lex: Lexicon): string {

@@ -205,6 +205,14 @@ describe('triage text: the fast paths give what the plain code gave', () => {
     fc.assert(fc.property(fc.oneof(anyText, smsText, trickyText), check), { numRuns: 20000 });
   });
 
+  it('corrects no word that a "word*" pattern starts, and still corrects a slip from a listed word', () => {
+    const lex = p.language.lexicon;
+    // "chest ... crush*": "crushed" is what the list means, not a slip from "crashed" (an injury word).
+    expect(lex.knownPrefixes.has('crush')).to.equal(true);
+    expect(correctTypo('crushed', lex)).to.equal('crushed');
+    expect(correctTypo('swolen', lex)).to.equal('swollen');
+  });
+
   it('falls back to the plain way for word lists the fast paths cannot rely on', () => {
     const real = p.language.lexicon;
     const odd: Lexicon[] = [
