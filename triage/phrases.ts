@@ -3,6 +3,8 @@
 //   "twist*"            a word starting with "twist"
 //   "fell|fall|fallen"  any one of these words
 //   "[my|the] calf"     optional word
+//   "(did not|never) fall"  a group: any one of these word sequences ("did not|never fall" would be
+//                       "did" then "not" or "never" then "fall": "|" binds single words, a group whole phrases)
 //   "#"                 a number
 //   "!cannot walk"      a leading "!" means a "no" or "not" before it does not negate it
 import { BREAK, Normalized } from './text';
@@ -68,13 +70,13 @@ export function compilePattern(source: string): Pattern {
   const negatable = !source.startsWith('!');
   const body = (negatable ? source : source.slice(1)).trim();
   if (body.length === 0) throw new Error('empty pattern');
-  if (/[^a-z0-9 .|*#[\]'/-]/.test(body)) throw new Error(`pattern "${source}" has characters other than a-z, 0-9 and . | * # [ ]`);
+  if (/[^a-z0-9 .|*#[\]()'/-]/.test(body)) throw new Error(`pattern "${source}" has characters other than a-z, 0-9 and . | * # [ ] ( )`);
   let regex = '(?<= )';
   let optionalOnly = true;
   // The alternatives of the most selective required word (the one whose shortest alternative is longest).
   let anchors: Anchor[] | null = null;
   let anchorLength = 0;
-  for (const tok of body.split(/\s+/)) {
+  for (const tok of body.match(/\([^()]*\)|[^\s()]+|[()]/g) ?? []) {
     if (tok === '...') {
       regex += '((?:[^ ,]+ ){0,3})'; // captured: a "not" in the gap negates the hit
       optionalOnly = false;
@@ -86,7 +88,17 @@ export function compilePattern(source: string): Pattern {
       regex += `(?:${wordRegex(inner.split('|'))} )?`;
       continue;
     }
-    if (/[[\]]/.test(tok) || tok.includes('||') || tok.startsWith('|') || tok.endsWith('|') || tok.includes('...'))
+    if (tok.startsWith('(') && tok.length > 1) {
+      const group = groupOf(tok, source);
+      regex += group.regex;
+      optionalOnly = false;
+      if (group.anchors !== null && group.shortest > anchorLength) {
+        anchors = group.anchors;
+        anchorLength = group.shortest;
+      }
+      continue;
+    }
+    if (/[[\]()]/.test(tok) || tok.includes('||') || tok.startsWith('|') || tok.endsWith('|') || tok.includes('...'))
       throw new Error(`pattern "${source}": bad word "${tok}"`);
     const alts = tok.split('|');
     regex += `${wordRegex(alts)} `;
@@ -101,6 +113,35 @@ export function compilePattern(source: string): Pattern {
   }
   if (optionalOnly) throw new Error(`pattern "${source}" has no required word`);
   return { source, negatable, regex: new RegExp(regex, 'g'), anchors };
+}
+
+function anchorOf(word: string): Anchor {
+  return word.endsWith('*') ? { word: word.slice(0, -1), prefix: true } : { word, prefix: false };
+}
+
+/**
+ * A group, "(did not|never)": one of several word sequences. Its anchors are each sequence's longest
+ * word, so every match holds one of them; a sequence of numbers only leaves the group without anchors.
+ */
+function groupOf(tok: string, source: string): { regex: string; anchors: Anchor[] | null; shortest: number } {
+  const sequences = tok.slice(1, -1).split('|').map((alt) => alt.trim().split(/\s+/));
+  for (const words of sequences) {
+    if (words.some((w) => !/^(?:[a-z0-9'/-]+\*?|#)$/.test(w))) throw new Error(`pattern "${source}": bad group "${tok}" (plain words, word* or # only, sequences split by |)`);
+  }
+  if (sequences.length < 2) throw new Error(`pattern "${source}": a group needs two or more sequences split by | ("${tok}")`);
+  const anchors: Anchor[] = [];
+  let shortest = Infinity;
+  for (const words of sequences) {
+    const longest = words.filter((w) => w !== '#').sort((a, b) => b.replace('*', '').length - a.replace('*', '').length)[0];
+    if (longest === undefined) return { regex: groupRegex(sequences), anchors: null, shortest: 0 };
+    anchors.push(anchorOf(longest));
+    shortest = Math.min(shortest, longest.replace('*', '').length);
+  }
+  return { regex: groupRegex(sequences), anchors, shortest };
+}
+
+function groupRegex(sequences: readonly string[][]): string {
+  return `(?:${sequences.map((words) => words.map((w) => `${altRegex(w)} `).join('')).join('|')})`;
 }
 
 /** A text's words, read once however many patterns are tried on it. */
@@ -329,7 +370,7 @@ export function matchesAtStart(set: PhraseSet, text: Normalized): Hit | null {
 export function literalPrefixes(source: string): string[] {
   return source
     .replace(/^!/, '')
-    .split(/[\s|[\]]+/)
+    .split(/[\s|[\]()]+/)
     .filter((w) => /^[a-z]+\*$/.test(w))
     .map((w) => w.slice(0, -1));
 }
@@ -337,6 +378,6 @@ export function literalPrefixes(source: string): string[] {
 export function literalWords(source: string): string[] {
   return source
     .replace(/^!/, '')
-    .split(/[\s|[\]]+/)
+    .split(/[\s|[\]()]+/)
     .filter((w) => /^[a-z]+$/.test(w));
 }
