@@ -24,6 +24,8 @@ export interface IntentReader {
   exact(text: string | IntentText): IntentName | undefined;
   /** An intent a longer message clearly asks for ("I'd like to book an appointment please"). */
   contained(text: string | IntentText): 'booking' | 'deleteData' | 'triage' | undefined;
+  /** A booking phrase asked about, not asked for: "should I book a physio?", "whether I ought to make an appointment". */
+  asksWhetherToBook(text: string | IntentText): boolean;
   /** Whether, and how, the message speaks of knee symptoms or an injury. */
   symptomReport(text: string | IntentText): SymptomReport | undefined;
   /** The message is phrased as a question. */
@@ -39,6 +41,12 @@ const CUE_REACH = 3;
 
 const SENTENCE_END = /[.!?;\n]+/;
 
+/** Words before a booking phrase a doubt may stand: "should I maybe just book". */
+const DOUBT_REACH = 5;
+
+/** A sentence this short that names a knee and a symptom, and asks nothing, tells of one: "Knees sore." */
+const TERSE_REPORT_WORDS = 3;
+
 export function createIntentReader(phrases: IntentPhrases): IntentReader {
   const exact = new Map<string, IntentName>();
   for (const name of INTENT_NAMES) {
@@ -48,6 +56,8 @@ export function createIntentReader(phrases: IntentPhrases): IntentReader {
     name,
     phrases: phrases.contains[name].map((p) => ` ${normaliseText(p)} `),
   }));
+  const bookingPhrases = phrases.contains.booking.map((p) => ` ${normaliseText(p)} `);
+  const bookingDoubts = phrases.bookingDoubts.map((d) => ` ${normaliseText(d)} `);
   const report = phrases.symptomReport;
   const self = new Set(report.self.map(normaliseText));
   const body = new Set(report.body.map(normaliseText));
@@ -77,6 +87,11 @@ export function createIntentReader(phrases: IntentPhrases): IntentReader {
   const haveCondition = report.haveCondition.map((w) => ` ${normaliseText(w)} condition `);
   const conditionHedged = new Set(report.conditionHedges.map((h) => `condition ${normaliseText(h)}`));
 
+  const terseReport = (sentence: string): boolean => {
+    const words = sentence.split(' ');
+    return words.length <= TERSE_REPORT_WORDS && words.some((w) => body.has(w)) && (words.some((w) => symptomWords.has(w)) || phrasesAt(` ${sentence} `).length > 0) && !asks(sentence);
+  };
+
   /** Where symptom phrases ("knee pain", "gives way") start, by word. */
   const phrasesAt = (padded: string): number[] => {
     const at: number[] = [];
@@ -94,6 +109,17 @@ export function createIntentReader(phrases: IntentPhrases): IntentReader {
     contained(text) {
       const padded = ` ${read(text).norm} `;
       return contains.find((c) => c.phrases.some((p) => padded.includes(p)))?.name;
+    },
+    asksWhetherToBook(text) {
+      const padded = ` ${read(text).norm} `;
+      for (const phrase of bookingPhrases) {
+        const at = padded.indexOf(phrase);
+        if (at < 0) continue;
+        // The doubt within a few words before the phrase: "should I maybe book", "ought to make an appointment".
+        const before = ` ${padded.slice(0, at + 1).trim().split(' ').slice(-DOUBT_REACH).join(' ')} `;
+        if (bookingDoubts.some((d) => before.includes(d))) return true;
+      }
+      return false;
     },
     symptomReport(text) {
       const said = read(text);
@@ -131,6 +157,8 @@ export function createIntentReader(phrases: IntentPhrases): IntentReader {
       if (symptoms.every(governed)) return 'topic';
       // "It's been sore on and off for months": a symptom told, not asked about.
       if (statement()) return 'own';
+      // "Knees sore. 45M. What now?": a terse sentence tells of a knee even when another sentence asks.
+      if (kneeAt >= 0 && said.raw.split(SENTENCE_END).some((sentence) => terseReport(normaliseText(sentence)))) return 'own';
       // "should I run through the knee pain?", "why do I ache around the knee after runs?": asked in the first person, about one's own knee.
       if (firstPerson && (kneeAt >= 0 || phrases.length > 0)) return 'own';
       // "when is knee pain an emergency?" asks about knee pain in general; "does runner's knee ache on stairs?" tells nothing.

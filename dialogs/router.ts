@@ -126,6 +126,10 @@ export async function handleMessage(deps: ConversationDeps, data: ConversationDa
       for (const key of Object.keys(data) as (keyof ConversationData)[]) delete data[key];
       return remember([{ ...say(messages.dataDeleted), entity: { type: 'privacy.deleted' } }]);
     case 'booking':
+      // "my knee is sore, should I book a physio?" asks whether to book: the check is what answers that.
+      if (!picked && !triage.active(data) && intents.asksWhetherToBook(said) && intents.symptomReport(said) === 'own') return remember(await triage.start(data, input, text));
+      triage.stop(data);
+      return remember(deps.booking.offerReplies());
     case 'booking:offer':
       triage.stop(data);
       return remember(deps.booking.offerReplies());

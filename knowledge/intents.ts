@@ -15,6 +15,8 @@ export interface IntentPhrases {
   smsKeywords: SmsKeywords;
   exact: Record<IntentName, string[]>;
   contains: Record<ContainsIntent, string[]>;
+  /** Words shortly before a booking phrase that ask whether to book ("should I book a physio?"): with one's own symptoms, the check answers that. */
+  bookingDoubts: string[];
   /** What makes a message a question without a question mark: its first word ("how", "shud"), or its ending ("worth it", "or not"). */
   questions: { starts: string[]; ends: string[] };
   symptomReport: {
@@ -57,6 +59,7 @@ export function parseIntents(raw: unknown, file: string): IntentPhrases {
     },
     exact: exactLists,
     contains: containsLists,
+    bookingDoubts: check.strings(root.bookingDoubts, 'bookingDoubts', { min: 1 }),
     questions: {
       starts: check.strings(questions.starts, 'questions.starts', { min: 1 }),
       ends: check.strings(questions.ends, 'questions.ends', { min: 1 }),

@@ -260,13 +260,19 @@ export class Analyser {
     this.vocabulary.set(word, (this.vocabulary.get(word) ?? 0) + count);
   }
 
+  /** A unit after a number, written out; "k" there is kilometres ("a 10k", "30k a week"), not SMS for "okay". */
+  private unitWords(unit: string): string[] {
+    return unit === 'k' ? ['k'] : this.shortcuts.get(unit) ?? [unit];
+  }
+
   private expand(tokens: string[]): string[] {
     const out: string[] = [];
     for (let i = 0; i < tokens.length; i++) {
       const token = tokens[i];
-      // "2 weeks" is a number, "2 run" is SMS for "to run".
+      // "2 weeks" is a number and its unit ("30 k" is kilometres, not "okay"); "2 run" is SMS for "to run".
       if (/^\d+$/.test(token) && UNITS.has(tokens[i + 1])) {
-        out.push(token);
+        out.push(token, ...this.unitWords(tokens[i + 1]));
+        i++;
         continue;
       }
       const shortcut = this.shortcuts.get(token);
@@ -276,7 +282,7 @@ export class Analyser {
       }
       // "30km", "6wks": a number glued to its unit.
       const glued = /^(\d+)([a-z]+)$/.exec(token);
-      if (glued && !/^(st|nd|rd|th)$/.test(glued[2])) out.push(glued[1], ...(this.shortcuts.get(glued[2]) ?? [glued[2]]));
+      if (glued && !/^(st|nd|rd|th)$/.test(glued[2])) out.push(glued[1], ...this.unitWords(glued[2]));
       else out.push(token);
     }
     return out;

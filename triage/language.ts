@@ -64,6 +64,8 @@ export interface Language {
   severityWords: Array<{ value: number; phrases: PhraseSet }>;
   crisis: PhraseSet;
   hypothetical: PhraseSet;
+  /** Words that tell a sign is here now ("it's cold and blue now"): after a question about a sign, the message is read whole. */
+  toldNow: PhraseSet;
   /** Words that may open a clause before what it asks ("hmm what counts as an injury"): skipped when reading whether it asks. */
   leadIns: ReadonlySet<string>;
   historyDays: ReadonlyMap<RedFlag, number>;
@@ -300,6 +302,7 @@ export function parseLanguage(raw: Json, file: string): Language {
     }),
     crisis: r.set(safety.crisis, 'safety.crisis', safety.crisisExcept ?? []),
     hypothetical: r.set(safety.hypothetical, 'safety.hypothetical'),
+    toldNow: r.set(safety.toldNow, 'safety.toldNow'),
     leadIns: new Set(c.strings(safety.leadIns, 'safety.leadIns')),
     historyDays,
     historyMarkers: r.set(safety.historyMarkers, 'safety.historyMarkers'),

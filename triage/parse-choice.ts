@@ -74,11 +74,18 @@ function startWord(lang: Language, text: Normalized): { word: YesNo; end: number
   return no ? { word: 'no', end: no.end } : null;
 }
 
+/** A yes and a bare opposite after it ("yes... well, no"): `after` is what follows the opposite. */
+interface BothWords {
+  both: true;
+  later: YesNo;
+  after: Normalized;
+}
+
 /**
  * A yes or no that opens the reply; the longer reading wins ("i did not" over "i did").
- * A bare opposite later on ("yes and no", "yeah... well no") makes it no answer at all.
+ * A bare opposite later on ("yes and no", "yeah... well no") makes it both.
  */
-function openingWord(lang: Language, text: Normalized): YesNo | null | 'both' {
+function openingWord(lang: Language, text: Normalized): YesNo | null | BothWords {
   const first = startWord(lang, text);
   if (!first) return null;
   for (let k = first.end; k < text.tokens.length; k++) {
@@ -86,9 +93,26 @@ function openingWord(lang: Language, text: Normalized): YesNo | null | 'both' {
     const rest = text.tokens.slice(k);
     const later = startWord(lang, { tokens: rest, padded: ` ${rest.join(' ')} ` });
     const bare = later !== null && (later.end === rest.length || rest[later.end] === ',');
-    if (bare && later.word !== first.word) return 'both';
+    if (bare && later.word !== first.word) {
+      const after = rest.slice(later.end);
+      return { both: true, later: later.word, after: { tokens: after, padded: ` ${after.join(' ')} ` } };
+    }
   }
   return first.word;
+}
+
+function onlyOne(found: ReadonlySet<YesNo>): YesNo | null {
+  return found.size === 1 ? [...found][0] : null;
+}
+
+/** What the question's own phrases (not an opening yes or no) say: none, one, or both. */
+function phrasesSay(lang: Language, q: Question, text: Normalized, mode: ReadMode): Set<YesNo> {
+  const pick = (p: CodePhrases | null): PhraseSet => (p === null ? EMPTY : mode === 'answer' ? p.answer : p.mention);
+  const yes = pick(phrasesFor(lang, q.id, 'yes'));
+  const found = new Set<YesNo>();
+  if (affirms(yes, text, lang.negation)) found.add('yes');
+  if (affirms(pick(phrasesFor(lang, q.id, 'no')), text, lang.negation) || denies(yes, text, lang.negation)) found.add('no');
+  return found;
 }
 
 /**
@@ -97,21 +121,23 @@ function openingWord(lang: Language, text: Normalized): YesNo | null | 'both' {
  */
 export function readYesNo(lang: Language, q: Question, text: Normalized, mode: ReadMode): YesNo | null {
   if (text.tokens.length === 0) return null;
-  const opening = mode === 'answer' ? openingWord(lang, text) : null;
-  if (opening === 'both') return null;
+  const read = mode === 'answer' ? openingWord(lang, text) : null;
+  // "yes and no", "yeah... well no" are asked again, unless what follows the second word bears it out:
+  // "Yes... well, no, actually. I didn't fall or twist anything."
+  if (read !== null && typeof read === 'object') {
+    return read.after.tokens.some((t) => t !== ',') && !affirms(lang.unsure, text, lang.negation) && onlyOne(phrasesSay(lang, q, read.after, mode)) === read.later ? read.later : null;
+  }
+  const opening = read;
   // "I think so" is a yes only where a hedge counts as one (injury, swelling); to "can you walk on it" it is asked again.
   if (opening === 'yes' && mode === 'answer' && !lang.hedgeMeansYes.includes(q.id) && matchesAtStart(lang.hedge, text) !== null) return null;
   // "Not sure" is never guessed; a "maybe" after a clear "no," ("no, maybe a little later") is.
   if (mode === 'answer' && (affirms(lang.unsure, text, lang.negation) || (opening === null && affirms(lang.doubt, text, lang.negation)))) return null;
-  const yes = phrasesFor(lang, q.id, 'yes');
-  const no = phrasesFor(lang, q.id, 'no');
-  const pick = (p: CodePhrases | null): PhraseSet => (p === null ? EMPTY : mode === 'answer' ? p.answer : p.mention);
-  const found = new Set<YesNo>();
-  if (affirms(pick(yes), text, lang.negation)) found.add('yes');
-  if (affirms(pick(no), text, lang.negation) || denies(pick(yes), text, lang.negation)) found.add('no');
+  const found = phrasesSay(lang, q, text, mode);
   if (opening !== null) found.add(opening);
   if (found.size === 1) return [...found][0];
   if (found.size > 1 || mode === 'mention') return null;
+  const yes = phrasesFor(lang, q.id, 'yes');
+  const no = phrasesFor(lang, q.id, 'no');
   const weakYes = yes ? findHits(yes.weak, text, lang.negation) : [];
   const weakNo = no ? findHits(no.weak, text, lang.negation) : [];
   const weak = new Set<YesNo>();

@@ -53,9 +53,13 @@ export function readRedFlags(
   const calf = codes.get('calf_swelling');
   const calfSpans = calf ? findHits(setOf(calf), text, lang.negation) : [];
   // Heat or swelling in a clause about the calf that names no knee is the calf's too ("my calf is swollen and kinda red").
-  const calfClauses = calfSpans.filter((c) => !c.negated && !affirms(setOf(lang.cues.knee), clauseAt(text, c.start), lang.negation));
+  const namesKnee = (at: number): boolean => affirms(setOf(lang.cues.knee), clauseAt(text, at), lang.negation);
+  const calfClauses = calfSpans.filter((c) => !c.negated && !namesKnee(c.start));
+  // And so is the clause just after one that names no knee: "my calf is swollen and tender, kind of red too".
+  const clauseIndex = (at: number): number => text.tokens.slice(0, at).filter((t) => t === BREAK).length;
+  const followsCalf = (h: Hit): boolean => calfClauses.some((c) => clauseIndex(h.start) === clauseIndex(c.start) + 1) && !namesKnee(h.start);
   const insideCalf = (h: Hit): boolean =>
-    calfSpans.some((c) => c.start <= h.start && h.end <= c.end) || calfClauses.some((c) => sameClause(text, c.start, h.start));
+    calfSpans.some((c) => c.start <= h.start && h.end <= c.end) || calfClauses.some((c) => sameClause(text, c.start, h.start)) || followsCalf(h);
   // Signs set aside (history, "hip surgery", "the swelling went down") still answer the question.
   let setAside = false;
   const present = (p: CodePhrases, flag?: RedFlag): boolean => {

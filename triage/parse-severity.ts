@@ -56,6 +56,7 @@ export function parseSeverity(lang: Language, text: Normalized, mode: ReadMode, 
       continue;
     }
     if (prev === 'of' && (t[i - 2] === 'out' || t[i - 2] === 'scale')) continue; // "out of 10", "scale of 1 to 10"
+    if (prev === 'from' && NUMBER.test(t[i - 2] ?? '') && Number(t[i]) === max) continue; // "4 from 10", as "4 out of 10"
     if (prev === 'to' && t[i - 3] === 'scale') continue;
     if (prev === 'to' && NUMBER.test(t[i - 2] ?? '') && (t[i - 3] === 'of' || t[i - 3] === 'from') && Number(t[i]) === max) continue;
     if (next === 'to' && t[i + 2] === String(max) && (prev === 'of' || prev === 'from')) continue;

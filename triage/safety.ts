@@ -2,7 +2,7 @@
 import { ParseContext } from './calendar';
 import { toldPart } from './hypothetical';
 import { crisisLikely } from './crisis-model';
-import { findHits } from './phrases';
+import { affirms, findHits } from './phrases';
 import { readRedFlags } from './parse-red-flags';
 import { Protocol } from './protocol';
 import { evaluate } from './rules';
@@ -13,7 +13,9 @@ function emergencyIn(protocol: Protocol, text: string, ctx: ParseContext, whole?
   // "What is a deformity?" asks about a sign; it does not report one.
   const told = toldPart(protocol, text, whole);
   if (told === null) return false;
-  const normalized = told.normalized;
+  // "what do I do if my foot goes cold? it's cold and blue now": the sign asked about is here, so the whole message counts.
+  const asksThenTells = told.dropped && affirms(protocol.language.toldNow, told.normalized, protocol.language.negation);
+  const normalized = asksThenTells ? whole ?? normalize(text, protocol.language.lexicon) : told.normalized;
   const { flags } = readRedFlags(protocol.language, normalized, ctx, 'mention', protocol.durationBands);
   if (flags.length === 0) return false;
   return evaluate(protocol, { red_flags: flags }, []).level === 'emergency';

@@ -170,6 +170,13 @@ describe('questions and small talk', () => {
     '45 year old cyclist here with an achy knee',
     'Bit of knee soreness since I started a new spin class',
     "Runner's knee is back, I think",
+    // Asking whether to book, with one's own symptoms, is for the check to answer.
+    "I'm training for a triathlon and my right knee is sore after runs. Should I book a physio?",
+    'Dear Sir or Madam, my knee has been troubling me when I rise from a chair. Could you kindly advise whether I ought to make an appointment?',
+    // A terse report beside a question, a knee that needs help, a dropped "g".
+    'Knees sore. 45M. Running 30k/week. What now?',
+    'knee help pls',
+    'knee been achin since the weekend tbh',
   ];
   for (const text of told) {
     it(`starts the check for "${text}"`, async () => {
@@ -184,4 +191,13 @@ describe('questions and small talk', () => {
     expect(turn.entity('booking.offer')).to.not.equal(undefined);
     expect(turn.text).to.include('https://clinic.example/book');
   });
+
+  // Asking to book is booking, with symptoms or without; asking whether to, with none told, is booking too.
+  for (const text of ['my knee hurts, I want to book an appointment', 'should I book an appointment?']) {
+    it(`offers the booking link on "${text}"`, async () => {
+      const turn = await new Person(bot.url).say(text);
+      expect(turn.entity('booking.offer')).to.not.equal(undefined);
+      expect(turn.entity('triage.question')).to.equal(undefined);
+    });
+  }
 });

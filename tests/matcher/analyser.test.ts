@@ -62,6 +62,11 @@ describe('message analysis', () => {
     expect(analyser.analyse('is 2 weeks normal').words).to.include('duration');
   });
 
+  it('reads "k" after a number as kilometres, never as SMS for "okay"', () => {
+    for (const text of ['run 30k a week', 'run 30 k a week', 'my first 10k']) expect(analyser.analyse(text).words, text).to.not.include('okay');
+    expect(analyser.analyse('k thanks').words).to.include('okay');
+  });
+
   it('reads a number written as a word before a unit as a span of time, as it reads digits', () => {
     expect(analyser.analyse('sore for three weeks').words).to.deep.equal(analyser.analyse('sore for 3 weeks').words);
     expect(analyser.analyse('sore for three weeks').words).to.include('duration');

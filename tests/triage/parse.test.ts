@@ -42,6 +42,11 @@ describe('triage free-text parsing', () => {
     // A reply that corrects itself is read from the correction on.
     ['No, I do not believe so. No, wait: I did in fact fall on it whilst gardening.', 'yes'], ['yes... i mean no', 'no'], ['no wait yes i twisted it', 'yes'],
     ['no wait', null],
+    // A second, bare word borne out by what follows it is the answer; on its own ("yes and no") it is asked again.
+    ["Yes... well, no, actually. I didn't fall or twist anything, I just increased my mileage a lot.", 'no'], ['no, well yes, I fell off my bike', 'yes'],
+    ['yeah... well no', null], ['yes, well no, I did fall', null],
+    // "I forgot about that" remembers; "I forget when" does not.
+    ['No... wait, actually yes, I did twist it getting out of my car a few days ago, I forgot about that.', 'yes'], ['I forget', null],
   ]);
 
   table('weight_bearing', [
@@ -50,6 +55,7 @@ describe('triage free-text parsing', () => {
     ['kind of', null], ['only a few steps', null],
     // A hedged yes to "can you walk on it" is asked again (a hedge counts as yes only for injury, swelling, recurrence).
     ['i think so', null], ['no i can only hop on my good leg', 'no'],
+    ['Oh yeah, I walked home fine, barely limping.', 'yes'], ['barely a limp', 'yes'],
   ]);
 
   table('rapid_swelling', [
@@ -57,6 +63,8 @@ describe('triage free-text parsing', () => {
     ['it swelled a couple days later', 'no'], ['no, maybe a little the next day', 'no'], ['no idea', null],
     // Within a few hours is rapid swelling, whichever words say it.
     ['within the hour', 'yes'], ['about 2 hours later', 'yes'], ['later that day', 'yes'], ['in no time it was huge', 'yes'],
+    // Overnight or by the next morning counts as quick unless the person says no: then it was not within hours.
+    ['it swelled up overnight', 'yes'], ['by the next morning it was huge', 'yes'], ['No, it only got a bit puffy the next morning.', 'no'],
   ]);
 
   table('red_flags', [
@@ -79,6 +87,13 @@ describe('triage free-text parsing', () => {
     ['not short of breath, no chest pain, just swollen', ['swollen']],
     ['1, 5', ['deformity', 'calf_swelling']],
     ['hot_swollen,calf_swelling', ['hot_swollen', 'calf_swelling']],
+    // Redness told just after the calf, in a clause naming no knee, is the calf's; a clause naming the knee is the knee's.
+    ['the back of my calf is swollen and tender, kind of red too. no chest pain', ['calf_swelling']],
+    ['my calf is sore, and my knee is red and hot', ['calf_swelling', 'hot_swollen']],
+    // How an injury happened is not how the knee looks now; "knee's bent the wrong way" is read as a deformity (the apostrophe is lost).
+    ['my knee bent the wrong way when I landed', ['none']], ["my knee's bent the wrong way", ['deformity']], ['her knee bent the wrong way', ['deformity']],
+    ["I'm getting cold feet about the race, none of those", ['none']],
+    ['leg below the knee is numb, dead feeling for 5 hours and not coming back', ['cold_pale_foot']],
     // Warning signs in words the first lists missed; each was read as none, as a milder sign, or not at all.
     ['winded doing nothing', ['breathless']],
     ['out of puff', ['breathless']],
@@ -158,6 +173,8 @@ describe('triage free-text parsing', () => {
     ['mild', null], ['11', null], ['pretty bad', null],
     ['6 and a half', 7], ['4 on a scale of 5', 8], ["a 3 out of 5 but 4 when it's bad", 8], ['under 7', 6], ['less than a 7', 6],
     ['maybe 6, not 7', 6],
+    // "4 from 10" is said as "4 out of 10".
+    ['Four from ten.', 4], ['7 from 10 at worst', 7], ['it went from 3 to 8', 8],
   ]);
 
   table('trend', [
@@ -191,6 +208,7 @@ describe('triage free-text parsing', () => {
   table('recurrent', [
     ['no, first time I\'ve had it', 'no'], ['first time', 'no'], ['not the first time', 'yes'], ['not my first time', 'yes'], ['yes it came back when I started running again', 'yes'],
     ['had it last year too', 'yes'],
+    ["No, he's never had this kind of pain before.", 'no'], ["I've had this kind of pain before", 'yes'],
   ]);
 
   describe('reading asides', () => {
@@ -217,6 +235,9 @@ describe('triage free-text parsing', () => {
       // A clause that asks about a sign tells none.
       ["does knee pain ever cause chest pain? just curious, I don't have any", {}],
       ['my knee hurts on stairs. does a tight IT band pull the kneecap sideways?', { aggravators: ['stairs'] }],
+      // A trip taken is not a trip over something.
+      ["Just got back from a long trip and my knee and leg are aching. I'm 58 if that matters.", { age: 'older' }],
+      ['took a trip over the curb and my knee hurts', { injury: 'yes' }],
     ];
     for (const [text, expected] of rows) {
       it(`finds ${JSON.stringify(expected)} in "${text}"`, () => {

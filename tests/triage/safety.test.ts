@@ -34,6 +34,9 @@ const EMERGENCIES = [
   'my IT band is tight and my kneecap is out of place',
   'does the bone sticking out mean it is broken',
   'i get breathless just sitting on the couch',
+  // A question about a sign, then the sign told as here now: the whole message counts.
+  'what should I do if my foot goes cold? it is cold and blue now',
+  'My doctor told me to go to the ER if my foot goes cold, and now it is cold and blue',
 ];
 
 const NOT_EMERGENCIES = [
@@ -73,6 +76,9 @@ const NOT_EMERGENCIES = [
   'I dislocated my kneecap in high school, now it aches after runs',
   'my kneecap popped out once when I was 14 but it went back',
   'I dislocated my kneecap when I was young, now it aches after runs',
+  // Idioms: money bled, cold feet about a race.
+  "I've been bleeding money on physio and nothing works",
+  "I'm getting cold feet about signing up for the ultra because of my knee",
   '',
 ];
 
