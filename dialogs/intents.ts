@@ -40,11 +40,12 @@ const read = (text: string | IntentText): IntentText => (typeof text === 'string
 const CUE_REACH = 3;
 
 const SENTENCE_END = /[.!?;\n]+/;
+const CLAUSE_END = /[.!?;,\n]+/;
 
 /** Words before a booking phrase a doubt may stand: "should I maybe just book". */
 const DOUBT_REACH = 5;
 
-/** A sentence this short that names a knee and a symptom, and asks nothing, tells of one: "Knees sore." */
+/** A sentence or clause this short that names a knee and a symptom, and asks nothing, tells of one: "Knees sore.", "knee is hurting, can you check?" */
 const TERSE_REPORT_WORDS = 3;
 
 export function createIntentReader(phrases: IntentPhrases): IntentReader {
@@ -67,6 +68,7 @@ export function createIntentReader(phrases: IntentPhrases): IntentReader {
   const injuryVerbs = new Set(report.injuryVerbs.map(normaliseText));
   const topicCues = new Set(report.topicCues.map(normaliseText));
   const animals = new Set(report.animals.map(normaliseText));
+  const helpAsks = report.helpAsks.map((h) => ` ${normaliseText(h)} `);
   const wordsOf = (list: readonly string[]) => list.map((e) => escapeRegExp(normaliseText(e))).join('|');
   const questionStart = new RegExp(`^(${wordsOf(phrases.questions.starts)})\\b`);
   const questionEnd = new RegExp(`\\b(${wordsOf(phrases.questions.ends)})$`);
@@ -155,10 +157,12 @@ export function createIntentReader(phrases: IntentPhrases): IntentReader {
       // "exercises for knee pain", "what will the physio check at my first visit for kneecap pain": the symptom is the subject of the question.
       const governed = (at: number) => words.slice(Math.max(0, at - CUE_REACH), at).some((w) => topicCues.has(w));
       if (symptoms.every(governed)) return 'topic';
+      // "pain in knee after cycling, one week, can u help?": a symptom with a plea for help is someone's own.
+      if (helpAsks.some((h) => ` ${norm} `.includes(h))) return 'own';
       // "It's been sore on and off for months": a symptom told, not asked about.
       if (statement()) return 'own';
       // "Knees sore. 45M. What now?": a terse sentence tells of a knee even when another sentence asks.
-      if (kneeAt >= 0 && said.raw.split(SENTENCE_END).some((sentence) => terseReport(normaliseText(sentence)))) return 'own';
+      if (kneeAt >= 0 && said.raw.split(CLAUSE_END).some((clause) => terseReport(normaliseText(clause)))) return 'own';
       // "should I run through the knee pain?", "why do I ache around the knee after runs?": asked in the first person, about one's own knee.
       if (firstPerson && (kneeAt >= 0 || phrases.length > 0)) return 'own';
       // "when is knee pain an emergency?" asks about knee pain in general; "does runner's knee ache on stairs?" tells nothing.

@@ -36,6 +36,8 @@ export interface IntentPhrases {
     conditionHedges: string[];
     /** Animals: "my dog is limping" tells of no person's knee. */
     animals: string[];
+    /** Asking for help beside a symptom tells of one's own knee: "pain in knee after cycling, can u help?". */
+    helpAsks: string[];
   };
 }
 
@@ -76,6 +78,7 @@ export function parseIntents(raw: unknown, file: string): IntentPhrases {
       haveCondition: check.strings(symptom.haveCondition, 'symptomReport.haveCondition', { min: 1 }),
       conditionHedges: check.strings(symptom.conditionHedges, 'symptomReport.conditionHedges', { min: 1 }),
       animals: check.strings(symptom.animals, 'symptomReport.animals', { min: 1 }),
+      helpAsks: check.strings(symptom.helpAsks, 'symptomReport.helpAsks', { min: 1 }),
     },
   };
 }

@@ -82,7 +82,9 @@ function numbers(tokens: readonly string[], mode: ReadMode, grades: Language['sc
     }
     if (prev === 'grade') {
       // A school grade in reply to the age question ("grade 12"): the ages of that grade, from the phrase data.
-      if (mode === 'answer' && Number.isInteger(n) && n >= 1 && n <= grades.last) out.push({ lo: n + grades.ageFrom, hi: n + grades.ageTo });
+      // Told in passing, only "in grade 12" ("a grade 2 sprain" is no age).
+      const told = mode === 'answer' || tokens[i - 2] === 'in';
+      if (told && Number.isInteger(n) && n >= 1 && n <= grades.last) out.push({ lo: n + grades.ageFrom, hi: n + grades.ageTo });
       continue;
     }
     if (NOT_AGE_UNITS.has(next) || (prev === 'of' && tokens[i - 2] === 'out')) continue;

@@ -8,7 +8,7 @@ import { toldPart } from './hypothetical';
 import { durationBand, parseDuration, ReadMode } from './parse-duration';
 import { readRedFlags } from './parse-red-flags';
 import { parseSeverity } from './parse-severity';
-import { findHits, matchesAtStart } from './phrases';
+import { affirms, findHits, matchesAtStart } from './phrases';
 import { Protocol, Question, questionById } from './protocol';
 import { BREAK, clauseAt, normalize, normalizedClauses, Normalized } from './text';
 
@@ -32,6 +32,7 @@ function readAnswer(protocol: Protocol, q: Question, text: Normalized, raw: stri
     case 'age':
       return parseAge(lang, text, mode, protocol.ageBands, ctx);
     case 'duration': {
+      if (mode === 'mention') return durationToldInPassing(protocol, text, raw, ctx);
       const days = parseDuration(lang, text, raw, ctx, mode, protocol.durationBands);
       return days === null ? null : durationBand(protocol.durationBands, days.hi);
     }
@@ -43,6 +44,19 @@ function readAnswer(protocol: Protocol, q: Question, text: Normalized, raw: stri
       if (q.kind === 'yesno') return readYesNo(lang, q, text, mode);
       return readSingle(lang, q, text, mode);
   }
+}
+
+/**
+ * How long, told in passing: clause by clause, so that times that disagree ("sore for 4 days, since a weekend of
+ * gardening"; "started 4 days ago. This happened last spring too") are asked about rather than guessed.
+ */
+function durationToldInPassing(protocol: Protocol, text: Normalized, raw: string, ctx: ParseContext): string | null {
+  const bands = new Set<string>();
+  for (const clause of normalizedClauses(raw, protocol.language.lexicon, text)) {
+    const days = parseDuration(protocol.language, clause.normalized, clause.text, ctx, 'mention', protocol.durationBands);
+    if (days !== null) bands.add(durationBand(protocol.durationBands, days.hi));
+  }
+  return bands.size === 1 ? [...bands][0] : null;
 }
 
 /** "It hurts when I run and on stairs": only activities tied to the pain in the same clause count. */
@@ -67,9 +81,10 @@ function longAgoEvent(protocol: Protocol, text: Normalized, ctx: ParseContext): 
   const lang = protocol.language;
   const events = [lang.codes.get('injury')?.get('yes'), lang.codes.get('red_flags')?.get('recent_surgery')];
   const longAgo = protocol.durationBands[protocol.durationBands.length - 1].minDays - 1;
+  // Exceptions are not applied: "I did fall in 2019 (but that was my wrist)" is no injury now, and no time for this pain either.
   return events.some((phrases) =>
     phrases
-      ? findHits(phrases.mention, text, lang.negation).some((hit) => {
+      ? findHits({ patterns: phrases.mention.patterns, except: [] }, text, lang.negation).some((hit) => {
           if (hit.negated) return false;
           const clause = clauseAt(text, hit.start);
           const when = parseDuration(lang, clause, clause.tokens.join(' '), ctx, 'answer', protocol.durationBands);
@@ -77,6 +92,18 @@ function longAgoEvent(protocol: Protocol, text: Normalized, ctx: ParseContext): 
         })
       : false,
   );
+}
+
+/** A clause that tells of the pain before ("had the same thing") with a time in the past ("2 years ago", "last spring"). */
+function timedRecurrence(protocol: Protocol, text: Normalized): boolean {
+  const lang = protocol.language;
+  const before = lang.codes.get('recurrent')?.get('yes');
+  if (!before) return false;
+  return findHits(before.mention, text, lang.negation).some((hit) => {
+    if (hit.negated) return false;
+    const clause = clauseAt(text, hit.start);
+    return affirms(lang.historyMarkers, clause, lang.negation) || affirms(lang.longAgoMarkers, clause, lang.negation);
+  });
 }
 
 function volunteeredIn(protocol: Protocol, text: Normalized, raw: string, ctx: ParseContext, asked: QuestionId | null): Answers {
@@ -92,6 +119,8 @@ function volunteeredIn(protocol: Protocol, text: Normalized, raw: string, ctx: P
     delete out.injury;
     delete out.duration;
   }
+  // "I had the same thing 2 years ago": the time is when it happened before, not how long this has lasted.
+  if (out.duration !== undefined && out.recurrent === 'yes' && timedRecurrence(protocol, text)) delete out.duration;
   if (out.red_flags && excluded) {
     const kept = out.red_flags.filter((f) => !excluded.redFlags.includes(f));
     if (kept.length > 0) out.red_flags = kept;
@@ -133,6 +162,11 @@ function corrected(protocol: Protocol, text: string, whole: Normalized): [Normal
   return null;
 }
 
+function onlyHedge(protocol: Protocol, text: Normalized): boolean {
+  const hedge = matchesAtStart(protocol.language.hedge, text);
+  return hedge !== null && text.tokens.slice(hedge.end).every((t) => t === BREAK);
+}
+
 /** The answer to `questionId` and, separately, what else the message volunteers. */
 export function interpretParts(protocol: Protocol, questionId: QuestionId, text: string, ctx: ParseContext): SplitInterpretation {
   const q = questionById(protocol, questionId);
@@ -148,6 +182,8 @@ export function interpretParts(protocol: Protocol, questionId: QuestionId, text:
   const told = toldPart(protocol, text, whole);
   if (told === null) return { own: null, volunteered: {} };
   const [kept, keptText]: [Normalized, string] = told.dropped ? [told.normalized, told.text] : [whole, text];
+  // "Depends what you mean by injury, I guess?": a hedge left beside a question back is no answer.
+  if (told.dropped && onlyHedge(protocol, kept)) return { own: null, volunteered: {} };
   const correction = corrected(protocol, keptText, kept);
   if (correction === 'nothing') return { own: null, volunteered: {} };
   const [normalized, said] = correction ?? [kept, keptText];

@@ -310,8 +310,60 @@ function matchAtStart(pattern: Pattern, text: Normalized): Span | null {
   return m === null ? null : spanOf(text.padded, m);
 }
 
-/** True when a negator governs the token at `start` ("no fever", "never locks"). */
+/** True when a negator governs the token at `start` ("no fever", "never locks", "no fall, twist or blow"). */
 export function isNegated(tokens: readonly string[], start: number, rules: NegationRules): boolean {
+  return negatedDirectly(tokens, start, rules) || inNegatedList(tokens, start, rules);
+}
+
+/** Words that close a list a negator runs through: "no fever, swelling or redness" ("and" does not: "no fever, swollen and hot"). */
+const LIST_CLOSERS = new Set(['or', 'nor']);
+/** Longest list item, in words ("shortness of breath"), and most items, that a negation runs through. */
+const LIST_ITEM_WORDS = 3;
+const LIST_ITEMS = 5;
+
+const isJoiner = (t: string | undefined): boolean => t === BREAK || (t !== undefined && LIST_CLOSERS.has(t));
+
+/**
+ * "no fall, twist or blow", "not swollen, hot or red": the token at `start` is an item of a list whose first item
+ * a negator governs, and the list is closed by "or" or "nor". Items are one or two words, split by commas or "or".
+ */
+function inNegatedList(tokens: readonly string[], start: number, rules: NegationRules): boolean {
+  if (!isJoiner(tokens[start - 1])) return false;
+  let closed = listClosedFrom(tokens, start);
+  let item = start;
+  for (let n = 0; n < LIST_ITEMS && isJoiner(tokens[item - 1]); n++) {
+    if (LIST_CLOSERS.has(tokens[item - 1])) closed = true;
+    // Step over the joiner (", or" counts as one), then back to the start of the item before it.
+    let end = item - 1;
+    while (end > 0 && isJoiner(tokens[end - 1])) end--;
+    let first = end;
+    while (first > 0 && end - first < LIST_ITEM_WORDS && !isJoiner(tokens[first - 1]) && !rules.negators.has(tokens[first - 1])) first--;
+    if (first === end || rules.breakers.has(tokens[first])) return false;
+    if (!isJoiner(tokens[first - 1])) return closed && negatedDirectly(tokens, first, rules);
+    item = first;
+  }
+  return false;
+}
+
+/** Whether an "or" or "nor" closes the list after the item at `start`: "no fever, [swelling] or redness". */
+function listClosedFrom(tokens: readonly string[], start: number): boolean {
+  let i = start;
+  for (let n = 0; n < LIST_ITEMS; n++) {
+    let words = 0;
+    while (i < tokens.length && !isJoiner(tokens[i]) && words < LIST_ITEM_WORDS) {
+      i++;
+      words++;
+    }
+    if (i >= tokens.length || !isJoiner(tokens[i])) return false;
+    while (i < tokens.length && isJoiner(tokens[i])) {
+      if (LIST_CLOSERS.has(tokens[i])) return true;
+      i++;
+    }
+  }
+  return false;
+}
+
+function negatedDirectly(tokens: readonly string[], start: number, rules: NegationRules): boolean {
   for (let i = start - 1; i >= 0 && i >= start - rules.window; i--) {
     const t = tokens[i];
     if (t === BREAK || rules.breakers.has(t)) return false;

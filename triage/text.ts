@@ -50,6 +50,8 @@ const MAX_CORRECTIONS = 20_000;
 export function correctTypo(token: string, lex: Lexicon): string {
   if (token.length < lex.fuzzyMinLength || lex.vocabulary.has(token) || lex.known.has(token)) return token;
   if (!/^[a-z]+$/.test(token)) return token;
+  // The "g" dropped, as texts drop it: "thinkin", "achin", "botherin".
+  if (token.endsWith('in') && lex.vocabulary.has(`${token}g`)) return `${token}g`;
   let known = corrections.get(lex);
   if (!known) corrections.set(lex, (known = new Map()));
   let found = known.get(token);

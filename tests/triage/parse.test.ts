@@ -47,6 +47,13 @@ describe('triage free-text parsing', () => {
     ['yeah... well no', null], ['yes, well no, I did fall', null],
     // "I forgot about that" remembers; "I forget when" does not.
     ['No... wait, actually yes, I did twist it getting out of my car a few days ago, I forgot about that.', 'yes'], ['I forget', null],
+    // A question back, with only a hedge beside it, is no answer; thinking aloud before the answer is not one either.
+    ['Depends what you mean by injury, I guess?', null], ['it depends on what you mean', null], ['depends, I fell but it was minor', 'yes'],
+    // A negator runs through a list closed by "or": the question's own words said back.
+    ['No. There has been no fall, twist or blow.', 'no'], ['never fell, twisted or hit it', 'no'], ['nope, no falls, twists or knocks', 'no'],
+    ['No injury this time. I did fall in 2019 but that was my wrist.', 'no'],
+    // Yes and no in the languages Toronto speaks, beside English; a fall nearly had is none.
+    ['La, no. Nothing happen to the knee.', 'no'], ['Oui, I fell on the ice', 'yes'], ['nahi, no injury', 'no'], ['I nearly fell but caught myself', null],
   ]);
 
   table('weight_bearing', [
@@ -56,6 +63,7 @@ describe('triage free-text parsing', () => {
     // A hedged yes to "can you walk on it" is asked again (a hedge counts as yes only for injury, swelling, recurrence).
     ['i think so', null], ['no i can only hop on my good leg', 'no'],
     ['Oh yeah, I walked home fine, barely limping.', 'yes'], ['barely a limp', 'yes'],
+    ["No, he can't take four steps, even limping.", 'no'],
   ]);
 
   table('rapid_swelling', [
@@ -65,6 +73,7 @@ describe('triage free-text parsing', () => {
     ['within the hour', 'yes'], ['about 2 hours later', 'yes'], ['later that day', 'yes'], ['in no time it was huge', 'yes'],
     // Overnight or by the next morning counts as quick unless the person says no: then it was not within hours.
     ['it swelled up overnight', 'yes'], ['by the next morning it was huge', 'yes'], ['No, it only got a bit puffy the next morning.', 'no'],
+    ["Hmm, I'd have to cast my mind to that evening", null], ['let me think... yes it swelled that evening', 'yes'], ['thinking back, no it was fine at first', 'no'],
   ]);
 
   table('red_flags', [
@@ -92,6 +101,12 @@ describe('triage free-text parsing', () => {
     ['my calf is sore, and my knee is red and hot', ['calf_swelling', 'hot_swollen']],
     // How an injury happened is not how the knee looks now; "knee's bent the wrong way" is read as a deformity (the apostrophe is lost).
     ['my knee bent the wrong way when I landed', ['none']], ["my knee's bent the wrong way", ['deformity']], ['her knee bent the wrong way', ['deformity']],
+    ["My kneecap looks like it's shifted out to the side and it's still there", ['deformity']],
+    ["His kneecap looks like it's in the wrong spot, shifted way over to the outside, and he can't walk on it.", ['deformity', 'cannot_walk']],
+    ['no fever, swelling or redness', ['none']], ['no fever, swollen and hot', ['hot_swollen']], ['no fever, but my knee is swollen, hot, or red', ['hot_swollen']],
+    ['no chest pain, shortness of breath or calf pain, but it is hot and swollen', ['hot_swollen']],
+    ['I have lost about six kilograms over the last two or three months without trying.', ['night_pain_weight_loss']],
+    ['None of those apply. My only recent operation was on my eyes, not my knee.', ['none']], ['I had knee surgery last month', ['recent_surgery']],
     ["I'm getting cold feet about the race, none of those", ['none']],
     ['leg below the knee is numb, dead feeling for 5 hours and not coming back', ['cold_pale_foot']],
     // Warning signs in words the first lists missed; each was read as none, as a milder sign, or not at all.
@@ -203,12 +218,19 @@ describe('triage free-text parsing', () => {
     ['back again', 'same'], ["it's back but better than before", 'better'], ['all gone! running again pain free', 'gone'],
     // "all good" is gone, not the "good" of better.
     ['its gone! all good now', 'gone'], ['good as new', 'gone'], ['pretty good', 'better'],
+    ['Flaring more than before.', 'worse'],
   ]);
+
+  it('reads "worse since we talked" as how it is since the last check, not as the trend of this episode', () => {
+    const r = interpretAnswer(protocol(), 'returning_status', "It's gotten worse since we talked.", CTX);
+    expect(r.answers).to.deep.equal({ returning_status: 'worse' });
+  });
 
   table('recurrent', [
     ['no, first time I\'ve had it', 'no'], ['first time', 'no'], ['not the first time', 'yes'], ['not my first time', 'yes'], ['yes it came back when I started running again', 'yes'],
     ['had it last year too', 'yes'],
     ["No, he's never had this kind of pain before.", 'no'], ["I've had this kind of pain before", 'yes'],
+    ['No, never had pain in this knee before.', 'no'],
   ]);
 
   describe('reading asides', () => {
@@ -238,6 +260,20 @@ describe('triage free-text parsing', () => {
       // A trip taken is not a trip over something.
       ["Just got back from a long trip and my knee and leg are aching. I'm 58 if that matters.", { age: 'older' }],
       ['took a trip over the curb and my knee hurts', { injury: 'yes' }],
+      // Times that disagree, told in passing, are asked about; one told plainly is read.
+      ['The outer side of my left knee has been sore for 4 days, since a weekend of gardening. It is about the same.', { location: 'outer' }],
+      ['the front of my knee started aching again 4 days ago. This happened last spring too.', { location: 'front', recurrent: 'yes' }],
+      ['my knee hurts since 11/20', { duration: 'lt1w' }],
+      // Several answers in one opening.
+      ["Hi, I'm 47, my right knee has ached at the front for about 3 weeks, worse on stairs and after sitting through meetings, no injury, and it's getting a bit worse.",
+        { injury: 'no', age: 'adult', duration: '2to6w', trend: 'worse', aggravators: ['stairs', 'sitting'] }],
+      ['knee sore 10 days, not better not worse. hurts just walking to the bus. 33, no injury, front of knee',
+        { injury: 'no', duration: '1to2w', trend: 'same', location: 'front', aggravators: ['walking'] }],
+      ["I'm 67 and I fell off a stepladder this morning and landed on my knee. It swelled up like a balloon within an hour and I can't put any weight on it at all.",
+        { injury: 'yes', weight_bearing: 'no', rapid_swelling: 'yes', red_flags: ['cannot_walk', 'swollen'], age: 'older', duration: 'lt1w' }],
+      ['I had the same thing 2 years ago, no injury this time', { injury: 'no', recurrent: 'yes' }],
+      // A school grade told in passing is an age only after "in" (Ontario: grade 12 is 16-17).
+      ["Hi, I'm in grade 12 and my knee has been sore.", { age: 'adult' }], ['my daughter is in grade 7 and her knee hurts', { age: 'child' }],
     ];
     for (const [text, expected] of rows) {
       it(`finds ${JSON.stringify(expected)} in "${text}"`, () => {

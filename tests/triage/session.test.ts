@@ -185,6 +185,16 @@ describe('triage session', () => {
     expect(after.understood).to.equal(false);
   });
 
+  it('ends kindly when a returning person says it is gone, whatever else they told in passing', () => {
+    const result = converse(p, 'Hi again! Back about my knee from a couple of weeks ago.', true, { returning_status: "All good now, I haven't had any pain since last weekend." });
+    expect({ level: result.level, reasons: result.reasons }).to.deep.equal({ level: 'self-care', reasons: ['resolved'] });
+  });
+
+  it('never sets aside a warning sign told before "it is gone"', () => {
+    const result = converse(p, 'back about my knee, it keeps locking', true, { returning_status: "it's gone" });
+    expect({ level: result.level, reasons: result.reasons }).to.deep.equal({ level: 'urgent', reasons: ['locked_knee'] });
+  });
+
   it('treats an empty reply as not understood', () => {
     const { state } = startSession(p, { returning: false, ctx: CTX });
     expect(reply(p, state, '   ').understood).to.equal(false);
