@@ -111,25 +111,8 @@ export function couldRaise(protocol: Protocol, state: CheckState, q: Question): 
   return false;
 }
 
-/** The questions whose answer ends the check ("it's gone"), if any was given that answer. */
-function endingQuestions(protocol: Protocol, answers: Answers): QuestionId[] {
-  return protocol.questions.filter((q) => q.kind !== 'multi' && q.options.some((o) => o.endsCheck && answers[q.id] === o.code)).map((q) => q.id);
-}
-
-/**
- * The outcome of a check an answer ended: that answer and the safety answers only. "Back about my knee from a
- * couple of weeks ago... it's gone now" is resolved, not two weeks of pain; a warning sign told is never set aside.
- */
-function endedOutcome(protocol: Protocol, state: CheckState, ending: readonly QuestionId[]): Step {
-  const kept: Answers = {};
-  for (const q of protocol.questions) {
-    if (!ending.includes(q.id) && !q.safety) continue;
-    const value = state.answers[q.id];
-    const fragment = value === undefined ? null : answerFragment(q.id, value);
-    if (fragment) Object.assign(kept, fragment);
-  }
-  const ended = evaluate(protocol, kept, state.unclear, state);
-  return { kind: 'outcome', level: ended.level, reasons: ended.reasons, protocol: protocol.version };
+function endedByAnswer(protocol: Protocol, answers: Answers): boolean {
+  return protocol.questions.some((q) => q.kind !== 'multi' && q.options.some((o) => o.endsCheck && answers[q.id] === o.code));
 }
 
 /**
@@ -140,9 +123,7 @@ function endedOutcome(protocol: Protocol, state: CheckState, ending: readonly Qu
 export function nextStep(protocol: Protocol, state: CheckState): Step {
   const now = evaluate(protocol, state.answers, state.unclear, state);
   const outcome: Step = { kind: 'outcome', level: now.level, reasons: now.reasons, protocol: protocol.version };
-  if (levelRank(now.level) === 0) return outcome;
-  const ending = endingQuestions(protocol, state.answers);
-  if (ending.length > 0) return endedOutcome(protocol, state, ending);
+  if (levelRank(now.level) === 0 || endedByAnswer(protocol, state.answers)) return outcome;
   for (const q of protocol.questions) {
     if (state.unclear.includes(q.id) || !applies(q, state, protocol)) continue;
     const known = state.answers[q.id] !== undefined;

@@ -54,6 +54,8 @@ export function startSession(
   options: { returning: boolean; openingText?: string; ctx: ParseContext },
 ): { state: TriageState; step: Step } {
   const volunteered = options.openingText ? extractVolunteered(protocol, options.openingText, options.ctx) : {};
+  // A returning person's opening times the last chat ("back about my knee from a couple of weeks ago"), not the pain.
+  if (options.returning) delete volunteered.duration;
   const state: TriageState = {
     protocol: protocol.version,
     returning: options.returning,

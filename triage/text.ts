@@ -28,6 +28,8 @@ export interface Normalized {
 
 export const BREAK = ',';
 const NON_ASCII = /[^\x00-\x7f]/;
+const EMOJI_MARKS = /[\u{1F3FB}-\u{1F3FF}\uFE0F]/gu;
+const PICTOGRAPHS = /(\p{Extended_Pictographic})/gu;
 
 function levenshteinAtMostOne(a: string, b: string): boolean {
   if (a === b) return true;
@@ -161,6 +163,8 @@ export function normalize(raw: string, lex: Lexicon): Normalized {
   // which gives the same text as running them all (tests/triage/normalize.test.ts compares the two).
   if (!ascii || s.includes('`')) s = s.replace(/[\u2018\u2019\u02bc`\u00b4]/g, "'");
   if (!ascii) s = s.replace(/[\u201c\u201d]/g, '"').replace(/[\u2013\u2014]/g, '-');
+  // "👍🏽", "yes👍": a pictograph is a word of its own (the phrase file's tokens say 👍 is yes), without skin tone or variation.
+  if (!ascii) s = s.replace(EMOJI_MARKS, '').replace(PICTOGRAPHS, ' $1 ');
   if (s.includes('/')) s = s.replace(/\bw\/o\b/g, ' without ').replace(/\bw\//g, ' with ');
   if (s.includes('&')) s = s.replace(/&/g, ' and ');
   // "55+" is 55 or over; "hot+swollen" is hot and swollen.

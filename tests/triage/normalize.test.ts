@@ -27,6 +27,7 @@ function referenceNormalize(raw: string, lex: Lexicon): Normalized {
   let s = (/[^\x00-\x7f]/.test(raw) ? raw.normalize('NFKC') : raw).toLowerCase();
   s = s.replace(/[\u2018\u2019\u02bc`\u00b4]/g, "'").replace(/[\u201c\u201d]/g, '"');
   s = s.replace(/[\u2013\u2014]/g, '-');
+  s = s.replace(/[\u{1F3FB}-\u{1F3FF}\uFE0F]/gu, '').replace(/(\p{Extended_Pictographic})/gu, ' $1 ');
   s = s.replace(/\bw\/o\b/g, ' without ').replace(/\bw\//g, ' with ').replace(/&/g, ' and ');
   s = s.replace(/(\d+)\s*\+/g, '$1 or over ').replace(/([a-z])\s*\+\s*(?=[a-z])/g, '$1 and ');
   s = s.replace(/(\d+(?:\.\d+)?)\s*\/\s*10\b/g, '$1 out of 10 ');
@@ -112,9 +113,13 @@ function referenceHypothetical(p: Protocol, clause: Normalized): boolean {
 
 function referenceEmergency(p: Protocol, text: string, ctx: ParseContext): boolean {
   const lex = p.language.lexicon;
-  const kept = clauses(text).filter((c) => !referenceHypothetical(p, referenceNormalize(c, lex)));
+  const all = clauses(text);
+  const kept = all.filter((c) => !referenceHypothetical(p, referenceNormalize(c, lex)));
   if (kept.length === 0) return false;
-  const normalized = referenceNormalize(kept.join('. '), lex);
+  const told = referenceNormalize(kept.join('. '), lex);
+  // A question about a sign, then the sign told as here now: the whole message.
+  const toldNow = kept.length < all.length && referenceFindHits(p.language.toldNow, told, p.language.negation).some((h) => !h.negated);
+  const normalized = toldNow ? referenceNormalize(text, lex) : told;
   const { flags } = readRedFlags(p.language, normalized, ctx, 'mention', p.durationBands);
   if (flags.length === 0) return false;
   return evaluate(p, { red_flags: flags }, []).level === 'emergency';

@@ -54,6 +54,8 @@ describe('triage free-text parsing', () => {
     ['No injury this time. I did fall in 2019 but that was my wrist.', 'no'],
     // Yes and no in the languages Toronto speaks, beside English; a fall nearly had is none.
     ['La, no. Nothing happen to the knee.', 'no'], ['Oui, I fell on the ice', 'yes'], ['nahi, no injury', 'no'], ['I nearly fell but caught myself', null],
+    // A thumb or a tick is a word: 👍 is yes, 👎 no, whatever the skin tone or whatever it is glued to.
+    ['👍', 'yes'], ['nope 👎', 'no'], ['👍🏽', 'yes'], ['yes👍', 'yes'], ['❌', 'no'],
   ]);
 
   table('weight_bearing', [
@@ -202,6 +204,7 @@ describe('triage free-text parsing', () => {
     ['around the kneecap', 'front'], ['inside of my knee', 'inner'], ['back of the knee', 'back'], ['all over', 'whole'], ['not sure', 'unsure'],
     ['behind the kneecap', 'front'], ['behind my knee', 'back'], ['outside, like the IT band', 'outer'], ['inner side and front', 'inner'],
     ['all around the kneecap', 'front'], ['all over the front', 'front'], ['around it', null],
+    ['cant really tell where tbh', 'unsure'], ['tough to pinpoint', 'unsure'],
     ['around the cap', 'front'], ['the whole front', 'front'], ['hard to pin down', 'unsure'],
   ]);
 

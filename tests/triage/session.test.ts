@@ -185,7 +185,7 @@ describe('triage session', () => {
     expect(after.understood).to.equal(false);
   });
 
-  it('ends kindly when a returning person says it is gone, whatever else they told in passing', () => {
+  it('reads no time from a returning person\'s opening (it is when they last talked), so "it is gone" ends kindly', () => {
     const result = converse(p, 'Hi again! Back about my knee from a couple of weeks ago.', true, { returning_status: "All good now, I haven't had any pain since last weekend." });
     expect({ level: result.level, reasons: result.reasons }).to.deep.equal({ level: 'self-care', reasons: ['resolved'] });
   });
