@@ -75,6 +75,8 @@ export interface Language {
   historyMarkers: PhraseSet;
   /** Words that put a sign long enough ago by themselves, with no time to read ("when I was 14", "in high school"). */
   longAgoMarkers: PhraseSet;
+  /** Words that put what a clause tells on someone else or another part of the body ("my sister tore her meniscus", "that was my wrist"). */
+  elsewhere: PhraseSet;
   /** While answering a question, asides it does not trust: other questions, or single red flags. */
   volunteerExclude: ReadonlyMap<QuestionId, { questions: readonly QuestionId[]; redFlags: readonly RedFlag[] }>;
 }
@@ -307,6 +309,7 @@ export function parseLanguage(raw: Json, file: string): Language {
     historyDays,
     historyMarkers: r.set(safety.historyMarkers, 'safety.historyMarkers'),
     longAgoMarkers: r.set(safety.longAgoMarkers, 'safety.longAgoMarkers'),
+    elsewhere: r.set(safety.elsewhere, 'safety.elsewhere'),
     schoolGrades: {
       last: c.integer(grades.last, 'schoolGrades.last'),
       ageFrom: c.integer(grades.ageFrom, 'schoolGrades.ageFrom'),

@@ -6,7 +6,7 @@ import { CodePhrases, Language } from './language';
 import { affirms, denies, findHits, matchesAtStart, PhraseSet } from './phrases';
 import { ReadMode } from './parse-duration';
 import { Question } from './protocol';
-import { normalize, Normalized } from './text';
+import { BREAK, clauseAt, normalize, Normalized } from './text';
 
 const EMPTY: PhraseSet = { patterns: [], except: [] };
 
@@ -115,6 +115,21 @@ function phrasesSay(lang: Language, q: Question, text: Normalized, mode: ReadMod
   return found;
 }
 
+/** Whether some "yes" phrase sits in a clause that tells of no other time, person or body part. */
+function yesHereAndNow(lang: Language, q: Question, text: Normalized, mode: ReadMode): boolean {
+  const yes = phrasesFor(lang, q.id, 'yes');
+  if (yes === null) return false;
+  const aside = (clause: Normalized): boolean =>
+    affirms(lang.longAgoMarkers, clause, lang.negation) || affirms(lang.elsewhere, clause, lang.negation);
+  // The clause of the yes, or the one after it ("I did break my leg in 1985, the other leg").
+  const asideAt = (at: number): boolean => {
+    const clause = clauseAt(text, at);
+    const next = text.tokens.indexOf(BREAK, at);
+    return aside(clause) || (next >= 0 && next + 1 < text.tokens.length && aside(clauseAt(text, next + 1)));
+  };
+  return findHits(mode === 'answer' ? yes.answer : yes.mention, text, lang.negation).some((h) => !h.negated && !asideAt(h.start));
+}
+
 /**
  * Yes or no. Conflicting or hesitant answers ("not sure", "yes... well no") are not
  * guessed: they return null so the question is asked again.
@@ -133,6 +148,9 @@ export function readYesNo(lang: Language, q: Question, text: Normalized, mode: R
   // "Not sure" is never guessed; a "maybe" after a clear "no," ("no, maybe a little later") is.
   if (mode === 'answer' && (affirms(lang.unsure, text, lang.negation) || (opening === null && affirms(lang.doubt, text, lang.negation)))) return null;
   const found = phrasesSay(lang, q, text, mode);
+  // "No. I did sprain it in university, but that was 20 years ago", "nope... my sister tore her meniscus": after a
+  // plain no, a yes told of long ago, of someone else or of another part of the body is not this knee's.
+  if (opening === 'no' && found.has('yes') && !yesHereAndNow(lang, q, text, mode)) found.delete('yes');
   if (opening !== null) found.add(opening);
   if (found.size === 1) return [...found][0];
   if (found.size > 1 || mode === 'mention') return null;

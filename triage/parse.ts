@@ -48,11 +48,14 @@ function readAnswer(protocol: Protocol, q: Question, text: Normalized, raw: stri
 
 /**
  * How long, told in passing: clause by clause, so that times that disagree ("sore for 4 days, since a weekend of
- * gardening"; "started 4 days ago. This happened last spring too") are asked about rather than guessed.
+ * gardening"; "started 4 days ago. This happened last spring too") are asked about rather than guessed, and a clause
+ * of long ago ("that was 20 years ago") tells none.
  */
 function durationToldInPassing(protocol: Protocol, text: Normalized, raw: string, ctx: ParseContext): string | null {
   const bands = new Set<string>();
   for (const clause of normalizedClauses(raw, protocol.language.lexicon, text)) {
+    // "but that was over 20 years ago": a time long past is of something else.
+    if (affirms(protocol.language.longAgoMarkers, clause.normalized, protocol.language.negation)) continue;
     const days = parseDuration(protocol.language, clause.normalized, clause.text, ctx, 'mention', protocol.durationBands);
     if (days !== null) bands.add(durationBand(protocol.durationBands, days.hi));
   }

@@ -363,10 +363,13 @@ function listClosedFrom(tokens: readonly string[], start: number): boolean {
   return false;
 }
 
+/** "not actually", "never really": a negator's own adverb does not end its reach ("no, actually" still does). */
+const NEGATOR_ADVERBS = new Set(['not', 'never']);
+
 function negatedDirectly(tokens: readonly string[], start: number, rules: NegationRules): boolean {
   for (let i = start - 1; i >= 0 && i >= start - rules.window; i--) {
     const t = tokens[i];
-    if (t === BREAK || rules.breakers.has(t)) return false;
+    if (t === BREAK || (rules.breakers.has(t) && !NEGATOR_ADVERBS.has(tokens[i - 1] ?? ''))) return false;
     if (!rules.negators.has(t)) continue;
     const next = tokens[i + 1] ?? '';
     if (rules.cancelers.has(next)) continue;

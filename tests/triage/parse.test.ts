@@ -56,6 +56,11 @@ describe('triage free-text parsing', () => {
     ['La, no. Nothing happen to the knee.', 'no'], ['Oui, I fell on the ice', 'yes'], ['nahi, no injury', 'no'], ['I nearly fell but caught myself', null],
     // A thumb or a tick is a word: 👍 is yes, 👎 no, whatever the skin tone or whatever it is glued to.
     ['👍', 'yes'], ['nope 👎', 'no'], ['👍🏽', 'yes'], ['yes👍', 'yes'], ['❌', 'no'],
+    // After a plain no, an injury long ago, someone else's, or another part of the body's is not this knee's; a recent one is asked again.
+    ["Nope, nothing happened to it. I tore my ACL on the OTHER knee in high school but this one's never been hurt.", 'no'],
+    ["No. No fall, no twist. My wife's the one who's always injuring herself, her back is a mess.", 'no'],
+    ['No injury. I did break my leg in a car accident in 1985, the other leg, but this knee has never been hurt.', 'no'],
+    ['no, but I fell last week', null], ['yes, my sister and I both fell', 'yes'],
   ]);
 
   table('weight_bearing', [
@@ -105,6 +110,11 @@ describe('triage free-text parsing', () => {
     ['my knee bent the wrong way when I landed', ['none']], ["my knee's bent the wrong way", ['deformity']], ['her knee bent the wrong way', ['deformity']],
     ["My kneecap looks like it's shifted out to the side and it's still there", ['deformity']],
     ["His kneecap looks like it's in the wrong spot, shifted way over to the outside, and he can't walk on it.", ['deformity', 'cannot_walk']],
+    // Reassurance is not a sign: "calf's fine", "foot is warm", "it straightens fine", "the wound healed fine", "something white" in a gash.
+    ['it locked once... no wait, it just felt stiff when I got up, it straightens fine. so no, none of those', ['none']],
+    ["No fever, calf's fine, foot's fine. But there's a deep gash right over the kneecap that's still open, I can see something white in there", ['deformity']],
+    ["No fever, no cut, kneecap looks normal, foot is warm. But it's stuck kind of bent and I can't straighten it all the way.", ['locked']],
+    ['I had a total knee replacement on that side 2 months ago. Otherwise none of those, not hot or red, the wound healed fine.', ['recent_surgery']],
     ['no fever, swelling or redness', ['none']], ['no fever, swollen and hot', ['hot_swollen']], ['no fever, but my knee is swollen, hot, or red', ['hot_swollen']],
     ['no chest pain, shortness of breath or calf pain, but it is hot and swollen', ['hot_swollen']],
     ['I have lost about six kilograms over the last two or three months without trying.', ['night_pain_weight_loss']],
@@ -234,6 +244,7 @@ describe('triage free-text parsing', () => {
     ['had it last year too', 'yes'],
     ["No, he's never had this kind of pain before.", 'no'], ["I've had this kind of pain before", 'yes'],
     ['No, never had pain in this knee before.', 'no'],
+    ['yeah, had the exact same thing 2 yrs ago when I trained for my first half, it came back when I started running again', 'yes'],
   ]);
 
   describe('reading asides', () => {
