@@ -149,8 +149,9 @@ export function readYesNo(lang: Language, q: Question, text: Normalized, mode: R
   if (mode === 'answer' && (affirms(lang.unsure, text, lang.negation) || (opening === null && affirms(lang.doubt, text, lang.negation)))) return null;
   const found = phrasesSay(lang, q, text, mode);
   // "No. I did sprain it in university, but that was 20 years ago", "nope... my sister tore her meniscus": after a
-  // plain no, a yes told of long ago, of someone else or of another part of the body is not this knee's.
-  if (opening === 'no' && found.has('yes') && !yesHereAndNow(lang, q, text, mode)) found.delete('yes');
+  // plain no to a safety question, a yes told of long ago, of someone else or of another part of the body is not this
+  // knee's. (To "have you had this before?", a time long ago is the point.)
+  if (q.safety && opening === 'no' && found.has('yes') && !yesHereAndNow(lang, q, text, mode)) found.delete('yes');
   if (opening !== null) found.add(opening);
   if (found.size === 1) return [...found][0];
   if (found.size > 1 || mode === 'mention') return null;

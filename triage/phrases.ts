@@ -325,7 +325,7 @@ const isJoiner = (t: string | undefined): boolean => t === BREAK || (t !== undef
 
 /**
  * "no fall, twist or blow", "not swollen, hot or red": the token at `start` is an item of a list whose first item
- * a negator governs, and the list is closed by "or" or "nor". Items are one or two words, split by commas or "or".
+ * a negator governs, and the list is closed by "or" or "nor". Items are one to three words, split by commas or "or".
  */
 function inNegatedList(tokens: readonly string[], start: number, rules: NegationRules): boolean {
   if (!isJoiner(tokens[start - 1])) return false;
