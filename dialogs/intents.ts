@@ -57,7 +57,7 @@ export function createIntentReader(phrases: IntentPhrases): IntentReader {
     name,
     phrases: phrases.contains[name].map((p) => ` ${normaliseText(p)} `),
   }));
-  const bookingPhrases = phrases.contains.booking.map((p) => ` ${normaliseText(p)} `);
+  const bookingPhrases = contains.find((c) => c.name === 'booking')?.phrases ?? [];
   const bookingDoubts = phrases.bookingDoubts.map((d) => ` ${normaliseText(d)} `);
   const report = phrases.symptomReport;
   const self = new Set(report.self.map(normaliseText));
@@ -89,11 +89,6 @@ export function createIntentReader(phrases: IntentPhrases): IntentReader {
   const haveCondition = report.haveCondition.map((w) => ` ${normaliseText(w)} condition `);
   const conditionHedged = new Set(report.conditionHedges.map((h) => `condition ${normaliseText(h)}`));
 
-  const terseReport = (sentence: string): boolean => {
-    const words = sentence.split(' ');
-    return words.length <= TERSE_REPORT_WORDS && words.some((w) => body.has(w)) && (words.some((w) => symptomWords.has(w)) || phrasesAt(` ${sentence} `).length > 0) && !asks(sentence);
-  };
-
   /** Where symptom phrases ("knee pain", "gives way") start, by word. */
   const phrasesAt = (padded: string): number[] => {
     const at: number[] = [];
@@ -101,6 +96,11 @@ export function createIntentReader(phrases: IntentPhrases): IntentReader {
       for (let from = padded.indexOf(phrase); from >= 0; from = padded.indexOf(phrase, from + 1)) at.push(padded.slice(0, from).split(' ').length - 1);
     }
     return at;
+  };
+
+  const terseReport = (sentence: string): boolean => {
+    const words = sentence.split(' ');
+    return words.length <= TERSE_REPORT_WORDS && words.some((w) => body.has(w)) && (words.some((w) => symptomWords.has(w)) || phrasesAt(` ${sentence} `).length > 0) && !asks(sentence);
   };
 
   return {

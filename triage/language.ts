@@ -275,12 +275,19 @@ export function parseLanguage(raw: Json, file: string): Language {
   );
 
   const negRaw = c.object(root.negation, 'negation');
+  const listRaw = c.object(negRaw.list, 'negation.list');
   const negation: NegationRules = {
     negators: new Set(c.strings(negRaw.negators, 'negation.negators')),
     interjections: new Set(c.strings(negRaw.interjections, 'negation.interjections')),
     breakers: new Set(c.strings(negRaw.breakers, 'negation.breakers')),
     cancelers: new Set(c.strings(negRaw.cancelers, 'negation.cancelers')),
     window: c.integer(negRaw.window, 'negation.window'),
+    throughAdverb: new Set(c.strings(negRaw.throughAdverb, 'negation.throughAdverb')),
+    list: {
+      closers: new Set(c.strings(listRaw.closers, 'negation.list.closers')),
+      itemWords: c.integer(listRaw.itemWords, 'negation.list.itemWords'),
+      items: c.integer(listRaw.items, 'negation.list.items'),
+    },
   };
 
   const language: Omit<Language, 'lexicon'> = {

@@ -40,6 +40,10 @@ export interface NegationRules {
   /** Words that cancel a preceding "not": "not sure if it's swollen". */
   cancelers: ReadonlySet<string>;
   window: number;
+  /** Negators whose own adverb does not end their reach: "not actually", "never really" ("no, actually" still does). */
+  throughAdverb: ReadonlySet<string>;
+  /** A negator runs through a list closed by one of these ("no fever, swelling or redness"), of at most `items` items of at most `itemWords` words. */
+  list: { closers: ReadonlySet<string>; itemWords: number; items: number };
 }
 
 /** A list of patterns plus exceptions that veto a hit they overlap. */
@@ -315,29 +319,24 @@ export function isNegated(tokens: readonly string[], start: number, rules: Negat
   return negatedDirectly(tokens, start, rules) || inNegatedList(tokens, start, rules);
 }
 
-/** Words that close a list a negator runs through: "no fever, swelling or redness" ("and" does not: "no fever, swollen and hot"). */
-const LIST_CLOSERS = new Set(['or', 'nor']);
-/** Longest list item, in words ("shortness of breath"), and most items, that a negation runs through. */
-const LIST_ITEM_WORDS = 3;
-const LIST_ITEMS = 5;
-
-const isJoiner = (t: string | undefined): boolean => t === BREAK || (t !== undefined && LIST_CLOSERS.has(t));
-
 /**
  * "no fall, twist or blow", "not swollen, hot or red": the token at `start` is an item of a list whose first item
- * a negator governs, and the list is closed by "or" or "nor". Items are one to three words, split by commas or "or".
+ * a negator governs, and the list is closed by one of the rules' closers ("or", not "and": "no fever, swollen and
+ * hot" is hot and swollen). Items are split by commas or closers.
  */
 function inNegatedList(tokens: readonly string[], start: number, rules: NegationRules): boolean {
+  const { closers, itemWords, items } = rules.list;
+  const isJoiner = (t: string | undefined): boolean => t === BREAK || (t !== undefined && closers.has(t));
   if (!isJoiner(tokens[start - 1])) return false;
-  let closed = listClosedFrom(tokens, start);
+  let closed = listClosedFrom(tokens, start, rules, isJoiner);
   let item = start;
-  for (let n = 0; n < LIST_ITEMS && isJoiner(tokens[item - 1]); n++) {
-    if (LIST_CLOSERS.has(tokens[item - 1])) closed = true;
+  for (let n = 0; n < items && isJoiner(tokens[item - 1]); n++) {
+    if (closers.has(tokens[item - 1])) closed = true;
     // Step over the joiner (", or" counts as one), then back to the start of the item before it.
     let end = item - 1;
     while (end > 0 && isJoiner(tokens[end - 1])) end--;
     let first = end;
-    while (first > 0 && end - first < LIST_ITEM_WORDS && !isJoiner(tokens[first - 1]) && !rules.negators.has(tokens[first - 1])) first--;
+    while (first > 0 && end - first < itemWords && !isJoiner(tokens[first - 1]) && !rules.negators.has(tokens[first - 1])) first--;
     if (first === end || rules.breakers.has(tokens[first])) return false;
     if (!isJoiner(tokens[first - 1])) return closed && negatedDirectly(tokens, first, rules);
     item = first;
@@ -345,31 +344,28 @@ function inNegatedList(tokens: readonly string[], start: number, rules: Negation
   return false;
 }
 
-/** Whether an "or" or "nor" closes the list after the item at `start`: "no fever, [swelling] or redness". */
-function listClosedFrom(tokens: readonly string[], start: number): boolean {
+/** Whether a closer ends the list after the item at `start`: "no fever, [swelling] or redness". */
+function listClosedFrom(tokens: readonly string[], start: number, rules: NegationRules, isJoiner: (t: string | undefined) => boolean): boolean {
   let i = start;
-  for (let n = 0; n < LIST_ITEMS; n++) {
+  for (let n = 0; n < rules.list.items; n++) {
     let words = 0;
-    while (i < tokens.length && !isJoiner(tokens[i]) && words < LIST_ITEM_WORDS) {
+    while (i < tokens.length && !isJoiner(tokens[i]) && words < rules.list.itemWords) {
       i++;
       words++;
     }
     if (i >= tokens.length || !isJoiner(tokens[i])) return false;
     while (i < tokens.length && isJoiner(tokens[i])) {
-      if (LIST_CLOSERS.has(tokens[i])) return true;
+      if (rules.list.closers.has(tokens[i])) return true;
       i++;
     }
   }
   return false;
 }
 
-/** "not actually", "never really": a negator's own adverb does not end its reach ("no, actually" still does). */
-const NEGATOR_ADVERBS = new Set(['not', 'never']);
-
 function negatedDirectly(tokens: readonly string[], start: number, rules: NegationRules): boolean {
   for (let i = start - 1; i >= 0 && i >= start - rules.window; i--) {
     const t = tokens[i];
-    if (t === BREAK || (rules.breakers.has(t) && !NEGATOR_ADVERBS.has(tokens[i - 1] ?? ''))) return false;
+    if (t === BREAK || (rules.breakers.has(t) && !rules.throughAdverb.has(tokens[i - 1] ?? ''))) return false;
     if (!rules.negators.has(t)) continue;
     const next = tokens[i + 1] ?? '';
     if (rules.cancelers.has(next)) continue;
