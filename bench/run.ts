@@ -136,39 +136,62 @@ async function httpBench(root: string, seconds: number, rounds: number): Promise
     for (const server of [echo, bot]) await load(server.url, 10, WARM_UP_SECONDS);
     // RSS read every 100 ms while each server is under load: one reading after the load falls at a random point of the GC cycle.
     const rssUnderLoad = new Map([[echo, [] as number[]], [bot, [] as number[]]]);
-    const loaded = async (server: ServerUnderTest, connections: number): Promise<LoadFigures> => {
+    // RSS after the load: each server is read the same way, over the same quiet time after its own last round
+    // (read at once, the server loaded last would be read mid-cycle while the other had rested through a round).
+    const rssAfterLoad = new Map<ServerUnderTest, number>();
+    const loaded = async (server: ServerUnderTest, connections: number, last: boolean): Promise<LoadFigures> => {
       const samples = rssUnderLoad.get(server) ?? [];
       const timer = setInterval(() => samples.push(server.rssMiB()), 100);
+      let figures: LoadFigures;
       try {
-        return await load(server.url, connections, seconds);
+        figures = await load(server.url, connections, seconds);
       } finally {
         clearInterval(timer);
       }
+      if (last) rssAfterLoad.set(server, await quietRss(server));
+      return figures;
     };
-    for (const connections of [1, 10, 50]) {
+    const CONNECTIONS = [1, 10, 50];
+    for (const connections of CONNECTIONS) {
       const echoRounds: LoadFigures[] = [];
       const botRounds: LoadFigures[] = [];
       for (let i = 0; i < rounds; i++) {
         // The order alternates, so neither bot always runs in the other's wake.
+        const last = connections === CONNECTIONS[CONNECTIONS.length - 1] && i === rounds - 1;
         if (i % 2 === 0) {
-          echoRounds.push(await loaded(echo, connections));
-          botRounds.push(await loaded(bot, connections));
+          echoRounds.push(await loaded(echo, connections, last));
+          botRounds.push(await loaded(bot, connections, last));
         } else {
-          botRounds.push(await loaded(bot, connections));
-          echoRounds.push(await loaded(echo, connections));
+          botRounds.push(await loaded(bot, connections, last));
+          echoRounds.push(await loaded(echo, connections, last));
         }
       }
       console.log(row(`${connections} connections`, botRounds, echoRounds));
     }
-    const loadedBot = bot.rssMiB();
-    const loadedEcho = echo.rssMiB();
-    console.log(`RSS after the same load: bot ${loadedBot.toFixed(1)} MiB, echo ${loadedEcho.toFixed(1)} MiB (target bot <= echo)`);
+    const loadedBot = rssAfterLoad.get(bot) ?? Number.NaN;
+    const loadedEcho = rssAfterLoad.get(echo) ?? Number.NaN;
+    console.log(
+      `RSS after the same load (median of readings every 100 ms over the ${QUIET_MS / 1000} s after each one's last round): ` +
+        `bot ${loadedBot.toFixed(1)} MiB, echo ${loadedEcho.toFixed(1)} MiB (target bot <= echo)`,
+    );
     const during = (server: ServerUnderTest) => median(rssUnderLoad.get(server) ?? []).toFixed(1);
     console.log(`RSS under load (median of readings every 100 ms through all the rounds): bot ${during(bot)} MiB, echo ${during(echo)} MiB`);
   } finally {
     await bot.stop();
     await echo.stop();
   }
+}
+
+const QUIET_MS = 2000;
+
+/** RSS over a quiet spell after a load: the median of readings every 100 ms. */
+async function quietRss(server: ServerUnderTest): Promise<number> {
+  const readings: number[] = [];
+  for (let waited = 0; waited < QUIET_MS; waited += 100) {
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    readings.push(server.rssMiB());
+  }
+  return median(readings);
 }
 
 const WEB_CHAT_QUESTIONS = ['what is runners knee', 'how long does it take to heal', 'does kt tape help', 'what cadence should i run at', 'should i ice it'];

@@ -167,9 +167,18 @@ export function readYesNo(lang: Language, q: Question, text: Normalized, mode: R
   return null;
 }
 
-/** One option of a single-choice question; several named ones are settled by the protocol's tie-break order. */
+/**
+ * One option of a single-choice question; several named ones are settled by the protocol's tie-break order.
+ * An option's weak words count only when no option is named plainly ("good, no more pain" is gone, "good" alone better).
+ */
 export function readSingle(lang: Language, q: Question, text: Normalized, mode: ReadMode): string | null {
-  const codes = affirmedCodes(lang, q, text, mode);
+  let codes = affirmedCodes(lang, q, text, mode);
+  if (codes.length === 0 && mode === 'answer') {
+    codes = codeSet(q).filter((code) => {
+      const weak = phrasesFor(lang, q.id, code)?.weak;
+      return weak !== undefined && affirms(weak, text, lang.negation);
+    });
+  }
   if (codes.length === 1) return codes[0];
   if (codes.length === 0) return null;
   return q.tieBreak.find((c) => codes.includes(c)) ?? null;

@@ -202,6 +202,8 @@ describe('triage free-text parsing', () => {
     ['maybe 6, not 7', 6],
     // "4 from 10" is said as "4 out of 10".
     ['Four from ten.', 4], ['7 from 10 at worst', 7], ['it went from 3 to 8', 8],
+    // Dictated: the number's homophone before "out of ten".
+    ['for out of ten', 4], ['about to out of 10', 2], ['ate out of ten at its worst', 8],
   ]);
 
   table('trend', [
@@ -232,6 +234,8 @@ describe('triage free-text parsing', () => {
     // "all good" is gone, not the "good" of better.
     ['its gone! all good now', 'gone'], ['good as new', 'gone'], ['pretty good', 'better'],
     ['Flaring more than before.', 'worse'],
+    // "good" and "ok" are better only when nothing plainer is said.
+    ['Now it is good, no more pain, finish.', 'gone'], ['good', 'better'], ["it's ok", 'better'], ['ok i guess, about the same', 'same'],
   ]);
 
   it('reads "worse since we talked" as how it is since the last check, not as the trend of this episode', () => {
