@@ -87,6 +87,7 @@ export function createIntentReader(phrases: IntentPhrases): IntentReader {
   const conditionNames = report.conditionNames.map((n) => ` ${normaliseText(n)} `).sort((a, b) => b.length - a.length);
   const withoutNames = (norm: string): string => conditionNames.reduce((text, name) => text.replaceAll(name, ' condition '), ` ${norm} `).trim();
   const haveCondition = report.haveCondition.map((w) => ` ${normaliseText(w)} condition `);
+  const hypothetical = report.hypothetical.map((h) => ` ${normaliseText(h)} `);
   const conditionHedged = new Set(report.conditionHedges.map((h) => `condition ${normaliseText(h)}`));
 
   /** Where symptom phrases ("knee pain", "gives way") start, by word. */
@@ -125,48 +126,12 @@ export function createIntentReader(phrases: IntentPhrases): IntentReader {
     },
     symptomReport(text) {
       const said = read(text);
-      const norm = withoutNames(said.norm);
-      const words = norm.split(' ');
-      const kneeAt = words.findIndex((w) => body.has(w));
-      const ownersOfKnee = kneeAt >= 0 ? words.slice(Math.max(0, kneeAt - 2), kneeAt) : [];
-      // "my dog is limping" tells of no person's knee; "tripped over my dog and banged my knee" does.
-      const personsKnee = ownersOfKnee.some((w) => self.has(w)) && !ownersOfKnee.some((w) => animals.has(w));
-      if (words.some((w) => animals.has(w)) && !personsKnee) return undefined;
-      const firstPerson = words.some((w) => self.has(w));
-      // "I think I have runner's knee": someone telling of their own knee by the condition's name.
-      if (firstPerson && haveCondition.some((phrase) => ` ${norm} `.includes(phrase))) return 'own';
-      // "runner's knee i think", "pfps maybe": the name alone, hedged, is someone's guess at their own knee.
-      if (conditionHedged.has(afterGreeting(norm))) return 'own';
-      // "I twisted it skiing": an injury told in the first person, even without the word knee.
-      if (firstPerson && words.some((w) => injuryVerbs.has(w))) return 'own';
-      // "my knee", "my son's left knee": someone's own knee, not runner's knee in general.
-      const owner = ownersOfKnee.some((w) => possessive.has(w));
-      // Read only where it decides, as it reads each sentence of the message again.
-      const statement = (): boolean => !hasQuestion(said);
-      const phrases = phrasesAt(` ${norm} `);
-      const symptoms = [...phrases];
-      words.forEach((w, i) => symptomWords.has(w) && symptoms.push(i));
-      if (!symptoms.length) {
-        // "knee sore", "knee" by SMS: short messages about a knee are reports too.
-        if (kneeAt >= 0 && words.length <= 2 && statement()) return 'own';
-        // "my knee is bad" tells of it; "does icing help my knee?" asks about it, with no symptom told.
-        if (owner) return statement() ? 'own' : 'topic';
-        return undefined;
-      }
-      if (owner) return 'own';
-      // "exercises for knee pain", "what will the physio check at my first visit for kneecap pain": the symptom is the subject of the question.
-      const governed = (at: number) => words.slice(Math.max(0, at - CUE_REACH), at).some((w) => topicCues.has(w));
-      if (symptoms.every(governed)) return 'topic';
-      // "pain in knee after cycling, one week, can u help?": a symptom with a plea for help is someone's own.
-      if (helpAsks.some((h) => ` ${norm} `.includes(h))) return 'own';
-      // "It's been sore on and off for months": a symptom told, not asked about.
-      if (statement()) return 'own';
-      // "Knees sore. 45M. What now?": a terse sentence tells of a knee even when another sentence asks.
-      if (kneeAt >= 0 && said.raw.split(CLAUSE_END).some((clause) => terseReport(normaliseText(clause)))) return 'own';
-      // "should I run through the knee pain?", "why do I ache around the knee after runs?": asked in the first person, about one's own knee.
-      if (firstPerson && (kneeAt >= 0 || phrases.length > 0)) return 'own';
-      // "when is knee pain an emergency?" asks about knee pain in general; "does runner's knee ache on stairs?" tells nothing.
-      return phrases.length ? 'topic' : undefined;
+      if (!hypothetical.some((h) => ` ${said.norm} `.includes(h))) return reportOf(said);
+      // "If I ever get knee pain, how long should I wait?" supposes a symptom: only the other clauses can tell one.
+      const clauses = said.raw.split(CLAUSE_END).filter((s) => s.trim() !== '');
+      const told = clauses.filter((s) => !hypothetical.some((h) => ` ${normaliseText(s)} `.includes(h)));
+      const rest = told.length > 0 ? reportOf(new IntentText(told.join('. '))) : undefined;
+      return rest ?? (reportOf(said) ? 'topic' : undefined);
     },
     isQuestion(text) {
       return isQuestion(read(text));
@@ -175,6 +140,51 @@ export function createIntentReader(phrases: IntentPhrases): IntentReader {
       return hasQuestion(read(text));
     },
   };
+
+  function reportOf(said: IntentText): SymptomReport | undefined {
+    const norm = withoutNames(said.norm);
+    const words = norm.split(' ');
+    const kneeAt = words.findIndex((w) => body.has(w));
+    const ownersOfKnee = kneeAt >= 0 ? words.slice(Math.max(0, kneeAt - 2), kneeAt) : [];
+    // "my dog is limping" tells of no person's knee; "tripped over my dog and banged my knee" does.
+    const personsKnee = ownersOfKnee.some((w) => self.has(w)) && !ownersOfKnee.some((w) => animals.has(w));
+    if (words.some((w) => animals.has(w)) && !personsKnee) return undefined;
+    const firstPerson = words.some((w) => self.has(w));
+    // "I think I have runner's knee": someone telling of their own knee by the condition's name.
+    if (firstPerson && haveCondition.some((phrase) => ` ${norm} `.includes(phrase))) return 'own';
+    // "runner's knee i think", "pfps maybe": the name alone, hedged, is someone's guess at their own knee.
+    if (conditionHedged.has(afterGreeting(norm))) return 'own';
+    // "I twisted it skiing": an injury told in the first person, even without the word knee.
+    if (firstPerson && words.some((w) => injuryVerbs.has(w))) return 'own';
+    // "my knee", "my son's left knee": someone's own knee, not runner's knee in general.
+    const owner = ownersOfKnee.some((w) => possessive.has(w));
+    // Read only where it decides, as it reads each sentence of the message again.
+    const statement = (): boolean => !hasQuestion(said);
+    const phrases = phrasesAt(` ${norm} `);
+    const symptoms = [...phrases];
+    words.forEach((w, i) => symptomWords.has(w) && symptoms.push(i));
+    if (!symptoms.length) {
+      // "knee sore", "knee" by SMS: short messages about a knee are reports too.
+      if (kneeAt >= 0 && words.length <= 2 && statement()) return 'own';
+      // "my knee is bad" tells of it; "does icing help my knee?" asks about it, with no symptom told.
+      if (owner) return statement() ? 'own' : 'topic';
+      return undefined;
+    }
+    if (owner) return 'own';
+    // "exercises for knee pain", "what will the physio check at my first visit for kneecap pain": the symptom is the subject of the question.
+    const governed = (at: number) => words.slice(Math.max(0, at - CUE_REACH), at).some((w) => topicCues.has(w));
+    if (symptoms.every(governed)) return 'topic';
+    // "pain in knee after cycling, one week, can u help?": a symptom with a plea for help is someone's own.
+    if (helpAsks.some((h) => ` ${norm} `.includes(h))) return 'own';
+    // "It's been sore on and off for months": a symptom told, not asked about.
+    if (statement()) return 'own';
+    // "Knees sore. 45M. What now?": a terse sentence tells of a knee even when another sentence asks.
+    if (kneeAt >= 0 && said.raw.split(CLAUSE_END).some((clause) => terseReport(normaliseText(clause)))) return 'own';
+    // "should I run through the knee pain?", "why do I ache around the knee after runs?": asked in the first person, about one's own knee.
+    if (firstPerson && (kneeAt >= 0 || phrases.length > 0)) return 'own';
+    // "when is knee pain an emergency?" asks about knee pain in general; "does runner's knee ache on stairs?" tells nothing.
+    return phrases.length ? 'topic' : undefined;
+  }
 }
 
 function escapeRegExp(text: string): string {

@@ -38,6 +38,8 @@ export interface IntentPhrases {
     animals: string[];
     /** Asking for help beside a symptom tells of one's own knee: "pain in knee after cycling, can u help?". */
     helpAsks: string[];
+    /** A clause holding one of these supposes a symptom, it does not tell one: "if I ever get knee pain, how long should I wait?". */
+    hypothetical: string[];
   };
 }
 
@@ -79,6 +81,7 @@ export function parseIntents(raw: unknown, file: string): IntentPhrases {
       conditionHedges: check.strings(symptom.conditionHedges, 'symptomReport.conditionHedges', { min: 1 }),
       animals: check.strings(symptom.animals, 'symptomReport.animals', { min: 1 }),
       helpAsks: check.strings(symptom.helpAsks, 'symptomReport.helpAsks', { min: 1 }),
+      hypothetical: check.strings(symptom.hypothetical, 'symptomReport.hypothetical', { min: 1 }),
     },
   };
 }

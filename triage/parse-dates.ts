@@ -39,6 +39,12 @@ function holidayOn(h: Holiday, year: number): CalendarDay {
   return nthWeekday(year, month, weekday, h.nth ?? 1);
 }
 
+/** "this" or "last" when the day of the month at `at` is followed by "of this month" or "of last month". */
+function monthNamedAfter(t: readonly string[], at: number): 'this' | 'last' | null {
+  const which = t[at + 2];
+  return t[at + 1] === 'of' && (which === 'this' || which === 'last') && t[at + 3] === 'month' && DAY_OF_MONTH.test(t[at] ?? '') ? which : null;
+}
+
 export function fromCalendar(r: Reader): DayRange[] {
   const out: DayRange[] = [];
   const t = r.tokens;
@@ -65,8 +71,11 @@ export function fromCalendar(r: Reader): DayRange[] {
       else push(i, 0, dow);
     } else if (DAY_OF_MONTH.test(tok) && /\D/.test(tok) && prev === 'the' && ['since', 'on', 'from', 'around', 'started', 'began', 'about'].includes(t[i - 2] ?? '')) {
       const day = Number(DAY_OF_MONTH.exec(tok)?.[1] ?? 0);
-      if (day < 1 || day > 31 || MONTHS.has(t[i + 1] ?? '') || t[i + 1] === 'of') return;
-      const inThisMonth = day <= now.day;
+      const ofMonth = monthNamedAfter(t, i);
+      if (day < 1 || day > 31 || MONTHS.has(t[i + 1] ?? '') || (t[i + 1] === 'of' && !ofMonth)) return;
+      if (ofMonth === 'this' && day > now.day) return;
+      // "the 15th", "the 15th of this month": the latest 15th; "the 20th of last month": the month before this one.
+      const inThisMonth = ofMonth === 'last' ? false : day <= now.day;
       const year = inThisMonth || now.month > 1 ? now.year : now.year - 1;
       const month = inThisMonth ? now.month : now.month === 1 ? 12 : now.month - 1;
       const d = daysSince({ year, month, day: Math.min(day, daysInMonth(year, month)) }, r.ctx);
@@ -74,7 +83,7 @@ export function fromCalendar(r: Reader): DayRange[] {
     } else if (tok === 'month' && prev === 'the' && t[i - 2] === 'of' && ['beginning', 'start', 'middle', 'mid'].includes(t[i - 3] ?? '')) {
       const early = t[i - 3] === 'beginning' || t[i - 3] === 'start';
       push(i, early ? Math.max(0, now.day - 10) : Math.max(0, now.day - 20), early ? now.day - 1 : Math.max(0, now.day - 11));
-    } else if (tok === 'month' && (prev === 'last' || prev === 'this')) {
+    } else if (tok === 'month' && (prev === 'last' || prev === 'this') && !monthNamedAfter(t, i - 3)) {
       const prevMonth = now.month === 1 ? 12 : now.month - 1;
       const prevYear = now.month === 1 ? now.year - 1 : now.year;
       if (prev === 'last') push(i, now.day, now.day - 1 + daysInMonth(prevYear, prevMonth));
