@@ -52,19 +52,30 @@ export function parseEmail(candidate: string): string | undefined {
   return `${local}@${labels.join('.').toLowerCase()}`;
 }
 
-/** A valid phone number or e-mail address found in the text; Canadian numbers need no country code. */
+/** A valid phone number or e-mail address found in the text, the one given first; Canadian numbers need no country code. */
 export function parseContact(text: string, region: CountryCode = BOOKING_PARSE_DEFAULTS.defaultRegion): Contact | undefined {
-  for (const candidate of text.match(EMAIL) ?? []) {
-    const email = parseEmail(candidate);
-    if (email) return { kind: 'email', value: email };
+  let email: { at: number; contact: Contact } | undefined;
+  for (const match of text.matchAll(EMAIL)) {
+    const value = parseEmail(match[0]);
+    if (value) {
+      email = { at: match.index ?? 0, contact: { kind: 'email', value } };
+      break;
+    }
   }
-  return parsePhone(text, region);
+  const phone = findPhone(text, region);
+  if (email && phone) return phone.at < email.at ? phone.contact : email.contact;
+  return (email ?? phone)?.contact;
 }
 
 export function parsePhone(text: string, region: CountryCode = BOOKING_PARSE_DEFAULTS.defaultRegion): Contact | undefined {
+  return findPhone(text, region)?.contact;
+}
+
+function findPhone(text: string, region: CountryCode): { at: number; contact: Contact } | undefined {
   const found = phoneNumbers().findPhoneNumbersInText(text, { defaultCountry: region }).find((match) => match.number.isValid());
   if (!found) return undefined;
-  return found.number.ext ? { kind: 'phone', value: found.number.number, ext: found.number.ext } : { kind: 'phone', value: found.number.number };
+  const contact: Contact = found.number.ext ? { kind: 'phone', value: found.number.number, ext: found.number.ext } : { kind: 'phone', value: found.number.number };
+  return { at: found.startsAt, contact };
 }
 
 /** How the contact reads to a person: national format at home, international otherwise. */
@@ -76,26 +87,65 @@ export function displayContact(contact: Contact, region: CountryCode = BOOKING_P
   return contact.ext ? `${shown} ext. ${contact.ext}` : shown;
 }
 
-/** The name in a reply ("it's Sam Lee" gives "Sam Lee"), or undefined when the reply is not a name. */
-export function parseName(text: string, prefixes: readonly string[]): string | undefined {
-  const words = text.replace(/\s+/g, ' ').trim().replace(/[.!,;]+$/, '').split(' ');
-  const known = new Set(prefixes.map(normaliseText));
-  // The longest opening such as "my name is" or "it's" is dropped; what is left is the name.
-  const cut = [4, 3, 2, 1].find((k) => k < words.length && known.has(normaliseText(words.slice(0, k).join(' '))));
-  const name = words.slice(cut ?? 0).join(' ').replace(/^[:,-]\s*/, '');
+/** How a name is told: the openings and endings around it, words no name holds, and whole replies that are no name. */
+export interface NameWords {
+  prefixes: string[];
+  suffixes: string[];
+  notNames: string[];
+  notNameReplies: string[];
+}
+
+/**
+ * The name in a reply ("it's Sam Lee" gives "Sam Lee", "Raj Patel, 416-555-0123" gives "Raj Patel"), or undefined
+ * when the reply is not a name ("why do you need that", "idk"). Asked for a child, the parent's name is the one to ask
+ * for: "Ava, I'm her mom Lisa" gives "Lisa", "she's Emma, ask for Daniel" gives "Daniel".
+ */
+export function parseName(text: string, words: NameWords): string | undefined {
+  // A greeting first ("Hi, my name is ...") is no part of the name.
+  const said = text.replace(/\s+/g, ' ').trim().replace(GREETING, '');
+  if (said.includes('?')) return undefined;
+  const askFor = /\bask for (?:(?:his|her|their) (?:dad|father|mom|mum|mother|parent|guardian),? )?([^,;]+)$/iu.exec(said);
+  if (askFor && !/^(me|myself)\b/i.test(askFor[1])) return nameIn(askFor[1], words);
+  const parent = /\b[Ii](?:['’]?m| am) (?:her|his|their) (?:dad|father|mom|mum|mother|parent|guardian),? ([\p{Lu}][^,;]*)$/u.exec(said);
+  if (parent) return nameIn(parent[1], words);
+  // "Raj Patel, 416-555-0123", "Tom - it's for my son": the name is the first part.
+  return nameIn(said.split(/[,;]|\s[-–]\s/)[0], words);
+}
+
+const GREETING = /^(?:hi|hello|hey|good (?:morning|afternoon|evening))\b[,!.]?\s*/i;
+
+function nameIn(part: string, words: NameWords): string | undefined {
+  const prefixes = new Set(words.prefixes.map(normaliseText));
+  const suffixes = new Set(words.suffixes.map(normaliseText));
+  let tokens = part.trim().replace(/[.!,;:]+$/, '').split(' ').filter((t) => t !== '');
+  // Openings such as "hi", "my name is" or "it's", longest first, as often as they come; then endings such as "here" or "thanks".
+  for (let cut = openingLength(tokens, prefixes); cut > 0; cut = openingLength(tokens, prefixes)) tokens = tokens.slice(cut);
+  while (tokens.length > 1 && suffixes.has(normaliseText(tokens[tokens.length - 1]))) tokens = tokens.slice(0, -1);
+  const name = tokens.join(' ').replace(/^[:,-]\s*/, '').replace(/[.!,;:]+$/, '');
   if (!name || name.length > BOOKING_PARSE_DEFAULTS.maxNameChars) return undefined;
   if (name.split(' ').length > BOOKING_PARSE_DEFAULTS.maxNameWords) return undefined;
   // A reply with an address or digits is contact details typed too early, not a name.
   if (name.includes('@') || /\d/.test(name) || !/\p{L}/u.test(name)) return undefined;
+  const notNames = new Set(words.notNames.map(normaliseText));
+  const plain = normaliseText(name);
+  if (words.notNameReplies.map(normaliseText).includes(plain) || plain.split(' ').some((w) => notNames.has(w))) return undefined;
   return name;
 }
 
-/** The time as said, with a hint when chrono reads a definite day or hour in the clinic's time zone. */
-export function parsePreferredTime(text: string, now: Date, timeZone: string): PreferredTime | undefined {
+/** How many of the tokens an opening such as "my name is" takes; never all of them. */
+function openingLength(tokens: readonly string[], prefixes: ReadonlySet<string>): number {
+  return [4, 3, 2, 1].find((k) => k < tokens.length && prefixes.has(normaliseText(tokens.slice(0, k).join(' ')))) ?? 0;
+}
+
+/**
+ * The time as said, with a hint when chrono reads a definite day or hour in the clinic's time zone; undefined when the
+ * reply names no time ("who will call?", "thanks"): `timeWords` are the words that tell one without a date or an hour.
+ */
+export function parsePreferredTime(text: string, now: Date, timeZone: string, timeWords: readonly string[]): PreferredTime | undefined {
   const said = text.replace(/\s+/g, ' ').trim().slice(0, BOOKING_PARSE_DEFAULTS.maxTimeChars);
   if (!/[\p{L}\p{N}]/u.test(said)) return undefined;
   const [result] = chrono().parse(said, { instant: now, timezone: offsetMinutes({ now, timeZone }) }, { forwardDate: true });
-  if (!result) return { text: said };
+  if (!result) return tellsTime(said, timeWords) ? { text: said } : undefined;
   const known = (part: 'day' | 'hour' | 'weekday') => result.start.isCertain(part);
   // chrono reads the word "weekday" itself as a Tuesday; only a named day counts.
   const namedDay = known('weekday') && /\b(mon|tue|wed|thu|fri|sat|sun)/i.test(result.text);
@@ -103,8 +153,30 @@ export function parsePreferredTime(text: string, now: Date, timeZone: string): P
   return { text: said, hint: { at: result.start.date().toISOString(), precision: known('hour') ? 'time' : 'day' } };
 }
 
-/** Agreement, agreement as a parent or guardian, refusal, or undefined when it is not clear. */
-export function readConsent(text: string, words: { agreeWords: string[]; guardianWords: string[]; declineWords: string[] }): ConsentReading | undefined {
+/** A time told in words ("weekday mornings", "whenever", "asap"), not a question. */
+function tellsTime(said: string, timeWords: readonly string[]): boolean {
+  if (said.includes('?')) return false;
+  const padded = ` ${normaliseText(said)} `;
+  return timeWords.some((word) => padded.includes(` ${normaliseText(word)} `)) || /\d/.test(said);
+}
+
+/** The words a consent reply is read by: whole replies first, then signs of agreeing, refusing or doubting anywhere in it. */
+export interface ConsentWords {
+  agreeWords: string[];
+  guardianWords: string[];
+  declineWords: string[];
+  agreeSigns: string[];
+  declineSigns: string[];
+  guardianSigns: string[];
+  doubtSigns: string[];
+}
+
+/**
+ * Agreement, agreement as a parent or guardian, refusal, or undefined when it is not clear. A whole reply from the
+ * lists decides; otherwise a reply that agrees and neither refuses, doubts nor asks is agreement ("yep that's fine",
+ * "I'm his dad, yes"), and one that refuses and does not agree is refusal ("nope, I'll call them myself").
+ */
+export function readConsent(text: string, words: ConsentWords): ConsentReading | undefined {
   const said = normaliseText(text);
   const phrases = (list: string[]) => list.map(normaliseText);
   if (phrases(words.declineWords).includes(said)) return 'decline';
@@ -112,5 +184,16 @@ export function readConsent(text: string, words: { agreeWords: string[]; guardia
   if (phrases(words.agreeWords).includes(said)) return 'self';
   const opening = phrases(words.agreeWords).find((word) => said.startsWith(`${word} `));
   if (opening && phrases(words.guardianWords).some((word) => ` ${said} `.includes(` ${word} `))) return 'guardian';
-  return undefined;
+  if (text.includes('?')) return undefined;
+  let padded = ` ${said} `;
+  const holds = (list: string[]) => phrases(list).some((word) => padded.includes(` ${word} `));
+  const doubts = holds(words.doubtSigns);
+  // "no problem" agrees: agreeing phrases are read, then set aside, before looking for a refusal.
+  const agrees = holds(words.agreeSigns);
+  for (const word of phrases(words.agreeSigns).sort((a, b) => b.length - a.length)) padded = padded.replaceAll(` ${word} `, '  ');
+  const declines = holds(words.declineSigns);
+  // A refusal stands with a doubt beside it ("I'm her mom, but no thanks"); agreement does not ("yes but delete it after").
+  if (declines) return agrees ? undefined : 'decline';
+  if (!agrees || doubts) return undefined;
+  return holds(words.guardianSigns) ? 'guardian' : 'self';
 }

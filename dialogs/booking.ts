@@ -133,12 +133,13 @@ export function createBookingFlow(deps: BookingFlowDeps) {
   }
 
   function readContact(state: BookingData, text: string, value: string | undefined, input: BookingTurn): Contact | 'other' | undefined {
-    if (state.senderOffered) {
-      const said = value ?? readConsent(text, words.consent);
-      if (said === SENDER || said === 'self') return input.smsSender ? parsePhone(input.smsSender) : undefined;
-      if (said === OTHER || said === 'decline') return 'other';
-    }
-    return parseContact(text);
+    // A number or address typed is the one to use, even beside a "yes" or "no" to the number offered ("no, use 416-555-0199").
+    const typed = value === undefined ? parseContact(text) : undefined;
+    if (typed || !state.senderOffered) return typed;
+    const said = value ?? readConsent(text, words.consent);
+    if (said === SENDER || said === 'self') return input.smsSender ? parsePhone(input.smsSender) : undefined;
+    if (said === OTHER || said === 'decline') return 'other';
+    return undefined;
   }
 
   async function submit(holder: Holder, state: BookingData, time: { text: string; hint?: { at: string; precision: 'day' | 'time' } }, input: BookingTurn): Promise<Reply[]> {
@@ -213,7 +214,7 @@ export function createBookingFlow(deps: BookingFlowDeps) {
           return moveTo(state, 'name', input);
         }
         case 'name': {
-          const name = parseName(text, words.name.prefixes);
+          const name = parseName(text, words.name);
           if (!name) return unclear(holder, state, input);
           state.name = name;
           state.senderOffered = input.plainChannel && input.smsSender !== undefined && parsePhone(input.smsSender) !== undefined;
@@ -232,7 +233,7 @@ export function createBookingFlow(deps: BookingFlowDeps) {
         }
         case 'time': {
           const choice = value ? words.time.choices.find((c) => c.value === value) : undefined;
-          const time = choice ? { text: choice.label } : parsePreferredTime(text, input.now, deps.timeZone);
+          const time = choice ? { text: choice.label } : parsePreferredTime(text, input.now, deps.timeZone, words.time.words);
           if (!time) return unclear(holder, state, input);
           return submit(holder, state, time, input);
         }

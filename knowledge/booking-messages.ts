@@ -16,10 +16,16 @@ export interface BookingMessages {
     agreeWords: string[];
     guardianWords: string[];
     declineWords: string[];
+    /** Read anywhere in a reply that is not one of the whole replies above. */
+    agreeSigns: string[];
+    declineSigns: string[];
+    guardianSigns: string[];
+    doubtSigns: string[];
   };
-  name: { question: string; unclear: string; prefixes: string[] };
+  name: { question: string; unclear: string; prefixes: string[]; suffixes: string[]; notNames: string[]; notNameReplies: string[] };
   contact: { question: string; questionSender: string; sender: string; other: string; otherQuestion: string; unclear: string };
-  time: { question: string; unclear: string; choices: { label: string; value: string }[] };
+  /** `words`: what tells a time without a date or an hour ("mornings", "whenever"). */
+  time: { question: string; unclear: string; choices: { label: string; value: string }[]; words: string[] };
   requested: string;
   failed: string;
   failedNoPhone: string;
@@ -131,8 +137,19 @@ export function parseBookingMessages(raw: unknown, file: string): BookingMessage
       agreeWords: consent.words('agreeWords'),
       guardianWords: consent.words('guardianWords'),
       declineWords: consent.words('declineWords'),
+      agreeSigns: consent.words('agreeSigns'),
+      declineSigns: consent.words('declineSigns'),
+      guardianSigns: consent.words('guardianSigns'),
+      doubtSigns: consent.words('doubtSigns'),
     },
-    name: { question: name.text('question'), unclear: name.text('unclear'), prefixes: name.words('prefixes') },
+    name: {
+      question: name.text('question'),
+      unclear: name.text('unclear'),
+      prefixes: name.words('prefixes'),
+      suffixes: name.words('suffixes'),
+      notNames: name.words('notNames'),
+      notNameReplies: name.words('notNameReplies'),
+    },
     contact: {
       question: contact.text('question'),
       questionSender: contact.text('questionSender', { needs: ['phone'] }),
@@ -141,7 +158,7 @@ export function parseBookingMessages(raw: unknown, file: string): BookingMessage
       otherQuestion: contact.text('otherQuestion'),
       unclear: contact.text('unclear'),
     },
-    time: { question: time.text('question'), unclear: time.text('unclear'), choices: timeChoices },
+    time: { question: time.text('question'), unclear: time.text('unclear'), choices: timeChoices, words: time.words('words') },
     requested: top.text('requested', { needs: ['reference'] }),
     failed: top.text('failed', { needs: ['phone'] }),
     failedNoPhone: top.text('failedNoPhone'),

@@ -5,6 +5,7 @@ import { findProjectRoot } from '../../config/paths';
 import { loadBookingMessages } from '../../knowledge/booking-messages';
 import { displayContact, parseContact, parseEmail, parseName, parsePreferredTime, readConsent } from '../../dialogs/booking-parse';
 import { REFERENCE_ALPHABET, findReference, newReference } from '../../dialogs/booking-reference';
+import { readTestData } from '../support/data';
 
 const words = loadBookingMessages(path.join(findProjectRoot(), 'knowledge'));
 const NOW = new Date('2025-03-10T14:00:00.000Z'); // a Monday, 10:00 in Toronto
@@ -85,10 +86,24 @@ describe('reading call-back details', () => {
       ['!!!', undefined],
       ['my knee hurts when I run up the stairs every morning', undefined],
       ['x'.repeat(81), undefined],
+      // Openings, endings, contact details typed after the name, and a parent's name for a child's call-back.
+      ['Sam here', 'Sam'],
+      ['Hi, my name is Anne-Marie Tremblay, thanks', 'Anne-Marie Tremblay'],
+      ["Name's Dave", 'Dave'],
+      ['you can ask for Li Wei', 'Li Wei'],
+      ['Raj Patel, 416-555-0123', 'Raj Patel'],
+      ["Ava, I'm her mom Lisa", 'Lisa'],
+      ["she's Emma, I'm her dad, ask for Daniel", 'Daniel'],
+      ["Tom - it's for my son Jake, so ask for me", 'Tom'],
+      // Replies that are not names.
+      ['why do you need that', undefined],
+      ['idk', undefined],
+      ["I'd rather not say", undefined],
+      ['what?', undefined],
     ];
     for (const [said, name] of cases) {
       it(`reads "${said.slice(0, 40)}" as ${name ?? 'no name'}`, () => {
-        expect(parseName(said, words.name.prefixes)).to.equal(name);
+        expect(parseName(said, words.name)).to.equal(name);
       });
     }
   });
@@ -105,16 +120,22 @@ describe('reading call-back details', () => {
     ];
     for (const [said, hint] of cases) {
       it(`keeps "${said}" as said, with ${hint ? `a ${hint.precision} hint` : 'no hint'}`, () => {
-        expect(parsePreferredTime(said, NOW, 'America/Toronto')).to.deep.equal(hint ? { text: said, hint } : { text: said });
+        expect(parsePreferredTime(said, NOW, 'America/Toronto', words.time.words)).to.deep.equal(hint ? { text: said, hint } : { text: said });
       });
     }
 
     it('takes nothing without a letter or digit', () => {
-      expect(parsePreferredTime(' ?! ', NOW, 'America/Toronto')).to.equal(undefined);
+      expect(parsePreferredTime(' ?! ', NOW, 'America/Toronto', words.time.words)).to.equal(undefined);
     });
 
+    for (const said of ['who will call?', 'no', 'thanks', "what's this for"]) {
+      it(`takes no time from "${said}"`, () => {
+        expect(parsePreferredTime(said, NOW, 'America/Toronto', words.time.words)).to.equal(undefined);
+      });
+    }
+
     it('keeps at most 200 characters of a long answer', () => {
-      expect(parsePreferredTime('mornings '.repeat(60), NOW, 'America/Toronto')?.text).to.have.length(200);
+      expect(parsePreferredTime('mornings '.repeat(60), NOW, 'America/Toronto', words.time.words)?.text).to.have.length(200);
     });
   });
 
@@ -130,6 +151,18 @@ describe('reading call-back details', () => {
       ['maybe', undefined],
       ['what will you do with it?', undefined],
       ['Sam Lee', undefined],
+      // Agreement and refusal in the words people use, and doubts or questions, which are not consent.
+      ['yep that\'s fine', 'self'],
+      ['ok no problem', 'self'],
+      ['yes that\'s fine, my number is 416-555-0123', 'self'],
+      ["I'm his dad, yes", 'guardian'],
+      ['i\'m her legal guardian and i agree', 'guardian'],
+      ["nope, I'll call them myself", 'decline'],
+      ["I'm her mom, but no thanks", 'decline'],
+      ['yes but delete it after', undefined],
+      ["ok if you don't share it with anyone", undefined],
+      ['not sure', undefined],
+      ["I'm his grandma, is that ok?", undefined],
     ];
     for (const [said, reading] of cases) {
       it(`reads "${said}" as ${reading ?? 'unclear'}`, () => {
@@ -153,4 +186,37 @@ describe('reading call-back details', () => {
       expect(findReference('no reference here')).to.equal(undefined);
     });
   });
+});
+
+interface BookingReplies {
+  consent: { reply: string; expect: 'self' | 'guardian' | 'decline' | 'unclear' }[];
+  name: { reply: string; expect: string | null }[];
+  contact: { reply: string; expect: { phone: string } | { email: string } | null }[];
+  time: { reply: string; expect: 'any' | null }[];
+}
+
+// Written apart from the reading code (tests/data/booking-replies.json).
+describe('reading call-back replies written as people answer', () => {
+  const replies = readTestData<BookingReplies>('booking-replies.json');
+  for (const { reply, expect: reading } of replies.consent) {
+    it(`consent: reads "${reply}" as ${reading}`, () => {
+      expect(readConsent(reply, words.consent) ?? 'unclear').to.equal(reading);
+    });
+  }
+  for (const { reply, expect: name } of replies.name) {
+    it(`name: reads "${reply}" as ${name ?? 'no name'}`, () => {
+      expect(parseName(reply, words.name) ?? null).to.equal(name);
+    });
+  }
+  for (const { reply, expect: contact } of replies.contact) {
+    it(`contact: reads "${reply}" as ${JSON.stringify(contact)}`, () => {
+      const found = parseContact(reply);
+      expect(found ? { [found.kind]: found.value } : null).to.deep.equal(contact);
+    });
+  }
+  for (const { reply, expect: time } of replies.time) {
+    it(`time: ${time ? 'keeps' : 'takes no time from'} "${reply}"`, () => {
+      expect(parsePreferredTime(reply, NOW, 'America/Toronto', words.time.words) ? 'any' : null).to.equal(time);
+    });
+  }
 });
