@@ -301,7 +301,7 @@ export function parseLanguage(raw: Json, file: string): Language {
     hedgeMeansYes,
     codes,
     everything,
-    aggravatorContext: r.set(contexts.aggravators, 'mentionContexts.aggravators'),
+    aggravatorContext: r.set(contexts.aggravators, 'mentionContexts.aggravators', contexts.aggravatorsExcept ?? []),
     benignSymptoms: r.set(root.benignSymptoms, 'benignSymptoms'),
     cues,
     duration: readDuration(r, root.duration, 'duration'),

@@ -259,6 +259,8 @@ describe('triage free-text parsing', () => {
     const rows: Array<[string, Answers]> = [
       ['my knee hurts since I twisted it 3 days ago', { injury: 'yes', duration: 'lt1w' }],
       ['my knee hurts when I run', { aggravators: ['running'] }],
+      // What the pain started after is how it began, not what makes it worse.
+      ['my knee started hurting after a long hike', {}], ['my knee hurts after long hikes', { aggravators: ['walking'] }],
       ["I'm 61 and I fell on my knee yesterday", { injury: 'yes', age: 'older', duration: 'lt1w' }],
       ['I was born in 1957. I fell on my knee yesterday', { injury: 'yes', age: 'older', duration: 'lt1w' }],
       // Coming back to the chat is not the pain coming back.
