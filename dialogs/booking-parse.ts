@@ -104,24 +104,31 @@ export function parseName(text: string, words: NameWords): string | undefined {
   // A greeting first ("Hi, my name is ...") is no part of the name.
   const said = text.replace(/\s+/g, ' ').trim().replace(GREETING, '');
   if (said.includes('?')) return undefined;
-  const askFor = /\bask for (?:(?:his|her|their) (?:dad|father|mom|mum|mother|parent|guardian),? )?([^,;]+)$/iu.exec(said);
+  const askFor = /\bask for (?:me[,:]?\s+)?(?:(?:his|her|their) (?:dad|father|mom|mum|mother|parent|guardian),? )?([^,;]+)$/iu.exec(said);
   if (askFor && !/^(me|myself)\b/i.test(askFor[1])) return nameIn(askFor[1], words);
   const parent = /\b[Ii](?:['’]?m| am) (?:her|his|their) (?:dad|father|mom|mum|mother|parent|guardian),? ([\p{Lu}][^,;]*)$/u.exec(said);
   if (parent) return nameIn(parent[1], words);
-  // "Raj Patel, 416-555-0123", "Tom - it's for my son": the name is the first part.
-  return nameIn(said.split(/[,;]|\s[-–]\s/)[0], words);
+  // "Raj Patel, 416-555-0123", "Tom - it's for my son": the name is the first part that is one ("Thanks, it's Rosa").
+  for (const part of said.split(/[,;]|\s[-–]\s/)) {
+    const name = nameIn(part, words);
+    if (name) return name;
+  }
+  return undefined;
 }
 
 const GREETING = /^(?:hi|hello|hey|good (?:morning|afternoon|evening))\b[,!.]?\s*/i;
+/** Punctuation that ends a reply, but not the dot of "Jr." or "Mrs.". */
+const TRAILING = /(?<!\b(?:Jr|Sr|St|Dr|Mr|Mrs|Ms|Mx))[.!,;:]+$/;
 
 function nameIn(part: string, words: NameWords): string | undefined {
   const prefixes = new Set(words.prefixes.map(normaliseText));
   const suffixes = new Set(words.suffixes.map(normaliseText));
-  let tokens = part.trim().replace(/[.!,;:]+$/, '').split(' ').filter((t) => t !== '');
+  // "Grace (her mom)": what is said in brackets is about the name, not part of it.
+  let tokens = part.replace(/\([^)]*\)/g, ' ').trim().replace(TRAILING, '').split(' ').filter((t) => t !== '');
   // Openings such as "hi", "my name is" or "it's", longest first, as often as they come; then endings such as "here" or "thanks".
   for (let cut = openingLength(tokens, prefixes); cut > 0; cut = openingLength(tokens, prefixes)) tokens = tokens.slice(cut);
   while (tokens.length > 1 && suffixes.has(normaliseText(tokens[tokens.length - 1]))) tokens = tokens.slice(0, -1);
-  const name = tokens.join(' ').replace(/^[:,-]\s*/, '').replace(/[.!,;:]+$/, '');
+  const name = tokens.join(' ').replace(/^[:,-]\s*/, '').replace(TRAILING, '');
   if (!name || name.length > BOOKING_PARSE_DEFAULTS.maxNameChars) return undefined;
   if (name.split(' ').length > BOOKING_PARSE_DEFAULTS.maxNameWords) return undefined;
   // A reply with an address or digits is contact details typed too early, not a name.
@@ -169,6 +176,11 @@ export interface ConsentWords {
   declineSigns: string[];
   guardianSigns: string[];
   doubtSigns: string[];
+  /** Someone caring for a child who is not a parent or guardian ("I'm his grandmother"): their yes is asked again. */
+  otherCarerSigns: string[];
+  /** Emoji that agree or refuse on their own ("👍", "👎"). */
+  agreeEmoji: string[];
+  declineEmoji: string[];
 }
 
 /**
@@ -177,6 +189,9 @@ export interface ConsentWords {
  * "I'm his dad, yes"), and one that refuses and does not agree is refusal ("nope, I'll call them myself").
  */
 export function readConsent(text: string, words: ConsentWords): ConsentReading | undefined {
+  const emoji = text.replace(/[\u{1F3FB}-\u{1F3FF}\u{FE0F}\s]/gu, '');
+  if (words.agreeEmoji.includes(emoji)) return 'self';
+  if (words.declineEmoji.includes(emoji)) return 'decline';
   const said = normaliseText(text);
   const phrases = (list: string[]) => list.map(normaliseText);
   if (phrases(words.declineWords).includes(said)) return 'decline';
@@ -194,6 +209,6 @@ export function readConsent(text: string, words: ConsentWords): ConsentReading |
   const declines = holds(words.declineSigns);
   // A refusal stands with a doubt beside it ("I'm her mom, but no thanks"); agreement does not ("yes but delete it after").
   if (declines) return agrees ? undefined : 'decline';
-  if (!agrees || doubts) return undefined;
+  if (!agrees || doubts || holds(words.otherCarerSigns)) return undefined;
   return holds(words.guardianSigns) ? 'guardian' : 'self';
 }

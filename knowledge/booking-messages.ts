@@ -21,6 +21,9 @@ export interface BookingMessages {
     declineSigns: string[];
     guardianSigns: string[];
     doubtSigns: string[];
+    otherCarerSigns: string[];
+    agreeEmoji: string[];
+    declineEmoji: string[];
   };
   name: { question: string; unclear: string; prefixes: string[]; suffixes: string[]; notNames: string[]; notNameReplies: string[] };
   contact: { question: string; questionSender: string; sender: string; other: string; otherQuestion: string; unclear: string };
@@ -141,6 +144,9 @@ export function parseBookingMessages(raw: unknown, file: string): BookingMessage
       declineSigns: consent.words('declineSigns'),
       guardianSigns: consent.words('guardianSigns'),
       doubtSigns: consent.words('doubtSigns'),
+      otherCarerSigns: consent.words('otherCarerSigns'),
+      agreeEmoji: consent.words('agreeEmoji'),
+      declineEmoji: consent.words('declineEmoji'),
     },
     name: {
       question: name.text('question'),
