@@ -65,7 +65,8 @@ function durationToldInPassing(protocol: Protocol, text: Normalized, raw: string
 /** "It hurts when I run and on stairs": only activities tied to the pain in the same clause count. */
 function mentionedAggravators(protocol: Protocol, q: Question, text: Normalized): string[] | null {
   const lang = protocol.language;
-  const contexts = findHits(lang.aggravatorContext, text, lang.negation);
+  // "walked 5 km with no pain at all": a pain denied ties no activity to it.
+  const contexts = findHits(lang.aggravatorContext, text, lang.negation).filter((h) => !h.negated);
   if (contexts.length === 0) return null;
   const clauseOf = (at: number): number => text.tokens.slice(0, at).filter((t) => t === BREAK).length;
   const painClauses = new Set(contexts.map((h) => clauseOf(h.start)));

@@ -261,6 +261,8 @@ describe('triage free-text parsing', () => {
       ['my knee hurts when I run', { aggravators: ['running'] }],
       // What the pain started after is how it began, not what makes it worse.
       ['my knee started hurting after a long hike', {}], ['my knee hurts after long hikes', { aggravators: ['walking'] }],
+      // A pain denied ties no activity to it; a replaced knee named with no time is asked about, not assumed recent.
+      ['I walked 5 km yesterday with no pain at all', {}], ['My replaced knee has been aching at the front.', {}],
       ["I'm 61 and I fell on my knee yesterday", { injury: 'yes', age: 'older', duration: 'lt1w' }],
       ['I was born in 1957. I fell on my knee yesterday', { injury: 'yes', age: 'older', duration: 'lt1w' }],
       // Coming back to the chat is not the pain coming back.
