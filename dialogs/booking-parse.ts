@@ -12,6 +12,7 @@ function phoneNumbers(): typeof PhoneNumbers {
 }
 import { normaliseText } from '../matcher/normalise';
 import { offsetMinutes } from '../triage/calendar';
+import type { ConsentWords, NameWords } from '../knowledge/booking-messages';
 
 /** How a person wants to be reached; a phone number is kept in E.164. */
 export type Contact = { kind: 'phone'; value: string; ext?: string } | { kind: 'email'; value: string };
@@ -87,13 +88,6 @@ export function displayContact(contact: Contact, region: CountryCode = BOOKING_P
   return contact.ext ? `${shown} ext. ${contact.ext}` : shown;
 }
 
-/** How a name is told: the openings and endings around it, words no name holds, and whole replies that are no name. */
-export interface NameWords {
-  prefixes: string[];
-  suffixes: string[];
-  notNames: string[];
-  notNameReplies: string[];
-}
 
 /**
  * The name in a reply ("it's Sam Lee" gives "Sam Lee", "Raj Patel, 416-555-0123" gives "Raj Patel"), or undefined
@@ -167,21 +161,6 @@ function tellsTime(said: string, timeWords: readonly string[]): boolean {
   return timeWords.some((word) => padded.includes(` ${normaliseText(word)} `)) || /\d/.test(said);
 }
 
-/** The words a consent reply is read by: whole replies first, then signs of agreeing, refusing or doubting anywhere in it. */
-export interface ConsentWords {
-  agreeWords: string[];
-  guardianWords: string[];
-  declineWords: string[];
-  agreeSigns: string[];
-  declineSigns: string[];
-  guardianSigns: string[];
-  doubtSigns: string[];
-  /** Someone caring for a child who is not a parent or guardian ("I'm his grandmother"): their yes is asked again. */
-  otherCarerSigns: string[];
-  /** Emoji that agree or refuse on their own ("👍", "👎"). */
-  agreeEmoji: string[];
-  declineEmoji: string[];
-}
 
 /**
  * Agreement, agreement as a parent or guardian, refusal, or undefined when it is not clear. A whole reply from the

@@ -5,7 +5,7 @@ import { Checker, loadJsonContent } from './validate';
 /** The call-back dialog's, the staff desk's and the staff card's own words. */
 export interface BookingMessages {
   callbackChoice: string;
-  consent: {
+  consent: ConsentWords & {
     question: string;
     questionChild: string;
     agree: string;
@@ -13,19 +13,8 @@ export interface BookingMessages {
     decline: string;
     unclear: string;
     refused: string;
-    agreeWords: string[];
-    guardianWords: string[];
-    declineWords: string[];
-    /** Read anywhere in a reply that is not one of the whole replies above. */
-    agreeSigns: string[];
-    declineSigns: string[];
-    guardianSigns: string[];
-    doubtSigns: string[];
-    otherCarerSigns: string[];
-    agreeEmoji: string[];
-    declineEmoji: string[];
   };
-  name: { question: string; unclear: string; prefixes: string[]; suffixes: string[]; notNames: string[]; notNameReplies: string[] };
+  name: NameWords & { question: string; unclear: string };
   contact: { question: string; questionSender: string; sender: string; other: string; otherQuestion: string; unclear: string };
   /** `words`: what tells a time without a date or an hour ("mornings", "whenever"). */
   time: { question: string; unclear: string; choices: { label: string; value: string }[]; words: string[] };
@@ -39,6 +28,30 @@ export interface BookingMessages {
   reask: string;
   staff: StaffMessages;
   card: CardMessages;
+}
+
+/** How a name is told: the openings and endings around it, words no name holds, and whole replies that are no name. */
+export interface NameWords {
+  prefixes: string[];
+  suffixes: string[];
+  notNames: string[];
+  notNameReplies: string[];
+}
+
+/** The words a consent reply is read by: whole replies first, then signs of agreeing, refusing or doubting anywhere in it. */
+export interface ConsentWords {
+  agreeWords: string[];
+  guardianWords: string[];
+  declineWords: string[];
+  agreeSigns: string[];
+  declineSigns: string[];
+  guardianSigns: string[];
+  doubtSigns: string[];
+  /** Someone caring for a child who is not a parent or guardian ("I'm his grandmother"): their yes is asked again. */
+  otherCarerSigns: string[];
+  /** Emoji that agree or refuse on their own ("👍", "👎"). */
+  agreeEmoji: string[];
+  declineEmoji: string[];
 }
 
 export interface StaffMessages {

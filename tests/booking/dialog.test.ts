@@ -150,23 +150,20 @@ describe('the call-back dialog', function () {
     expect(done.text).to.include('+44 20 7946 0958');
   });
 
-  it('takes the number an SMS sender types beside a "no" to their own, and a "yep" as their own', async () => {
-    const other = person('sms');
-    await reach(other, 'name');
-    await harness.say(other, 'Robin Quayle');
-    await harness.say(other, 'no, use 647-555-0142 instead');
-    const done = await harness.say(other, 'weekday mornings');
-    const stored = await database.bookings.byReference(done.entity('booking.requested')?.reference ?? '');
-    expect(stored?.contact).to.deep.equal({ kind: 'phone', value: '+16475550142' });
-
-    const own = person('sms');
-    await reach(own, 'name');
-    await harness.say(own, 'Robin Quayle');
-    await harness.say(own, "yep that's fine");
-    const kept = await harness.say(own, 'after 6pm');
-    const booked = await database.bookings.byReference(kept.entity('booking.requested')?.reference ?? '');
-    expect(booked?.contact).to.deep.equal({ kind: 'phone', value: '+14165550199' });
-  });
+  for (const [reply, kept] of [
+    ['no, use 647-555-0142 instead', '+16475550142'],
+    ["yep that's fine", '+14165550199'],
+  ]) {
+    it(`keeps ${kept} when an SMS sender offered their own number says "${reply}"`, async () => {
+      const who = person('sms');
+      await reach(who, 'name');
+      await harness.say(who, 'Robin Quayle');
+      await harness.say(who, reply);
+      const done = await harness.say(who, 'weekday mornings');
+      const stored = await database.bookings.byReference(done.entity('booking.requested')?.reference ?? '');
+      expect(stored?.contact).to.deep.equal({ kind: 'phone', value: kept });
+    });
+  }
 
   it('lets a half-finished request time out and forgets what it had', async () => {
     const who = person();
