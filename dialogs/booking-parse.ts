@@ -154,11 +154,14 @@ export function parsePreferredTime(text: string, now: Date, timeZone: string, ti
   return { text: said, hint: { at: result.start.date().toISOString(), precision: known('hour') ? 'time' : 'day' } };
 }
 
+/** An hour on its own ("after 3", "7:30"), not a digit inside a code such as a booking reference. */
+const CLOCK_NUMBER = /(?:^|[^\p{L}\p{N}])\d{1,2}(?::\d{2})?(?:\s*[ap]\.?m\.?)?(?=$|[^\p{L}\p{N}])/iu;
+
 /** A time told in words ("weekday mornings", "whenever", "asap"), not a question. */
 function tellsTime(said: string, timeWords: readonly string[]): boolean {
   if (said.includes('?')) return false;
   const padded = ` ${normaliseText(said)} `;
-  return timeWords.some((word) => padded.includes(` ${normaliseText(word)} `)) || /\d/.test(said);
+  return timeWords.some((word) => padded.includes(` ${normaliseText(word)} `)) || CLOCK_NUMBER.test(said);
 }
 
 

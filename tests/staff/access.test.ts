@@ -96,7 +96,11 @@ for (const engine of enginesUnderTest(environment)) {
         const turn = await harness.say(other, text, { value });
         expect(SECRETS.filter((secret) => turn.text.includes(secret))).to.deep.equal([]);
       }
-      const done = await harness.say(other, reference);
+      // Another request's reference typed as the time to call: no time, so asked again, and nothing of that request shown.
+      const asked = await harness.say(other, reference);
+      expect(SECRETS.filter((secret) => asked.text.includes(secret))).to.deep.equal([]);
+      expect(asked.entity('booking.question')?.id).to.equal('time');
+      const done = await harness.say(other, 'evenings');
       expect(done.text).to.include('Ann Other').and.not.include('Zed');
       expect(done.entity('booking.requested')?.reference).to.not.equal(reference);
     });
