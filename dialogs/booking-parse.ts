@@ -88,7 +88,6 @@ export function displayContact(contact: Contact, region: CountryCode = BOOKING_P
   return contact.ext ? `${shown} ext. ${contact.ext}` : shown;
 }
 
-
 /**
  * The name in a reply ("it's Sam Lee" gives "Sam Lee", "Raj Patel, 416-555-0123" gives "Raj Patel"), or undefined
  * when the reply is not a name ("why do you need that", "idk"). Asked for a child, the parent's name is the one to ask
@@ -163,7 +162,6 @@ function tellsTime(said: string, timeWords: readonly string[]): boolean {
   const padded = ` ${normaliseText(said)} `;
   return timeWords.some((word) => padded.includes(` ${normaliseText(word)} `)) || CLOCK_NUMBER.test(said);
 }
-
 
 /**
  * Agreement, agreement as a parent or guardian, refusal, or undefined when it is not clear. A whole reply from the
