@@ -12,6 +12,8 @@ function phoneNumbers(): typeof PhoneNumbers {
 }
 import { normaliseText } from '../matcher/normalise';
 import { offsetMinutes } from '../triage/calendar';
+import { withoutEmojiMarks } from '../triage/text';
+import { escapeRegExp } from './intents';
 import type { ConsentWords, NameWords } from '../knowledge/booking-messages';
 
 /** How a person wants to be reached; a phone number is kept in E.164. */
@@ -94,13 +96,13 @@ export function displayContact(contact: Contact, region: CountryCode = BOOKING_P
  * for: "Ava, I'm her mom Lisa" gives "Lisa", "she's Emma, ask for Daniel" gives "Daniel".
  */
 export function parseName(text: string, words: NameWords): string | undefined {
-  // A greeting first ("Hi, my name is ...") is no part of the name.
-  const said = text.replace(/\s+/g, ' ').trim().replace(GREETING, '');
+  const said = text.replace(/\s+/g, ' ').trim();
   if (said.includes('?')) return undefined;
-  const askFor = /\bask for (?:me[,:]?\s+)?(?:(?:his|her|their) (?:dad|father|mom|mum|mother|parent|guardian),? )?([^,;]+)$/iu.exec(said);
-  if (askFor && !/^(me|myself)\b/i.test(askFor[1])) return nameIn(askFor[1], words);
-  const parent = /\b[Ii](?:['’]?m| am) (?:her|his|their) (?:dad|father|mom|mum|mother|parent|guardian),? ([\p{Lu}][^,;]*)$/u.exec(said);
-  if (parent) return nameIn(parent[1], words);
+  const { askFor, parent } = nameReading(words);
+  const asked = askFor.exec(said);
+  if (asked && !/^(me|myself)\b/i.test(asked[1])) return nameIn(asked[1], words);
+  const told = parent.exec(said);
+  if (told) return nameIn(told[1], words);
   // "Raj Patel, 416-555-0123", "Tom - it's for my son": the name is the first part that is one ("Thanks, it's Rosa").
   for (const part of said.split(/[,;]|\s[-–]\s/)) {
     const name = nameIn(part, words);
@@ -109,32 +111,59 @@ export function parseName(text: string, words: NameWords): string | undefined {
   return undefined;
 }
 
-const GREETING = /^(?:hi|hello|hey|good (?:morning|afternoon|evening))\b[,!.]?\s*/i;
-/** Punctuation that ends a reply, but not the dot of "Jr." or "Mrs.". */
-const TRAILING = /(?<!\b(?:Jr|Sr|St|Dr|Mr|Mrs|Ms|Mx))[.!,;:]+$/;
+/** A word list as messages are normalised, worked out once per list. */
+const normalisedLists = new WeakMap<readonly string[], readonly string[]>();
+function normalised(list: readonly string[]): readonly string[] {
+  let out = normalisedLists.get(list);
+  if (!out) normalisedLists.set(list, (out = list.map(normaliseText)));
+  return out;
+}
+
+/** "ask for Daniel", "I'm her mom Lisa", and a reply's closing punctuation (not the dot of "Jr."), from the name words. */
+interface NameReading {
+  askFor: RegExp;
+  parent: RegExp;
+  trailing: RegExp;
+}
+const nameReadings = new WeakMap<NameWords, NameReading>();
+function nameReading(words: NameWords): NameReading {
+  let reading = nameReadings.get(words);
+  if (!reading) {
+    const alternatives = (list: readonly string[]) => list.map(escapeRegExp).join('|');
+    const parents = alternatives(words.parents);
+    reading = {
+      askFor: new RegExp(`\\bask for (?:me[,:]?\\s+)?(?:(?:his|her|their) (?:${parents}),? )?([^,;]+)$`, 'iu'),
+      parent: new RegExp(`\\b[Ii](?:['’]?m| am) (?:her|his|their) (?:${parents}),? ([\\p{Lu}][^,;]*)$`, 'u'),
+      trailing: new RegExp(`(?<!\\b(?:${alternatives(words.abbreviations)}))[.!,;:]+$`, 'u'),
+    };
+    nameReadings.set(words, reading);
+  }
+  return reading;
+}
 
 function nameIn(part: string, words: NameWords): string | undefined {
-  const prefixes = new Set(words.prefixes.map(normaliseText));
-  const suffixes = new Set(words.suffixes.map(normaliseText));
+  const { trailing } = nameReading(words);
+  const prefixes = normalised(words.prefixes);
+  const suffixes = normalised(words.suffixes);
   // "Grace (her mom)": what is said in brackets is about the name, not part of it.
-  let tokens = part.replace(/\([^)]*\)/g, ' ').trim().replace(TRAILING, '').split(' ').filter((t) => t !== '');
+  let tokens = part.replace(/\([^)]*\)/g, ' ').trim().replace(trailing, '').split(' ').filter((t) => t !== '');
   // Openings such as "hi", "my name is" or "it's", longest first, as often as they come; then endings such as "here" or "thanks".
   for (let cut = openingLength(tokens, prefixes); cut > 0; cut = openingLength(tokens, prefixes)) tokens = tokens.slice(cut);
-  while (tokens.length > 1 && suffixes.has(normaliseText(tokens[tokens.length - 1]))) tokens = tokens.slice(0, -1);
-  const name = tokens.join(' ').replace(/^[:,-]\s*/, '').replace(TRAILING, '');
+  while (tokens.length > 1 && suffixes.includes(normaliseText(tokens[tokens.length - 1]))) tokens = tokens.slice(0, -1);
+  const name = tokens.join(' ').replace(/^[:,-]\s*/, '').replace(trailing, '');
   if (!name || name.length > BOOKING_PARSE_DEFAULTS.maxNameChars) return undefined;
   if (name.split(' ').length > BOOKING_PARSE_DEFAULTS.maxNameWords) return undefined;
   // A reply with an address or digits is contact details typed too early, not a name.
   if (name.includes('@') || /\d/.test(name) || !/\p{L}/u.test(name)) return undefined;
-  const notNames = new Set(words.notNames.map(normaliseText));
+  const notNames = normalised(words.notNames);
   const plain = normaliseText(name);
-  if (words.notNameReplies.map(normaliseText).includes(plain) || plain.split(' ').some((w) => notNames.has(w))) return undefined;
+  if (normalised(words.notNameReplies).includes(plain) || plain.split(' ').some((w) => notNames.includes(w))) return undefined;
   return name;
 }
 
 /** How many of the tokens an opening such as "my name is" takes; never all of them. */
-function openingLength(tokens: readonly string[], prefixes: ReadonlySet<string>): number {
-  return [4, 3, 2, 1].find((k) => k < tokens.length && prefixes.has(normaliseText(tokens.slice(0, k).join(' ')))) ?? 0;
+function openingLength(tokens: readonly string[], prefixes: readonly string[]): number {
+  return [4, 3, 2, 1].find((k) => k < tokens.length && prefixes.includes(normaliseText(tokens.slice(0, k).join(' ')))) ?? 0;
 }
 
 /**
@@ -160,7 +189,7 @@ const CLOCK_NUMBER = /(?:^|[^\p{L}\p{N}])\d{1,2}(?::\d{2})?(?:\s*[ap]\.?m\.?)?(?
 function tellsTime(said: string, timeWords: readonly string[]): boolean {
   if (said.includes('?')) return false;
   const padded = ` ${normaliseText(said)} `;
-  return timeWords.some((word) => padded.includes(` ${normaliseText(word)} `)) || CLOCK_NUMBER.test(said);
+  return normalised(timeWords).some((word) => padded.includes(` ${word} `)) || CLOCK_NUMBER.test(said);
 }
 
 /**
@@ -169,11 +198,11 @@ function tellsTime(said: string, timeWords: readonly string[]): boolean {
  * "I'm his dad, yes"), and one that refuses and does not agree is refusal ("nope, I'll call them myself").
  */
 export function readConsent(text: string, words: ConsentWords): ConsentReading | undefined {
-  const emoji = text.replace(/[\u{1F3FB}-\u{1F3FF}\u{FE0F}\s]/gu, '');
+  const emoji = withoutEmojiMarks(text).replace(/\s/g, '');
   if (words.agreeEmoji.includes(emoji)) return 'self';
   if (words.declineEmoji.includes(emoji)) return 'decline';
   const said = normaliseText(text);
-  const phrases = (list: string[]) => list.map(normaliseText);
+  const phrases = normalised;
   if (phrases(words.declineWords).includes(said)) return 'decline';
   if (phrases(words.guardianWords).includes(said)) return 'guardian';
   if (phrases(words.agreeWords).includes(said)) return 'self';
@@ -185,10 +214,17 @@ export function readConsent(text: string, words: ConsentWords): ConsentReading |
   const doubts = holds(words.doubtSigns);
   // "no problem" agrees: agreeing phrases are read, then set aside, before looking for a refusal.
   const agrees = holds(words.agreeSigns);
-  for (const word of phrases(words.agreeSigns).sort((a, b) => b.length - a.length)) padded = padded.replaceAll(` ${word} `, '  ');
+  for (const word of longestFirst(phrases(words.agreeSigns))) padded = padded.replaceAll(` ${word} `, '  ');
   const declines = holds(words.declineSigns);
   // A refusal stands with a doubt beside it ("I'm her mom, but no thanks"); agreement does not ("yes but delete it after").
   if (declines) return agrees ? undefined : 'decline';
   if (!agrees || doubts || holds(words.otherCarerSigns)) return undefined;
   return holds(words.guardianSigns) ? 'guardian' : 'self';
+}
+
+const longestLists = new WeakMap<readonly string[], readonly string[]>();
+function longestFirst(list: readonly string[]): readonly string[] {
+  let out = longestLists.get(list);
+  if (!out) longestLists.set(list, (out = [...list].sort((a, b) => b.length - a.length)));
+  return out;
 }

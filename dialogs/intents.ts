@@ -187,6 +187,7 @@ export function createIntentReader(phrases: IntentPhrases): IntentReader {
   }
 }
 
-function escapeRegExp(text: string): string {
+/** The text as a regular expression matching it literally. */
+export function escapeRegExp(text: string): string {
   return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }

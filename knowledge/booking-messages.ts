@@ -36,6 +36,10 @@ export interface NameWords {
   suffixes: string[];
   notNames: string[];
   notNameReplies: string[];
+  /** "ask for his dad, Marc", "I'm her mom Lisa": a parent's name is the one kept for a child's call-back. */
+  parents: string[];
+  /** Titles and endings whose dot belongs to the name ("Jr.", "Mrs."). */
+  abbreviations: string[];
 }
 
 /** The words a consent reply is read by: whole replies first, then signs of agreeing, refusing or doubting anywhere in it. */
@@ -168,6 +172,8 @@ export function parseBookingMessages(raw: unknown, file: string): BookingMessage
       suffixes: name.words('suffixes'),
       notNames: name.words('notNames'),
       notNameReplies: name.words('notNameReplies'),
+      parents: name.words('parents'),
+      abbreviations: name.words('abbreviations'),
     },
     contact: {
       question: contact.text('question'),

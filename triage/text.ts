@@ -29,6 +29,11 @@ export interface Normalized {
 export const BREAK = ',';
 const NON_ASCII = /[^\x00-\x7f]/;
 const EMOJI_MARKS = /[\u{1F3FB}-\u{1F3FF}\uFE0F]/gu;
+
+/** An emoji without its skin tone or variation mark: "👍🏽" is "👍". */
+export function withoutEmojiMarks(text: string): string {
+  return text.replace(EMOJI_MARKS, '');
+}
 const PICTOGRAPHS = /(\p{Extended_Pictographic})/gu;
 
 function levenshteinAtMostOne(a: string, b: string): boolean {
@@ -164,7 +169,7 @@ export function normalize(raw: string, lex: Lexicon): Normalized {
   if (!ascii || s.includes('`')) s = s.replace(/[\u2018\u2019\u02bc`\u00b4]/g, "'");
   if (!ascii) s = s.replace(/[\u201c\u201d]/g, '"').replace(/[\u2013\u2014]/g, '-');
   // "👍🏽", "yes👍": a pictograph is a word of its own (the phrase file's tokens say 👍 is yes), without skin tone or variation.
-  if (!ascii) s = s.replace(EMOJI_MARKS, '').replace(PICTOGRAPHS, ' $1 ');
+  if (!ascii) s = withoutEmojiMarks(s).replace(PICTOGRAPHS, ' $1 ');
   if (s.includes('/')) s = s.replace(/\bw\/o\b/g, ' without ').replace(/\bw\//g, ' with ');
   if (s.includes('&')) s = s.replace(/&/g, ' and ');
   // "55+" is 55 or over; "hot+swollen" is hot and swollen.
