@@ -31,9 +31,13 @@ export interface DurationLanguage {
   moreThan: PhraseSet;
   blockedBefore: readonly string[];
   afterUnit: readonly string[];
+  /** Days to add when a word follows the length: "it'll be two weeks tomorrow" is a day short of two weeks. */
+  shiftAfterUnit: ReadonlyMap<string, number>;
   mentionBefore: readonly string[];
   mentionAfter: readonly string[];
   onsetCues: PhraseSet;
+  /** "sitting ... for", "running for": a "for" that times an activity, so the time after it is not the pain's. */
+  activityFor: PhraseSet;
   /** Fixed phrases ("since yesterday", "for weeks"); `answer` ones only count in a reply to the duration question. */
   relative: Array<{ days: number; mention: PhraseSet; answer: PhraseSet }>;
   holidays: Holiday[];
@@ -187,9 +191,11 @@ function readDuration(r: PhraseReader, x: Json, path: string): DurationLanguage 
     moreThan: r.set(o.moreThan, `${path}.moreThan`),
     blockedBefore: c.strings(o.blockedBefore, `${path}.blockedBefore`),
     afterUnit: c.strings(o.afterUnit, `${path}.afterUnit`),
+    shiftAfterUnit: numberMap(c, o.shiftAfterUnit, `${path}.shiftAfterUnit`),
     mentionBefore: c.strings(o.mentionBefore, `${path}.mentionBefore`),
     mentionAfter: c.strings(o.mentionAfter, `${path}.mentionAfter`),
     onsetCues: r.set(o.onsetCues, `${path}.onsetCues`),
+    activityFor: r.set(o.activityFor, `${path}.activityFor`),
     relative,
     holidays,
     seasons,

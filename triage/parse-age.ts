@@ -4,6 +4,7 @@ import { AgeBand } from './ids';
 import { Language } from './language';
 import { findHits } from './phrases';
 import { AgeBandRange } from './protocol';
+import { isMonthName } from './parse-dates';
 import { ReadMode } from './parse-duration';
 import { Normalized } from './text';
 
@@ -106,8 +107,9 @@ function numbers(tokens: readonly string[], mode: ReadMode, grades: Language['sc
       if (mode === 'answer') return null;
       continue;
     }
-    // "turning 16", "he turns 16 in March", "almost 55", "15 going on 16", "I'll be 55 next month": the year before, too.
-    const approaching = ['turning', 'turns', 'turn', 'almost', 'nearly', 'be'].includes(prev) || (prev === 'on' && tokens[i - 2] === 'going') || next === 'next';
+    // "turning 16", "he turns 16 in March", "almost 55", "15 going on 16", "I'll be 55 next month", "55 in January": the year before, too.
+    const approaching =
+      ['turning', 'turns', 'turn', 'almost', 'nearly', 'be'].includes(prev) || (prev === 'on' && tokens[i - 2] === 'going') || next === 'next' || (next === 'in' && isMonthName(tokens[i + 2] ?? ''));
     if (prev === 'over' || prev === 'above') out.push({ lo: n + 1, hi: 120, open: true });
     else if (prev === 'under' || prev === 'below') out.push({ lo: 0, hi: Math.max(0, n - 1), open: true });
     else out.push(approaching ? { lo: n - 1, hi: n } : { lo: n, hi: n });
@@ -136,6 +138,12 @@ export function parseAge(lang: Language, text: Normalized, mode: ReadMode, bands
   // "over 55" is older, but "over 50" could be either side of 55: asked again rather than guessed.
   if (found.some((r) => r.open && !bands.some((b) => within(b, r.lo) && within(b, r.hi)))) return null;
   const distinct = new Set(found.map((r) => `${r.lo}-${r.hi}`));
+  // "54, 55 in January": the age told exactly, when every other reading allows it.
+  const exact = new Set(found.filter((r) => r.lo === r.hi).map((r) => r.lo));
+  if (distinct.size > 1 && exact.size === 1) {
+    const [age] = exact;
+    if (found.every((r) => r.lo <= age && age <= r.hi)) return bandOf(bands, { lo: age, hi: age });
+  }
   if (distinct.size > 1) {
     const codes = new Set(found.map((r) => bandOf(bands, r)));
     return codes.size === 1 ? [...codes][0] : null;

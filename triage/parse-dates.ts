@@ -28,7 +28,19 @@ const MONTHS: ReadonlyMap<string, number> = new Map([
 const MONTH_CONTEXT = new Set(['since', 'in', 'from', 'around', 'of', 'early', 'mid', 'late', 'end', 'start', 'beginning', 'middle', 'last', 'about', 'before', 'started', 'began', 'on']);
 const SEASON_CONTEXT = new Set(['since', 'during', 'over', 'last', 'this', 'early', 'late', 'mid', 'in']);
 const YEAR_CONTEXT = new Set(['since', 'in', 'from', 'of', 'around']);
+/** Words that make "the 15th" (or "Friday the 13th") a starting date. */
+const DATE_WORDS = new Set(['since', 'on', 'from', 'around', 'started', 'began', 'about']);
 const DATE_CONTEXT = /\b(since|on|from|started|began|starting|beginning)\s*$/i;
+
+/** "january", "sept": a month's name. */
+export function isMonthName(token: string): boolean {
+  return MONTHS.has(token);
+}
+
+/** "13th", not "13": a day of the month said as one. */
+function isOrdinal(token: string): boolean {
+  return DAY_OF_MONTH.test(token) && /\D/.test(token);
+}
 
 function holidayOn(h: Holiday, year: number): CalendarDay {
   if (h.easterOffset !== undefined) return fromDayNumber(dayNumber(easterSunday(year)) + h.easterOffset);
@@ -56,6 +68,8 @@ export function fromCalendar(r: Reader): DayRange[] {
   t.forEach((tok, i) => {
     const prev = t[i - 1] ?? '';
     const wd = WEEKDAYS.indexOf(tok);
+    // "since Friday the 13th" is dated by the 13th, below.
+    if (wd >= 0 && t[i + 1] === 'the' && isOrdinal(t[i + 2] ?? '')) return;
     if (wd >= 0) {
       let d: number;
       if (prev === 'last') d = dow + 7 - wd;
@@ -69,7 +83,7 @@ export function fromCalendar(r: Reader): DayRange[] {
     } else if (tok === 'week' && (prev === 'last' || prev === 'this') && !NUMBER.test(t[i + 1] ?? '')) {
       if (prev === 'last') push(i, dow + 1, dow + 7);
       else push(i, 0, dow);
-    } else if (DAY_OF_MONTH.test(tok) && /\D/.test(tok) && prev === 'the' && ['since', 'on', 'from', 'around', 'started', 'began', 'about'].includes(t[i - 2] ?? '')) {
+    } else if (isOrdinal(tok) && prev === 'the' && DATE_WORDS.has(WEEKDAYS.includes(t[i - 2] ?? '') ? t[i - 3] ?? '' : t[i - 2] ?? '')) {
       const day = Number(DAY_OF_MONTH.exec(tok)?.[1] ?? 0);
       const ofMonth = monthNamedAfter(t, i);
       if (day < 1 || day > 31 || MONTHS.has(t[i + 1] ?? '') || (t[i + 1] === 'of' && !ofMonth)) return;

@@ -20,9 +20,16 @@ const NUMBER = /^\d+(?:\.\d+)?$/;
 export class Reader {
   readonly tokens: string[];
   private readonly onset: readonly Hit[];
+  private readonly activity: readonly Hit[];
   constructor(readonly lang: DurationLanguage, readonly text: Normalized, readonly ctx: ParseContext, readonly mode: ReadMode, negation: Language['negation']) {
     this.tokens = text.tokens;
     this.onset = findHits(lang.onsetCues, text, negation);
+    this.activity = mode === 'mention' ? findHits(lang.activityFor, text, negation) : [];
+  }
+
+  /** In an aside, whether the time phrase at `at` says how long something was done ("sitting in class for ages"), not how long it has hurt. */
+  timesActivity(at: number): boolean {
+    return this.activity.some((h) => h.end === at || h.end === at + 1);
   }
 
   /** Length of the phrase from `list` that starts at token `at`, or 0. */
@@ -110,10 +117,13 @@ function fromQuantities(r: Reader, bands: readonly DurationBandRange[], negation
       else lo = hi = hi + 1;
     }
     if (r.phraseAt(after, ['or more', 'or longer', 'plus']) > 0) hi += 1;
-    if (r.phraseBefore(before, r.lang.blockedBefore)) return;
+    const shift = r.lang.shiftAfterUnit.get(r.tokens[after] ?? '') ?? 0;
+    lo += shift;
+    hi += shift;
+    if (r.phraseBefore(before, r.lang.blockedBefore) || r.timesActivity(before)) return;
     if (r.phraseAt(after, r.lang.afterUnit) > 0) return;
     if (r.mode === 'mention' && !r.phraseBefore(before, r.lang.mentionBefore) && r.phraseAt(after, r.lang.mentionAfter) === 0) return;
-    out.push({ lo: Math.floor(lo), hi: Math.ceil(hi) });
+    out.push({ lo: Math.max(0, Math.floor(lo)), hi: Math.max(0, Math.ceil(hi)) });
   });
   return out;
 }
@@ -122,7 +132,7 @@ function fromRelativePhrases(r: Reader, negation: Language['negation']): DayRang
   const out: DayRange[] = [];
   for (const entry of r.lang.relative) {
     for (const hit of findHits(r.mode === 'answer' ? entry.answer : entry.mention, r.text, negation)) {
-      if (!hit.negated && r.onsetNear(hit.start)) out.push({ lo: entry.days, hi: entry.days });
+      if (!hit.negated && r.onsetNear(hit.start) && !r.timesActivity(hit.start)) out.push({ lo: entry.days, hi: entry.days });
     }
   }
   return out;

@@ -181,6 +181,8 @@ describe('triage free-text parsing', () => {
     ['I was born in 1957.', 'older'], ['born 1979', 'adult'], ['1979', 'adult'], ["born in '90", 'adult'], ['born 2012', 'child'],
     // Born in 1971 is 54 or 55 this year: the older band, as "nearly 55" is.
     ['born 1971', 'older'], ['born 1972', 'adult'], ['born in 2030', null],
+    // An age told exactly beside the next birthday is the age now; the birthday alone still reaches the band above.
+    ['54, 55 in January', 'adult'], ['54, turning 55 in January', 'adult'], ['55 in January', 'older'], ['15, 16 in March', 'child'],
   ]);
 
   table('duration', [
@@ -191,6 +193,7 @@ describe('triage free-text parsing', () => {
     ['since yesterday', 'lt1w'], ['since the weekend', 'lt1w'], ['since Oct 15', '2to6w'], ['since 10/30', '2to6w'], ['years', 'gt6w'],
     ['since christmas', 'gt6w'], ['It started on the 15th', '1to2w'], ['3', '2to6w'], ['More than 6 weeks', 'gt6w'],
     ['just under 2 weeks', '1to2w'], ["it's been 3 weekends", '2to6w'],
+    ["it'll be two weeks tomorrow", '1to2w'], ['it was a week yesterday', '1to2w'], ['since Friday the 13th', '1to2w'],
     ['a while', null], ['no clue', null],
   ]);
 
@@ -296,6 +299,11 @@ describe('triage free-text parsing', () => {
       ['I had the same thing 2 years ago, no injury this time', { injury: 'no', recurrent: 'yes' }],
       // A school grade told in passing is an age only after "in" (Ontario: grade 12 is 16-17).
       ["Hi, I'm in grade 12 and my knee has been sore.", { age: 'adult' }], ['my daughter is in grade 7 and her knee hurts', { age: 'child' }],
+      // How long something was done is not how long it has hurt.
+      ['my knee hurts doing squats and sitting in class for ages', { aggravators: ['squatting', 'sitting'] }],
+      ['my knee hurts after sitting in the car for 3 hours', { aggravators: ['sitting'] }],
+      ["I've been running for years and never had knee pain like this", { recurrent: 'no' }],
+      ['sore knee for ages when running', { duration: 'gt6w', aggravators: ['running'] }],
     ];
     for (const [text, expected] of rows) {
       it(`finds ${JSON.stringify(expected)} in "${text}"`, () => {
@@ -322,6 +330,8 @@ describe('triage free-text parsing', () => {
       ['since thanksgiving', 44], // Monday 2026-10-12
       ['since halloween', 25],
       ['since christmas', 335],
+      ['since Friday the 13th', 12],
+      ["it'll be two weeks tomorrow", 13],
       ['3 days ago', 3],
       ['a fortnight', 14],
     ];
