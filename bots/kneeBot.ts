@@ -54,6 +54,8 @@ export class KneeBot extends ActivityHandler {
         const input = this.input(context.activity, userKey, !conversation.welcomed);
         const replies = await handleMessage(this.deps.conversation, conversation.data, input);
         const intro = conversation.welcomed ? [] : this.welcome(conversation);
+        // Crisis resources and the emergency answer come before anything else, the welcome too: it is left out.
+        if (isSafetyFirst(replies[0])) return replies;
         if (replies.length) return [...intro.map((reply) => ({ ...reply, choices: undefined })), ...replies];
         // Only the welcome goes out ("hi" as a first SMS): its options are the ones a number picks.
         conversation.data.choices = intro.find((reply) => reply.choices?.length)?.choices;
@@ -79,7 +81,15 @@ export class KneeBot extends ActivityHandler {
     if (optedOut) {
       if (keyword === 'optIn') {
         await this.deps.smsOptOuts.optIn(userKey);
-        await send(messages.smsOptIn);
+        // The reply promises "reply 1 to check your symptoms": the check is the first (and only) choice it offers.
+        await this.turn(context, (conversation) => {
+          // A check or call-back request left open at STOP is over; "1" now starts a check, with no welcome before it.
+          this.deps.conversation.triage.stop(conversation.data);
+          this.deps.conversation.booking.stop(conversation.data);
+          conversation.welcomed = true;
+          conversation.data.choices = messages.welcomeChoices.filter((choice) => choice.value === 'triage:start');
+          return [{ text: messages.smsOptIn }];
+        });
       }
       return true;
     }
@@ -156,6 +166,12 @@ export class KneeBot extends ActivityHandler {
       'turn',
     );
   }
+}
+
+/** Crisis resources, or the emergency answer. */
+function isSafetyFirst(reply: Reply | undefined): boolean {
+  const entity = reply?.entity;
+  return entity?.type === 'safety.crisis' || (entity?.type === 'triage.outcome' && entity.level === 'emergency');
 }
 
 /** A button's value: a string, or the codes ticked in a "choose all that fit" card. */

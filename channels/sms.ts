@@ -47,19 +47,54 @@ export function splitSms(text: string, max = SMS_LIMITS.maxChars): string[] {
   return parts;
 }
 
+/** A run of text for packing: a `whole` one (a numbered list) is never split while it fits one message. */
+interface SmsBlock {
+  text: string;
+  whole: boolean;
+}
+
+/**
+ * Packs blocks into messages under the limit: text is split where `splitSms` splits it, and a numbered list that does not
+ * fit after the text starts the next message rather than be cut in two ("1. Tell me more" in one text, "2. Book" in the
+ * next). Only a list longer than one message is split, between its lines.
+ */
+function packSms(blocks: readonly SmsBlock[], max = SMS_LIMITS.maxChars): string[] {
+  const messages: string[] = [];
+  let current = '';
+  for (const block of blocks) {
+    const text = block.text.trim();
+    if (!text) continue;
+    const joined = current ? `${current}\n${text}` : text;
+    if (joined.length <= max) {
+      current = joined;
+      continue;
+    }
+    const parts = block.whole && text.length > max ? splitSms(joined, max) : [current, ...splitSms(text, max)];
+    current = '';
+    for (const part of parts) {
+      if (!part) continue;
+      if (current) messages.push(current);
+      current = part;
+    }
+  }
+  if (current) messages.push(current);
+  return messages;
+}
+
 export function renderSms(reply: Reply): OutgoingActivity[] {
   const lines = reply.title && reply.entity?.type !== 'kb.answer' ? [reply.title, reply.text] : [reply.text];
   for (const link of reply.links ?? []) if (!reply.text.includes(link.url)) lines.push(link.url);
+  const blocks: SmsBlock[] = [{ text: toGsm7(lines.join('\n')), whole: false }];
   const choices = reply.choices ?? [];
   if (choices.length && !reply.numericAnswer) {
-    lines.push(choices.map((c, i) => `${i + 1}. ${c.label}`).join('\n'));
+    blocks.push({ text: toGsm7(choices.map((c, i) => `${i + 1}. ${c.label}`).join('\n')), whole: true });
     const numbers = choices.map((_, i) => String(i + 1));
     const list = numbers.length === 1 ? '1' : `${numbers.slice(0, -1).join(', ')} or ${numbers[numbers.length - 1]}`;
-    lines.push(reply.multi ? `Reply with one or more numbers (e.g. ${numbers.slice(0, 2).join(',')}).` : `Reply ${list}.`);
+    blocks.push({ text: reply.multi ? `Reply with one or more numbers (e.g. ${numbers.slice(0, 2).join(',')}).` : `Reply ${list}.`, whole: false });
   }
-  const split = splitSms(toGsm7(lines.join('\n')));
+  const packed = packSms(blocks);
   // Text with no GSM-7 character at all still goes out as a message, so its entity is not lost.
-  const messages = split.length ? split : ['?'];
+  const messages = packed.length ? packed : ['?'];
   return messages.map((text, i) => ({
     type: 'message',
     text,

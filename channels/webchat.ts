@@ -6,14 +6,32 @@ function choiceActions(reply: Reply): CardAction[] {
   return (reply.choices ?? []).map((c) => ({ type: 'messageBack', title: c.label, text: c.value, displayText: c.label, value: c.value }));
 }
 
+/** A line's list, quote or heading marker, which must stay outside the bold for the line to keep its meaning. */
+const LINE = /^(\s*(?:(?:[-*+]|\d{1,9}[.)]|#{1,6})\s+|>\s*)?)(.*?)\s*$/;
+
+/**
+ * Bold in markdown: each line on its own, since emphasis cannot cross a paragraph break (Web Chat would show the
+ * asterisks), and a list item inside a bold run would break it too. Markers already in the text are dropped, not nested.
+ */
+export function boldMarkdown(text: string): string {
+  return text
+    .split('\n')
+    .map((line) => {
+      const [, marker = '', content = ''] = LINE.exec(line) ?? [];
+      const plain = content.replace(/\*\*/g, '').trim();
+      return plain ? `${marker}**${plain}**` : marker.trim();
+    })
+    .join('\n');
+}
+
 /** Web Chat and the Emulator: markdown text with suggested-action buttons. */
 export function renderWebChat(reply: Reply, recipientId: string, submitLabel: string): OutgoingActivity[] {
   if (reply.multi && reply.choices?.length) {
     return [{ type: 'message', attachments: [multiChoiceCard(reply, submitLabel, false)], entities: reply.entity ? [reply.entity] : undefined, inputHint: 'expectingInput' }];
   }
   const links = (reply.links ?? []).filter((l) => !reply.text.includes(l.url)).map((l) => `[${l.label}](${l.url})`);
-  const heading = reply.title && reply.entity?.type !== 'kb.answer' ? [`**${reply.title}**`] : [];
-  const text = [...heading, reply.tone === 'danger' ? `**${reply.text}**` : reply.text, ...links].join('\n\n');
+  const heading = reply.title && reply.entity?.type !== 'kb.answer' ? [boldMarkdown(reply.title)] : [];
+  const text = [...heading, reply.tone === 'danger' ? boldMarkdown(reply.text) : reply.text, ...links].join('\n\n');
   const actions = choiceActions(reply);
   return [
     {

@@ -14,7 +14,7 @@ import { normaliseText } from '../matcher/normalise';
 import { offsetMinutes } from '../triage/calendar';
 import { withoutEmojiMarks } from '../triage/text';
 import { escapeRegExp } from './intents';
-import type { ConsentWords, NameWords } from '../knowledge/booking-messages';
+import type { ConsentWords, ContactWords, NameWords } from '../knowledge/booking-messages';
 
 /** How a person wants to be reached; a phone number is kept in E.164. */
 export type Contact = { kind: 'phone'; value: string; ext?: string } | { kind: 'email'; value: string };
@@ -32,11 +32,22 @@ export const BOOKING_PARSE_DEFAULTS = Object.freeze({
   defaultRegion: 'CA' satisfies CountryCode,
   /** Longest name kept. */
   maxNameChars: 80,
+  /** Shortest name kept: "x" is a key pressed, not a name. */
+  minNameChars: 2,
   /** Most words in a name; more is a sentence, not a name. */
   maxNameWords: 6,
   /** Longest preferred-time text kept. */
   maxTimeChars: 200,
 });
+
+/** The namespaces of button values ("booking:consent:self", "topic:ice"): typed back as text, they are no answer. */
+const BUTTON_VALUE_PREFIXES = ['booking:', 'topic:', 'triage:', 'staff:', 'data:'] as const;
+
+/** A button's value rather than words: a ':' with no space anywhere, or a known namespace at the start. */
+export function looksLikeButtonValue(text: string): boolean {
+  const said = text.trim().toLowerCase();
+  return (said.includes(':') && !/\s/.test(said)) || BUTTON_VALUE_PREFIXES.some((prefix) => said.startsWith(prefix));
+}
 
 const EMAIL = /[^\s@<>(),;:"]+@[^\s@<>(),;:"]+/g;
 const EMAIL_LOCAL = /^[A-Za-z0-9!#$%&'*+/=?^_`{|}~-]+(\.[A-Za-z0-9!#$%&'*+/=?^_`{|}~-]+)*$/;
@@ -57,28 +68,40 @@ export function parseEmail(candidate: string): string | undefined {
 
 /** A valid phone number or e-mail address found in the text, the one given first; Canadian numbers need no country code. */
 export function parseContact(text: string, region: CountryCode = BOOKING_PARSE_DEFAULTS.defaultRegion): Contact | undefined {
-  let email: { at: number; contact: Contact } | undefined;
+  return findContact(text, region)?.contact;
+}
+
+/** Where a contact is in the text: the first valid phone number or e-mail address, and its span. */
+interface FoundContact {
+  at: number;
+  end: number;
+  contact: Contact;
+}
+
+function findContact(text: string, region: CountryCode): FoundContact | undefined {
+  let email: FoundContact | undefined;
   for (const match of text.matchAll(EMAIL)) {
     const value = parseEmail(match[0]);
     if (value) {
-      email = { at: match.index ?? 0, contact: { kind: 'email', value } };
+      const at = match.index ?? 0;
+      email = { at, end: at + match[0].length, contact: { kind: 'email', value } };
       break;
     }
   }
   const phone = findPhone(text, region);
-  if (email && phone) return phone.at < email.at ? phone.contact : email.contact;
-  return (email ?? phone)?.contact;
+  if (email && phone) return phone.at < email.at ? phone : email;
+  return email ?? phone;
 }
 
 export function parsePhone(text: string, region: CountryCode = BOOKING_PARSE_DEFAULTS.defaultRegion): Contact | undefined {
   return findPhone(text, region)?.contact;
 }
 
-function findPhone(text: string, region: CountryCode): { at: number; contact: Contact } | undefined {
+function findPhone(text: string, region: CountryCode): FoundContact | undefined {
   const found = phoneNumbers().findPhoneNumbersInText(text, { defaultCountry: region }).find((match) => match.number.isValid());
   if (!found) return undefined;
   const contact: Contact = found.number.ext ? { kind: 'phone', value: found.number.number, ext: found.number.ext } : { kind: 'phone', value: found.number.number };
-  return { at: found.startsAt, contact };
+  return { at: found.startsAt, end: found.endsAt, contact };
 }
 
 /** How the contact reads to a person: national format at home, international otherwise. */
@@ -97,7 +120,7 @@ export function displayContact(contact: Contact, region: CountryCode = BOOKING_P
  */
 export function parseName(text: string, words: NameWords): string | undefined {
   const said = text.replace(/\s+/g, ' ').trim();
-  if (said.includes('?')) return undefined;
+  if (said.includes('?') || looksLikeButtonValue(said)) return undefined;
   const { askFor, parent } = nameReading(words);
   const asked = askFor.exec(said);
   if (asked && !/^(me|myself)\b/i.test(asked[1])) return nameIn(asked[1], words);
@@ -151,7 +174,7 @@ function nameIn(part: string, words: NameWords): string | undefined {
   for (let cut = openingLength(tokens, prefixes); cut > 0; cut = openingLength(tokens, prefixes)) tokens = tokens.slice(cut);
   while (tokens.length > 1 && suffixes.includes(normaliseText(tokens[tokens.length - 1]))) tokens = tokens.slice(0, -1);
   const name = tokens.join(' ').replace(/^[:,-]\s*/, '').replace(trailing, '');
-  if (!name || name.length > BOOKING_PARSE_DEFAULTS.maxNameChars) return undefined;
+  if ([...name].length < BOOKING_PARSE_DEFAULTS.minNameChars || name.length > BOOKING_PARSE_DEFAULTS.maxNameChars) return undefined;
   if (name.split(' ').length > BOOKING_PARSE_DEFAULTS.maxNameWords) return undefined;
   // A reply with an address or digits is contact details typed too early, not a name.
   if (name.includes('@') || /\d/.test(name) || !/\p{L}/u.test(name)) return undefined;
@@ -227,4 +250,101 @@ function longestFirst(list: readonly string[]): readonly string[] {
   let out = longestLists.get(list);
   if (!out) longestLists.set(list, (out = [...list].sort((a, b) => b.length - a.length)));
   return out;
+}
+
+/** Padded with spaces so a phrase from a list is found as whole words. */
+const holdsAny = (padded: string, list: readonly string[]) => normalised(list).some((phrase) => padded.includes(` ${phrase} `));
+
+/** A question about why a name is needed ("why do you need my name?", "what's it for"). */
+export function asksWhyName(text: string, words: NameWords): boolean {
+  return holdsAny(` ${normaliseText(text)} `, words.whyWords);
+}
+
+/**
+ * The answer to "Should the clinic call or text you at (647) 555-0155?": the number offered ("this number", "text me",
+ * "yes"), another one ("a different one", "no"), or undefined when the reply says neither.
+ */
+export function readOfferedNumber(text: string, words: { consent: ConsentWords; contact: ContactWords }): 'sender' | 'other' | undefined {
+  const padded = ` ${normaliseText(text)} `;
+  // "yes, another number": wanting another outweighs the yes beside it.
+  if (holdsAny(padded, words.contact.otherWords)) return 'other';
+  const consent = readConsent(text, words.consent);
+  if (consent === 'decline') return 'other';
+  if (consent !== undefined || holdsAny(padded, words.contact.senderWords)) return 'sender';
+  return undefined;
+}
+
+/** A contact in a reply, with the text either side of it less the words that point at it ("call me at", "my number is"). */
+interface ContactInReply {
+  contact: Contact;
+  before: string;
+  after: string;
+}
+
+function contactInReply(text: string, words: ContactWords, region: CountryCode = BOOKING_PARSE_DEFAULTS.defaultRegion): ContactInReply | undefined {
+  const found = findContact(text, region);
+  if (!found) return undefined;
+  return { contact: found.contact, before: cutLeadIns(text.slice(0, found.at), words.leadIns, 'end'), after: cutLeadIns(text.slice(found.end), words.leadIns, 'start') };
+}
+
+/** The text with the lead-in words and punctuation at one edge cut off, as often as they come ("Priya and you can call me at"). */
+function cutLeadIns(text: string, leadIns: readonly string[], edge: 'start' | 'end'): string {
+  const phrases = normalised(leadIns);
+  const longest = Math.max(...phrases.map((phrase) => phrase.split(' ').length));
+  let tokens = text.split(/\s+/).filter((token) => token !== '');
+  const take = (k: number) => (edge === 'end' ? tokens.slice(-k) : tokens.slice(0, k));
+  const drop = (k: number) => (tokens = edge === 'end' ? tokens.slice(0, -k) : tokens.slice(k));
+  // Longest first, so "you can call me at" goes whole rather than as "at".
+  const leadInLength = (): number => {
+    for (let k = Math.min(longest, tokens.length); k > 0; k--) if (phrases.includes(normaliseText(take(k).join(' ')))) return k;
+    return 0;
+  };
+  for (;;) {
+    while (tokens.length && !/[\p{L}\p{N}]/u.test(take(1)[0])) drop(1);
+    const k = leadInLength();
+    if (k === 0) break;
+    drop(k);
+  }
+  return tokens.join(' ').replace(/^[\s,;:.!-]+|[\s,;:.!-]+$/gu, '');
+}
+
+/** When and the words a time is read with. */
+export interface TimeReading {
+  now: Date;
+  timeZone: string;
+  /** The words that tell a time without a date or an hour ("mornings"). */
+  words: readonly string[];
+}
+
+/** A time told beside a contact ("647-555-0142 after 6pm"); none when the words say what the contact is ("work number"). */
+function timeBeside(text: string, labels: readonly string[], when: TimeReading): PreferredTime | undefined {
+  if (!text || holdsAny(` ${normaliseText(text)} `, labels)) return undefined;
+  return parsePreferredTime(text, when.now, when.timeZone, when.words);
+}
+
+/** What a reply to the name question gives: the name, and a contact and a time told with it. */
+export interface NameReply {
+  name?: string;
+  contact?: Contact;
+  time?: PreferredTime;
+}
+
+/**
+ * "my name is Priya and you can call me at 647-555-0142 after 6pm" gives all three. A time is taken only beside a
+ * contact (after it, or before it when the name follows it): alone, "Priya, my knee hurts at work" tells no time to call.
+ */
+export function readNameReply(text: string, words: { name: NameWords; contact: ContactWords }, when: TimeReading): NameReply {
+  const found = contactInReply(text, words.contact);
+  if (!found) return { name: parseName(text, words.name) };
+  const before = parseName(found.before, words.name);
+  const name = before ?? parseName(found.after, words.name);
+  const rest = name && !before ? found.before : found.after;
+  return { name, contact: found.contact, time: timeBeside(rest, words.contact.labels, when) };
+}
+
+/** What a reply to the time question gives: the time, and a contact that corrects the one given ("my number is actually ..."). */
+export function readTimeReply(text: string, words: ContactWords, when: TimeReading): { contact?: Contact; time?: PreferredTime } {
+  const found = contactInReply(text, words);
+  if (!found) return { time: parsePreferredTime(text, when.now, when.timeZone, when.words) };
+  return { contact: found.contact, time: timeBeside(found.after, words.labels, when) ?? timeBeside(found.before, words.labels, when) };
 }

@@ -6,7 +6,7 @@ import type { Logger } from '../server/logger';
 import type { Choice, Reply } from './replies';
 import type { TurnInput } from './router';
 import { bookingOfferReply, type ClinicFacts } from './clinic';
-import { displayContact, parseContact, parseName, parsePhone, parsePreferredTime, readConsent, type Contact } from './booking-parse';
+import { asksWhyName, displayContact, parseContact, parsePhone, readConsent, readNameReply, readOfferedNumber, readTimeReply, type Contact, type PreferredTime, type TimeReading } from './booking-parse';
 import { newReference } from './booking-reference';
 import type { TriageSummary } from './booking-summary';
 
@@ -23,12 +23,16 @@ export interface BookingData {
   consentBy?: 'self' | 'guardian';
   name?: string;
   contact?: Contact;
+  /** Told before its question was asked ("call me at 647-555-0142 after 6pm"). */
+  time?: PreferredTime;
   /** On SMS, the question offers the number the person is texting from. */
   senderOffered?: boolean;
 }
 
 interface Holder {
   booking?: BookingData;
+  /** The reference of the request made in this conversation, so a second one is not made unawares. */
+  callbackReference?: string;
 }
 
 /** What the dialog reads from a turn beyond the router's input. */
@@ -118,8 +122,20 @@ export function createBookingFlow(deps: BookingFlowDeps) {
     state.step = step;
     state.attempts = 0;
     state.askedAt = input.now.toISOString();
+    if (step === 'contact') state.senderOffered = input.plainChannel && input.smsSender !== undefined && parsePhone(input.smsSender) !== undefined;
     return ask(state, input.smsSender);
   }
+
+  /** The next question not yet answered (the same one again if it still is not), or the request once everything is known. */
+  async function proceed(holder: Holder, state: BookingData, input: BookingTurn, told: Reply[] = []): Promise<Reply[]> {
+    const next = !state.name ? 'name' : !state.contact ? 'contact' : !state.time ? 'time' : undefined;
+    if (!next) return submit(holder, state, input);
+    return [...told, ...(next === state.step ? ask(state, input.smsSender) : moveTo(state, next, input))];
+  }
+
+  /** The clinic's ways to book once the dialog has stopped; the call-back again when the clinic has configured no other. */
+  const fallbackOffer = (): Reply => bookingOfferReply(deps.messages, deps.clinic, deps.clinic.bookingUrl || deps.clinic.phone ? [] : [callbackChoice]);
+  const timeReading = (input: BookingTurn): TimeReading => ({ now: input.now, timeZone: deps.timeZone, words: words.time.words });
 
   function stop(holder: Holder): void {
     delete holder.booking;
@@ -129,23 +145,22 @@ export function createBookingFlow(deps: BookingFlowDeps) {
     state.attempts += 1;
     if (state.attempts < options.maxAttempts) return ask(state, input.smsSender, true);
     stop(holder);
-    return [{ text: words.tooManyTries }, bookingOfferReply(deps.messages, deps.clinic)];
+    return [{ text: words.tooManyTries }, fallbackOffer()];
   }
 
   function readContact(state: BookingData, text: string, value: string | undefined, input: BookingTurn): Contact | 'other' | undefined {
     // A number or address typed is the one to use, even beside a "yes" or "no" to the number offered ("no, use 416-555-0199").
     const typed = value === undefined ? parseContact(text) : undefined;
     if (typed || !state.senderOffered) return typed;
-    const said = value ?? readConsent(text, words.consent);
-    if (said === SENDER || said === 'self') return input.smsSender ? parsePhone(input.smsSender) : undefined;
-    if (said === OTHER || said === 'decline') return 'other';
-    return undefined;
+    const said = value === SENDER ? 'sender' : value === OTHER ? 'other' : value === undefined ? readOfferedNumber(text, words) : undefined;
+    if (said === 'sender') return input.smsSender ? parsePhone(input.smsSender) : undefined;
+    return said;
   }
 
-  async function submit(holder: Holder, state: BookingData, time: { text: string; hint?: { at: string; precision: 'day' | 'time' } }, input: BookingTurn): Promise<Reply[]> {
-    const { name, contact, consentBy } = state;
+  async function submit(holder: Holder, state: BookingData, input: BookingTurn): Promise<Reply[]> {
+    const { name, contact, consentBy, time } = state;
     stop(holder);
-    if (!name || !contact || !consentBy) return [{ text: words.tooManyTries }];
+    if (!name || !contact || !consentBy || !time) return [{ text: words.tooManyTries }, fallbackOffer()];
     const channel = input.channelId ?? (input.plainChannel ? 'sms' : 'chat');
     try {
       const stored = await deps.store.create(
@@ -166,6 +181,7 @@ export function createBookingFlow(deps: BookingFlowDeps) {
       );
       deps.log.info({ event: 'booking_requested', channel, repeated: !stored.created }, 'call-back request stored');
       deps.notify();
+      holder.callbackReference = stored.reference;
       const text = fill(words.requested, { name, reference: stored.reference, contact: displayContact(contact), time: time.text });
       return [{ text, entity: { type: 'booking.requested', reference: stored.reference } }];
     } catch (error) {
@@ -188,7 +204,9 @@ export function createBookingFlow(deps: BookingFlowDeps) {
     async start(holder: Holder, input: BookingTurn, summary?: TriageSummary): Promise<Reply[]> {
       const state: BookingData = { step: 'consent', attempts: 0, askedAt: input.now.toISOString(), summary };
       holder.booking = state;
-      return ask(state, input.smsSender);
+      // Agreeing to the consent question below is what makes the second request.
+      const earlier = holder.callbackReference ? [{ text: fill(words.repeat.notice, { reference: holder.callbackReference }) }] : [];
+      return [...earlier, ...ask(state, input.smsSender)];
     },
 
     /** Every message while the dialog is active, except cancel, help and emergencies (the router's). */
@@ -208,17 +226,23 @@ export function createBookingFlow(deps: BookingFlowDeps) {
           if (reading === undefined) return unclear(holder, state, input);
           if (reading === 'decline') {
             stop(holder);
-            return [{ text: words.consent.refused }, bookingOfferReply(deps.messages, deps.clinic)];
+            if (holder.callbackReference) return [{ text: fill(words.repeat.kept, { reference: holder.callbackReference }) }];
+            return [{ text: words.consent.refused }, fallbackOffer()];
           }
           state.consentBy = isChild(state) ? 'guardian' : reading;
           return moveTo(state, 'name', input);
         }
         case 'name': {
-          const name = parseName(text, words.name);
-          if (!name) return unclear(holder, state, input);
-          state.name = name;
-          state.senderOffered = input.plainChannel && input.smsSender !== undefined && parsePhone(input.smsSender) !== undefined;
-          return moveTo(state, 'contact', input);
+          // A button pressed again from an earlier question is never a name.
+          const told = value === undefined ? readNameReply(text, words, timeReading(input)) : {};
+          if (!told.name && !told.contact && asksWhyName(text, words.name)) return [{ text: words.name.why }, ...ask(state, input.smsSender)];
+          if (!told.name && !told.contact) return unclear(holder, state, input);
+          state.name = told.name;
+          if (told.contact) {
+            state.contact = told.contact;
+            state.time = told.time ?? state.time;
+          }
+          return proceed(holder, state, input, told.contact ? [{ text: fill(words.contact.noted, { contact: displayContact(told.contact) }) }] : []);
         }
         case 'contact': {
           const contact = readContact(state, text, value, input);
@@ -229,13 +253,20 @@ export function createBookingFlow(deps: BookingFlowDeps) {
           if (!contact) return unclear(holder, state, input);
           state.contact = contact;
           state.senderOffered = undefined;
-          return moveTo(state, 'time', input);
+          return proceed(holder, state, input);
         }
         case 'time': {
           const choice = value ? words.time.choices.find((c) => c.value === value) : undefined;
-          const time = choice ? { text: choice.label } : parsePreferredTime(text, input.now, deps.timeZone, words.time.words);
-          if (!time) return unclear(holder, state, input);
-          return submit(holder, state, time, input);
+          if (choice) {
+            state.time = { text: choice.label };
+            return submit(holder, state, input);
+          }
+          const told = value === undefined ? readTimeReply(text, words.contact, timeReading(input)) : {};
+          // "wait, my number is actually 647 555 0123": the contact corrected, then the time if it is still to come.
+          if (told.contact) state.contact = told.contact;
+          if (!told.time && !told.contact) return unclear(holder, state, input);
+          state.time = told.time;
+          return proceed(holder, state, input, told.contact ? [{ text: fill(words.contact.changed, { contact: displayContact(told.contact) }) }] : []);
         }
       }
     },

@@ -24,7 +24,8 @@ export function bookingOfferReply(messages: Messages, clinic: ClinicFacts, extra
   const lines = [messages.bookingOffer];
   if (clinic.bookingUrl) lines.push(fill(messages.bookingLink, { url: clinic.bookingUrl }));
   if (clinic.phone) lines.push(fill(messages.bookingCall, { phone: clinic.phone }));
-  if (!clinic.bookingUrl && !clinic.phone) lines.push(messages.bookingNoContact);
+  // With neither a link nor a phone, a choice offered (the call-back) is the way to book: "contact the clinic" would be a dead end beside it.
+  if (!clinic.bookingUrl && !clinic.phone && extraChoices.length === 0) lines.push(messages.bookingNoContact);
   return {
     text: lines.join('\n'),
     links: clinic.bookingUrl ? [{ label: 'Book online', url: clinic.bookingUrl }] : undefined,

@@ -22,6 +22,10 @@ export interface ConversationData {
   booking?: BookingData;
   /** The last outcome of a check in this conversation, handed to a call-back request. */
   lastOutcome?: TriageSummary;
+  /** When the emergency answer was given (ISO time): for some hours, every message gets the emergency advice again. */
+  emergencyAt?: string;
+  /** The last turn gave crisis resources: "ok" or "thanks" now is an answer to them, not a request. */
+  afterCrisis?: boolean;
 }
 
 export interface TurnInput {
@@ -63,6 +67,8 @@ export interface ConversationDeps {
   recordUnanswered?: (text: string, band: 'none' | 'suggest', at: Date) => Promise<void>;
   /** Forgets everything stored about a person (check memory, and later their requests). */
   forgetPerson(userKey: string): Promise<void>;
+  /** Days a call-back request is kept (RETENTION_DAYS), told when someone asks what is kept. */
+  retentionDays: number;
 }
 
 export function welcomeReplies(deps: Pick<ConversationDeps, 'messages' | 'clinic'>): Reply[] {
@@ -77,7 +83,11 @@ export async function handleMessage(deps: ConversationDeps, data: ConversationDa
   const say = (template: string): Reply => ({ text: fill(template, { restart }) });
   const text = input.text.trim();
   const picked = input.value ?? pickChoice(data.choices, text, !triage.active(data));
+  // "ok" or "yes" starts the check only when the last reply offered it.
+  const checkOffered = data.choices?.some((c) => c.value === 'triage:start') ?? false;
   data.choices = undefined;
+  const afterCrisis = data.afterCrisis === true;
+  delete data.afterCrisis;
 
   if (!text && !picked) return [say(input.attachmentsOnly ? messages.attachmentOnly : messages.emptyMessage)];
   const replies: Reply[] = input.truncated ? [say(messages.tooLong)] : [];
@@ -90,6 +100,7 @@ export async function handleMessage(deps: ConversationDeps, data: ConversationDa
   const safety = text ? await triage.checkSafety(data, text, input) : undefined;
   if (safety?.final) {
     deps.booking.stop(data);
+    if (safety.replies.some((r) => r.entity?.type === 'safety.crisis')) data.afterCrisis = true;
     return remember(safety.replies);
   }
   // Crisis talk only the model reads: the resources first, then the reply the message would have had.
@@ -103,6 +114,10 @@ export async function handleMessage(deps: ConversationDeps, data: ConversationDa
   // Normalised once, when first needed, for every reading of intent below.
   const said = new IntentText(text);
   const command = picked && !picked.startsWith('topic:') ? picked : intents.exact(said) ?? intents.contained(said);
+  // After the emergency answer, nothing but starting over (or deleting one's data) gets anything else for a while.
+  const leaving = command === 'cancel' || command === 'restart' || command === 'deleteData' || command === 'data:delete';
+  const hold = leaving ? undefined : triage.emergencyHold(data, input);
+  if (hold) return remember(hold);
   // While a call-back request is being taken, every answer goes to it ("call me back after 5" is a time, not a request).
   if (deps.booking.active(data)) {
     if (command === 'cancel' || command === 'restart') return remember(deps.booking.cancel(data));
@@ -111,12 +126,12 @@ export async function handleMessage(deps: ConversationDeps, data: ConversationDa
   }
   switch (command) {
     case 'cancel':
-    case 'restart':
-      if (triage.active(data)) {
-        triage.stop(data);
-        return remember([say(messages.checkCancelled)]);
-      }
+    case 'restart': {
+      const wasActive = triage.active(data);
+      triage.stop(data);
+      if (wasActive) return remember([say(messages.checkCancelled)]);
       return remember([say(command === 'restart' ? messages.restarted : messages.nothingToCancel)]);
+    }
     case 'help':
       if (triage.active(data)) return remember([say(messages.helpInCheck), ...triage.reask(data, input)]);
       return remember([{ ...say(messages.help), choices: messages.welcomeChoices }]);
@@ -129,13 +144,15 @@ export async function handleMessage(deps: ConversationDeps, data: ConversationDa
       // "my knee is sore, should I book a physio?" asks whether to book: the check is what answers that.
       if (!picked && !triage.active(data) && intents.asksWhetherToBook(said) && intents.symptomReport(said) === 'own') return remember(await triage.start(data, input, text));
       triage.stop(data);
-      return remember(deps.booking.offerReplies());
+      return remember([...triage.beforeBooking(data), ...deps.booking.offerReplies()]);
     case 'booking:offer':
       triage.stop(data);
-      return remember(deps.booking.offerReplies());
+      return remember([...triage.beforeBooking(data), ...deps.booking.offerReplies()]);
     case 'booking:callback':
       triage.stop(data);
-      return remember(await deps.booking.start(data, input, data.lastOutcome));
+      return remember([...triage.beforeBooking(data), ...(await deps.booking.start(data, input, data.lastOutcome))]);
+    case 'privacy':
+      return remember([say(fill(messages.privacy, { days: String(deps.retentionDays) }))]);
     case 'triage':
     case 'triage:start':
       return remember(await triage.start(data, input, undefined));
@@ -147,8 +164,12 @@ export async function handleMessage(deps: ConversationDeps, data: ConversationDa
   if (triage.active(data)) {
     const answered = await triage.answer(data, picked ?? text, input);
     if (answered) return remember(answered);
-    // A question in the middle of the check is not an unclear answer: answer it if we can, then ask again.
-    if (intents.isQuestion(said)) {
+    if (command === 'back') return remember(await triage.back(data, input));
+    // "hold on", "thanks", "hi" are not answers: the question waits for one, and they are not counted as unclear.
+    if (command === 'wait' || command === 'thanks' || command === 'greeting') return remember([say(messages.takeYourTime), ...triage.reask(data, input)]);
+    // A question in the middle of the check is not an unclear answer: answer it if we can, then ask again. But "I don't
+    // know, I can't remember if it did or not" and "why does that matter?" are replies to the question: unclear ones.
+    if (intents.isQuestion(said) && !triage.declines(text)) {
       const match = deps.matcher.match(text);
       const topic = match.band === 'answer' && match.topicId ? deps.kb.byId.get(match.topicId) : undefined;
       if (topic) return remember([{ ...answerReply(deps.kb, messages, deps.clinic, topic, match.confidence), choices: [] }, ...triage.reask(data, input)]);
@@ -158,6 +179,7 @@ export async function handleMessage(deps: ConversationDeps, data: ConversationDa
     return remember(await triage.unclear(data, text, input));
   }
 
+  if (afterCrisis && (command === 'yes' || command === 'no' || command === 'thanks' || command === 'goodbye')) return remember([triage.afterCrisis(data)]);
   switch (command) {
     case 'greeting':
       return remember(input.firstContact ? [] : [{ text: messages.greeting, choices: messages.welcomeChoices }]);
@@ -168,9 +190,12 @@ export async function handleMessage(deps: ConversationDeps, data: ConversationDa
     case 'more':
       return remember([moreDetail(deps, data)]);
     case 'yes':
-      return remember(await triage.start(data, input, undefined));
+      return remember(checkOffered ? await triage.start(data, input, undefined) : [say(messages.acknowledged)]);
     case 'no':
       return remember([{ text: messages.dismissed }]);
+    case 'wait':
+    case 'back':
+      return remember([say(messages.acknowledged)]);
   }
 
   if (picked?.startsWith('topic:')) {

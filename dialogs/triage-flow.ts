@@ -5,6 +5,15 @@ import type { TurnInput } from './router';
 /** The symptom check's part of the conversation data; plain JSON. */
 export interface TriageData {
   session: TriageState;
+  /** Set by crisis resources: the next message that is not an answer asks the question again gently, uncounted. */
+  paused?: boolean;
+}
+
+/** What the check keeps in the conversation beside its session. */
+export interface TriageHolder {
+  triage?: TriageData;
+  emergencyAt?: string;
+  lastOutcome?: { level: string };
 }
 
 /** The symptom check as the router sees it: safety screening, start, answers, re-asks, stop. */
@@ -13,7 +22,7 @@ export interface TriageFlow {
    * Crisis resources or the emergency answer for a message that needs them, before anything else: `final` replies are
    * the whole turn; others (crisis talk only the model reads) go first and the turn goes on.
    */
-  checkSafety(data: { triage?: TriageData }, text: string, input: TurnInput): Promise<{ replies: Reply[]; final: boolean } | undefined>;
+  checkSafety(data: TriageHolder, text: string, input: TurnInput): Promise<{ replies: Reply[]; final: boolean } | undefined>;
   active(data: { triage?: TriageData }): boolean;
   start(data: { triage?: TriageData }, input: TurnInput, openingText: string | undefined): Promise<Reply[]>;
   /** The replies for an answer to the pending question, or undefined when the message is not an answer. */
@@ -21,5 +30,16 @@ export interface TriageFlow {
   /** Counts an answer that was not understood, and asks again or moves on as the protocol says. */
   unclear(data: { triage?: TriageData }, text: string, input: TurnInput): Promise<Reply[]>;
   reask(data: { triage?: TriageData }, input: TurnInput): Reply[];
-  stop(data: { triage?: TriageData }): void;
+  /** "I don't know", "rather not say": a reply that gives no answer, whatever its form. */
+  declines(text: string): boolean;
+  /** "Go back": the question answered last, asked again (the first question asked again if none was). */
+  back(data: { triage?: TriageData }, input: TurnInput): Promise<Reply[]>;
+  /** Ends the check, and the hold after an emergency answer. */
+  stop(data: TriageHolder): void;
+  /** For some hours after the emergency answer, the reply to any message but starting over; undefined once it has passed. */
+  emergencyHold(data: TriageHolder, input: TurnInput): Reply[] | undefined;
+  /** Said before a booking offer: after an urgent outcome, that physio does not replace being seen today. */
+  beforeBooking(data: TriageHolder): Reply[];
+  /** The answer to "ok" or "thanks" just after crisis resources. */
+  afterCrisis(data: TriageHolder): Reply;
 }

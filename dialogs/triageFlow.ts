@@ -7,6 +7,8 @@ import {
   questionById,
   screenMessage,
   startSession,
+  stepBack,
+  declinesToAnswer,
   type Level,
   type ParseContext,
   type Protocol,
@@ -21,6 +23,7 @@ import type { TriageSummary } from './booking-summary';
 import type { TurnInput } from './router';
 import type { TriageFlow } from './triage-flow';
 import { bookingOfferReply, type ClinicFacts } from './clinic';
+import { fill } from '../knowledge/messages';
 
 export interface TriageFlowDeps {
   protocol: Protocol;
@@ -35,14 +38,17 @@ export interface TriageFlowDeps {
 const TONE: Record<Level, Reply['tone']> = { emergency: 'danger', urgent: 'warning', doctor: 'normal', book: 'normal', 'self-care': 'normal' };
 
 interface Holder {
-  triage?: { session: TriageState };
+  triage?: { session: TriageState; paused?: boolean };
   lastOutcome?: TriageSummary;
+  /** When the emergency answer was given in this conversation (ISO time): everything after it is answered with the hold message. */
+  emergencyAt?: string;
 }
 
 /** The symptom check inside the conversation: pure triage functions, with replies and memory around them. */
 export function createTriageFlow(deps: TriageFlowDeps): TriageFlow {
   const { protocol, messages } = deps;
-  const ctx = (input: TurnInput): ParseContext => ({ now: input.now, timeZone: deps.timeZone });
+  // Options are numbered only where there are no buttons (SMS): elsewhere "3" is three of something, not the third option.
+  const ctx = (input: TurnInput): ParseContext => ({ now: input.now, timeZone: deps.timeZone, optionsNumbered: input.plainChannel });
 
   function questionReply(step: Extract<Step, { kind: 'question' }>, repeat: boolean): Reply {
     const question = questionById(protocol, step.id);
@@ -71,12 +77,15 @@ export function createTriageFlow(deps: TriageFlowDeps): TriageFlow {
     return words.offerBooking ? [outcome, bookingOfferReply(messages, deps.clinic, deps.callbackChoice ? [deps.callbackChoice] : [])] : [outcome];
   }
 
+  const restartWord = (input: TurnInput): string => (input.plainChannel ? messages.restartWordSms : messages.restartWord);
+
   async function afterStep(holder: Holder, state: TriageState, step: Step, input: TurnInput, repeat: boolean): Promise<Reply[]> {
     if (step.kind === 'question') {
       holder.triage = { session: state };
       return [questionReply(step, repeat)];
     }
     delete holder.triage;
+    if (step.level === 'emergency') holder.emergencyAt = input.now.toISOString();
     holder.lastOutcome = { level: step.level, reasons: step.reasons, answers: state.answers, protocol: step.protocol };
     await deps.checkMemory.put(input.userKey, { lastCheckAt: input.now, level: step.level, protocolVersion: step.protocol });
     return outcomeReplies(step.level, step.reasons, step.protocol);
@@ -87,10 +96,15 @@ export function createTriageFlow(deps: TriageFlowDeps): TriageFlow {
       // An answer to the warning-sign question is read as that answer, with its own rule's reason: only crisis is screened.
       const concern = screenMessage(protocol, text, ctx(input), { emergency: holder.triage?.session.pending !== 'red_flags' });
       const crisis: Reply = { text: protocol.messages.crisis, tone: 'danger', entity: { type: 'safety.crisis' } };
-      if (concern === 'crisis') return { replies: [crisis], final: true };
+      if (concern === 'crisis') {
+        // The check waits: the next message is not counted as an unclear answer.
+        if (holder.triage) holder.triage.paused = true;
+        return { replies: [crisis], final: true };
+      }
       if (concern === 'possibleCrisis') return { replies: [crisis], final: false };
       if (concern !== 'emergency') return undefined;
       delete holder.triage;
+      holder.emergencyAt = input.now.toISOString();
       const outcome = emergencyMessageOutcome(protocol);
       return { replies: outcomeReplies(outcome.level, outcome.reasons, outcome.protocol), final: true };
     },
@@ -100,7 +114,8 @@ export function createTriageFlow(deps: TriageFlowDeps): TriageFlow {
     async start(holder: Holder, input, openingText) {
       const memory = await deps.checkMemory.get(input.userKey);
       const ageDays = memory ? (input.now.getTime() - memory.lastCheckAt.getTime()) / 86_400_000 : Infinity;
-      const returning = ageDays <= protocol.memoryDays;
+      // Returning means a check in an earlier conversation: one finished in this conversation is the one remembered.
+      const returning = ageDays <= protocol.memoryDays && !holder.lastOutcome;
       const { state, step } = startSession(protocol, { returning, openingText, ctx: ctx(input) });
       const notice: Reply[] = memory ? [] : [{ text: protocol.messages.persistence }];
       return [...notice, ...(await afterStep(holder, state, step, input, false))];
@@ -119,10 +134,24 @@ export function createTriageFlow(deps: TriageFlowDeps): TriageFlow {
     async unclear(holder: Holder, text, input) {
       const session = holder.triage?.session;
       if (!session) return [];
+      if (holder.triage?.paused) {
+        holder.triage.paused = false;
+        return [{ text: fill(protocol.messages.resumeAfterCrisis, { restart: restartWord(input) }) }, ...this.reask(holder, input)];
+      }
       const result = answerTurn(protocol, session, text, ctx(input));
       const repeat = result.step.kind === 'question' && result.step.attempt > 1;
       return afterStep(holder, result.state, result.step, input, repeat);
     },
+
+    async back(holder: Holder, input) {
+      const session = holder.triage?.session;
+      if (!session) return [];
+      const back = stepBack(protocol, session);
+      if (!back) return this.reask(holder, input);
+      return afterStep(holder, back.state, back.step, input, false);
+    },
+
+    declines: (text) => declinesToAnswer(protocol, text),
 
     reask(holder: Holder) {
       const session = holder.triage?.session;
@@ -133,6 +162,24 @@ export function createTriageFlow(deps: TriageFlowDeps): TriageFlow {
 
     stop(holder: Holder) {
       delete holder.triage;
+      delete holder.emergencyAt;
+    },
+
+    emergencyHold(holder: Holder, input) {
+      if (!holder.emergencyAt) return undefined;
+      if (input.now.getTime() - Date.parse(holder.emergencyAt) > protocol.emergencyHoldHours * 3_600_000) {
+        delete holder.emergencyAt;
+        return undefined;
+      }
+      return [{ text: fill(protocol.messages.emergencyHold, { restart: restartWord(input) }), tone: 'danger' }];
+    },
+
+    beforeBooking(holder: Holder) {
+      return holder.lastOutcome?.level === 'urgent' ? [{ text: protocol.messages.bookingAfterUrgent, tone: 'warning' }] : [];
+    },
+
+    afterCrisis(holder: Holder) {
+      return { text: protocol.messages.afterCrisis };
     },
   };
 }

@@ -14,8 +14,10 @@ export interface BookingMessages {
     unclear: string;
     refused: string;
   };
-  name: NameWords & { question: string; unclear: string };
-  contact: { question: string; questionSender: string; sender: string; other: string; otherQuestion: string; unclear: string };
+  /** `why`: what a name is for, told when someone asks. */
+  name: NameWords & { question: string; unclear: string; why: string };
+  /** `noted` and `changed`: a contact given beside another answer, or a correction of it. */
+  contact: ContactWords & { question: string; questionSender: string; sender: string; other: string; otherQuestion: string; unclear: string; noted: string; changed: string };
   /** `words`: what tells a time without a date or an hour ("mornings", "whenever"). */
   time: { question: string; unclear: string; choices: { label: string; value: string }[]; words: string[] };
   requested: string;
@@ -25,6 +27,8 @@ export interface BookingMessages {
   help: string;
   tooManyTries: string;
   expired: string;
+  /** A second call-back asked for in a conversation that already made one. */
+  repeat: { notice: string; kept: string };
   reask: string;
   staff: StaffMessages;
   card: CardMessages;
@@ -40,6 +44,20 @@ export interface NameWords {
   parents: string[];
   /** Titles and endings whose dot belongs to the name ("Jr.", "Mrs."). */
   abbreviations: string[];
+  /** A reply that asks why a name is needed ("why do you need my name?"). */
+  whyWords: string[];
+}
+
+/** How a contact is told beside other words, and how the SMS sender's own number is taken or turned down. */
+export interface ContactWords {
+  /** Words that lead to a contact or point back at it ("call me at", "my number is"): cut from the text beside it. */
+  leadIns: string[];
+  /** Words that say what a contact is ("cell", "work"): text beside a contact with one tells no time. */
+  labels: string[];
+  /** Replies that take the number offered ("this number", "text me"). */
+  senderWords: string[];
+  /** Replies that want another than the number offered ("a different one", "not this one"); read before the others. */
+  otherWords: string[];
 }
 
 /** The words a consent reply is read by: whole replies first, then signs of agreeing, refusing or doubting anywhere in it. */
@@ -135,6 +153,7 @@ export function parseBookingMessages(raw: unknown, file: string): BookingMessage
   const name = reader('name', top.record.name);
   const contact = reader('contact', top.record.contact);
   const time = reader('time', top.record.time);
+  const repeat = reader('repeat', top.record.repeat);
   const staff = reader('staff', top.record.staff);
   const card = reader('card', top.record.card);
   const timeChoices = check.list(time.record.choices, 'time.choices').map((entry, i) => {
@@ -168,12 +187,14 @@ export function parseBookingMessages(raw: unknown, file: string): BookingMessage
     name: {
       question: name.text('question'),
       unclear: name.text('unclear'),
+      why: name.text('why'),
       prefixes: name.words('prefixes'),
       suffixes: name.words('suffixes'),
       notNames: name.words('notNames'),
       notNameReplies: name.words('notNameReplies'),
       parents: name.words('parents'),
       abbreviations: name.words('abbreviations'),
+      whyWords: name.words('whyWords'),
     },
     contact: {
       question: contact.text('question'),
@@ -182,6 +203,12 @@ export function parseBookingMessages(raw: unknown, file: string): BookingMessage
       other: contact.text('other', { max: 40 }),
       otherQuestion: contact.text('otherQuestion'),
       unclear: contact.text('unclear'),
+      noted: contact.text('noted', { needs: ['contact'] }),
+      changed: contact.text('changed', { needs: ['contact'] }),
+      leadIns: contact.words('leadIns'),
+      labels: contact.words('labels'),
+      senderWords: contact.words('senderWords'),
+      otherWords: contact.words('otherWords'),
     },
     time: { question: time.text('question'), unclear: time.text('unclear'), choices: timeChoices, words: time.words('words') },
     requested: top.text('requested', { needs: ['reference'] }),
@@ -191,6 +218,7 @@ export function parseBookingMessages(raw: unknown, file: string): BookingMessage
     help: top.text('help'),
     tooManyTries: top.text('tooManyTries'),
     expired: top.text('expired'),
+    repeat: { notice: repeat.text('notice', { needs: ['reference'] }), kept: repeat.text('kept', { needs: ['reference'] }) },
     reask: top.text('reask'),
     staff: {
       listWords: staff.words('listWords'),

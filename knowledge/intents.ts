@@ -1,8 +1,8 @@
 import { Checker, loadJsonContent } from './validate';
 
-export const INTENT_NAMES = ['greeting', 'thanks', 'goodbye', 'help', 'cancel', 'restart', 'more', 'deleteData', 'triage', 'booking', 'yes', 'no'] as const;
+export const INTENT_NAMES = ['greeting', 'thanks', 'goodbye', 'help', 'cancel', 'restart', 'more', 'deleteData', 'privacy', 'triage', 'booking', 'yes', 'no', 'back', 'wait'] as const;
 export type IntentName = (typeof INTENT_NAMES)[number];
-export const CONTAINS_INTENTS = ['booking', 'deleteData', 'triage'] as const;
+export const CONTAINS_INTENTS = ['booking', 'deleteData', 'privacy', 'triage'] as const;
 export type ContainsIntent = (typeof CONTAINS_INTENTS)[number];
 
 export interface SmsKeywords {
@@ -26,6 +26,8 @@ export interface IntentPhrases {
     phrases: string[];
     possessive: string[];
     injuryVerbs: string[];
+    /** Other parts of the body ("my hip hurts"): told without a knee, the symptom is not one this bot checks. */
+    otherBodyParts: string[];
     /** Words that make a symptom what a question is about, not what someone has ("exercises for knee pain"). */
     topicCues: string[];
     /** Names of the condition that hold a symptom word ("patellofemoral pain"): naming it tells no symptom. */
@@ -75,6 +77,7 @@ export function parseIntents(raw: unknown, file: string): IntentPhrases {
       phrases: check.strings(symptom.phrases, 'symptomReport.phrases', { min: 1 }),
       possessive: check.strings(symptom.possessive, 'symptomReport.possessive', { min: 1 }),
       injuryVerbs: check.strings(symptom.injuryVerbs, 'symptomReport.injuryVerbs', { min: 1 }),
+      otherBodyParts: check.strings(symptom.otherBodyParts, 'symptomReport.otherBodyParts', { min: 1 }),
       topicCues: check.strings(symptom.topicCues, 'symptomReport.topicCues', { min: 1 }),
       conditionNames: check.strings(symptom.conditionNames, 'symptomReport.conditionNames', { min: 1 }),
       haveCondition: check.strings(symptom.haveCondition, 'symptomReport.haveCondition', { min: 1 }),

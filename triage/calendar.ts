@@ -4,6 +4,8 @@
 export interface ParseContext {
   now: Date;
   timeZone: string;
+  /** Whether the options were shown numbered (SMS): only then does a bare number ("3", "1, 4") pick options. Unset means numbered. */
+  optionsNumbered?: boolean;
 }
 
 export interface CalendarDay {

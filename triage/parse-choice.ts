@@ -105,6 +105,21 @@ function onlyOne(found: ReadonlySet<YesNo>): YesNo | null {
   return found.size === 1 ? [...found][0] : null;
 }
 
+/**
+ * An opening "no" followed at once by a warning sign ("no fever", "no swelling") that the question's own phrases do not
+ * name: it denies that sign.
+ */
+function deniesAnotherSign(lang: Language, q: Question, text: Normalized): boolean {
+  const no = matchesAtStart(lang.no, text);
+  if (!no || no.end >= text.tokens.length || text.tokens[no.end] === ',' || text.tokens[no.end] === BREAK) return false;
+  if (phrasesSay(lang, q, text, 'answer').size > 0) return false;
+  const rest = text.tokens.slice(no.end);
+  const after: Normalized = { tokens: rest, padded: ` ${rest.join(' ')} ` };
+  const signs = lang.codes.get('red_flags');
+  const named = [...(signs?.values() ?? []), ...Object.values(lang.cues)].some((p) => findHits(p.mention, after, lang.negation).some((h) => h.start === 0));
+  return named;
+}
+
 /** What the question's own phrases (not an opening yes or no) say: none, one, or both. */
 function phrasesSay(lang: Language, q: Question, text: Normalized, mode: ReadMode): Set<YesNo> {
   const pick = (p: CodePhrases | null): PhraseSet => (p === null ? EMPTY : mode === 'answer' ? p.answer : p.mention);
@@ -142,7 +157,8 @@ export function readYesNo(lang: Language, q: Question, text: Normalized, mode: R
   if (read !== null && typeof read === 'object') {
     return read.after.tokens.some((t) => t !== ',') && !affirms(lang.unsure, text, lang.negation) && onlyOne(phrasesSay(lang, q, read.after, mode)) === read.later ? read.later : null;
   }
-  const opening = read;
+  // "No chest pain, not short of breath" to "can you take four steps?": the no denies another sign, it does not answer.
+  const opening = read === 'no' && mode === 'answer' && deniesAnotherSign(lang, q, text) ? null : read;
   // "I think so" is a yes only where a hedge counts as one (injury, swelling); to "can you walk on it" it is asked again.
   if (opening === 'yes' && mode === 'answer' && !lang.hedgeMeansYes.includes(q.id) && matchesAtStart(lang.hedge, text) !== null) return null;
   // "Not sure" is never guessed; a "maybe" after a clear "no," ("no, maybe a little later") is.

@@ -177,7 +177,7 @@ export function interpretParts(protocol: Protocol, questionId: QuestionId, text:
   if (text.trim().length === 0) return { own: null, volunteered: {} };
   const coded = codesAnswer(q, text);
   if (coded !== null) return { own: answerFragment(q.id, coded), volunteered: {} };
-  const numbered = optionNumberAnswer(q, text);
+  const numbered = ctx.optionsNumbered === false ? null : optionNumberAnswer(q, text);
   if (numbered === 'invalid') return { own: null, volunteered: {} };
   if (numbered !== null) return { own: answerFragment(q.id, numbered), volunteered: {} };
   const lang = protocol.language;
@@ -205,4 +205,9 @@ export function interpretParts(protocol: Protocol, questionId: QuestionId, text:
 export function interpretAnswer(protocol: Protocol, questionId: QuestionId, text: string, ctx: ParseContext): Interpretation {
   const { own, volunteered } = interpretParts(protocol, questionId, text, ctx);
   return { answers: own ? { ...volunteered, ...own } : volunteered, understood: own !== null };
+}
+
+/** "I don't know", "rather not say", "why does that matter?": a reply that gives no answer, even when it reads as a question. */
+export function declinesToAnswer(protocol: Protocol, text: string): boolean {
+  return affirms(protocol.language.unsure, normalize(text, protocol.language.lexicon), protocol.language.negation);
 }

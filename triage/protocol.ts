@@ -88,6 +88,14 @@ export interface Messages {
   reask: string;
   resolvedTips: string[];
   crisis: string;
+  /** The answer to every message for a while after the emergency answer, but "{restart}" (the word to start over). */
+  emergencyHold: string;
+  /** Said before a booking offer after an urgent outcome: physio is not the answer to being seen today. */
+  bookingAfterUrgent: string;
+  /** Asks the paused check's question again after crisis resources ("{restart}" stops it). */
+  resumeAfterCrisis: string;
+  /** The answer to "ok", "thanks" and the like right after crisis resources. */
+  afterCrisis: string;
 }
 
 export interface Protocol {
@@ -95,6 +103,8 @@ export interface Protocol {
   version: string;
   /** Days a completed check is remembered, making the person "returning" (Persistence). */
   memoryDays: number;
+  /** Hours after the emergency answer during which every message is answered with `messages.emergencyHold`. */
+  emergencyHoldHours: number;
   questions: Question[];
   rules: Rule[];
   safetyQuestions: QuestionId[];
@@ -205,10 +215,12 @@ function readOutcome(c: JsonChecker, raw: Json, path: string): OutcomeText {
 export function parseProtocol(raw: Json, file: string, language: Language, crisisModel: CrisisModel): Protocol {
   const c = new JsonChecker(file);
   const root = c.object(raw, '(root)');
-  c.onlyKeys(root, '(root)', ['version', 'memoryDays', 'phrasesFile', 'crisisModelFile', 'safetyQuestions', 'questions', 'ageBands', 'durationBands', 'rules', 'reasons', 'outcomes', 'messages']);
+  c.onlyKeys(root, '(root)', ['version', 'memoryDays', 'emergencyHoldHours', 'phrasesFile', 'crisisModelFile', 'safetyQuestions', 'questions', 'ageBands', 'durationBands', 'rules', 'reasons', 'outcomes', 'messages']);
   const version = c.text(root.version, 'version');
   const memoryDays = c.integer(root.memoryDays, 'memoryDays');
   if (memoryDays < 1) c.fail('memoryDays', 'must be at least 1');
+  const emergencyHoldHours = c.integer(root.emergencyHoldHours, 'emergencyHoldHours');
+  if (emergencyHoldHours < 0) c.fail('emergencyHoldHours', 'must not be negative');
 
   const read = c.array(root.questions, 'questions').map((q, i) => readQuestion(c, q, `questions[${i}]`));
   const seen = new Set<QuestionId>();
@@ -258,7 +270,7 @@ export function parseProtocol(raw: Json, file: string, language: Language, crisi
   for (const level of LEVELS) outcomes.set(level, readOutcome(c, outcomesRaw[level], `outcomes.${level}`));
 
   const m = c.object(root.messages, 'messages');
-  c.onlyKeys(m, 'messages', ['notDiagnosis', 'unclearSafety', 'persistence', 'reask', 'resolvedTips', 'crisis']);
+  c.onlyKeys(m, 'messages', ['notDiagnosis', 'unclearSafety', 'persistence', 'reask', 'resolvedTips', 'crisis', 'emergencyHold', 'bookingAfterUrgent', 'resumeAfterCrisis', 'afterCrisis']);
   const messages: Messages = {
     notDiagnosis: c.text(m.notDiagnosis, 'messages.notDiagnosis'),
     unclearSafety: c.text(m.unclearSafety, 'messages.unclearSafety'),
@@ -266,6 +278,10 @@ export function parseProtocol(raw: Json, file: string, language: Language, crisi
     reask: c.text(m.reask, 'messages.reask'),
     resolvedTips: c.array(m.resolvedTips, 'messages.resolvedTips').map((t, i) => c.text(t, `messages.resolvedTips[${i}]`)),
     crisis: c.text(m.crisis, 'messages.crisis'),
+    emergencyHold: c.text(m.emergencyHold, 'messages.emergencyHold'),
+    bookingAfterUrgent: c.text(m.bookingAfterUrgent, 'messages.bookingAfterUrgent'),
+    resumeAfterCrisis: c.text(m.resumeAfterCrisis, 'messages.resumeAfterCrisis'),
+    afterCrisis: c.text(m.afterCrisis, 'messages.afterCrisis'),
   };
 
   const ageBands = readBands(c, root.ageBands, 'ageBands', AGE_BANDS, isAgeBand, 'min', 'max').map((b) => ({ code: b.code, min: b.low, max: b.high }));
@@ -275,7 +291,7 @@ export function parseProtocol(raw: Json, file: string, language: Language, crisi
     maxDays: b.high,
   }));
 
-  return { version, memoryDays, questions, rules, safetyQuestions, ageBands, durationBands, reasons, outcomes, messages, language, crisisModel };
+  return { version, memoryDays, emergencyHoldHours, questions, rules, safetyQuestions, ageBands, durationBands, reasons, outcomes, messages, language, crisisModel };
 }
 
 function readJson(filePath: string): Json {

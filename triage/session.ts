@@ -124,6 +124,20 @@ export function answerWithCode(protocol: Protocol, state: TriageState, value: st
   return applyReply(protocol, state, own, {});
 }
 
+/**
+ * "Go back": forgets the answer given to the question asked last, so that it is asked again (the question waiting now
+ * is not counted as asked). Null when no question has been answered yet.
+ */
+export function stepBack(protocol: Protocol, state: TriageState): { state: TriageState; step: Step } | null {
+  const replied = state.replied ?? [];
+  const last = replied[replied.length - 1];
+  if (last === undefined) return null;
+  const asks = { ...state.asks };
+  delete asks[last];
+  if (state.pending !== null) asks[state.pending] = Math.max(0, (asks[state.pending] ?? 1) - 1);
+  return advance(protocol, { ...state, answers: without(state.answers, [last]), asks, replied: replied.slice(0, -1), unclear: state.unclear.filter((q) => q !== last) });
+}
+
 /** The step a saved state is at, without changing it (for re-rendering after an interruption). */
 export function currentStep(protocol: Protocol, state: TriageState): Step {
   return nextStep(protocol, state.pending === null ? state : { ...state, asks: { ...state.asks, [state.pending]: (state.asks[state.pending] ?? 1) - 1 } });

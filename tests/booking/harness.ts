@@ -42,7 +42,7 @@ export function loadContent(): Content {
     words: loadBookingMessages(dir),
     protocol: loadProtocol(path.join(dir, 'triage-protocol.json')),
     intents,
-    conversation: { kb, matcher: createMatcher(kb, loadLexicon(dir)), messages, intents },
+    conversation: { kb, matcher: createMatcher(kb, loadLexicon(dir)), messages, intents, retentionDays: 180 },
   };
 }
 
@@ -93,6 +93,7 @@ export function staffMember(conversationType: Speaker['conversationType'] = 'cha
 interface Data extends ConversationData {
   booking?: BookingData;
   lastOutcome?: TriageSummary;
+  callbackReference?: string;
 }
 
 export interface Turn {
@@ -112,6 +113,8 @@ export interface HarnessOptions {
   bookings?: BookingStore;
   reference?: () => string;
   log?: Logger;
+  /** The clinic's configured facts; CLINIC (a phone and a booking link) unless given. */
+  clinic?: ClinicFacts;
 }
 
 /**
@@ -120,23 +123,24 @@ export interface HarnessOptions {
  */
 export function createHarness(options: HarnessOptions) {
   const { content, database, clock } = options;
+  const clinic = options.clinic ?? CLINIC;
   const log = options.log ?? memoryLogger();
   const serviceUrl = options.serviceUrl ?? 'http://127.0.0.1:9';
   const settings: StaffSettings = options.staff ?? { tenantId: STAFF_TENANT, userIds: [STAFF_AAD], trusted: true };
   const handoff: BookingHandoff = createBookingHandoff({
     database: options.bookings ? { ...databaseParts(database), bookings: options.bookings } : database,
-    words: content.words, messages: content.messages, clinic: CLINIC, protocol: content.protocol, timeZone: 'America/Toronto',
+    words: content.words, messages: content.messages, clinic, protocol: content.protocol, timeZone: 'America/Toronto',
     staff: options.webhook ?? {}, now: clock.now, log, timers: idleTimers(), reference: options.reference,
   });
   const triage = createTriageFlow({
-    protocol: content.protocol, messages: content.messages, clinic: CLINIC, checkMemory: database.checkMemory,
+    protocol: content.protocol, messages: content.messages, clinic, checkMemory: database.checkMemory,
     timeZone: 'America/Toronto', callbackChoice: handoff.flow.callbackChoice,
   });
   const forgetPerson = async (userKey: string) => {
     await database.checkMemory.delete(userKey);
     await handoff.forgetPerson(userKey);
   };
-  const deps: ConversationDeps = { ...content.conversation, clinic: CLINIC, triage, booking: handoff.flow, staffDesk: handoff.desk, forgetPerson };
+  const deps: ConversationDeps = { ...content.conversation, clinic, triage, booking: handoff.flow, staffDesk: handoff.desk, forgetPerson };
   const conversations = new Map<string, string>();
   let activityNumber = 0;
 

@@ -36,6 +36,11 @@ describe('the booking messages file', () => {
     ['a time choice is not a booking:time: value', ['time', 'choices', 0, 'value'], 'mornings', 'time.choices[0].value'],
     ['a button label is too long for a button', ['contact', 'sender'], 'x'.repeat(41), 'contact.sender'],
     ['the staff list words are empty', ['staff', 'listWords'], [], 'staff.listWords'],
+    ['the contact noted loses its {contact}', ['contact', 'noted'], "I'll use that.", 'contact.noted'],
+    ['the contact changed loses its {contact}', ['contact', 'changed'], "OK, I'll use that instead.", 'contact.changed'],
+    ['the notice of an earlier request loses its {reference}', ['repeat', 'notice'], 'You already asked for a call-back.', 'repeat.notice'],
+    ['the words that take the number offered are missing', ['contact', 'senderWords'], undefined, 'contact.senderWords'],
+    ['the words that ask why a name is needed are empty', ['name', 'whyWords'], [], 'name.whyWords'],
   ];
   for (const [name, where, value, field] of cases) {
     it(`fails naming ${field} when ${name}`, () => {

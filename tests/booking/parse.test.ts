@@ -3,7 +3,7 @@ import fc from 'fast-check';
 import path from 'node:path';
 import { findProjectRoot } from '../../config/paths';
 import { loadBookingMessages } from '../../knowledge/booking-messages';
-import { displayContact, parseContact, parseEmail, parseName, parsePreferredTime, readConsent } from '../../dialogs/booking-parse';
+import { asksWhyName, displayContact, looksLikeButtonValue, parseContact, parseEmail, parseName, parsePreferredTime, readConsent, readNameReply, readOfferedNumber, readTimeReply } from '../../dialogs/booking-parse';
 import { REFERENCE_ALPHABET, findReference, newReference } from '../../dialogs/booking-reference';
 import { readTestData } from '../support/data';
 
@@ -100,10 +100,110 @@ describe('reading call-back details', () => {
       ['idk', undefined],
       ["I'd rather not say", undefined],
       ['what?', undefined],
+      // Button values typed back, and a single key.
+      ['booking:consent:self', undefined],
+      ['Triage:start', undefined],
+      ['booking: self', undefined],
+      ['x', undefined],
+      ['J.', undefined],
+      ['Jo', 'Jo'],
     ];
     for (const [said, name] of cases) {
       it(`reads "${said.slice(0, 40)}" as ${name ?? 'no name'}`, () => {
         expect(parseName(said, words.name)).to.equal(name);
+      });
+    }
+  });
+
+  describe('button values', () => {
+    const cases: [string, boolean][] = [
+      ['booking:consent:self', true],
+      ['staff:contacted:KN-7F3Q', true],
+      ['topic: ice', true],
+      ['a:b', true],
+      ['Name: Sam', false],
+      ['Sam Lee', false],
+      ['after 5:30', false],
+    ];
+    for (const [said, button] of cases) {
+      it(`reads "${said}" as ${button ? 'a button value' : 'words'}`, () => {
+        expect(looksLikeButtonValue(said)).to.equal(button);
+      });
+    }
+  });
+
+  describe('a reply to the name question that tells more', () => {
+    const when = { now: NOW, timeZone: 'America/Toronto', words: words.time.words };
+    const phone = (value: string) => ({ kind: 'phone', value });
+    const cases: [string, { name?: string; contact?: object; time?: string }][] = [
+      ['my name is Priya and you can call me at 647-555-0142 after 6pm', { name: 'Priya', contact: phone('+16475550142'), time: 'after 6pm' }],
+      ['Raj Patel, 416-555-0123', { name: 'Raj Patel', contact: phone('+14165550123') }],
+      ['this is Dana Smith at 416-555-0123', { name: 'Dana Smith', contact: phone('+14165550123') }],
+      ["647-555-0142, it's Priya", { name: 'Priya', contact: phone('+16475550142') }],
+      ["she's Emma, I'm her dad, ask for Daniel, 416-555-0123", { name: 'Daniel', contact: phone('+14165550123') }],
+      ['Sam at sam@example.com, mornings are best', { name: 'Sam', contact: { kind: 'email', value: 'sam@example.com' }, time: 'mornings are best' }],
+      ['call me at 647-555-0142', { contact: phone('+16475550142') }],
+      // Words that say what the number is tell no time.
+      ['Priya, 416-555-0123 work number', { name: 'Priya', contact: phone('+14165550123') }],
+      // Without a contact, no time is read: "at work" here is not when to call.
+      ['Priya, my knee hurts at work', { name: 'Priya' }],
+      ['Robin Quayle', { name: 'Robin Quayle' }],
+    ];
+    for (const [said, reading] of cases) {
+      it(`reads "${said.slice(0, 50)}" as ${JSON.stringify(reading)}`, () => {
+        const got = readNameReply(said, words, when);
+        expect({ name: got.name, contact: got.contact, time: got.time?.text }).to.deep.equal({ name: reading.name, contact: reading.contact, time: reading.time });
+      });
+    }
+
+    for (const said of ['why do you need my name?', 'why do you need that', "what's it for", 'do I have to?']) {
+      it(`reads "${said}" as asking why`, () => {
+        expect(asksWhyName(said, words.name)).to.equal(true);
+      });
+    }
+    for (const said of ['Sam Lee', 'Whyte', 'no']) {
+      it(`does not read "${said}" as asking why`, () => {
+        expect(asksWhyName(said, words.name)).to.equal(false);
+      });
+    }
+  });
+
+  describe('a reply to the time question that corrects the contact', () => {
+    const when = { now: NOW, timeZone: 'America/Toronto', words: words.time.words };
+    const cases: [string, { contact?: string; time?: string }][] = [
+      ['wait, my number is actually 647 555 0123, call that instead', { contact: '+16475550123' }],
+      ['mornings, but use 647-555-0123', { contact: '+16475550123', time: 'mornings' }],
+      ['647-555-0142 after 6pm', { contact: '+16475550142', time: 'after 6pm' }],
+      ['sorry, email me at sam@example.com instead', { contact: 'sam@example.com' }],
+      ['my cell is 416-555-0123, call after work', { contact: '+14165550123' }],
+      ['weekday mornings', { time: 'weekday mornings' }],
+    ];
+    for (const [said, reading] of cases) {
+      it(`reads "${said.slice(0, 50)}" as ${JSON.stringify(reading)}`, () => {
+        const got = readTimeReply(said, words.contact, when);
+        expect({ contact: got.contact?.value, time: got.time?.text }).to.deep.equal({ contact: reading.contact, time: reading.time });
+      });
+    }
+  });
+
+  describe('a reply to the SMS sender number offered', () => {
+    const cases: [string, 'sender' | 'other' | undefined][] = [
+      ['this number', 'sender'],
+      ['same number', 'sender'],
+      ['that one', 'sender'],
+      ['text me', 'sender'],
+      ['call me on this', 'sender'],
+      ["yep that's fine", 'sender'],
+      ['no', 'other'],
+      ['not this one', 'other'],
+      ['yes, a different one', 'other'],
+      ['email me instead', 'other'],
+      ["don't call me", 'other'],
+      ['hmm', undefined],
+    ];
+    for (const [said, reading] of cases) {
+      it(`reads "${said}" as ${reading ?? 'unclear'}`, () => {
+        expect(readOfferedNumber(said, words)).to.equal(reading);
       });
     }
   });

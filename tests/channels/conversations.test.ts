@@ -1,5 +1,6 @@
 import { expect } from 'chai';
 import { Person, startTestBot, type TestBot } from '../support/bot';
+import { webChatHtml } from './webChatMarkdown';
 
 const CHANNELS = ['webchat', 'emulator', 'msteams', 'sms'];
 
@@ -32,6 +33,25 @@ describe('the same conversations on every channel', () => {
     expect(turn.activities.every((a) => (a.text ?? '').length < 320)).to.equal(true);
   });
 
+  it('shows the emergency answer on Web Chat in bold, paragraph by paragraph, with no literal asterisks', async () => {
+    const turn = await new Person(bot.url, 'webchat').say('my knee is hot and swollen and I have a fever');
+    const outcome = turn.activities.find((a) => a.entities?.some((e) => e.type === 'triage.outcome' && e.level === 'emergency'));
+    const html = webChatHtml(outcome?.text ?? '');
+    expect(html).to.include('<strong>').and.not.include('*');
+  });
+
+  for (const [question, sender] of [["what's runner's knee", '+14165550120'], ['does a brace help my knee', '+14165550121']]) {
+    it(`keeps the numbered follow-ups of "${question}" together in one SMS text`, async () => {
+      const turn = await new Person(bot.url, 'sms', sender).say(question);
+      const texts = turn.activities.map((a) => a.text ?? '');
+      const listed = texts.filter((t) => /^\d+\. /m.test(t));
+      expect(listed, JSON.stringify(texts)).to.have.length(1);
+      const numbers = listed[0].match(/^\d+(?=\. )/gm)?.map(Number) ?? [];
+      expect(numbers.length).to.be.greaterThan(1);
+      expect(listed[0]).to.include(`Reply ${numbers.slice(0, -1).join(', ')} or ${numbers.length}.`);
+    });
+  }
+
   it('takes an option number from the welcome when the first SMS is a greeting', async () => {
     const person = new Person(bot.url, 'sms', '+14165550119');
     expect((await person.say('hi')).text).to.match(/1\. Check my symptoms/);
@@ -63,6 +83,19 @@ describe('the same conversations on every channel', () => {
     expect((await person.say('START')).text).to.match(/subscribed again/);
     expect((await person.say('what is runners knee')).entity('kb.answer')?.id).to.equal('what-is-runners-knee');
   });
+
+  const resubscribed: [string, string[], string][] = [
+    ['as the first thing ever sent', [], '+14165550122'],
+    ['after an answer with numbered follow-ups', ['does a brace help my knee'], '+14165550123'],
+    ['in the middle of the check', ['my knee hurts'], '+14165550124'],
+  ];
+  for (const [name, before, sender] of resubscribed) {
+    it(`starts the symptom check when 1 answers the START reply, STOP sent ${name}`, async () => {
+      const person = new Person(bot.url, 'sms', sender);
+      for (const text of [...before, 'STOP', 'START']) await person.say(text);
+      expect((await person.say('1')).entity('triage.question')?.id).to.equal('injury');
+    });
+  }
 
   it('treats CANCEL on SMS as an opt-out, not as the bot\'s cancel', async () => {
     const person = new Person(bot.url, 'sms', '+14165550117');

@@ -1,8 +1,10 @@
 import { expect } from 'chai';
+import fc from 'fast-check';
 import { renderReplies } from '../../channels/render';
-import { splitSms, toGsm7 } from '../../channels/sms';
+import { SMS_LIMITS, splitSms, toGsm7 } from '../../channels/sms';
 import { isGsm7 } from '../../knowledge/gsm7';
 import type { Reply } from '../../dialogs/replies';
+import { webChatHtml } from './webChatMarkdown';
 
 const question: Reply = {
   text: 'Did the pain start with a specific injury?',
@@ -90,3 +92,90 @@ describe('rendering for each channel', () => {
     expect(toGsm7('\u201cHi\u201d \u2014 it\u2019s fine\u2026 caf\u00e9')).to.equal('"Hi" - it\'s fine... cafe');
   });
 });
+
+describe('emphasis in Web Chat markdown', () => {
+  const emergency: Reply = {
+    title: 'This needs emergency care now.',
+    text: [
+      'What you describe can be a sign of an emergency.',
+      'Call 911 or go to the nearest emergency department now.',
+      "Don't wait for a physio appointment, and don't drive yourself.",
+      'This is not a diagnosis, just a guide to the right kind of care.',
+    ].join('\n\n'),
+    tone: 'danger',
+    entity: { type: 'triage.outcome', level: 'emergency', reasons: ['emergency_message'], protocol: 'test' },
+  };
+  const cases: { name: string; reply: Reply; bold: number }[] = [
+    { name: 'the emergency outcome, headline and four paragraphs', reply: emergency, bold: 5 },
+    { name: 'crisis resources in one paragraph', reply: { text: 'Please call or text 9-8-8. If you are in danger now, call 911.', tone: 'danger', entity: { type: 'safety.crisis' } }, bold: 1 },
+    { name: 'a warning with a list under it', reply: { title: 'Go now.', text: 'Call 911.\n- Don\'t drive yourself.\n- Don\'t eat or drink.', tone: 'danger' }, bold: 4 },
+    { name: 'text that is bold in places already', reply: { text: 'Call **911** now.\n\nDon\'t wait.', tone: 'danger' }, bold: 2 },
+    { name: 'a heading with spaces around it (its text not bold)', reply: { title: ' Please be seen today. ', text: 'Go to urgent care.\n\nNot a diagnosis.', tone: 'warning' }, bold: 1 },
+  ];
+  for (const { name, reply, bold } of cases) {
+    it(`shows ${name} in bold with no literal asterisks`, () => {
+      const [activity] = renderReplies([reply], 'webchat', 'u', WORDS);
+      expect(activity.textFormat).to.equal('markdown');
+      const html = webChatHtml(activity.text ?? '');
+      expect(html, html).to.not.include('*');
+      expect(html.match(/<strong>/g) ?? []).to.have.length(bold);
+    });
+  }
+
+  it('keeps every word of a danger reply, in order', () => {
+    const [activity] = renderReplies([emergency], 'webchat', 'u', WORDS);
+    const words = (text: string) => text.replace(/\*/g, '').split(/\s+/).filter(Boolean);
+    expect(words(activity.text ?? '')).to.deep.equal(words(`${emergency.title} ${emergency.text}`));
+  });
+});
+
+describe('numbered lists in SMS', () => {
+  const labels = ['Tell me more', 'Book an assessment', 'About the clinic'];
+  const menu = (text: string, count = labels.length): Reply => ({
+    text,
+    choices: Array.from({ length: count }, (_, i) => ({ label: labels[i % labels.length], value: `v${i}` })),
+    entity: { type: 'kb.answer', id: 'clinic', score: 0.9 },
+  });
+  const items = (reply: Reply) => (reply.choices ?? []).map((c, i) => `${i + 1}. ${c.label}`);
+  const sentence = 'Our physiotherapists assess knees every day at the clinic.';
+
+  it('starts the list in a new message when it would not fit after the text', () => {
+    const reply = menu(`${Array.from({ length: 4 }, () => sentence).join(' ')} Ask for Dr. Kottoor.`);
+    const texts = renderReplies([reply], 'sms', 'u', WORDS).map((a) => a.text ?? '');
+    expect(texts).to.have.length(2);
+    expect(texts[0]).to.match(/Dr\. Kottoor\.$/);
+    expect(texts[1]).to.equal([...items(reply), 'Reply 1, 2 or 3.'].join('\n'));
+  });
+
+  it('adds the list to the last part of a long text when it fits there', () => {
+    const reply = menu(Array.from({ length: 7 }, () => sentence).join(' '));
+    const texts = renderReplies([reply], 'sms', 'u', WORDS).map((a) => a.text ?? '');
+    expect(texts).to.have.length(2);
+    expect(texts[1]).to.match(/clinic\.\n1\. Tell me more\n2\. Book an assessment\n3\. About the clinic\nReply 1, 2 or 3\.$/);
+  });
+
+  it('splits a list longer than one message only between its lines', () => {
+    const reply = menu('Do any of these apply?', 30);
+    const texts = renderReplies([reply], 'sms', 'u', WORDS).map((a) => a.text ?? '');
+    expect(texts.length).to.be.greaterThan(1);
+    const lines = texts.flatMap((t) => t.split('\n'));
+    for (const item of items(reply)) expect(lines).to.include(item);
+  });
+
+  it('keeps any list that fits one message whole in one message, after any text', () => {
+    const label = fc.stringMatching(/^[A-Za-z][A-Za-z ,']{0,40}[a-z]$/);
+    const text = fc.array(fc.constantFrom(sentence, 'Rest it.', 'Ice helps.', 'See a physio if it lasts.'), { minLength: 1, maxLength: 16 }).map((parts) => parts.join(' '));
+    fc.assert(
+      fc.property(text, fc.array(label, { minLength: 1, maxLength: 9 }), (words, choiceLabels) => {
+        const reply: Reply = { text: words, choices: choiceLabels.map((l, i) => ({ label: l, value: `v${i}` })) };
+        const list = toGsm7(items(reply).join('\n'));
+        fc.pre(list.length <= SMS_LIMITS.maxChars);
+        const texts = renderReplies([reply], 'sms', 'u', WORDS).map((a) => a.text ?? '');
+        for (const t of texts) expect(t.length).to.be.at.most(SMS_LIMITS.maxChars);
+        expect(texts.some((t) => t.includes(list)), JSON.stringify(texts)).to.equal(true);
+      }),
+      { numRuns: 300 },
+    );
+  });
+});
+

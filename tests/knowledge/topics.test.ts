@@ -48,6 +48,18 @@ describe('knowledge base', () => {
     expect(kb.byId.get('orthotics')?.answer + (kb.byId.get('orthotics')?.detail ?? '')).to.match(/23 years/);
   });
 
+  // The check sends a locked knee, a hot swollen knee without fever, calf pain and not bearing weight to same-day care, not 911:
+  // the answers about when to get help must say the same.
+  it('sends to 911 only the signs the triage protocol calls emergencies', () => {
+    for (const id of ['when-to-get-help', 'serious-causes']) {
+      const topic = kb.byId.get(id);
+      const text = `${topic?.answer ?? ''} ${topic?.detail ?? ''}`;
+      const emergencySentences = text.split(/(?<=\.)\s+/).filter((sentence) => /911|emergency (care|department)/.test(sentence));
+      expect(emergencySentences.length, id).to.be.greaterThan(0);
+      for (const sentence of emergencySentences) expect(sentence, id).to.not.match(/lock|calf|stand|bear weight|put weight/);
+    }
+  });
+
   it('loads the lexicon, messages and intents files', () => {
     expect(loadLexicon(knowledgeDir).synonyms.length).to.be.greaterThan(10);
     expect(loadMessages(knowledgeDir).welcome).to.match(/not a diagnosis/);

@@ -37,6 +37,12 @@ const EMERGENCIES = [
   // A question about a sign, then the sign told as here now: the whole message counts.
   'what should I do if my foot goes cold? it is cold and blue now',
   'My doctor told me to go to the ER if my foot goes cold, and now it is cold and blue',
+  // Spelling and learners' English, from a black-box test of the bot.
+  "can't breath",
+  'i cannot breath',
+  'I am having difficulty of breathing',
+  'cant get air',
+  'heart pain',
 ];
 
 const NOT_EMERGENCIES = [
@@ -79,6 +85,7 @@ const NOT_EMERGENCIES = [
   // Idioms: money bled, cold feet about a race.
   "I've been bleeding money on physio and nothing works",
   "I'm getting cold feet about signing up for the ultra because of my knee",
+  "couldn't breath after the hill sprints lol",
   '',
 ];
 

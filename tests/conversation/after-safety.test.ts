@@ -1,0 +1,182 @@
+import { expect } from 'chai';
+import { Person, startTestBot, type TestBot } from '../support/bot';
+import { finishCheck, outcomeOf, PATH_NO_INJURY, questionId, walkTo } from './journey';
+
+// What a black-box test of the bot found people saying after the emergency answer, crisis resources or an outcome,
+// and in the middle of the check.
+
+describe('after the emergency answer', () => {
+  let bot: TestBot;
+  let now = new Date('2026-11-25T15:00:00Z');
+  before(async () => {
+    bot = await startTestBot({ now: () => now });
+  });
+  after(() => bot.stop());
+
+  it('answers "ok thanks", a first-aid question and a request to book physio instead with the emergency advice, until "start over"', async () => {
+    const person = new Person(bot.url);
+    expect(outcomeOf(await person.say('my knee is bent sideways after a fall'))?.level).to.equal('emergency');
+    for (const text of ['ok thanks', 'should i put ice on it while i wait for the ambulance?', "I don't want to go to the ER, can I just book a physio appointment?"]) {
+      const turn = await person.say(text);
+      expect(turn.text, text).to.match(/call 911/);
+      expect(questionId(turn), text).to.equal(undefined);
+      expect(turn.entity('kb.answer'), text).to.equal(undefined);
+      expect(turn.entity('booking.offer'), text).to.equal(undefined);
+    }
+    await person.say('start over');
+    expect((await person.say('what is runners knee')).entity('kb.answer')?.id).to.equal('what-is-runners-knee');
+  });
+
+  it('holds after an emergency outcome of the check too, and lets go after the hold has passed', async () => {
+    const person = new Person(bot.url);
+    await walkTo(person, 'red_flags');
+    expect(outcomeOf(await person.say('my foot is cold and blue'))?.level).to.equal('emergency');
+    expect((await person.say('thanks')).text).to.match(/call 911/);
+    now = new Date(now.getTime() + 13 * 3_600_000);
+    try {
+      expect((await person.say('what is runners knee')).entity('kb.answer')?.id).to.equal('what-is-runners-knee');
+    } finally {
+      now = new Date('2026-11-25T15:00:00Z');
+    }
+  });
+});
+
+describe('after an urgent outcome', () => {
+  let bot: TestBot;
+  before(async () => {
+    bot = await startTestBot();
+  });
+  after(() => bot.stop());
+
+  it('says physio does not replace being seen today before any booking offer', async () => {
+    const person = new Person(bot.url);
+    await walkTo(person, 'red_flags');
+    const outcome = outcomeOf(await person.say('my calf is red and swollen'));
+    expect(outcome?.level).to.equal('urgent');
+    const turn = await person.say('can i just book a physio appointment instead?');
+    expect(turn.entity('booking.offer')).to.not.equal(undefined);
+    expect(turn.activities[0].text).to.match(/be(ing)? seen today/);
+  });
+});
+
+describe('after crisis resources', () => {
+  let bot: TestBot;
+  before(async () => {
+    bot = await startTestBot();
+  });
+  after(() => bot.stop());
+
+  it('gives them before anything else in a first message, with no welcome ahead of them', async () => {
+    const turn = await new Person(bot.url).say('i feel like ending it all');
+    expect(turn.activities[0].entities?.map((e) => e.type)).to.include('safety.crisis');
+    expect(turn.text).to.not.match(/knee pain assistant/);
+  });
+
+  it('answers "ok" kindly instead of starting a check', async () => {
+    const person = new Person(bot.url);
+    expect((await person.say('i want to kill myself')).entity('safety.crisis')).to.not.equal(undefined);
+    const turn = await person.say('ok');
+    expect(questionId(turn)).to.equal(undefined);
+    expect(turn.text).to.match(/9-8-8/);
+  });
+
+  it('asks the check\'s question again gently, without counting the next message as an unclear answer', async () => {
+    const person = new Person(bot.url);
+    await walkTo(person, 'injury');
+    expect((await person.say('honestly i just want to kill myself, this pain never ends')).entity('safety.crisis')).to.not.equal(undefined);
+    const resumed = await person.say('ok');
+    expect(questionId(resumed)).to.equal('injury');
+    expect(resumed.text).to.not.match(/didn't quite get that/);
+    const outcome = await finishCheck(person, await person.say('blah'), { ...PATH_NO_INJURY, injury: 'no' });
+    expect(outcome.reasons).to.not.include('unclear_safety_answer');
+  });
+});
+
+describe('the check with people who pause, go back or mention something else', () => {
+  let bot: TestBot;
+  before(async () => {
+    bot = await startTestBot();
+  });
+  after(() => bot.stop());
+
+  it('does not count "thanks" or "hold on, let me think" as unclear answers to a safety question', async () => {
+    const person = new Person(bot.url);
+    await walkTo(person, 'injury');
+    for (const text of ['thanks', 'hold on, let me think', 'one sec']) expect(questionId(await person.say(text)), text).to.equal('injury');
+    const outcome = await finishCheck(person, await person.say('no'), PATH_NO_INJURY);
+    expect(outcome).to.deep.equal({ level: 'self-care', reasons: ['mild_recent'] });
+  });
+
+  it('"back" asks the question answered last again, and takes the new answer', async () => {
+    const person = new Person(bot.url);
+    await walkTo(person, 'age');
+    expect(questionId(await person.say('go back'))).to.equal('red_flags');
+    // With the injury denied, nothing asked after the warning signs could raise a knee that gives way above booking.
+    expect(outcomeOf(await person.say('it gives way sometimes'))).to.deep.equal({ level: 'book', reasons: ['giving_way'] });
+  });
+
+  it('reads "no chest pain, not short of breath" to "can you take four steps?" as no answer, not as "I can\'t"', async () => {
+    const person = new Person(bot.url);
+    await walkTo(person, 'weight_bearing');
+    const turn = await person.say('no chest pain, not short of breath');
+    expect(questionId(turn)).to.equal('weight_bearing');
+  });
+
+  it('takes a bare number on Web Chat, where the options are buttons, as no option: "3" to how long is asked again', async () => {
+    const person = new Person(bot.url);
+    await walkTo(person, 'duration');
+    expect(questionId(await person.say('3'))).to.equal('duration');
+    expect(questionId(await person.say('3 days'))).to.equal('trend');
+  });
+
+  it('does not ask a second check in the same conversation whether the pain is better since "last time"', async () => {
+    const person = new Person(bot.url);
+    await finishCheck(person, await person.say('my knee hurts'), PATH_NO_INJURY);
+    expect(questionId(await person.press('triage:start'))).to.equal('injury');
+  });
+});
+
+describe('small requests outside the check', () => {
+  let bot: TestBot;
+  before(async () => {
+    bot = await startTestBot();
+  });
+  after(() => bot.stop());
+
+  it('answers "ok" after an outcome with an acknowledgement, not a new check', async () => {
+    const person = new Person(bot.url);
+    await finishCheck(person, await person.say('my knee hurts'), PATH_NO_INJURY);
+    for (const text of ['ok', 'okay thank you', 'got it']) {
+      const turn = await person.say(text);
+      expect(questionId(turn), text).to.equal(undefined);
+      expect(turn.entity('kb.answer'), text).to.equal(undefined);
+    }
+  });
+
+  it('starts the check on "yes please" when the last answer offered it', async () => {
+    const person = new Person(bot.url);
+    const answer = await person.say('my knee hurts on stairs, does taping help?');
+    expect(answer.entity('kb.answer')).to.not.equal(undefined);
+    expect(questionId(await person.say('yes please'))).to.equal('injury');
+  });
+
+  for (const text of ['my hip hurts', 'my elbow hurts', 'my ankle hurts when I run', 'lower back pain after running']) {
+    it(`says "${text}" is outside what it covers instead of starting a knee check`, async () => {
+      const turn = await new Person(bot.url).say(text);
+      expect(questionId(turn)).to.equal(undefined);
+      expect(turn.entity('kb.noMatch')).to.not.equal(undefined);
+    });
+  }
+
+  for (const text of ['book appt', 'book me in pls', 'can i get an appt', 'schedule a visit', 'i want to speak to a human', 'agent', 'can i speak with a physio']) {
+    it(`offers booking for "${text}"`, async () => {
+      expect((await new Person(bot.url).say(text)).entity('booking.offer')).to.not.equal(undefined);
+    });
+  }
+
+  it('says what it keeps when asked, and deletes on "delete everything you have on me"', async () => {
+    const person = new Person(bot.url);
+    expect((await person.say('what data do you keep about me?')).text).to.match(/90 days/);
+    expect((await person.say('delete everything you have on me')).entity('privacy.deleted')).to.not.equal(undefined);
+  });
+});
