@@ -11,6 +11,7 @@ import type { BookingData, BookingFlow } from './booking';
 import type { TriageSummary } from './booking-summary';
 import type { StaffDesk } from '../staff/desk';
 import type { StaffIdentity } from '../staff/identity';
+import { readOptionNumber, type OptionNumberWords } from '../triage/option-number';
 
 /** Everything the conversation keeps between turns; plain JSON. */
 export interface ConversationData {
@@ -69,6 +70,8 @@ export interface ConversationDeps {
   forgetPerson(userKey: string): Promise<void>;
   /** Days a call-back request is kept (RETENTION_DAYS), told when someone asks what is kept. */
   retentionDays: number;
+  /** The words around an option's number in a reply to a numbered SMS list ("option 2", "two"). */
+  optionWords?: OptionNumberWords;
 }
 
 export function welcomeReplies(deps: Pick<ConversationDeps, 'messages' | 'clinic'>): Reply[] {
@@ -82,7 +85,7 @@ export async function handleMessage(deps: ConversationDeps, data: ConversationDa
   const restart = input.plainChannel ? messages.restartWordSms : messages.restartWord;
   const say = (template: string): Reply => ({ text: fill(template, { restart }) });
   const text = input.text.trim();
-  const picked = input.value ?? pickChoice(data.choices, text, !triage.active(data));
+  const picked = input.value ?? pickChoice(data.choices, text, !triage.active(data), input.plainChannel ? deps.optionWords : undefined);
   // "ok" or "yes" starts the check only when the last reply offered it.
   const checkOffered = data.choices?.some((c) => c.value === 'triage:start') ?? false;
   data.choices = undefined;
@@ -239,11 +242,16 @@ function moreDetail(deps: ConversationDeps, data: ConversationData): Reply {
   return { text: topic.detail, choices: followUpChoices(deps.kb, topic) };
 }
 
-/** A typed option number ("2") or an option's label picks that choice. */
-export function pickChoice(choices: Choice[] | undefined, text: string, numbersPick: boolean): string | undefined {
+/**
+ * A typed option number ("2") or an option's label picks that choice; with `words` (a numbered SMS list), also "#2",
+ * "option 2", "two" or "2 no".
+ */
+export function pickChoice(choices: Choice[] | undefined, text: string, numbersPick: boolean, words?: OptionNumberWords): string | undefined {
   if (!choices?.length) return undefined;
   const trimmed = text.trim().replace(/[.)!]$/, '');
   if (numbersPick && /^\d{1,2}$/.test(trimmed)) return choices[Number(trimmed) - 1]?.value;
+  const numbered = numbersPick && words ? readOptionNumber(text, choices.map((c) => c.label), words) : undefined;
+  if (numbered !== undefined) return choices[numbered - 1]?.value;
   const lower = trimmed.toLowerCase();
   return choices.find((c) => c.label.toLowerCase() === lower || c.value.toLowerCase() === lower)?.value;
 }

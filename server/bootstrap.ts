@@ -100,6 +100,7 @@ export async function startBot(config: Config, options: StartOptions): Promise<R
         await handoff.forgetPerson(userKey);
       },
       retentionDays: config.retentionDays,
+      optionWords: { numbers: protocol.language.lexicon.numbers, markers: protocol.language.optionMarkers },
     },
     store: new ConversationStore(database.state),
     userKeySecret,

@@ -46,6 +46,8 @@ export interface DurationLanguage {
 
 export interface Language {
   lexicon: Lexicon;
+  /** Words before an option's number in a reply to a numbered list ("option 2", "number 2"). */
+  optionMarkers: readonly string[];
   negation: NegationRules;
   yes: PhraseSet;
   no: PhraseSet;
@@ -210,7 +212,7 @@ export function parseLanguage(raw: Json, file: string): Language {
   c.onlyKeys(root, '(root)', [
     'about', 'contractions', 'tokens', 'rewrites', 'numbers', 'fuzzy', 'negation', 'yes', 'no', 'unsure', 'hedge', 'hedgeMeansYes',
     'answers', 'everything', 'mentionContexts', 'redFlagCues', 'duration', 'severity', 'safety', 'volunteerExclude', 'genericExcept', 'benignSymptoms', 'doubt',
-    'schoolGrades', 'corrections',
+    'schoolGrades', 'corrections', 'optionMarkers',
   ]);
   const genericExcept = c.object(root.genericExcept ?? {}, 'genericExcept');
 
@@ -296,7 +298,7 @@ export function parseLanguage(raw: Json, file: string): Language {
     },
   };
 
-  const language: Omit<Language, 'lexicon'> = {
+  const language: Omit<Language, 'lexicon' | 'optionMarkers'> = {
     negation,
     yes: r.set(root.yes, 'yes', genericExcept.yes ?? []),
     no: r.set(root.no, 'no', genericExcept.no ?? []),
@@ -353,5 +355,5 @@ export function parseLanguage(raw: Json, file: string): Language {
     knownPrefixes: new Set([...r.prefixes].filter((stem) => stem.length >= MIN_KNOWN_PREFIX)),
     fuzzyMinLength: minLength,
   };
-  return { ...language, lexicon };
+  return { ...language, lexicon, optionMarkers: c.strings(root.optionMarkers, 'optionMarkers') };
 }

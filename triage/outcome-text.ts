@@ -24,12 +24,14 @@ export function emergencyMessageOutcome(protocol: Protocol): { kind: 'outcome'; 
 export function outcomeWords(protocol: Protocol, outcome: { level: Level; reasons: readonly ReasonId[] }): OutcomeWords {
   const text = protocol.outcomes.get(outcome.level);
   if (!text) throw new Error(`triage protocol ${protocol.version}: no outcome text for "${outcome.level}"`);
+  // Pain that has gone needs no plan for managing it: the prevention tips take its place.
+  const resolved = outcome.reasons.includes('resolved');
   return {
     headline: text.headline,
     why: outcome.reasons.map((r) => protocol.reasons.get(r) ?? '').filter((s) => s.length > 0),
-    advice: text.advice,
+    advice: resolved ? [] : text.advice,
     warningSigns: outcome.reasons.includes('unclear_safety_answer') ? protocol.messages.unclearSafety : null,
-    tips: outcome.reasons.includes('resolved') ? protocol.messages.resolvedTips : [],
+    tips: resolved ? protocol.messages.resolvedTips : [],
     notDiagnosis: protocol.messages.notDiagnosis,
     offerBooking: text.offerBooking,
   };

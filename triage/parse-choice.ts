@@ -1,6 +1,7 @@
 // Answers that name an option: a button value, the option's number in an SMS list, its
 // label, a yes or a no in any of its forms, or words that mean one of the options.
 import { AnswerValue } from './answers';
+import { readOptionNumber, type OptionNumberWords } from './option-number';
 import { QuestionId, YesNo } from './ids';
 import { CodePhrases, Language } from './language';
 import { affirms, denies, findHits, matchesAtStart, PhraseSet } from './phrases';
@@ -30,10 +31,14 @@ export function codesAnswer(q: Question, raw: string): AnswerValue | null {
   return [...new Set(parts)];
 }
 
-/** "3", or "1, 4" for several: the options by their place in a numbered list (not for age or severity). */
-export function optionNumberAnswer(q: Question, raw: string): AnswerValue | null | 'invalid' {
+/**
+ * "3", "option 3", "#3", "three", "2 no", or "1, 4" for several: the options by their place in a numbered list (not for
+ * age or severity).
+ */
+export function optionNumberAnswer(q: Question, raw: string, words: OptionNumberWords): AnswerValue | null | 'invalid' {
   if (q.kind === 'number' || q.numberIsValue) return null;
-  const text = raw.trim().toLowerCase().replace(/[.!]+$/, '');
+  const one = readOptionNumber(raw, q.options.map((o) => o.label), words);
+  const text = one !== undefined ? String(one) : raw.trim().toLowerCase().replace(/[.!]+$/, '');
   if (!/^\d+(\s*(,|&|and|\s)\s*\d+)*$/.test(text)) return null;
   const picks = text.split(/\s*(?:,|&|and|\s)\s*/).filter((p) => p.length > 0).map(Number);
   if (picks.some((n) => n < 1 || n > q.options.length)) return 'invalid';

@@ -177,10 +177,10 @@ export function interpretParts(protocol: Protocol, questionId: QuestionId, text:
   if (text.trim().length === 0) return { own: null, volunteered: {} };
   const coded = codesAnswer(q, text);
   if (coded !== null) return { own: answerFragment(q.id, coded), volunteered: {} };
-  const numbered = ctx.optionsNumbered === false ? null : optionNumberAnswer(q, text);
+  const lang = protocol.language;
+  const numbered = ctx.optionsNumbered === false ? null : optionNumberAnswer(q, text, { numbers: lang.lexicon.numbers, markers: lang.optionMarkers });
   if (numbered === 'invalid') return { own: null, volunteered: {} };
   if (numbered !== null) return { own: answerFragment(q.id, numbered), volunteered: {} };
-  const lang = protocol.language;
   const whole = normalize(text, lang.lexicon);
   // A clause that asks back ("what counts as an injury?", "does a fever count?") answers nothing; the rest is read.
   const told = toldPart(protocol, text, whole);

@@ -97,6 +97,17 @@ describe('the same conversations on every channel', () => {
     });
   }
 
+  it('reads "#2", "option 4" and "two" as option numbers in an SMS check and menu', async () => {
+    const person = new Person(bot.url, 'sms', '+14165550125');
+    await person.say('my knee hurts');
+    expect((await person.say('#2')).entity('triage.question')?.id).to.equal('red_flags');
+    const outcome = (await person.say('option 4')).entity('triage.outcome');
+    expect(outcome?.reasons).to.deep.equal(['swelling']);
+    const menu = new Person(bot.url, 'sms', '+14165550126');
+    await menu.say('hi');
+    expect((await menu.say('two')).entity('kb.answer')?.id).to.equal('what-is-runners-knee');
+  });
+
   it('treats CANCEL on SMS as an opt-out, not as the bot\'s cancel', async () => {
     const person = new Person(bot.url, 'sms', '+14165550117');
     await person.say('my knee hurts');

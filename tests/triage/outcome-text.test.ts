@@ -36,6 +36,9 @@ describe('triage outcome words', () => {
 
   it('adds prevention tips when the pain has gone', () => {
     expect(outcomeWords(p, { level: 'self-care', reasons: ['resolved'] }).tips).to.deep.equal(p.messages.resolvedTips);
+    // Gone is gone: no rest, ice and "book if it isn't better" plan beside the tips.
+    expect(outcomeWords(p, { level: 'self-care', reasons: ['resolved'] }).advice).to.deep.equal([]);
+    expect(outcomeWords(p, { level: 'self-care', reasons: ['mild_recent'] }).advice.length).to.be.greaterThan(0);
   });
 
   it('says it is not a diagnosis at every level', () => {

@@ -1,5 +1,5 @@
 import { expect } from 'chai';
-import { readOptionNumber, type OptionNumberWords } from '../../channels/optionNumber';
+import { readOptionNumber, type OptionNumberWords } from '../../triage/option-number';
 
 /** Words of the shape the knowledge files give (number words as in triage-phrases.json). */
 const WORDS: OptionNumberWords = {
