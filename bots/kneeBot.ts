@@ -113,6 +113,7 @@ export class KneeBot extends ActivityHandler {
     const value = buttonValue(activity.value);
     return {
       text: truncated ? cleaned.slice(0, this.deps.maxMessageChars) : cleaned,
+      screenText: truncated ? cleaned.slice(0, Math.max(this.deps.maxMessageChars, SAFETY_SCREEN_CHARS)) : undefined,
       value: value && value.length <= 200 ? value : undefined,
       attachmentsOnly: !cleaned.trim() && (activity.attachments?.length ?? 0) > 0,
       truncated,
@@ -167,6 +168,9 @@ export class KneeBot extends ActivityHandler {
     );
   }
 }
+
+/** How much of a message too long to read whole the safety screen still reads (a bound on its work per message). */
+const SAFETY_SCREEN_CHARS = 20_000;
 
 /** Crisis resources, or the emergency answer. */
 function isSafetyFirst(reply: Reply | undefined): boolean {

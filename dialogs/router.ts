@@ -37,6 +37,8 @@ export interface TurnInput {
   attachmentsOnly?: boolean;
   /** The text was cut to the length limit. */
   truncated?: boolean;
+  /** When the text was cut: more of the message, for the safety screen (an emergency told at the end of a long story). */
+  screenText?: string;
   /** The channel offers no buttons and cannot take "cancel" (SMS). */
   plainChannel: boolean;
   /** The bot has not welcomed this conversation yet (its welcome goes out with this reply). */
@@ -68,6 +70,8 @@ export interface ConversationDeps {
   recordUnanswered?: (text: string, band: 'none' | 'suggest', at: Date) => Promise<void>;
   /** Forgets everything stored about a person (check memory, and later their requests). */
   forgetPerson(userKey: string): Promise<void>;
+  /** Withdraws a person's call-back requests ("cancel my call-back"); how many there were. */
+  withdrawCallbacks?: (userKey: string) => Promise<number>;
   /** Days a call-back request is kept (RETENTION_DAYS), told when someone asks what is kept. */
   retentionDays: number;
   /** The words around an option's number in a reply to a numbered SMS list ("option 2", "two"). */
@@ -100,7 +104,7 @@ export async function handleMessage(deps: ConversationDeps, data: ConversationDa
     return [...replies, ...list];
   };
 
-  const safety = text ? await triage.checkSafety(data, text, input) : undefined;
+  const safety = text ? await triage.checkSafety(data, input.screenText ?? text, input) : undefined;
   if (safety?.final) {
     deps.booking.stop(data);
     if (safety.replies.some((r) => r.entity?.type === 'safety.crisis')) data.afterCrisis = true;
@@ -154,6 +158,10 @@ export async function handleMessage(deps: ConversationDeps, data: ConversationDa
     case 'booking:callback':
       triage.stop(data);
       return remember([...triage.beforeBooking(data), ...(await deps.booking.start(data, input, data.lastOutcome))]);
+    case 'cancelCallback': {
+      const withdrawn = (await deps.withdrawCallbacks?.(input.userKey)) ?? 0;
+      return remember([say(withdrawn > 0 ? messages.callbacksWithdrawn : messages.noCallbacks)]);
+    }
     case 'privacy':
       return remember([say(fill(messages.privacy, { days: String(deps.retentionDays) }))]);
     case 'triage':
@@ -170,6 +178,8 @@ export async function handleMessage(deps: ConversationDeps, data: ConversationDa
     if (command === 'back') return remember(await triage.back(data, input));
     // "hold on", "thanks", "hi" are not answers: the question waits for one, and they are not counted as unclear.
     if (command === 'wait' || command === 'thanks' || command === 'greeting') return remember([say(messages.takeYourTime), ...triage.reask(data, input)]);
+    const explained = triage.explain(data, text, input);
+    if (explained) return remember(explained);
     // A question in the middle of the check is not an unclear answer: answer it if we can, then ask again. But "I don't
     // know, I can't remember if it did or not" and "why does that matter?" are replies to the question: unclear ones.
     if (intents.isQuestion(said) && !triage.declines(text)) {

@@ -30,6 +30,8 @@ export interface TriageFlow {
   /** Counts an answer that was not understood, and asks again or moves on as the protocol says. */
   unclear(data: { triage?: TriageData }, text: string, input: TurnInput): Promise<Reply[]>;
   reask(data: { triage?: TriageData }, input: TurnInput): Reply[];
+  /** For "what do you mean?" or "what counts as swollen?": what the waiting question means, and the question again. */
+  explain(data: { triage?: TriageData }, text: string, input: TurnInput): Reply[] | undefined;
   /** "I don't know", "rather not say": a reply that gives no answer, whatever its form. */
   declines(text: string): boolean;
   /** "Go back": the question answered last, asked again (the first question asked again if none was). */

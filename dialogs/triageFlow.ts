@@ -9,6 +9,7 @@ import {
   startSession,
   stepBack,
   declinesToAnswer,
+  asksWhatItMeans,
   type Level,
   type ParseContext,
   type Protocol,
@@ -152,6 +153,12 @@ export function createTriageFlow(deps: TriageFlowDeps): TriageFlow {
     },
 
     declines: (text) => declinesToAnswer(protocol, text),
+
+    explain(holder: Holder, text, input) {
+      const pending = holder.triage?.session.pending;
+      if (!pending || !asksWhatItMeans(protocol, text)) return undefined;
+      return [{ text: questionById(protocol, pending).explain }, ...this.reask(holder, input)];
+    },
 
     reask(holder: Holder) {
       const session = holder.triage?.session;

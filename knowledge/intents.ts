@@ -1,8 +1,8 @@
 import { Checker, loadJsonContent } from './validate';
 
-export const INTENT_NAMES = ['greeting', 'thanks', 'goodbye', 'help', 'cancel', 'restart', 'more', 'deleteData', 'privacy', 'triage', 'booking', 'yes', 'no', 'back', 'wait'] as const;
+export const INTENT_NAMES = ['greeting', 'thanks', 'goodbye', 'help', 'cancel', 'restart', 'more', 'deleteData', 'privacy', 'cancelCallback', 'triage', 'booking', 'yes', 'no', 'back', 'wait'] as const;
 export type IntentName = (typeof INTENT_NAMES)[number];
-export const CONTAINS_INTENTS = ['booking', 'deleteData', 'privacy', 'triage'] as const;
+export const CONTAINS_INTENTS = ['cancelCallback', 'booking', 'deleteData', 'privacy', 'triage'] as const;
 export type ContainsIntent = (typeof CONTAINS_INTENTS)[number];
 
 export interface SmsKeywords {

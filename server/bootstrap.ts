@@ -99,6 +99,7 @@ export async function startBot(config: Config, options: StartOptions): Promise<R
         await database.checkMemory.delete(userKey);
         await handoff.forgetPerson(userKey);
       },
+      withdrawCallbacks: (userKey) => handoff.forgetPerson(userKey),
       retentionDays: config.retentionDays,
       optionWords: { numbers: protocol.language.lexicon.numbers, markers: protocol.language.optionMarkers },
     },

@@ -12,12 +12,13 @@ export interface ForgetDeps {
 }
 
 /** "Delete my data" for call-back requests: tombstones stay, personal details go, posted cards are updated. */
-export function createForgetPerson(deps: ForgetDeps): (userKey: string) => Promise<void> {
+export function createForgetPerson(deps: ForgetDeps): (userKey: string) => Promise<number> {
   return async (userKey) => {
     const withdrawn = await deps.bookings.withdrawAllFor(userKey, deps.now());
-    if (withdrawn.length === 0) return;
+    if (withdrawn.length === 0) return 0;
     deps.log.info({ event: 'booking_withdrawn', count: withdrawn.length }, 'call-back requests withdrawn by the person');
     deps.notify();
+    return withdrawn.length;
   };
 }
 

@@ -7,7 +7,7 @@ export { loadProtocol, parseProtocol, questionById } from './protocol';
 export type { Protocol, Question, QuestionOption, QuestionKind, Rule, OutcomeText, Messages } from './protocol';
 export { evaluate, nextStep } from './rules';
 export type { CheckState, Evaluation, Step } from './rules';
-export { interpretAnswer, extractVolunteered, declinesToAnswer } from './parse';
+export { interpretAnswer, extractVolunteered, declinesToAnswer, asksWhatItMeans } from './parse';
 export type { Interpretation } from './parse';
 export { detectEmergency, detectCrisis, screenMessage } from './safety';
 export type { SafetyConcern } from './safety';

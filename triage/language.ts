@@ -48,6 +48,8 @@ export interface Language {
   lexicon: Lexicon;
   /** Words before an option's number in a reply to a numbered list ("option 2", "number 2"). */
   optionMarkers: readonly string[];
+  /** "What do you mean?", "what counts as swollen?": a reply that asks what the question means. */
+  clarify: PhraseSet;
   negation: NegationRules;
   yes: PhraseSet;
   no: PhraseSet;
@@ -212,7 +214,7 @@ export function parseLanguage(raw: Json, file: string): Language {
   c.onlyKeys(root, '(root)', [
     'about', 'contractions', 'tokens', 'rewrites', 'numbers', 'fuzzy', 'negation', 'yes', 'no', 'unsure', 'hedge', 'hedgeMeansYes',
     'answers', 'everything', 'mentionContexts', 'redFlagCues', 'duration', 'severity', 'safety', 'volunteerExclude', 'genericExcept', 'benignSymptoms', 'doubt',
-    'schoolGrades', 'corrections', 'optionMarkers',
+    'schoolGrades', 'corrections', 'optionMarkers', 'clarify',
   ]);
   const genericExcept = c.object(root.genericExcept ?? {}, 'genericExcept');
 
@@ -298,7 +300,7 @@ export function parseLanguage(raw: Json, file: string): Language {
     },
   };
 
-  const language: Omit<Language, 'lexicon' | 'optionMarkers'> = {
+  const language: Omit<Language, 'lexicon' | 'optionMarkers' | 'clarify'> = {
     negation,
     yes: r.set(root.yes, 'yes', genericExcept.yes ?? []),
     no: r.set(root.no, 'no', genericExcept.no ?? []),
@@ -355,5 +357,5 @@ export function parseLanguage(raw: Json, file: string): Language {
     knownPrefixes: new Set([...r.prefixes].filter((stem) => stem.length >= MIN_KNOWN_PREFIX)),
     fuzzyMinLength: minLength,
   };
-  return { ...language, lexicon, optionMarkers: c.strings(root.optionMarkers, 'optionMarkers') };
+  return { ...language, lexicon, optionMarkers: c.strings(root.optionMarkers, 'optionMarkers'), clarify: r.set(root.clarify, 'clarify') };
 }

@@ -207,6 +207,11 @@ export function interpretAnswer(protocol: Protocol, questionId: QuestionId, text
   return { answers: own ? { ...volunteered, ...own } : volunteered, understood: own !== null };
 }
 
+/** "What do you mean?", "what counts as swollen?", "does a fever count?": a reply that asks what the question means. */
+export function asksWhatItMeans(protocol: Protocol, text: string): boolean {
+  return affirms(protocol.language.clarify, normalize(text, protocol.language.lexicon), protocol.language.negation);
+}
+
 /** "I don't know", "rather not say", "why does that matter?": a reply that gives no answer, even when it reads as a question. */
 export function declinesToAnswer(protocol: Protocol, text: string): boolean {
   return affirms(protocol.language.unsure, normalize(text, protocol.language.lexicon), protocol.language.negation);

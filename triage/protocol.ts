@@ -39,6 +39,8 @@ export interface Question {
   kind: QuestionKind;
   /** The question in plain words. */
   text: string;
+  /** What the question means, for "what do you mean?" or "what counts as swollen?". */
+  explain: string;
   options: QuestionOption[];
   /** Asked only when this holds (for example weight_bearing after an injury). */
   askWhen: Condition | null;
@@ -128,7 +130,7 @@ function isKind(x: unknown): x is QuestionKind {
 
 function readQuestion(c: JsonChecker, raw: Json, path: string): Omit<Question, 'askWhen' | 'safety'> & { askWhenRaw: Json } {
   const o = c.object(raw, path);
-  c.onlyKeys(o, path, ['id', 'kind', 'text', 'options', 'askWhen', 'askEvenIfVolunteered', 'askAlways', 'numberIsValue', 'min', 'max', 'tieBreak']);
+  c.onlyKeys(o, path, ['id', 'kind', 'text', 'explain', 'options', 'askWhen', 'askEvenIfVolunteered', 'askAlways', 'numberIsValue', 'min', 'max', 'tieBreak']);
   const id = o.id;
   if (!isQuestionId(id)) return c.fail(`${path}.id`, `unknown question id ${JSON.stringify(id)}`);
   const kind = o.kind;
@@ -159,6 +161,7 @@ function readQuestion(c: JsonChecker, raw: Json, path: string): Omit<Question, '
     id,
     kind,
     text: c.text(o.text, `${path}.text`),
+    explain: c.text(o.explain, `${path}.explain`),
     options,
     askWhenRaw: o.askWhen,
     askEvenIfVolunteered: c.boolean(o.askEvenIfVolunteered, `${path}.askEvenIfVolunteered`, false),

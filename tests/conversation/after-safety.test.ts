@@ -41,6 +41,25 @@ describe('after the emergency answer', () => {
   });
 });
 
+describe('a message too long to read whole', () => {
+  let bot: TestBot;
+  before(async () => {
+    bot = await startTestBot();
+  });
+  after(() => bot.stop());
+
+  const story = 'I have been running for years and my knee has been sore on and off, mostly on long runs. '.repeat(50);
+  it('is still screened to its end: chest pain told after 4,000 characters gets the emergency answer', async () => {
+    const turn = await new Person(bot.url).say(`${story} Also since this morning I have chest pain.`);
+    expect(outcomeOf(turn)?.level).to.equal('emergency');
+  });
+
+  it('is still screened to its end: crisis talk at the end gets the resources', async () => {
+    const turn = await new Person(bot.url).say(`${story} Honestly I just want to end my life.`);
+    expect(turn.entity('safety.crisis')).to.not.equal(undefined);
+  });
+});
+
 describe('after an urgent outcome', () => {
   let bot: TestBot;
   before(async () => {
@@ -105,6 +124,18 @@ describe('the check with people who pause, go back or mention something else', (
     for (const text of ['thanks', 'hold on, let me think', 'one sec']) expect(questionId(await person.say(text)), text).to.equal('injury');
     const outcome = await finishCheck(person, await person.say('no'), PATH_NO_INJURY);
     expect(outcome).to.deep.equal({ level: 'self-care', reasons: ['mild_recent'] });
+  });
+
+  it('explains what a question means when asked ("what do you mean by injury?", "does a fever count?"), then asks it again', async () => {
+    const person = new Person(bot.url);
+    await walkTo(person, 'injury');
+    const injury = await person.say('what do you mean by injury?');
+    expect(injury.text).to.match(/came on gradually/);
+    expect(questionId(injury)).to.equal('injury');
+    expect(questionId(await person.say('no'))).to.equal('red_flags');
+    const signs = await person.say('does a fever count?');
+    expect(signs.text).to.match(/Hot or red and swollen/);
+    expect(questionId(signs)).to.equal('red_flags');
   });
 
   it('"back" asks the question answered last again, and takes the new answer', async () => {
@@ -173,6 +204,15 @@ describe('small requests outside the check', () => {
       expect((await new Person(bot.url).say(text)).entity('booking.offer')).to.not.equal(undefined);
     });
   }
+
+  it('withdraws a call-back request on "cancel my call-back", and says so when there is none', async () => {
+    const person = new Person(bot.url);
+    await person.press('booking:callback');
+    for (const reply of ['yes', 'Sam Lee', '647-555-0142']) await person.say(reply);
+    expect((await person.say('mornings')).entity('booking.requested')).to.not.equal(undefined);
+    expect((await person.say('cancel my call-back')).text).to.match(/withdrawn/);
+    expect((await person.say('cancel my callback')).text).to.match(/no call-back request/);
+  });
 
   it('says what it keeps when asked, and deletes on "delete everything you have on me"', async () => {
     const person = new Person(bot.url);

@@ -163,6 +163,9 @@ describe('triage free-text parsing', () => {
     ['my foot below the bad knee has gone white and cold', ['cold_pale_foot']],
     ["my leg under the knee has gone a funny grey colour, can't feel much in the foot", ['cold_pale_foot']],
     ['idk', null], ['what?', null], ['15', null],
+    // Weight lost on purpose is not weight lost without trying; a question about a sign tells none.
+    ["I lost some weight recently but I'm dieting", ['none']], ['lost some weight without trying', ['night_pain_weight_loss']],
+    ['is shortness of breath a sign of a clot?', null],
   ]);
 
   table('age', [
@@ -219,6 +222,7 @@ describe('triage free-text parsing', () => {
     ['around the kneecap', 'front'], ['inside of my knee', 'inner'], ['back of the knee', 'back'], ['all over', 'whole'], ['not sure', 'unsure'],
     ['behind the kneecap', 'front'], ['behind my knee', 'back'], ['outside, like the IT band', 'outer'], ['inner side and front', 'inner'],
     ['all around the kneecap', 'front'], ['all over the front', 'front'], ['around it', null],
+    ['behind my left kneecap', 'front'], ['behind my left knee', 'back'],
     ['cant really tell where tbh', 'unsure'], ['tough to pinpoint', 'unsure'],
     ['around the cap', 'front'], ['the whole front', 'front'], ['hard to pin down', 'unsure'],
   ]);
@@ -304,6 +308,10 @@ describe('triage free-text parsing', () => {
       ['my knee hurts after sitting in the car for 3 hours', { aggravators: ['sitting'] }],
       ["I've been running for years and never had knee pain like this", { recurrent: 'no' }],
       ['sore knee for ages when running', { duration: 'gt6w', aggravators: ['running'] }],
+      // A whole story told at once, from a black-box test of the bot: where, that it is new, and the trend are told too.
+      ["I'm 42. About 5 days ago I started getting a dull ache behind my left kneecap, mostly going down stairs and after sitting through long meetings. No fall or twist. It's about a 4/10 at worst and getting better. Never had it before.",
+        { injury: 'no', age: 'adult', duration: 'lt1w', trend: 'better', location: 'front', severity: 4, recurrent: 'no' }],
+      ['knee pain, staying about the same', { trend: 'same' }],
     ];
     for (const [text, expected] of rows) {
       it(`finds ${JSON.stringify(expected)} in "${text}"`, () => {

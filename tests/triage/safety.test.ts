@@ -86,6 +86,8 @@ const NOT_EMERGENCIES = [
   "I've been bleeding money on physio and nothing works",
   "I'm getting cold feet about signing up for the ultra because of my knee",
   "couldn't breath after the hill sprints lol",
+  'is shortness of breath a sign of a clot?',
+  'is chest pain a sign of a blood clot?',
   '',
 ];
 
