@@ -27,6 +27,8 @@ export interface ConversationData {
   emergencyAt?: string;
   /** The last turn gave crisis resources: "ok" or "thanks" now is an answer to them, not a request. */
   afterCrisis?: boolean;
+  /** The reference of the call-back request made in this conversation (the booking dialog's). */
+  callbackReference?: string;
 }
 
 export interface TurnInput {

@@ -67,6 +67,8 @@ describe('triage free-text parsing', () => {
     ['yes but it hurts', 'yes'], ['I can walk with a limp', 'yes'], ['limping', 'yes'], ['i can walk but not far', 'yes'],
     ['barely', 'no'], ["can't put any weight on it", 'no'], ['no I need crutches', 'no'], ['nope', 'no'],
     ['kind of', null], ['only a few steps', null],
+    // "Not a problem" is a yes; a "no" that denies another sign answers nothing ("no chest pain").
+    ['not a problem', 'yes'], ['not an issue', 'yes'], ['not at all', 'no'], ['no chest pain, not short of breath', null], ['no fever', null],
     // A hedged yes to "can you walk on it" is asked again (a hedge counts as yes only for injury, swelling, recurrence).
     ['i think so', null], ['no i can only hop on my good leg', 'no'],
     ['Oh yeah, I walked home fine, barely limping.', 'yes'], ['barely a limp', 'yes'],
