@@ -33,6 +33,8 @@ export function answerReply(kb: KnowledgeBase, messages: Messages, clinic: Clini
   if (check) choices.push(check);
   choices.push(...followUps);
   const contact = CONTACT_TOPICS.has(topic.id) ? clinicContactLines(clinic) : [];
+  // "What's your phone number?" with none of the clinic's details configured: say so, rather than only the blurb.
+  if (topic.id === 'clinic' && !clinic.phone && !clinic.address && !clinic.hours) contact.push(messages.clinicDetailsUnknown);
   return {
     title: topic.title,
     text: [topic.answer, ...contact].join('\n'),

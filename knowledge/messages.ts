@@ -5,7 +5,7 @@ const TEXT_KEYS = [
   'noMatch', 'noMatchHealth', 'didYouMean', 'noneOfThese', 'followUpsIntro', 'tellMeMore', 'noMoreDetail', 'nothingToExpand',
   'dismissed', 'emptyMessage', 'attachmentOnly', 'tooLong', 'error', 'busy', 'crisis', 'emergency',
   'dataDeleted', 'smsOptOut', 'smsOptIn', 'smsHelp', 'smsHelpPhone', 'questionInCheck', 'submitChoices', 'bookingOffer', 'bookingLink', 'bookingCall', 'bookingNoContact', 'restartWord', 'restartWordSms',
-  'acknowledged', 'privacy', 'takeYourTime', 'callbacksWithdrawn', 'noCallbacks',
+  'acknowledged', 'privacy', 'takeYourTime', 'callbacksWithdrawn', 'noCallbacks', 'clinicDetailsUnknown',
 ] as const;
 const CHOICE_KEYS = ['welcomeChoices', 'noMatchChoices', 'offerCheckChoices'] as const;
 

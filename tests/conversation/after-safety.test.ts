@@ -214,6 +214,12 @@ describe('small requests outside the check', () => {
     expect((await person.say('cancel my callback')).text).to.match(/no call-back request/);
   });
 
+  it('says it has no phone number, address or hours when none is configured, rather than only describing the clinic', async () => {
+    const turn = await new Person(bot.url).say("what's your phone number");
+    expect(turn.entity('kb.answer')?.id).to.equal('clinic');
+    expect(turn.text).to.match(/don't have the clinic's phone number, address or opening hours/);
+  });
+
   it('says what it keeps when asked, and deletes on "delete everything you have on me"', async () => {
     const person = new Person(bot.url);
     expect((await person.say('what data do you keep about me?')).text).to.match(/90 days/);
