@@ -29,6 +29,8 @@ export interface ConversationData {
   afterCrisis?: boolean;
   /** The reference of the call-back request made in this conversation (the booking dialog's). */
   callbackReference?: string;
+  /** The booking dialog's: consent was refused in the last turn. */
+  consentDeclined?: { summary?: TriageSummary };
 }
 
 export interface TurnInput {
@@ -127,6 +129,9 @@ export async function handleMessage(deps: ConversationDeps, data: ConversationDa
   const leaving = command === 'cancel' || command === 'restart' || command === 'deleteData' || command === 'data:delete';
   const hold = leaving ? undefined : triage.emergencyHold(data, input);
   if (hold) return remember(hold);
+  // "No thanks" to the call-back's consent, then "actually yes, go ahead".
+  const changedMind = picked ? undefined : deps.booking.changedMind(data, text, input);
+  if (changedMind) return remember(changedMind);
   // While a call-back request is being taken, every answer goes to it ("call me back after 5" is a time, not a request).
   if (deps.booking.active(data)) {
     if (command === 'cancel' || command === 'restart') return remember(deps.booking.cancel(data));

@@ -205,6 +205,18 @@ describe('small requests outside the check', () => {
     });
   }
 
+  it('takes the call-back up again when someone agrees right after refusing consent, and only then', async () => {
+    const person = new Person(bot.url);
+    await person.press('booking:callback');
+    expect((await person.say('no thanks')).entity('booking.offer')).to.not.equal(undefined);
+    expect((await person.say('actually yes, go ahead')).entity('booking.question')?.id).to.equal('name');
+    const later = new Person(bot.url);
+    await later.press('booking:callback');
+    await later.say('no thanks');
+    await later.say('what is runners knee');
+    expect((await later.say('ok go ahead')).entity('booking.question')).to.equal(undefined);
+  });
+
   it('withdraws a call-back request on "cancel my call-back", and says so when there is none', async () => {
     const person = new Person(bot.url);
     await person.press('booking:callback');
