@@ -33,8 +33,8 @@ interface Holder {
   booking?: BookingData;
   /** The reference of the request made in this conversation, so a second one is not made unawares. */
   callbackReference?: string;
-  /** Consent was just refused: for one turn, agreeing after all ("actually yes, go ahead") takes the request up again. */
-  consentDeclined?: { summary?: TriageSummary };
+  /** The request was just refused: for one turn, agreeing after all ("actually yes, go ahead") takes it up again. Nothing else is kept. */
+  callbackRefused?: boolean;
 }
 
 /** What the dialog reads from a turn beyond the router's input. */
@@ -215,13 +215,13 @@ export function createBookingFlow(deps: BookingFlowDeps) {
      * The turn after consent was refused: a reply that agrees after all ("actually yes, go ahead") starts the request again
      * at the name; anything else is left to the router. Either way the chance passes with this turn.
      */
-    changedMind(holder: Holder, text: string, input: BookingTurn): Reply[] | undefined {
-      const declined = holder.consentDeclined;
-      delete holder.consentDeclined;
-      if (!declined || !text.trim()) return undefined;
+    changedMind(holder: Holder, text: string, input: BookingTurn, summary?: TriageSummary): Reply[] | undefined {
+      const refused = holder.callbackRefused === true;
+      delete holder.callbackRefused;
+      if (!refused || !text.trim()) return undefined;
       const reading = readConsent(text, words.consent);
       if (reading !== 'self' && reading !== 'guardian') return undefined;
-      const state: BookingData = { step: 'consent', attempts: 0, askedAt: input.now.toISOString(), summary: declined.summary };
+      const state: BookingData = { step: 'consent', attempts: 0, askedAt: input.now.toISOString(), summary };
       holder.booking = state;
       state.consentBy = isChild(state) ? 'guardian' : reading;
       return moveTo(state, 'name', input);
@@ -244,7 +244,7 @@ export function createBookingFlow(deps: BookingFlowDeps) {
           if (reading === undefined) return unclear(holder, state, input);
           if (reading === 'decline') {
             stop(holder);
-            holder.consentDeclined = { summary: state.summary };
+            holder.callbackRefused = true;
             if (holder.callbackReference) return [{ text: fill(words.repeat.kept, { reference: holder.callbackReference }) }];
             return [{ text: words.consent.refused }, fallbackOffer()];
           }

@@ -29,8 +29,8 @@ export interface ConversationData {
   afterCrisis?: boolean;
   /** The reference of the call-back request made in this conversation (the booking dialog's). */
   callbackReference?: string;
-  /** The booking dialog's: consent was refused in the last turn. */
-  consentDeclined?: { summary?: TriageSummary };
+  /** The booking dialog's: the call-back was refused in the last turn. */
+  callbackRefused?: boolean;
 }
 
 export interface TurnInput {
@@ -130,7 +130,8 @@ export async function handleMessage(deps: ConversationDeps, data: ConversationDa
   const hold = leaving ? undefined : triage.emergencyHold(data, input);
   if (hold) return remember(hold);
   // "No thanks" to the call-back's consent, then "actually yes, go ahead".
-  const changedMind = picked ? undefined : deps.booking.changedMind(data, text, input);
+  // Asked every turn, so the chance passes even when a button is pressed instead.
+  const changedMind = deps.booking.changedMind(data, picked ? '' : text, input, data.lastOutcome);
   if (changedMind) return remember(changedMind);
   // While a call-back request is being taken, every answer goes to it ("call me back after 5" is a time, not a request).
   if (deps.booking.active(data)) {
