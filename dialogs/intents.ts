@@ -66,7 +66,9 @@ export function createIntentReader(phrases: IntentPhrases): IntentReader {
   const symptomPhrases = [...report.symptom.filter((s) => s.includes(' ')), ...report.phrases].map((p) => ` ${normaliseText(p)} `);
   const possessive = new Set(report.possessive.map(normaliseText));
   const injuryVerbs = new Set(report.injuryVerbs.map(normaliseText));
-  const otherBodyParts = report.otherBodyParts.map((p) => ` ${normaliseText(p)} `);
+  const otherParts = report.otherBodyParts.map(normaliseText);
+  const otherPartWords = new Set(otherParts.filter((p) => !p.includes(' ')));
+  const otherPartPhrases = otherParts.filter((p) => p.includes(' ')).map((p) => ` ${p} `);
   const topicCues = new Set(report.topicCues.map(normaliseText));
   const animals = new Set(report.animals.map(normaliseText));
   const helpAsks = report.helpAsks.map((h) => ` ${normaliseText(h)} `);
@@ -151,7 +153,7 @@ export function createIntentReader(phrases: IntentPhrases): IntentReader {
     const personsKnee = ownersOfKnee.some((w) => self.has(w)) && !ownersOfKnee.some((w) => animals.has(w));
     if (words.some((w) => animals.has(w)) && !personsKnee) return undefined;
     // "my hip hurts", "I twisted my ankle": another part of the body, and no knee.
-    if (kneeAt < 0 && otherBodyParts.some((part) => ` ${norm} `.includes(part))) return undefined;
+    if (kneeAt < 0 && (words.some((w) => otherPartWords.has(w)) || otherPartPhrases.some((part) => ` ${norm} `.includes(part)))) return undefined;
     const firstPerson = words.some((w) => self.has(w));
     // "I think I have runner's knee": someone telling of their own knee by the condition's name.
     if (firstPerson && haveCondition.some((phrase) => ` ${norm} `.includes(phrase))) return 'own';

@@ -200,7 +200,7 @@ export async function handleMessage(deps: ConversationDeps, data: ConversationDa
     return remember(await triage.unclear(data, text, input));
   }
 
-  if (afterCrisis && (command === 'yes' || command === 'no' || command === 'thanks' || command === 'goodbye')) return remember([triage.afterCrisis(data)]);
+  if (afterCrisis && (command === 'yes' || command === 'no' || command === 'thanks' || command === 'goodbye')) return remember([triage.afterCrisis()]);
   switch (command) {
     case 'greeting':
       return remember(input.firstContact ? [] : [{ text: messages.greeting, choices: messages.welcomeChoices }]);

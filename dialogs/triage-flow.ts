@@ -43,5 +43,5 @@ export interface TriageFlow {
   /** Said before a booking offer: after an urgent outcome, that physio does not replace being seen today. */
   beforeBooking(data: TriageHolder): Reply[];
   /** The answer to "ok" or "thanks" just after crisis resources. */
-  afterCrisis(data: TriageHolder): Reply;
+  afterCrisis(): Reply;
 }

@@ -185,7 +185,7 @@ export function createTriageFlow(deps: TriageFlowDeps): TriageFlow {
       return holder.lastOutcome?.level === 'urgent' ? [{ text: protocol.messages.bookingAfterUrgent, tone: 'warning' }] : [];
     },
 
-    afterCrisis(holder: Holder) {
+    afterCrisis() {
       return { text: protocol.messages.afterCrisis };
     },
   };

@@ -101,7 +101,7 @@ export async function startBot(config: Config, options: StartOptions): Promise<R
       },
       withdrawCallbacks: (userKey) => handoff.forgetPerson(userKey),
       retentionDays: config.retentionDays,
-      optionWords: { numbers: protocol.language.lexicon.numbers, markers: protocol.language.optionMarkers },
+      optionWords: protocol.language.optionWords,
     },
     store: new ConversationStore(database.state),
     userKeySecret,

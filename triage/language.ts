@@ -1,4 +1,5 @@
 // Loads knowledge/triage-phrases.json: the words the parsers understand, compiled once.
+import type { OptionNumberWords } from './option-number';
 import { isQuestionId, isRedFlag, QUESTION_CODES, QuestionId, RedFlag } from './ids';
 import { Json, JsonChecker } from './json-check';
 import { compilePattern, literalPrefixes, literalWords, NegationRules, Pattern, PhraseSet } from './phrases';
@@ -46,8 +47,8 @@ export interface DurationLanguage {
 
 export interface Language {
   lexicon: Lexicon;
-  /** Words before an option's number in a reply to a numbered list ("option 2", "number 2"). */
-  optionMarkers: readonly string[];
+  /** The number words and the words before an option's number ("option 2", "number two") in a reply to a numbered list. */
+  optionWords: OptionNumberWords;
   /** "What do you mean?", "what counts as swollen?": a reply that asks what the question means. */
   clarify: PhraseSet;
   negation: NegationRules;
@@ -300,7 +301,7 @@ export function parseLanguage(raw: Json, file: string): Language {
     },
   };
 
-  const language: Omit<Language, 'lexicon' | 'optionMarkers' | 'clarify'> = {
+  const language: Omit<Language, 'lexicon' | 'optionWords' | 'clarify'> = {
     negation,
     yes: r.set(root.yes, 'yes', genericExcept.yes ?? []),
     no: r.set(root.no, 'no', genericExcept.no ?? []),
@@ -357,5 +358,6 @@ export function parseLanguage(raw: Json, file: string): Language {
     knownPrefixes: new Set([...r.prefixes].filter((stem) => stem.length >= MIN_KNOWN_PREFIX)),
     fuzzyMinLength: minLength,
   };
-  return { ...language, lexicon, optionMarkers: c.strings(root.optionMarkers, 'optionMarkers'), clarify: r.set(root.clarify, 'clarify') };
+  const optionWords = { numbers: lexicon.numbers, markers: c.strings(root.optionMarkers, 'optionMarkers') };
+  return { ...language, lexicon, optionWords, clarify: r.set(root.clarify, 'clarify') };
 }

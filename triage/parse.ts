@@ -178,7 +178,7 @@ export function interpretParts(protocol: Protocol, questionId: QuestionId, text:
   const coded = codesAnswer(q, text);
   if (coded !== null) return { own: answerFragment(q.id, coded), volunteered: {} };
   const lang = protocol.language;
-  const numbered = ctx.optionsNumbered === false ? null : optionNumberAnswer(q, text, { numbers: lang.lexicon.numbers, markers: lang.optionMarkers });
+  const numbered = ctx.optionsNumbered === false ? null : optionNumberAnswer(q, text, lang.optionWords);
   if (numbered === 'invalid') return { own: null, volunteered: {} };
   if (numbered !== null) return { own: answerFragment(q.id, numbered), volunteered: {} };
   const whole = normalize(text, lang.lexicon);
