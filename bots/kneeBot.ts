@@ -130,7 +130,7 @@ export class KneeBot extends ActivityHandler {
   }
 
   private render(replies: Reply[], activity: Activity): Partial<Activity>[] {
-    return renderReplies(replies, channelKind(activity.channelId), activity.from?.id ?? '', { submitChoices: this.deps.conversation.messages.submitChoices });
+    return renderReplies(replies, channelKind(activity.channelId), activity.from?.id ?? '', this.deps.conversation.messages);
   }
 
   /** One turn: replies are sent only after the conversation is saved, so a lost race sends nothing twice. */

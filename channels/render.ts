@@ -1,12 +1,12 @@
 import type { Reply } from '../dialogs/replies';
 import type { ChannelKind, OutgoingActivity } from './activity';
-import { renderSms } from './sms';
+import { renderSms, type SmsWords } from './sms';
 import { renderTeams } from './teams';
 import { renderWebChat } from './webchat';
 
 /** The one place where what the conversation means becomes what a channel shows. */
 /** Channel words the renderers need; they come from the knowledge files like every other message. */
-export interface RenderWords {
+export interface RenderWords extends SmsWords {
   /** The button under a "choose all that fit" list. */
   submitChoices: string;
 }
@@ -14,7 +14,7 @@ export interface RenderWords {
 export function renderReplies(replies: readonly Reply[], channel: ChannelKind, recipientId: string, words: RenderWords): OutgoingActivity[] {
   const render =
     channel === 'sms'
-      ? renderSms
+      ? (reply: Reply) => renderSms(reply, words)
       : channel === 'msteams'
         ? (reply: Reply) => renderTeams(reply, words.submitChoices)
         : (reply: Reply) => renderWebChat(reply, recipientId, words.submitChoices);

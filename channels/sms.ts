@@ -1,6 +1,7 @@
 import type { Reply } from '../dialogs/replies';
 import type { OutgoingActivity } from './activity';
 import { isGsm7 } from '../knowledge/gsm7';
+import { fill } from '../knowledge/messages';
 
 /** Most characters in one SMS reply: two concatenated GSM-7 segments are 306, keep room. */
 export const SMS_LIMITS = Object.freeze({
@@ -81,16 +82,26 @@ function packSms(blocks: readonly SmsBlock[], max = SMS_LIMITS.maxChars): string
   return messages;
 }
 
-export function renderSms(reply: Reply): OutgoingActivity[] {
+/** How an SMS asks for an option's number: "Reply {numbers}." with "1, 2 {or} 3", or "... (e.g. {example})" for several at once. */
+export interface SmsWords {
+  smsReplyNumber: string;
+  smsReplyNumbers: string;
+  smsOr: string;
+}
+
+export function renderSms(reply: Reply, words: SmsWords): OutgoingActivity[] {
   const lines = reply.title && reply.entity?.type !== 'kb.answer' ? [reply.title, reply.text] : [reply.text];
   for (const link of reply.links ?? []) if (!reply.text.includes(link.url)) lines.push(link.url);
-  const blocks: SmsBlock[] = [{ text: toGsm7(lines.join('\n')), whole: false }];
+  // Another language's script goes as it is written (a costlier UCS-2 message): kept to GSM-7 it would be lost.
+  const text = lines.join('\n');
+  const blocks: SmsBlock[] = [{ text: reply.anyScript ? text : toGsm7(text), whole: false }];
   const choices = reply.choices ?? [];
   if (choices.length && !reply.numericAnswer) {
     blocks.push({ text: toGsm7(choices.map((c, i) => `${i + 1}. ${c.label}`).join('\n')), whole: true });
     const numbers = choices.map((_, i) => String(i + 1));
-    const list = numbers.length === 1 ? '1' : `${numbers.slice(0, -1).join(', ')} or ${numbers[numbers.length - 1]}`;
-    blocks.push({ text: reply.multi ? `Reply with one or more numbers (e.g. ${numbers.slice(0, 2).join(',')}).` : `Reply ${list}.`, whole: false });
+    const list = numbers.length === 1 ? '1' : `${numbers.slice(0, -1).join(', ')} ${words.smsOr} ${numbers[numbers.length - 1]}`;
+    const ask = reply.multi ? fill(words.smsReplyNumbers, { example: numbers.slice(0, 2).join(',') }) : fill(words.smsReplyNumber, { numbers: list });
+    blocks.push({ text: toGsm7(ask), whole: false });
   }
   const packed = packSms(blocks);
   // Text with no GSM-7 character at all still goes out as a message, so its entity is not lost.

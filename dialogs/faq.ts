@@ -1,6 +1,8 @@
 import type { KnowledgeBase, Topic } from '../knowledge/topics';
 import type { Messages } from '../knowledge/messages';
+import { fill } from '../knowledge/messages';
 import type { MatchResult } from '../matcher/matcher';
+import type { ForeignText } from '../matcher/language';
 import type { Choice, Reply } from './replies';
 import { clinicContactLines, type ClinicFacts } from './clinic';
 
@@ -59,4 +61,14 @@ export function noMatchReply(messages: Messages, healthRelated: boolean): Reply 
     choices: messages.noMatchChoices,
     entity: { type: 'kb.noMatch' },
   };
+}
+
+/**
+ * A message in another language: that language's line (when it is one the bot knows), then the English one, each with the
+ * clinic's number when it is configured ("Tel." reads in most languages); no English buttons.
+ */
+export function foreignLanguageReply(messages: Messages, clinic: ClinicFacts, foreign: ForeignText): Reply {
+  const english = clinic.phone ? `${messages.englishOnly} ${fill(messages.englishOnlyPhone, { phone: clinic.phone })}` : messages.englishOnly;
+  const lines = foreign.language ? [clinic.phone ? `${foreign.language.reply} Tel. ${clinic.phone}` : foreign.language.reply, english] : [english];
+  return { text: lines.join('\n\n'), anyScript: foreign.language !== undefined, entity: { type: 'kb.noMatch' } };
 }

@@ -1,4 +1,4 @@
-import { INTENT_NAMES, type IntentName, type IntentPhrases } from '../knowledge/intents';
+import { CONTAINS_INTENTS, INTENT_NAMES, type ContainsIntent, type IntentName, type IntentPhrases } from '../knowledge/intents';
 import { normaliseText } from '../matcher/normalise';
 
 /** A message's text and its normalised form, worked out once however many readings ask for it. */
@@ -23,7 +23,7 @@ export interface IntentReader {
   /** The small intent a whole message expresses, if any ("thanks", "cancel"...). */
   exact(text: string | IntentText): IntentName | undefined;
   /** An intent a longer message clearly asks for ("I'd like to book an appointment please"). */
-  contained(text: string | IntentText): 'booking' | 'deleteData' | 'triage' | undefined;
+  contained(text: string | IntentText): ContainsIntent | undefined;
   /** A booking phrase asked about, not asked for: "should I book a physio?", "whether I ought to make an appointment". */
   asksWhetherToBook(text: string | IntentText): boolean;
   /** Whether, and how, the message speaks of knee symptoms or an injury. */
@@ -53,7 +53,7 @@ export function createIntentReader(phrases: IntentPhrases): IntentReader {
   for (const name of INTENT_NAMES) {
     for (const phrase of phrases.exact[name]) if (!exact.has(normaliseText(phrase))) exact.set(normaliseText(phrase), name);
   }
-  const contains = (['deleteData', 'booking', 'triage'] as const).map((name) => ({
+  const contains = CONTAINS_INTENTS.map((name) => ({
     name,
     phrases: phrases.contains[name].map((p) => ` ${normaliseText(p)} `),
   }));

@@ -32,6 +32,8 @@ export interface Reply {
   numericAnswer?: boolean;
   links?: { label: string; url: string }[];
   entity?: Entity;
+  /** Written partly in another language's script: SMS sends it as written, not kept to GSM-7. */
+  anyScript?: boolean;
   /** How prominent rich channels should make it. */
   tone?: 'normal' | 'warning' | 'danger';
 }

@@ -2,9 +2,10 @@ import type { KnowledgeBase } from '../knowledge/topics';
 import type { Messages } from '../knowledge/messages';
 import { fill } from '../knowledge/messages';
 import type { Matcher } from '../matcher/matcher';
+import type { LanguageReader } from '../matcher/language';
 import { IntentText, type IntentReader } from './intents';
 import type { Choice, Reply } from './replies';
-import { answerReply, followUpChoices, noMatchReply, suggestionsReply } from './faq';
+import { answerReply, followUpChoices, foreignLanguageReply, noMatchReply, suggestionsReply } from './faq';
 import type { ClinicFacts } from './clinic';
 import type { TriageData, TriageFlow } from './triage-flow';
 import type { BookingData, BookingFlow } from './booking';
@@ -80,7 +81,12 @@ export interface ConversationDeps {
   retentionDays: number;
   /** The words around an option's number in a reply to a numbered SMS list ("option 2", "two"). */
   optionWords?: OptionNumberWords;
+  /** Tells a message written in another language, which gets "I can only answer in English" in that language too. */
+  readLanguage?: LanguageReader;
 }
+
+/** A reply that is only an option's number: "1", "#2", "3)". */
+const BARE_NUMBER = /^#?\d{1,2}[.)]?$/;
 
 export function welcomeReplies(deps: Pick<ConversationDeps, 'messages' | 'clinic'>): Reply[] {
   const text = fill(deps.messages.welcome, { clinic: deps.clinic.name ?? '' }).replace(/\s{2,}/g, ' ');
@@ -127,18 +133,27 @@ export async function handleMessage(deps: ConversationDeps, data: ConversationDa
   const command = picked && !picked.startsWith('topic:') ? picked : intents.exact(said) ?? intents.contained(said);
   // After the emergency answer, nothing but starting over (or deleting one's data) gets anything else for a while.
   const leaving = command === 'cancel' || command === 'restart' || command === 'deleteData' || command === 'data:delete';
+  // "I went to the ER and they said it's bursitis, can I book physio now?": the hold is over, and the message is read as any other.
+  const seen = leaving ? undefined : triage.seenSinceEmergency(data, text);
+  if (seen) replies.push(seen);
   const hold = leaving ? undefined : triage.emergencyHold(data, input);
   if (hold) return remember(hold);
   // "No thanks" to the call-back's consent, then "actually yes, go ahead".
   // Asked every turn, so the chance passes even when a button is pressed instead.
   const changedMind = deps.booking.changedMind(data, picked ? '' : text, input, data.lastOutcome);
   if (changedMind) return remember(changedMind);
-  // While a call-back request is being taken, every answer goes to it ("call me back after 5" is a time, not a request).
+  // While a call-back request is being taken, every answer goes to it ("call me back after 5" is a time, not a request),
+  // but warning signs told meanwhile are answered first: they should be seen today, not at the call-back.
+  if (deps.booking.active(data) && safety?.urgentSigns && !picked) return remember([triage.urgentSignsReply(), ...deps.booking.reask(data, input)]);
   if (deps.booking.active(data)) {
     if (command === 'cancel' || command === 'restart') return remember(deps.booking.cancel(data));
     if (command === 'help') return remember(deps.booking.help(data, input));
     if (command !== 'deleteData' && command !== 'data:delete') return remember(await deps.booking.answer(data, text, picked, input));
   }
+  // Warning signs that need to be seen today, told beside a question or a request to book ("what stretches help? my
+  // knee is hot and swollen"): the check comes first, and its outcome says where to go.
+  const urgentFirst = safety?.urgentSigns === true && !picked && !triage.active(data) && (command === undefined || command === 'booking' || command === 'callback');
+  if (urgentFirst) return remember(await triage.start(data, input, text));
   switch (command) {
     case 'cancel':
     case 'restart': {
@@ -163,6 +178,7 @@ export async function handleMessage(deps: ConversationDeps, data: ConversationDa
     case 'booking:offer':
       triage.stop(data);
       return remember([...triage.beforeBooking(data), ...deps.booking.offerReplies()]);
+    case 'callback':
     case 'booking:callback':
       triage.stop(data);
       return remember([...triage.beforeBooking(data), ...(await deps.booking.start(data, input, data.lastOutcome))]);
@@ -172,6 +188,8 @@ export async function handleMessage(deps: ConversationDeps, data: ConversationDa
     }
     case 'privacy':
       return remember([say(fill(messages.privacy, { days: String(deps.retentionDays) }))]);
+    case 'identity':
+      return remember([{ text: messages.identity, choices: messages.welcomeChoices }]);
     case 'triage':
     case 'triage:start':
       return remember(await triage.start(data, input, undefined));
@@ -224,6 +242,8 @@ export async function handleMessage(deps: ConversationDeps, data: ConversationDa
     if (topic) return remember([answer(deps, data, topic.id, 1)]);
   }
 
+  // "1" with no list to pick from (a first text, or a list long gone): the menu, not a guess at a topic.
+  if (!picked && BARE_NUMBER.test(text)) return remember(input.firstContact ? [] : [{ text: messages.pickFromMenu, choices: messages.welcomeChoices }]);
   const report = intents.symptomReport(said);
   const match = deps.matcher.match(text);
   const answered = match.band === 'answer' && match.topicId ? deps.kb.byId.get(match.topicId) : undefined;
@@ -239,9 +259,12 @@ export async function handleMessage(deps: ConversationDeps, data: ConversationDa
     return remember(await triage.start(data, input, text));
   }
   if (answered) return remember([answer(deps, data, answered.id, match.confidence)]);
+  // Not a gap in the knowledge base: a question the bot could not read.
+  const foreign = deps.readLanguage?.(text);
+  if (foreign) return remember([foreignLanguageReply(messages, deps.clinic, foreign)]);
   await deps.recordUnanswered?.(text, match.band === 'suggest' ? 'suggest' : 'none', input.now);
   if (match.band === 'suggest') return remember([suggestionsReply(deps.kb, messages, match)]);
-  return remember([noMatchReply(messages, match.outOfScope !== undefined)]);
+  return remember([noMatchReply(messages, match.outOfScope !== undefined && !match.unrelated)]);
 }
 
 function answer(deps: ConversationDeps, data: ConversationData, topicId: string, score: number, offerCheck = false): Reply {

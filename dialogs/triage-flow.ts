@@ -22,7 +22,10 @@ export interface TriageFlow {
    * Crisis resources or the emergency answer for a message that needs them, before anything else: `final` replies are
    * the whole turn; others (crisis talk only the model reads) go first and the turn goes on.
    */
-  checkSafety(data: TriageHolder, text: string, input: TurnInput): Promise<{ replies: Reply[]; final: boolean } | undefined>;
+  /** `urgentSigns`: the message tells warning signs that need to be seen today ("my calf is swollen and red"). */
+  checkSafety(data: TriageHolder, text: string, input: TurnInput): Promise<{ replies: Reply[]; final: boolean; urgentSigns?: boolean } | undefined>;
+  /** Said when warning signs that need to be seen today come in the middle of something else (a call-back request). */
+  urgentSignsReply(): Reply;
   active(data: { triage?: TriageData }): boolean;
   start(data: { triage?: TriageData }, input: TurnInput, openingText: string | undefined): Promise<Reply[]>;
   /** The replies for an answer to the pending question, or undefined when the message is not an answer. */
@@ -40,6 +43,8 @@ export interface TriageFlow {
   stop(data: TriageHolder): void;
   /** For some hours after the emergency answer, the reply to any message but starting over; undefined once it has passed. */
   emergencyHold(data: TriageHolder, input: TurnInput): Reply[] | undefined;
+  /** During the hold, a message that tells of having been seen since ("I went to the ER, they said..."): ends the hold, and says so. */
+  seenSinceEmergency(data: TriageHolder, text: string): Reply | undefined;
   /** Said before a booking offer: after an urgent outcome, that physio does not replace being seen today. */
   beforeBooking(data: TriageHolder): Reply[];
   /** The answer to "ok" or "thanks" just after crisis resources. */

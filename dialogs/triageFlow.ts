@@ -5,7 +5,8 @@ import {
   emergencyMessageOutcome,
   outcomeWords,
   questionById,
-  screenMessage,
+  screen,
+  toldBeenSeen,
   startSession,
   stepBack,
   declinesToAnswer,
@@ -95,19 +96,23 @@ export function createTriageFlow(deps: TriageFlowDeps): TriageFlow {
   return {
     async checkSafety(holder: Holder, text, input) {
       // An answer to the warning-sign question is read as that answer, with its own rule's reason: only crisis is screened.
-      const concern = screenMessage(protocol, text, ctx(input), { emergency: holder.triage?.session.pending !== 'red_flags' });
+      const { concern, urgentSigns } = screen(protocol, text, ctx(input), { emergency: holder.triage?.session.pending !== 'red_flags' });
       const crisis: Reply = { text: protocol.messages.crisis, tone: 'danger', entity: { type: 'safety.crisis' } };
       if (concern === 'crisis') {
         // The check waits: the next message is not counted as an unclear answer.
         if (holder.triage) holder.triage.paused = true;
         return { replies: [crisis], final: true };
       }
-      if (concern === 'possibleCrisis') return { replies: [crisis], final: false };
-      if (concern !== 'emergency') return undefined;
+      if (concern === 'possibleCrisis') return { replies: [crisis], final: false, urgentSigns };
+      if (concern !== 'emergency') return urgentSigns ? { replies: [], final: false, urgentSigns } : undefined;
       delete holder.triage;
       holder.emergencyAt = input.now.toISOString();
       const outcome = emergencyMessageOutcome(protocol);
       return { replies: outcomeReplies(outcome.level, outcome.reasons, outcome.protocol), final: true };
+    },
+
+    urgentSignsReply() {
+      return { text: protocol.messages.urgentSigns, tone: 'warning' };
     },
 
     active: (holder: Holder) => holder.triage !== undefined,
@@ -179,6 +184,12 @@ export function createTriageFlow(deps: TriageFlowDeps): TriageFlow {
         return undefined;
       }
       return [{ text: fill(protocol.messages.emergencyHold, { restart: restartWord(input) }), tone: 'danger' }];
+    },
+
+    seenSinceEmergency(holder: Holder, text) {
+      if (!holder.emergencyAt || !toldBeenSeen(protocol, text)) return undefined;
+      delete holder.emergencyAt;
+      return { text: protocol.messages.afterBeingSeen };
     },
 
     beforeBooking(holder: Holder) {

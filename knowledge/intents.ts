@@ -1,8 +1,9 @@
 import { Checker, loadJsonContent } from './validate';
 
-export const INTENT_NAMES = ['greeting', 'thanks', 'goodbye', 'help', 'cancel', 'restart', 'more', 'deleteData', 'privacy', 'cancelCallback', 'triage', 'booking', 'yes', 'no', 'back', 'wait'] as const;
+export const INTENT_NAMES = ['greeting', 'thanks', 'goodbye', 'help', 'cancel', 'restart', 'more', 'deleteData', 'privacy', 'cancelCallback', 'callback', 'identity', 'triage', 'booking', 'yes', 'no', 'back', 'wait'] as const;
 export type IntentName = (typeof INTENT_NAMES)[number];
-export const CONTAINS_INTENTS = ['cancelCallback', 'booking', 'deleteData', 'privacy', 'triage'] as const;
+/** In the order a longer message is read for them: "cancel my call-back" is no request for one, "delete my booking data" no booking. */
+export const CONTAINS_INTENTS = ['cancelCallback', 'deleteData', 'privacy', 'identity', 'callback', 'booking', 'triage'] as const;
 export type ContainsIntent = (typeof CONTAINS_INTENTS)[number];
 
 export interface SmsKeywords {

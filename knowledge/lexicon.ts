@@ -26,6 +26,8 @@ export interface Lexicon {
     anchorWords: string[];
     /** Phrases in which a body part's word is no body part: "it keeps coming back", "heel strike". */
     idioms: string[];
+    /** Of the conditions, those not about health ("weather", "where do i park"): told so without suggesting a clinician. */
+    unrelated: string[];
   };
 }
 
@@ -59,8 +61,16 @@ export function parseLexicon(raw: unknown, file: string): Lexicon {
       conditionSuffixes: check.strings(oos.conditionSuffixes, 'outOfScope.conditionSuffixes', { optional: true }),
       anchorWords: check.strings(oos.anchorWords, 'outOfScope.anchorWords'),
       idioms: check.strings(oos.idioms, 'outOfScope.idioms', { optional: true }),
+      unrelated: unrelatedConditions(check, oos),
     },
   };
+}
+
+function unrelatedConditions(check: Checker, oos: Record<string, unknown>): string[] {
+  const conditions = new Set(check.strings(oos.conditions, 'outOfScope.conditions'));
+  const unrelated = check.strings(oos.unrelated, 'outOfScope.unrelated', { optional: true });
+  for (const [i, term] of unrelated.entries()) if (!conditions.has(term)) check.fail(`outOfScope.unrelated[${i}]`, `"${term}" is not one of outOfScope.conditions`);
+  return unrelated;
 }
 
 export function loadLexicon(knowledgeDir: string): Lexicon {

@@ -15,6 +15,8 @@ export interface MatchResult {
   candidates: { id: string; score: number }[];
   /** Set when the message names something the knowledge base does not cover. */
   outOfScope?: string;
+  /** That something is not about health ("weather", "where do i park"): no clinician is the one to ask. */
+  unrelated?: boolean;
 }
 
 /** Thresholds of the three bands; tuned with `node dist/scripts/kb-eval.js --dev --thresholds`. */
@@ -49,19 +51,21 @@ export function createMatcher(kb: KnowledgeBase, lexicon: Lexicon, options: Matc
   const settings: MatcherSettings = { answerMin, suggestMin, maxSuggestions, suggestShare };
   const model = options.confidence ?? CONFIDENCE_DEFAULTS;
   const scorer = createScorer(kb, lexicon, options);
+  const unrelated = new Set(lexicon.outOfScope.unrelated);
+  const outside = (outOfScope: string | undefined) => (outOfScope !== undefined && unrelated.has(outOfScope) ? { outOfScope, unrelated: true } : { outOfScope });
   return {
     match(message: string): MatchResult {
       // The bot reads at most a few thousand characters; a longer text is matched on its start.
       const text = message.length > MAX_MATCH_CHARS ? message.slice(0, MAX_MATCH_CHARS) : message;
       const { analysis, foreign, ranked } = scorer.score(text);
       const top = ranked[0];
-      if (!top) return { band: 'none', confidence: 0, candidates: [], outOfScope: analysis.outOfScope };
+      if (!top) return { band: 'none', confidence: 0, candidates: [], ...outside(analysis.outOfScope) };
       const shares = ranked.map((r) => Math.exp(r.score - top.score));
       const total = shares.reduce((a, b) => a + b, 0);
       const candidates = ranked.map((r, i) => ({ id: r.evidence.id, score: round(shares[i] / total) }));
       const confidence = round(confidenceOf(confidenceInputs(analysis, foreign, ranked), model));
       // Other knee conditions, other body parts and medicines are never answered from this knowledge base.
-      if (analysis.outOfScope) return { band: 'none', confidence, candidates, outOfScope: analysis.outOfScope };
+      if (analysis.outOfScope) return { band: 'none', confidence, candidates, ...outside(analysis.outOfScope) };
       // Without a word of the field, a word no question uses may be what the message is really about ("how long does a tattoo take to heal").
       const unmistakable = analysis.anchored || foreign === 0;
       if (confidence >= settings.answerMin && unmistakable) return { band: 'answer', topicId: top.evidence.id, confidence, candidates };

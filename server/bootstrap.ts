@@ -8,6 +8,8 @@ import { loadMessages } from '../knowledge/messages';
 import { loadIntents } from '../knowledge/intents';
 import { createMatcher } from '../matcher/matcher';
 import { storedAnalysis } from '../matcher/snapshot';
+import { createLanguageReader, englishWordsOf } from '../matcher/language';
+import { loadLanguages } from '../knowledge/languages';
 import { createIntentReader } from '../dialogs/intents';
 import { openDatabase, type Database } from '../storage';
 import { ConversationStore } from '../bots/conversationStore';
@@ -51,6 +53,7 @@ export async function startBot(config: Config, options: StartOptions): Promise<R
   const messages = loadMessages(config.knowledgeDir);
   const intentPhrases = loadIntents(config.knowledgeDir);
   const intents = createIntentReader(intentPhrases);
+  const readLanguage = createLanguageReader(loadLanguages(config.knowledgeDir), englishWordsOf(kb, lexicon));
   const protocol = loadProtocol(path.join(config.knowledgeDir, 'triage-protocol.json'));
   // The build analyses the knowledge base once (scripts/kb-snapshot.ts); without a matching snapshot it is analysed here.
   const matcher = createMatcher(kb, lexicon, { analysed: storedAnalysis(kb, lexicon) });
@@ -102,6 +105,7 @@ export async function startBot(config: Config, options: StartOptions): Promise<R
       withdrawCallbacks: (userKey) => handoff.forgetPerson(userKey),
       retentionDays: config.retentionDays,
       optionWords: protocol.language.optionWords,
+      readLanguage,
     },
     store: new ConversationStore(database.state),
     userKeySecret,

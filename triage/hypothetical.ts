@@ -29,7 +29,17 @@ export interface Told {
 export function toldPart(protocol: Protocol, text: string, whole?: Normalized): Told | null {
   const lex = protocol.language.lexicon;
   const clauses = normalizedClauses(text, lex, whole);
-  const kept = clauses.filter((c) => !isHypothetical(protocol, c.normalized));
+  // "what warning signs should send me to the ER, like chest pain?": an example given of what was asked about is asked about too.
+  const asked = clauses.map((c) => isHypothetical(protocol, c.normalized));
+  // "for example, chest pain": a clause that is only the example's opening words leads to the next, which is the example.
+  let example = false;
+  for (let i = 1; i < clauses.length; i++) {
+    if (!asked[i - 1]) continue;
+    const opens = matchesAtStart(protocol.language.examples, clauses[i].normalized);
+    if (opens !== null || example) asked[i] = true;
+    example = opens !== null && opens.end >= clauses[i].normalized.tokens.length;
+  }
+  const kept = clauses.filter((_, i) => !asked[i]);
   if (kept.length === 0) return null;
   const dropped = kept.length < clauses.length;
   // One clause kept is the text to read as it is ("a. b" joins two), already normalised.

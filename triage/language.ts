@@ -32,6 +32,8 @@ export interface DurationLanguage {
   moreThan: PhraseSet;
   blockedBefore: readonly string[];
   afterUnit: readonly string[];
+  /** Of `afterUnit`, the words that tie a time to an event ("4 days after the race"): a time "for" leads is still how long ("sore for 4 days after I upped my mileage"). */
+  eventAfterUnit: readonly string[];
   /** Days to add when a word follows the length: "it'll be two weeks tomorrow" is a day short of two weeks. */
   shiftAfterUnit: ReadonlyMap<string, number>;
   mentionBefore: readonly string[];
@@ -73,11 +75,21 @@ export interface Language {
   severityWords: Array<{ value: number; phrases: PhraseSet }>;
   crisis: PhraseSet;
   hypothetical: PhraseSet;
+  /** Words that open an example of what was just asked about ("like chest pain", "such as a fever"). */
+  examples: PhraseSet;
   /** Words that tell a sign is here now ("it's cold and blue now"): after a question about a sign, the message is read whole. */
   toldNow: PhraseSet;
+  /** Words that tell someone has been seen since the emergency answer ("I went to the ER", "the doctor said"). */
+  beenSeen: PhraseSet;
   /** Words that may open a clause before what it asks ("hmm what counts as an injury"): skipped when reading whether it asks. */
   leadIns: ReadonlySet<string>;
   historyDays: ReadonlyMap<RedFlag, number>;
+  /**
+   * Signs set aside as history only by words that put them long ago ("it was swollen last year", "my knee used to lock
+   * when I was a teen"), and never when the clause says now: a time in the clause may be another thing's ("surgery 5
+   * weeks ago and now it's hot and swollen").
+   */
+  longAgoOnly: { flags: ReadonlySet<RedFlag>; ongoing: ReadonlySet<string>; now: PhraseSet };
   /** School grades read as ages in reply to the age question: grades 1 to `last`, grade N being age N + `ageFrom` to N + `ageTo`. */
   schoolGrades: { last: number; ageFrom: number; ageTo: number };
   /** Words that put a sign in the past ("2 years ago", "last year"): a time alone may be how long it has lasted ("short of breath for 2 weeks"). */
@@ -196,6 +208,7 @@ function readDuration(r: PhraseReader, x: Json, path: string): DurationLanguage 
     moreThan: r.set(o.moreThan, `${path}.moreThan`),
     blockedBefore: c.strings(o.blockedBefore, `${path}.blockedBefore`),
     afterUnit: c.strings(o.afterUnit, `${path}.afterUnit`),
+    eventAfterUnit: c.strings(o.eventAfterUnit ?? [], `${path}.eventAfterUnit`),
     shiftAfterUnit: numberMap(c, o.shiftAfterUnit, `${path}.shiftAfterUnit`),
     mentionBefore: c.strings(o.mentionBefore, `${path}.mentionBefore`),
     mentionAfter: c.strings(o.mentionAfter, `${path}.mentionAfter`),
@@ -265,6 +278,14 @@ export function parseLanguage(raw: Json, file: string): Language {
     else historyDays.set(flag, c.number(days, `safety.historyDays.${flag}`));
   }
 
+  const longAgoRaw = c.object(safety.longAgoOnly, 'safety.longAgoOnly');
+  const longAgoOnly = {
+    flags: new Set(
+      c.strings(longAgoRaw.flags, 'safety.longAgoOnly.flags').map((flag, i) => (isRedFlag(flag) ? flag : c.fail(`safety.longAgoOnly.flags[${i}]`, 'unknown red flag code'))),
+    ),
+    ongoing: new Set(c.strings(longAgoRaw.ongoing, 'safety.longAgoOnly.ongoing')),
+  };
+
   const excludeRaw = c.object(root.volunteerExclude, 'volunteerExclude');
   const volunteerExclude = new Map<QuestionId, { questions: QuestionId[]; redFlags: RedFlag[] }>();
   for (const [qid, list] of Object.entries(excludeRaw)) {
@@ -298,6 +319,7 @@ export function parseLanguage(raw: Json, file: string): Language {
       closers: new Set(c.strings(listRaw.closers, 'negation.list.closers')),
       itemWords: c.integer(listRaw.itemWords, 'negation.list.itemWords'),
       items: c.integer(listRaw.items, 'negation.list.items'),
+      determiners: new Set(c.strings(listRaw.determiners ?? [], 'negation.list.determiners')),
     },
   };
 
@@ -322,9 +344,12 @@ export function parseLanguage(raw: Json, file: string): Language {
     }),
     crisis: r.set(safety.crisis, 'safety.crisis', safety.crisisExcept ?? []),
     hypothetical: r.set(safety.hypothetical, 'safety.hypothetical'),
+    examples: r.set(safety.examples, 'safety.examples'),
     toldNow: r.set(safety.toldNow, 'safety.toldNow'),
+    beenSeen: r.set(safety.beenSeen, 'safety.beenSeen'),
     leadIns: new Set(c.strings(safety.leadIns, 'safety.leadIns')),
     historyDays,
+    longAgoOnly: { ...longAgoOnly, now: r.set(longAgoRaw.now, 'safety.longAgoOnly.now') },
     historyMarkers: r.set(safety.historyMarkers, 'safety.historyMarkers'),
     longAgoMarkers: r.set(safety.longAgoMarkers, 'safety.longAgoMarkers'),
     elsewhere: r.set(safety.elsewhere, 'safety.elsewhere'),

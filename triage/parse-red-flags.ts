@@ -15,11 +15,37 @@ import { BREAK, clauseAt, Normalized } from './text';
  * now short of breath", is now.
  */
 function isHistory(lang: Language, text: Normalized, hit: Hit, ctx: ParseContext, days: number, bands: readonly DurationBandRange[]): boolean {
-  const clause = clauseAt(text, hit.start);
-  if (affirms(lang.longAgoMarkers, clause, lang.negation)) return true;
-  if (!affirms(lang.historyMarkers, clause, lang.negation)) return false;
+  if (toldLongAgo(lang, text, hit)) return true;
+  const { clause, at } = clauseOf(text, hit);
+  const markers = findHits(lang.historyMarkers, clause, lang.negation).filter((m) => !m.negated);
+  if (markers.length === 0) return false;
+  // "surgery 2 years ago and now it's hot and swollen": a sign told after the time, as now, is now.
+  if (markers.every((m) => m.start < at && nowAfter(lang, clause, m))) return false;
   const when = parseDuration(lang, clause, clause.tokens.join(' '), ctx, 'answer', bands);
   return when !== null && when.lo > days;
+}
+
+/** The clause around a hit, and where in it the hit starts. */
+function clauseOf(text: Normalized, hit: Hit): { clause: Normalized; at: number } {
+  let from = hit.start;
+  while (from > 0 && text.tokens[from - 1] !== BREAK) from--;
+  return { clause: clauseAt(text, hit.start), at: hit.start - from };
+}
+
+/** A word of now ("now", "again", "still") after a marker of time in the clause. */
+function nowAfter(lang: Language, clause: Normalized, marker: Hit): boolean {
+  return findHits(lang.longAgoOnly.now, clause, lang.negation).some((n) => !n.negated && n.start >= marker.end);
+}
+
+/**
+ * A sign its clause puts long ago: a long-ago marker after it ("it was swollen last year"), or before it with no word
+ * of now after the marker ("when I was 16 ... and now my knee locks", "swollen last year and swollen again" are now);
+ * not one after "since" ("locking since last year").
+ */
+function toldLongAgo(lang: Language, text: Normalized, sign: Hit): boolean {
+  const { clause, at } = clauseOf(text, sign);
+  const markers = findHits(lang.longAgoMarkers, clause, lang.negation).filter((m) => !m.negated && !lang.longAgoOnly.ongoing.has(clause.tokens[m.start - 1] ?? ''));
+  return markers.some((m) => m.start > at || !nowAfter(lang, clause, m));
 }
 
 /** Whether tokens `a` and `b` sit in the same clause (no break between them). */
@@ -31,6 +57,13 @@ function sameClause(text: Normalized, a: number, b: number): boolean {
 /** A short reply that names only symptoms that are not warning signs ("it clicks a lot"). */
 function onlyBenign(lang: Language, text: Normalized): boolean {
   return text.tokens.length <= 10 && affirms(lang.benignSymptoms, text, lang.negation);
+}
+
+/** Whether a text tells of a fever now (not one told as past): kept by the check until the warning-sign question is answered. */
+export function toldFever(lang: Language, text: Normalized, ctx: ParseContext, bands: readonly DurationBandRange[]): boolean {
+  const days = lang.historyDays.get('fever_hot_swollen');
+  const hits = findHits(lang.cues.fever.mention, text, lang.negation).filter((h) => !h.negated);
+  return hits.some((h) => days === undefined || !isHistory(lang, text, h, ctx, days, bands));
 }
 
 export interface RedFlagReading {
@@ -62,12 +95,15 @@ export function readRedFlags(
     calfSpans.some((c) => c.start <= h.start && h.end <= c.end) || calfClauses.some((c) => sameClause(text, c.start, h.start)) || followsCalf(h);
   // Signs set aside (history, "hip surgery", "the swelling went down") still answer the question.
   let setAside = false;
-  const present = (p: CodePhrases, flag?: RedFlag): boolean => {
+  // `flag`: the sign the phrases are of (heat and swelling alone are none yet); `history`: the sign whose days say how long ago is past.
+  const present = (p: CodePhrases, flag?: RedFlag, history: RedFlag | undefined = flag): boolean => {
     const set = setOf(p);
     const hits = findHits(set, text, lang.negation).filter((h) => !h.negated && (flag !== undefined || !insideCalf(h)));
     if (findHits({ patterns: set.patterns, except: [] }, text, lang.negation).some((h) => !h.negated) && hits.length === 0) setAside = true;
-    const days = flag ? lang.historyDays.get(flag) : undefined;
-    const current = days === undefined ? hits : hits.filter((h) => !isHistory(lang, text, h, ctx, days, bands));
+    const days = history ? lang.historyDays.get(history) : undefined;
+    const longAgoOnly = history !== undefined && lang.longAgoOnly.flags.has(history);
+    const current =
+      days !== undefined ? hits.filter((h) => !isHistory(lang, text, h, ctx, days, bands)) : longAgoOnly ? hits.filter((h) => !toldLongAgo(lang, text, h)) : hits;
     if (current.length < hits.length) setAside = true;
     return current.length > 0;
   };
@@ -84,8 +120,9 @@ export function readRedFlags(
   // Numbness told as history ("numb after a nerve block last year") is set aside as the foot's other signs are.
   if (present(lang.cues.numb, 'cold_pale_foot')) flags.add(present(lang.cues.intermittent) ? 'tingling' : 'cold_pale_foot');
   const fever = present(lang.cues.fever, 'fever_hot_swollen');
-  const heat = present(lang.cues.heat);
-  const swelling = present(lang.cues.swelling);
+  // "it was swollen last year but it's fine now": heat and swelling told as history are set aside too.
+  const heat = present(lang.cues.heat, undefined, 'hot_swollen');
+  const swelling = present(lang.cues.swelling, undefined, 'swollen');
   if (fever && (heat || swelling || mode === 'answer')) flags.add('fever_hot_swollen');
   else if (heat && (swelling || mode === 'answer')) flags.add('hot_swollen');
   else if (swelling) flags.add('swollen');

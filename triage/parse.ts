@@ -6,7 +6,7 @@ import { affirmedCodes, codesAnswer, labelAnswer, optionNumberAnswer, readMulti,
 import { parseAge } from './parse-age';
 import { toldPart } from './hypothetical';
 import { durationBand, parseDuration, ReadMode } from './parse-duration';
-import { readRedFlags } from './parse-red-flags';
+import { readRedFlags, toldFever } from './parse-red-flags';
 import { parseSeverity } from './parse-severity';
 import { affirms, findHits, matchesAtStart } from './phrases';
 import { Protocol, Question, questionById } from './protocol';
@@ -148,6 +148,14 @@ export function extractVolunteered(protocol: Protocol, text: string, ctx: ParseC
 export interface SplitInterpretation {
   own: Answers | null;
   volunteered: Answers;
+  /** The reply tells of a fever ("a bit swollen, and I've had a fever"), whatever else it answers. */
+  fever?: boolean;
+}
+
+/** Whether a message tells of a fever now: "I have a fever and my knee hurts" opens a check whose warning signs it may change. */
+export function feverMentioned(protocol: Protocol, text: string, ctx: ParseContext): boolean {
+  const told = text.trim().length === 0 ? null : toldPart(protocol, text);
+  return told !== null && toldFever(protocol.language, told.normalized, ctx, protocol.durationBands);
 }
 
 /**
@@ -195,6 +203,7 @@ export function interpretParts(protocol: Protocol, questionId: QuestionId, text:
   return {
     own: value === null ? null : answerFragment(q.id, value),
     volunteered: volunteeredIn(protocol, normalized, said, ctx, q.id),
+    fever: toldFever(lang, normalized, ctx, protocol.durationBands),
   };
 }
 

@@ -43,7 +43,7 @@ export interface NegationRules {
   /** Negators whose own adverb does not end their reach: "not actually", "never really" ("no, actually" still does). */
   throughAdverb: ReadonlySet<string>;
   /** A negator runs through a list closed by one of these ("no fever, swelling or redness"), of at most `items` items of at most `itemWords` words. */
-  list: { closers: ReadonlySet<string>; itemWords: number; items: number };
+  list: { closers: ReadonlySet<string>; itemWords: number; items: number; determiners: ReadonlySet<string> };
 }
 
 /** A list of patterns plus exceptions that veto a hit they overlap. */
@@ -325,8 +325,10 @@ export function isNegated(tokens: readonly string[], start: number, rules: Negat
  * hot" is hot and swollen). Items are split by commas or closers.
  */
 function inNegatedList(tokens: readonly string[], start: number, rules: NegationRules): boolean {
-  const { closers, itemWords, items } = rules.list;
+  const { closers, itemWords, items, determiners } = rules.list;
   const isJoiner = (t: string | undefined): boolean => t === BREAK || (t !== undefined && closers.has(t));
+  // "no chest pain or any breathing problems": a word such as "any" opens the item.
+  if (determiners.has(tokens[start - 1]) && isJoiner(tokens[start - 2])) start--;
   if (!isJoiner(tokens[start - 1])) return false;
   let closed = listClosedFrom(tokens, start, rules, isJoiner);
   let item = start;

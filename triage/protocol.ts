@@ -98,6 +98,10 @@ export interface Messages {
   resumeAfterCrisis: string;
   /** The answer to "ok", "thanks" and the like right after crisis resources. */
   afterCrisis: string;
+  /** Said when someone tells, during the hold, that they have been seen ("I went to the ER, they said..."): the hold ends. */
+  afterBeingSeen: string;
+  /** Said when warning signs that need to be seen today are told in the middle of a call-back request. */
+  urgentSigns: string;
 }
 
 export interface Protocol {
@@ -273,7 +277,7 @@ export function parseProtocol(raw: Json, file: string, language: Language, crisi
   for (const level of LEVELS) outcomes.set(level, readOutcome(c, outcomesRaw[level], `outcomes.${level}`));
 
   const m = c.object(root.messages, 'messages');
-  c.onlyKeys(m, 'messages', ['notDiagnosis', 'unclearSafety', 'persistence', 'reask', 'resolvedTips', 'crisis', 'emergencyHold', 'bookingAfterUrgent', 'resumeAfterCrisis', 'afterCrisis']);
+  c.onlyKeys(m, 'messages', ['notDiagnosis', 'unclearSafety', 'persistence', 'reask', 'resolvedTips', 'crisis', 'emergencyHold', 'bookingAfterUrgent', 'resumeAfterCrisis', 'afterCrisis', 'afterBeingSeen', 'urgentSigns']);
   const messages: Messages = {
     notDiagnosis: c.text(m.notDiagnosis, 'messages.notDiagnosis'),
     unclearSafety: c.text(m.unclearSafety, 'messages.unclearSafety'),
@@ -285,6 +289,8 @@ export function parseProtocol(raw: Json, file: string, language: Language, crisi
     bookingAfterUrgent: c.text(m.bookingAfterUrgent, 'messages.bookingAfterUrgent'),
     resumeAfterCrisis: c.text(m.resumeAfterCrisis, 'messages.resumeAfterCrisis'),
     afterCrisis: c.text(m.afterCrisis, 'messages.afterCrisis'),
+    afterBeingSeen: c.text(m.afterBeingSeen, 'messages.afterBeingSeen'),
+    urgentSigns: c.text(m.urgentSigns, 'messages.urgentSigns'),
   };
 
   const ageBands = readBands(c, root.ageBands, 'ageBands', AGE_BANDS, isAgeBand, 'min', 'max').map((b) => ({ code: b.code, min: b.low, max: b.high }));

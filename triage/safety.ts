@@ -5,20 +5,21 @@ import { crisisLikely } from './crisis-model';
 import { affirms, findHits } from './phrases';
 import { readRedFlags } from './parse-red-flags';
 import { Protocol } from './protocol';
+import type { Level } from './ids';
 import { evaluate } from './rules';
 import { normalize, type Normalized } from './text';
 
-/** `whole` is the message already normalised, when the caller has it. */
-function emergencyIn(protocol: Protocol, text: string, ctx: ParseContext, whole?: Normalized): boolean {
+/** The level the rules give the warning signs a message tells, if it tells any. `whole` is the message already normalised, when the caller has it. */
+function signsLevel(protocol: Protocol, text: string, ctx: ParseContext, whole?: Normalized): Level | undefined {
   // "What is a deformity?" asks about a sign; it does not report one.
   const told = toldPart(protocol, text, whole);
-  if (told === null) return false;
+  if (told === null) return undefined;
   // "what do I do if my foot goes cold? it's cold and blue now": the sign asked about is here, so the whole message counts.
   const asksThenTells = told.dropped && affirms(protocol.language.toldNow, told.normalized, protocol.language.negation);
   const normalized = asksThenTells ? whole ?? normalize(text, protocol.language.lexicon) : told.normalized;
   const { flags } = readRedFlags(protocol.language, normalized, ctx, 'mention', protocol.durationBands);
-  if (flags.length === 0) return false;
-  return evaluate(protocol, { red_flags: flags }, []).level === 'emergency';
+  if (flags.length === 0) return undefined;
+  return evaluate(protocol, { red_flags: flags }, []).level;
 }
 
 /** Crisis wording the phrase lists name. */
@@ -32,7 +33,12 @@ function crisisIn(protocol: Protocol, normalized: Normalized): boolean {
  * read by the same red-flag reader as the check, and judged by the protocol's own rules.
  */
 export function detectEmergency(protocol: Protocol, text: string, ctx: ParseContext): boolean {
-  return emergencyIn(protocol, text, ctx);
+  return signsLevel(protocol, text, ctx) === 'emergency';
+}
+
+/** True when a message tells of having been seen since the emergency answer ("I went to the ER", "the doctor said it's bursitis"). */
+export function toldBeenSeen(protocol: Protocol, text: string): boolean {
+  return affirms(protocol.language.beenSeen, normalize(text, protocol.language.lexicon), protocol.language.negation);
 }
 
 /** True for talk of suicide or self-harm, by the phrase lists or the model; errs on the side of offering crisis resources. */
@@ -52,8 +58,20 @@ export type SafetyConcern = 'crisis' | 'emergency' | 'possibleCrisis';
  * is set) an emergency, then the model's reading of crisis talk.
  */
 export function screenMessage(protocol: Protocol, text: string, ctx: ParseContext, options: { emergency: boolean }): SafetyConcern | undefined {
+  return screen(protocol, text, ctx, options).concern;
+}
+
+export interface Screening {
+  concern?: SafetyConcern;
+  /** Warning signs the rules alone make urgent ("my calf is swollen and red"): to be seen today, whatever else the message asks. */
+  urgentSigns: boolean;
+}
+
+/** `screenMessage`, and in the same reading of the signs whether they are urgent ones (read only when `emergency` is set). */
+export function screen(protocol: Protocol, text: string, ctx: ParseContext, options: { emergency: boolean }): Screening {
   const normalized = normalize(text, protocol.language.lexicon);
-  if (crisisIn(protocol, normalized)) return 'crisis';
-  if (options.emergency && emergencyIn(protocol, text, ctx, normalized)) return 'emergency';
-  return crisisLikely(protocol.crisisModel, normalized) ? 'possibleCrisis' : undefined;
+  if (crisisIn(protocol, normalized)) return { concern: 'crisis', urgentSigns: false };
+  const level = options.emergency ? signsLevel(protocol, text, ctx, normalized) : undefined;
+  if (level === 'emergency') return { concern: 'emergency', urgentSigns: false };
+  return { concern: crisisLikely(protocol.crisisModel, normalized) ? 'possibleCrisis' : undefined, urgentSigns: level === 'urgent' };
 }

@@ -2,7 +2,7 @@
 import { answerFragment, Answers, mergeAnswers, withAnswer } from './answers';
 import { ParseContext } from './calendar';
 import { levelRank, QuestionId } from './ids';
-import { extractVolunteered, interpretParts } from './parse';
+import { extractVolunteered, feverMentioned, interpretParts } from './parse';
 import { codesAnswer } from './parse-choice';
 import { Protocol, questionById } from './protocol';
 import { evaluate, nextStep, Step } from './rules';
@@ -22,6 +22,11 @@ export interface TriageState {
   volunteered: QuestionId[];
   /** The question waiting for a reply; null once the outcome is given. */
   pending: QuestionId | null;
+  /**
+   * A fever told at any point ("I have a fever and my knee hurts"): a swollen or hot knee told with it, then or later,
+   * is the fever-and-hot-swollen-knee warning sign, as when both come in one message.
+   */
+  fever?: boolean;
 }
 
 export interface TurnResult {
@@ -66,6 +71,7 @@ export function startSession(
     volunteered: newlyKnown({}, volunteered, protocol),
     pending: null,
   };
+  if (options.openingText && feverMentioned(protocol, options.openingText, options.ctx)) return advance(protocol, withFever({ ...state, fever: true }));
   return advance(protocol, state);
 }
 
@@ -108,8 +114,21 @@ function saferOf(protocol: Protocol, before: Answers, merged: Answers, asides: A
 /** Reads a free-text reply to the pending question. A reply not understood is an unclear answer. */
 export function answerTurn(protocol: Protocol, state: TriageState, text: string, ctx: ParseContext): TurnResult {
   if (state.pending === null) return applyReply(protocol, state, null, {});
-  const { own, volunteered } = interpretParts(protocol, state.pending, text, ctx);
-  return applyReply(protocol, state, own, volunteered);
+  const { own, volunteered, fever } = interpretParts(protocol, state.pending, text, ctx);
+  if (!state.fever && !fever) return applyReply(protocol, state, own, volunteered);
+  return applyReply(protocol, withFever({ ...state, fever: true }), own && feverSigns(own), feverSigns(volunteered));
+}
+
+/** With a fever told, a swollen or hot knee is the fever-and-hot-swollen-knee warning sign. */
+function feverSigns(answers: Answers): Answers {
+  const flags = answers.red_flags;
+  if (!flags || !flags.some((f) => f === 'swollen' || f === 'hot_swollen')) return answers;
+  const kept = flags.filter((f) => f !== 'swollen' && f !== 'hot_swollen' && f !== 'fever_hot_swollen');
+  return { ...answers, red_flags: ['fever_hot_swollen', ...kept] };
+}
+
+function withFever(state: TriageState): TriageState {
+  return { ...state, answers: feverSigns(state.answers) };
 }
 
 /**
@@ -121,7 +140,7 @@ export function answerWithCode(protocol: Protocol, state: TriageState, value: st
   const coded = codesAnswer(questionById(protocol, state.pending), value);
   const own = coded === null ? null : answerFragment(state.pending, coded);
   if (own === null) return answerTurn(protocol, state, value, ctx);
-  return applyReply(protocol, state, own, {});
+  return applyReply(protocol, state, state.fever ? feverSigns(own) : own, {});
 }
 
 /**

@@ -19,7 +19,7 @@ const answer: Reply = {
   entity: { type: 'kb.answer', id: 'cadence', score: 0.9 },
 };
 
-const WORDS = { submitChoices: 'Send' };
+const WORDS = { submitChoices: 'Send', smsReplyNumber: 'Reply {numbers}.', smsReplyNumbers: 'Reply with one or more numbers (e.g. {example}).', smsOr: 'or' };
 const redFlags: Reply = {
   text: 'Do any of these apply? Choose all that fit.',
   choices: [{ label: 'Swollen knee', value: 'swollen' }, { label: 'Calf pain', value: 'calf_swelling' }, { label: 'None of these', value: 'none' }],

@@ -27,6 +27,16 @@ describe('after the emergency answer', () => {
     expect((await person.say('what is runners knee')).entity('kb.answer')?.id).to.equal('what-is-runners-knee');
   });
 
+  it('lets go when the person tells of having been seen since, and reads the rest of the message', async () => {
+    const person = new Person(bot.url);
+    expect(outcomeOf(await person.say('my knee is bent sideways after a fall'))?.level).to.equal('emergency');
+    expect((await person.say("I haven't been seen yet, can I book physio?")).text).to.match(/call 911/);
+    const seen = await person.say("ok I went to the ER and they said it's just bursitis, can I book physio now?");
+    expect(seen.text).to.match(/glad you've been checked/);
+    expect(seen.entity('booking.offer')).to.not.equal(undefined);
+    expect((await person.say('what is runners knee')).entity('kb.answer')?.id).to.equal('what-is-runners-knee');
+  });
+
   it('holds after an emergency outcome of the check too, and lets go after the hold has passed', async () => {
     const person = new Person(bot.url);
     await walkTo(person, 'red_flags');
@@ -215,6 +225,76 @@ describe('small requests outside the check', () => {
     await later.say('no thanks');
     await later.say('what is runners knee');
     expect((await later.say('ok go ahead')).entity('booking.question')).to.equal(undefined);
+  });
+
+  it('starts the call-back at its consent question when asked for one in so many words', async () => {
+    for (const text of ['can someone call me back?', 'can i get a callback', "I'd like to book, can you call me"]) {
+      expect((await new Person(bot.url).say(text)).entity('booking.question'), text).to.deep.equal({ type: 'booking.question', id: 'consent' });
+    }
+    expect((await new Person(bot.url).say('please do not call me')).entity('booking.question')).to.equal(undefined);
+  });
+
+  it('withdraws a call-back request asked for in a longer message ("can I cancel my call-back request?")', async () => {
+    const person = new Person(bot.url);
+    await person.press('booking:callback');
+    for (const reply of ['yes', 'Sam Lee', '647-555-0142']) await person.say(reply);
+    expect((await person.say('mornings')).entity('booking.requested')).to.not.equal(undefined);
+    const turn = await person.say('can I cancel my call-back request?');
+    expect(turn.text).to.match(/withdrawn/);
+    expect(turn.entity('booking.offer')).to.equal(undefined);
+  });
+
+  it('answers "what do you remember about me?" with what it keeps', async () => {
+    expect((await new Person(bot.url).say('what do you remember about me?')).text).to.match(/90 days/);
+  });
+
+  it('shows the menu for a bare number with no list to pick from, and a first SMS "1" gets the welcome whose "1" starts the check', async () => {
+    const person = new Person(bot.url);
+    await person.say('what is runners knee');
+    const seven = await person.say('7');
+    expect(seven.entity('kb.suggestions')).to.equal(undefined);
+    expect(seven.activities[0].suggestedActions?.actions.map((a) => a.value)).to.include('triage:start');
+    const sms = new Person(bot.url, 'sms', '+14165550166');
+    expect((await sms.say('1')).text).to.match(/1\. Check my symptoms/);
+    expect(questionId(await sms.say('1'))).to.equal('injury');
+  });
+
+  for (const text of ["I don't have chest pain or any breathing problems, just knee ache when running", 'what warning signs should make me go to the ER, like chest pain?']) {
+    it(`gives no emergency answer to "${text}"`, async () => {
+      expect(outcomeOf(await new Person(bot.url).say(text))?.level).to.not.equal('emergency');
+    });
+  }
+
+  // Warning signs that need to be seen today, told beside a question: the check comes first, and ends at "be seen today".
+  for (const text of [
+    "what stretches help runner's knee? mine is also really swollen and hot since yesterday",
+    'how long before I can run again? my calf has been swollen and sore too',
+    'is a knee brace a good idea? my knee keeps locking',
+    "Hey quick q, what's the best shoe for runner's knee? btw i can't really walk on it since yesterday lol",
+    'book me in, my calf is red and swollen',
+  ]) {
+    it(`starts the check, not an answer, for "${text}", and it ends urgent`, async () => {
+      const person = new Person(bot.url);
+      const turn = await person.say(text);
+      expect(turn.entity('kb.answer')).to.equal(undefined);
+      expect(turn.entity('booking.offer')).to.equal(undefined);
+      expect(questionId(turn)).to.not.equal(undefined);
+      expect((await finishCheck(person, turn, PATH_NO_INJURY)).level).to.equal('urgent');
+    });
+  }
+
+  it('says to be seen today when warning signs come up while a call-back is being taken, then asks its question again', async () => {
+    const person = new Person(bot.url);
+    await person.press('booking:callback');
+    await person.say('yes');
+    const turn = await person.say('actually my calf is swollen and sore now');
+    expect(turn.text).to.match(/checked today/);
+    expect(turn.entity('booking.question')?.id).to.equal('name');
+  });
+
+  it('says it is an automated assistant when asked, and starts the check on "chek my simptoms"', async () => {
+    expect((await new Person(bot.url).say('are you a real person?')).text).to.match(/automated assistant for the clinic, not a person/);
+    expect(questionId(await new Person(bot.url).say('chek my simptoms'))).to.not.equal(undefined);
   });
 
   it('withdraws a call-back request on "cancel my call-back", and says so when there is none', async () => {

@@ -46,6 +46,36 @@ describe('questions and small talk', () => {
     });
   }
 
+  it('suggests a clinician for a health question it does not cover, but not for one that is not about health', async () => {
+    const acl = await new Person(bot.url).say('how do I rehab an ACL tear');
+    expect(acl.text).to.match(/clinician/);
+    for (const question of ["what's the weather tomorrow", 'where can i park', 'are you hiring physios']) {
+      const turn = await new Person(bot.url).say(question);
+      expect(turn.entity('kb.noMatch'), question).to.not.equal(undefined);
+      expect(turn.text, question).to.not.match(/clinician/);
+    }
+  });
+
+  it('answers a message in another language in that language and in English, with 911, and no English buttons', async () => {
+    const turn = await new Person(bot.url).say('me duele la rodilla cuando corro');
+    expect(turn.text).to.include('solo puedo responder en inglés').and.include('llame al 911').and.include('I can only read and answer English');
+    // The clinic's number, beside each line.
+    expect(turn.text).to.include('Tel. 416-555-0100').and.include('call 416-555-0100');
+    expect(turn.entity('kb.noMatch')).to.deep.equal({ type: 'kb.noMatch' });
+    expect(turn.activities.every((a) => !a.suggestedActions)).to.equal(true);
+  });
+
+  it('keeps another script whole by SMS, where other text is kept to GSM-7', async () => {
+    const turn = await new Person(bot.url, 'sms', '+14165550177').say('我的膝盖疼');
+    expect(turn.text).to.include('请拨打911').and.include('call 911');
+    expect(turn.entity('kb.noMatch')).to.not.equal(undefined);
+  });
+
+  it('still answers English with a foreign word in it', async () => {
+    const turn = await new Person(bot.url).say('que sera, how long does runners knee take to heal');
+    expect(turn.entity('kb.answer')?.id).to.equal('recovery-time');
+  });
+
   for (const pet of ['my dog is limping what do i do', "my dog's knee is swollen", 'my dog hurt his knee']) {
     it(`does not start a person's symptom check for a pet: "${pet}"`, async () => {
       const turn = await new Person(bot.url).say(pet);

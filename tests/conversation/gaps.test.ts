@@ -22,6 +22,13 @@ describe('questions the knowledge base lacks', () => {
     expect(gaps[0].example.toLowerCase()).to.include('tennis elbow');
   });
 
+  it('keeps no message it could not read for being in another language: that is no gap in the knowledge base', async () => {
+    const before = await bot.running.database.unanswered.since(new Date(0));
+    const turn = await new Person(bot.url).say("j'ai mal au genou quand je cours");
+    expect(turn.text).to.include("qu'en anglais");
+    expect(await bot.running.database.unanswered.since(new Date(0))).to.have.length(before.length);
+  });
+
   it('drops e-mail addresses and phone numbers from what it keeps', () => {
     expect(scrub('call me at 416-555-0100 or mail jo@example.com about hips')).to.equal('call me at [number] or mail [e-mail] about hips');
   });

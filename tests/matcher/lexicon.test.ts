@@ -26,6 +26,12 @@ describe('matcher lexicon', () => {
     expect(() => parseLexicon({ ...minimal, outOfScope: { ...minimal.outOfScope, idioms: [3] } }, 'lexicon.json')).to.throw(ContentError, 'outOfScope.idioms');
   });
 
+  it('reads which out-of-scope conditions are not about health, and refuses one that is no condition, naming it', () => {
+    const outOfScope = { ...minimal.outOfScope, conditions: ['acl', 'weather'] };
+    expect(parseLexicon({ ...minimal, outOfScope: { ...outOfScope, unrelated: ['weather'] } }, 'lexicon.json').outOfScope.unrelated).to.deep.equal(['weather']);
+    expect(() => parseLexicon({ ...minimal, outOfScope: { ...outOfScope, unrelated: ['parking'] } }, 'lexicon.json')).to.throw(ContentError, 'outOfScope.unrelated[0]');
+  });
+
   it('has no phrase that is both a synonym and a false friend', () => {
     const { lexicon } = realKnowledge();
     const synonyms = new Set(lexicon.synonyms.flatMap((s) => s.variants));

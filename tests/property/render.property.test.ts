@@ -7,7 +7,7 @@ import type { Entity, Reply } from '../../dialogs/replies';
 import { isGsm7 } from '../../knowledge/gsm7';
 import { anyText, smsText } from './arbitraries';
 
-const WORDS: RenderWords = { submitChoices: 'Done' };
+const WORDS: RenderWords = { submitChoices: 'Done', smsReplyNumber: 'Reply {numbers}.', smsReplyNumbers: 'Reply with one or more numbers (e.g. {example}).', smsOr: 'or' };
 
 /** The longest SMS message the contract allows (two concatenated GSM-7 segments are 306 septets). */
 const SMS_MAX = 320;

@@ -114,7 +114,17 @@ function referenceHypothetical(p: Protocol, clause: Normalized): boolean {
 function referenceEmergency(p: Protocol, text: string, ctx: ParseContext): boolean {
   const lex = p.language.lexicon;
   const all = clauses(text);
-  const kept = all.filter((c) => !referenceHypothetical(p, referenceNormalize(c, lex)));
+  const asked = all.map((c) => referenceHypothetical(p, referenceNormalize(c, lex)));
+  // An example of what a clause asked about ("..., like chest pain"; "for example, chest pain") is asked about too.
+  let example = false;
+  for (let i = 1; i < all.length; i++) {
+    if (!asked[i - 1]) continue;
+    const clause = referenceNormalize(all[i], lex);
+    const opens = referenceMatchesAtStart(p.language.examples, clause);
+    if (opens !== null || example) asked[i] = true;
+    example = opens !== null && opens.end >= clause.tokens.length;
+  }
+  const kept = all.filter((_, i) => !asked[i]);
   if (kept.length === 0) return false;
   const told = referenceNormalize(kept.join('. '), lex);
   // A question about a sign, then the sign told as here now: the whole message.

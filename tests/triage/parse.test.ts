@@ -314,6 +314,15 @@ describe('triage free-text parsing', () => {
       ["I'm 42. About 5 days ago I started getting a dull ache behind my left kneecap, mostly going down stairs and after sitting through long meetings. No fall or twist. It's about a 4/10 at worst and getting better. Never had it before.",
         { injury: 'no', age: 'adult', duration: 'lt1w', trend: 'better', location: 'front', severity: 4, recurrent: 'no' }],
       ['knee pain, staying about the same', { trend: 'same' }],
+      // From a second black-box test: a time "for" leads is how long, even before "after"; swelling told as past is not now.
+      ["my knee has been a bit sore for 4 days after I upped my mileage, it's already getting better", { duration: 'lt1w', trend: 'better' }],
+      ['it started 4 days after the race', {}],
+      ["my knee was swollen last year but it's fine now, just aches after runs", { aggravators: ['running'] }],
+      // A time alone does not set swelling aside (it may be another thing's: "surgery 5 weeks ago and now it's swollen"); the check asks.
+      ['it swelled up 3 weeks ago', { red_flags: ['swollen'], duration: '2to6w' }],
+      ["it was swollen last year and it's swollen again", { red_flags: ['swollen'] }],
+      ['my knee has been locking since last year', { red_flags: ['locked'] }],
+      ['my knee used to lock when I was a teen', {}],
     ];
     for (const [text, expected] of rows) {
       it(`finds ${JSON.stringify(expected)} in "${text}"`, () => {

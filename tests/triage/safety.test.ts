@@ -1,7 +1,7 @@
 import { expect } from 'chai';
 import { readTestData } from '../support/data';
 import { Protocol } from '../../triage/protocol';
-import { detectCrisis, detectEmergency, screenMessage } from '../../triage/safety';
+import { detectCrisis, detectEmergency, screen, screenMessage } from '../../triage/safety';
 import { CTX, protocol } from './helpers';
 
 const EMERGENCIES = [
@@ -149,6 +149,52 @@ describe('the safety screen on messages written apart from its phrase lists', ()
   for (const text of messages.notCrisis) {
     it(`does not offer crisis resources for "${text}"`, () => {
       expect(screenMessage(p, text, CTX, { emergency: true })).to.not.be.oneOf(['crisis', 'possibleCrisis']);
+    });
+  }
+});
+
+// From a blind set (read once, then learnt from): a question asked beside one's own sign that needs to be seen today, and
+// the same signs told of the past, of someone else, asked about, or in an idiom.
+describe('warning signs that need to be seen today, told beside other words', () => {
+  let p: Protocol;
+  before(() => {
+    p = protocol();
+  });
+  const urgent = [
+    'can i book an appt for runners knee this week, my knee keeps locking and i can\'t fully straighten it rn',
+    'do you guys direct bill insurance? also my left calf has been swollen and tender since my flight back from Vancouver on Tuesday',
+    'knee swelled up big and its hot n red, no fever. is it ok to wear a brace and keep training?',
+    "Hey quick q, what's the best shoe for runner's knee? btw i can't really walk on it since yesterday lol",
+    'my knee has been locking since last year, what exercises help?',
+    'I tore my meniscus when I was 16 and now my knee locks',
+  ];
+  for (const text of urgent) {
+    it(`reads an urgent sign in "${text}"`, () => {
+      expect(screen(p, text, CTX, { emergency: true }).urgentSigns).to.equal(true);
+    });
+  }
+  const notUrgent = [
+    "my knee was swollen last year but it's fine now, just aches after runs",
+    'my knee used to lock when I was a teen (had surgery at 16), hasn\'t locked in 20 years. Now new kneecap pain from running, can physio help?',
+    'had a DVT in my calf in 2021, fully treated and gone. Is it safe to do physio for runners knee?',
+    "my friend's knee locked during a soccer game last summer and she ended up having surgery for it. can runners knee do that?",
+    'Locked in for the Chicago marathon in October, want to avoid runners knee this time. Tips?',
+    "I can't walk past a running store without buying new shoes lol. Do worn out shoes cause runners knee?",
+    "I can't straighten out my training plan lol, too many races. how do I avoid runners knee?",
+    'Should I see a doctor if my calf ever gets red? Not now, just want to know what to watch for',
+    "my coach said if your knee ever locks or you can't put weight on it, stop and get it checked. is that true for runners knee too?",
+    'Is it true that a swollen calf can mean a blood clot? I read that online. My calves are totally fine, just curious',
+  ];
+  for (const text of notUrgent) {
+    it(`reads no sign of now in "${text}"`, () => {
+      const read = screen(p, text, CTX, { emergency: true });
+      expect(read.urgentSigns).to.equal(false);
+      expect(read.concern).to.equal(undefined);
+    });
+  }
+  for (const text of ['I dislocated my kneecap in 2019 and now it popped out again', 'my kneecap popped out last year and now it popped out again']) {
+    it(`gives the emergency answer to a sign told again now after one long ago: "${text}"`, () => {
+      expect(screenMessage(p, text, CTX, { emergency: true })).to.equal('emergency');
     });
   }
 });

@@ -155,6 +155,26 @@ describe('triage session', () => {
     expect(result.state.answers.red_flags).to.deep.equal(['swollen']);
   });
 
+  it('keeps a fever told before the warning signs: a swollen knee told then, or later, is fever with a hot swollen knee', () => {
+    // From a black-box test: "I have a fever and my knee hurts", then "it is a bit swollen", ended in a routine booking.
+    const opening = converse(p, 'I have a fever and my knee hurts', false, { injury: 'no', red_flags: 'it is a bit swollen' });
+    expect({ level: opening.level, reasons: opening.reasons }).to.deep.equal({ level: 'emergency', reasons: ['possible_joint_infection'] });
+    let { state } = startSession(p, { returning: false, ctx: CTX });
+    state = reply(p, state, "no, but I've been running a fever since yesterday").state;
+    expect(answerWithCode(p, state, 'swollen', CTX).step).to.deep.include({ kind: 'outcome', level: 'emergency', reasons: ['possible_joint_infection'] });
+    // Denied, or told as past, it changes nothing.
+    for (const text of ['no fever, my knee hurts', 'my knee hurts, I had a fever last month']) {
+      const told = converse(p, text, false, { injury: 'no', red_flags: 'it is a bit swollen', age: '40' });
+      expect({ level: told.level, reasons: told.reasons }, text).to.deep.equal({ level: 'book', reasons: ['swelling'] });
+    }
+  });
+
+  it('takes "sorry, I meant 5 weeks not 5 days" at a later question as the longer time, which makes it persistent', () => {
+    const result = converse(p, 'my knee hurts', false, { ...MILD, duration: '5 days', trend: ['sorry, I meant 5 weeks not 5 days', 'same'] });
+    expect(result.state.answers.duration).to.equal('2to6w');
+    expect(result.reasons).to.include('persistent');
+  });
+
   it('takes button values, several codes comma-separated', () => {
     let { state } = startSession(p, { returning: false, ctx: CTX });
     state = answerWithCode(p, state, 'no', CTX).state;
