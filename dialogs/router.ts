@@ -83,6 +83,16 @@ export interface ConversationDeps {
   optionWords?: OptionNumberWords;
   /** Tells a message written in another language, which gets "I can only answer in English" in that language too. */
   readLanguage?: LanguageReader;
+  /** What is stored about a person now: when their last check was (remembered for the follow-up), and their call-back requests. */
+  heldAbout?: (userKey: string) => Promise<HeldData>;
+  /** The clinic's time zone, for dates said back to a person. */
+  timeZone?: string;
+}
+
+export interface HeldData {
+  lastCheckAt?: Date;
+  /** References of call-back requests that still hold the person's details. */
+  callbacks: string[];
 }
 
 /** A reply that is only an option's number: "1", "#2", "3)". */
@@ -136,7 +146,7 @@ export async function handleMessage(deps: ConversationDeps, data: ConversationDa
   // "I went to the ER and they said it's bursitis, can I book physio now?": the hold is over, and the message is read as any other.
   const seen = leaving ? undefined : triage.seenSinceEmergency(data, text);
   if (seen) replies.push(seen);
-  const hold = leaving ? undefined : triage.emergencyHold(data, input);
+  const hold = leaving ? undefined : triage.emergencyHold(data, input, text);
   if (hold) return remember(hold);
   // "No thanks" to the call-back's consent, then "actually yes, go ahead".
   // Asked every turn, so the chance passes even when a button is pressed instead.
@@ -146,14 +156,16 @@ export async function handleMessage(deps: ConversationDeps, data: ConversationDa
   // but warning signs told meanwhile are answered first: they should be seen today, not at the call-back.
   if (deps.booking.active(data) && safety?.urgentSigns && !picked) return remember([triage.urgentSignsReply(), ...deps.booking.reask(data, input)]);
   if (deps.booking.active(data)) {
-    if (command === 'cancel' || command === 'restart') return remember(deps.booking.cancel(data));
+    // "cancel my call-back request" as a whole message stops it; "don't call me before 5" is a time.
+    const stops = command === 'cancel' || command === 'restart' || (!picked && intents.exact(said) === 'cancelCallback');
+    if (stops) return remember(deps.booking.cancel(data));
     if (command === 'help') return remember(deps.booking.help(data, input));
     if (command !== 'deleteData' && command !== 'data:delete') return remember(await deps.booking.answer(data, text, picked, input));
   }
   // Warning signs that need to be seen today, told beside a question or a request to book ("what stretches help? my
   // knee is hot and swollen"): the check comes first, and its outcome says where to go.
   const urgentFirst = safety?.urgentSigns === true && !picked && !triage.active(data) && (command === undefined || command === 'booking' || command === 'callback');
-  if (urgentFirst) return remember(await triage.start(data, input, text));
+  if (urgentFirst) return remember([say(messages.urgentFirst), ...(await triage.start(data, input, text))]);
   switch (command) {
     case 'cancel':
     case 'restart': {
@@ -186,8 +198,11 @@ export async function handleMessage(deps: ConversationDeps, data: ConversationDa
       const withdrawn = (await deps.withdrawCallbacks?.(input.userKey)) ?? 0;
       return remember([say(withdrawn > 0 ? messages.callbacksWithdrawn : messages.noCallbacks)]);
     }
-    case 'privacy':
-      return remember([say(fill(messages.privacy, { days: String(deps.retentionDays) }))]);
+    case 'privacy': {
+      const policy = fill(messages.privacy, { days: String(deps.retentionDays) });
+      const held = deps.heldAbout ? await deps.heldAbout(input.userKey) : undefined;
+      return remember([say(held ? `${policy}\n\n${heldLine(messages, held, deps.timeZone)}` : policy)]);
+    }
     case 'identity':
       return remember([{ text: messages.identity, choices: messages.welcomeChoices }]);
     case 'triage':
@@ -295,4 +310,12 @@ export function pickChoice(choices: Choice[] | undefined, text: string, numbersP
   if (numbered !== undefined) return choices[numbered - 1]?.value;
   const lower = trimmed.toLowerCase();
   return choices.find((c) => c.label.toLowerCase() === lower || c.value.toLowerCase() === lower)?.value;
+}
+
+/** "Right now I hold: the result of your symptom check on November 25, 2026, call-back request KN-A6Q9." */
+function heldLine(messages: Messages, held: HeldData, timeZone = 'America/Toronto'): string {
+  const items: string[] = [];
+  if (held.lastCheckAt) items.push(fill(messages.privacyHeldCheck, { date: new Intl.DateTimeFormat('en-CA', { dateStyle: 'long', timeZone }).format(held.lastCheckAt) }));
+  for (const reference of held.callbacks) items.push(fill(messages.privacyHeldCallback, { reference }));
+  return items.length === 0 ? messages.privacyHeldNothing : fill(messages.privacyHeld, { items: items.join('; ') });
 }

@@ -42,7 +42,7 @@ export interface TriageFlow {
   /** Ends the check, and the hold after an emergency answer. */
   stop(data: TriageHolder): void;
   /** For some hours after the emergency answer, the reply to any message but starting over; undefined once it has passed. */
-  emergencyHold(data: TriageHolder, input: TurnInput): Reply[] | undefined;
+  emergencyHold(data: TriageHolder, input: TurnInput, text?: string): Reply[] | undefined;
   /** During the hold, a message that tells of having been seen since ("I went to the ER, they said..."): ends the hold, and says so. */
   seenSinceEmergency(data: TriageHolder, text: string): Reply | undefined;
   /** Said before a booking offer: after an urgent outcome, that physio does not replace being seen today. */

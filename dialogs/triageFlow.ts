@@ -7,6 +7,7 @@ import {
   questionById,
   screen,
   toldBeenSeen,
+  toldGettingHelp,
   startSession,
   stepBack,
   declinesToAnswer,
@@ -177,13 +178,15 @@ export function createTriageFlow(deps: TriageFlowDeps): TriageFlow {
       delete holder.emergencyAt;
     },
 
-    emergencyHold(holder: Holder, input) {
+    emergencyHold(holder: Holder, input, text) {
       if (!holder.emergencyAt) return undefined;
       if (input.now.getTime() - Date.parse(holder.emergencyAt) > protocol.emergencyHoldHours * 3_600_000) {
         delete holder.emergencyAt;
         return undefined;
       }
-      return [{ text: fill(protocol.messages.emergencyHold, { restart: restartWord(input) }), tone: 'danger' }];
+      // Someone who has called 911 or is waiting in the ER is not told to do it again.
+      const message = text && toldGettingHelp(protocol, text) ? protocol.messages.emergencyHoldHelpComing : protocol.messages.emergencyHold;
+      return [{ text: fill(message, { restart: restartWord(input) }), tone: 'danger' }];
     },
 
     seenSinceEmergency(holder: Holder, text) {

@@ -28,6 +28,8 @@ export interface Lexicon {
     idioms: string[];
     /** Of the conditions, those not about health ("weather", "where do i park"): told so without suggesting a clinician. */
     unrelated: string[];
+    /** Words that deny a pain word just after them ("my calf is not swollen"): no complaint about that part. */
+    negators: string[];
   };
 }
 
@@ -62,6 +64,7 @@ export function parseLexicon(raw: unknown, file: string): Lexicon {
       anchorWords: check.strings(oos.anchorWords, 'outOfScope.anchorWords'),
       idioms: check.strings(oos.idioms, 'outOfScope.idioms', { optional: true }),
       unrelated: unrelatedConditions(check, oos),
+      negators: check.strings(oos.negators, 'outOfScope.negators', { optional: true }),
     },
   };
 }

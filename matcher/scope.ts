@@ -11,6 +11,7 @@ export class ScopeReader {
   private readonly idioms: PhraseTable;
   private readonly painWords: Set<string>;
   private readonly careWords: Set<string>;
+  private readonly negators: Set<string>;
   private readonly kneeWords: Set<string>;
   private readonly domainPhrases: PhraseTable;
   private readonly domainCanonical: Set<string>;
@@ -27,6 +28,7 @@ export class ScopeReader {
     for (const idiom of lexicon.outOfScope.idioms) this.idioms.add(written(idiom), idiom);
     this.painWords = new Set(lexicon.outOfScope.painWords);
     this.careWords = new Set(lexicon.outOfScope.careWords);
+    this.negators = new Set(lexicon.outOfScope.negators);
     this.kneeWords = new Set(lexicon.outOfScope.anchorWords);
     for (const word of lexicon.domainWords) this.domainPhrases.add(written(word), word);
     const canonicals = new Set(lexicon.synonyms.map((s) => s.canonical));
@@ -47,7 +49,9 @@ export class ScopeReader {
     if (condition) return condition;
     // "build my mileage back up", "hip muscles": a body part inside a domain phrase is not a complaint about it.
     const part = typed.find((t, i) => this.bodyParts.has(t) && !this.idioms.spans(typed, i, 1, MAX_FILLERS) && !domain.spans(typed, i, 1, MAX_FILLERS));
-    if (part && typed.some((t) => this.painWords.has(t) || this.careWords.has(t)) && !canonical.some((t) => this.kneeWords.has(t))) return part;
+    // "my calf is not swollen": a pain word denied tells of no complaint about the part.
+    const told = (t: string, i: number): boolean => (this.painWords.has(t) || this.careWords.has(t)) && !this.negators.has(typed[i - 1] ?? '') && !this.negators.has(typed[i - 2] ?? '');
+    if (part && typed.some(told) && !canonical.some((t) => this.kneeWords.has(t))) return part;
     return undefined;
   }
 

@@ -106,6 +106,8 @@ export async function startBot(config: Config, options: StartOptions): Promise<R
       retentionDays: config.retentionDays,
       optionWords: protocol.language.optionWords,
       readLanguage,
+      heldAbout: async (userKey) => ({ lastCheckAt: (await database.checkMemory.get(userKey))?.lastCheckAt, callbacks: await database.bookings.heldFor(userKey) }),
+      timeZone: config.clinic.timeZone,
     },
     store: new ConversationStore(database.state),
     userKeySecret,

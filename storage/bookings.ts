@@ -158,6 +158,15 @@ export class BookingStore {
     });
   }
 
+  /** The references of a person's requests that still hold their details ("what do you keep about me?"). */
+  async heldFor(userKey: string): Promise<string[]> {
+    const rows = await this.sql.query<{ reference: string }>(
+      "SELECT reference FROM booking_requests WHERE user_key = $1 AND status NOT IN ('withdrawn', 'expired') ORDER BY created_at",
+      [userKey],
+    );
+    return rows.map((row) => row.reference);
+  }
+
   /** "Delete my data": the person's requests keep only a tombstone, and their posted cards are queued to say so. */
   async withdrawAllFor(userKey: string, now: Date): Promise<string[]> {
     return this.sql.transaction(async (tx) => {

@@ -81,6 +81,10 @@ export interface Language {
   toldNow: PhraseSet;
   /** Words that tell someone has been seen since the emergency answer ("I went to the ER", "the doctor said"). */
   beenSeen: PhraseSet;
+  /** One's own body named ("my calf"): a clause that also names someone else ("my wife says my calf is red") is still one's own. */
+  ownBody: PhraseSet;
+  /** Words that tell someone is getting emergency help but has not been seen yet ("I called 911", "in the ER waiting room"). */
+  gettingHelp: PhraseSet;
   /** Words that may open a clause before what it asks ("hmm what counts as an injury"): skipped when reading whether it asks. */
   leadIns: ReadonlySet<string>;
   historyDays: ReadonlyMap<RedFlag, number>;
@@ -346,7 +350,9 @@ export function parseLanguage(raw: Json, file: string): Language {
     hypothetical: r.set(safety.hypothetical, 'safety.hypothetical'),
     examples: r.set(safety.examples, 'safety.examples'),
     toldNow: r.set(safety.toldNow, 'safety.toldNow'),
-    beenSeen: r.set(safety.beenSeen, 'safety.beenSeen'),
+    beenSeen: r.set(safety.beenSeen, 'safety.beenSeen', safety.beenSeenExcept ?? []),
+    gettingHelp: r.set(safety.gettingHelp, 'safety.gettingHelp'),
+    ownBody: r.set(safety.ownBody, 'safety.ownBody'),
     leadIns: new Set(c.strings(safety.leadIns, 'safety.leadIns')),
     historyDays,
     longAgoOnly: { ...longAgoOnly, now: r.set(longAgoRaw.now, 'safety.longAgoOnly.now') },

@@ -27,7 +27,7 @@ export function outcomeWords(protocol: Protocol, outcome: { level: Level; reason
   // Pain that has gone needs no plan for managing it: the prevention tips take its place.
   const resolved = outcome.reasons.includes('resolved');
   return {
-    headline: text.headline,
+    headline: resolved ? protocol.messages.resolvedHeadline : text.headline,
     why: outcome.reasons.map((r) => protocol.reasons.get(r) ?? '').filter((s) => s.length > 0),
     advice: resolved ? [] : text.advice,
     warningSigns: outcome.reasons.includes('unclear_safety_answer') ? protocol.messages.unclearSafety : null,

@@ -12,7 +12,8 @@ import { BREAK, clauseAt, Normalized } from './text';
 /**
  * A warning sign told as history ("surgery 2 years ago", "dislocated it in high school") does not count
  * as current. The clause must say it is past: "short of breath for 2 weeks", or "knee sore 2 wks and
- * now short of breath", is now.
+ * now short of breath", is now, and so is a sign told after the time with a word of now ("dislocated it
+ * in 2019 and now it popped out again").
  */
 function isHistory(lang: Language, text: Normalized, hit: Hit, ctx: ParseContext, days: number, bands: readonly DurationBandRange[]): boolean {
   if (toldLongAgo(lang, text, hit)) return true;

@@ -89,9 +89,13 @@ export interface Messages {
   persistence: string;
   reask: string;
   resolvedTips: string[];
+  /** The headline when the pain has gone: no plan to start, only tips. */
+  resolvedHeadline: string;
   crisis: string;
   /** The answer to every message for a while after the emergency answer, but "{restart}" (the word to start over). */
   emergencyHold: string;
+  /** The hold's answer to someone who has called 911 or is waiting in the emergency department. */
+  emergencyHoldHelpComing: string;
   /** Said before a booking offer after an urgent outcome: physio is not the answer to being seen today. */
   bookingAfterUrgent: string;
   /** Asks the paused check's question again after crisis resources ("{restart}" stops it). */
@@ -277,15 +281,17 @@ export function parseProtocol(raw: Json, file: string, language: Language, crisi
   for (const level of LEVELS) outcomes.set(level, readOutcome(c, outcomesRaw[level], `outcomes.${level}`));
 
   const m = c.object(root.messages, 'messages');
-  c.onlyKeys(m, 'messages', ['notDiagnosis', 'unclearSafety', 'persistence', 'reask', 'resolvedTips', 'crisis', 'emergencyHold', 'bookingAfterUrgent', 'resumeAfterCrisis', 'afterCrisis', 'afterBeingSeen', 'urgentSigns']);
+  c.onlyKeys(m, 'messages', ['notDiagnosis', 'unclearSafety', 'persistence', 'reask', 'resolvedTips', 'resolvedHeadline', 'crisis', 'emergencyHold', 'emergencyHoldHelpComing', 'bookingAfterUrgent', 'resumeAfterCrisis', 'afterCrisis', 'afterBeingSeen', 'urgentSigns']);
   const messages: Messages = {
     notDiagnosis: c.text(m.notDiagnosis, 'messages.notDiagnosis'),
     unclearSafety: c.text(m.unclearSafety, 'messages.unclearSafety'),
     persistence: c.text(m.persistence, 'messages.persistence'),
     reask: c.text(m.reask, 'messages.reask'),
     resolvedTips: c.array(m.resolvedTips, 'messages.resolvedTips').map((t, i) => c.text(t, `messages.resolvedTips[${i}]`)),
+    resolvedHeadline: c.text(m.resolvedHeadline, 'messages.resolvedHeadline'),
     crisis: c.text(m.crisis, 'messages.crisis'),
     emergencyHold: c.text(m.emergencyHold, 'messages.emergencyHold'),
+    emergencyHoldHelpComing: c.text(m.emergencyHoldHelpComing, 'messages.emergencyHoldHelpComing'),
     bookingAfterUrgent: c.text(m.bookingAfterUrgent, 'messages.bookingAfterUrgent'),
     resumeAfterCrisis: c.text(m.resumeAfterCrisis, 'messages.resumeAfterCrisis'),
     afterCrisis: c.text(m.afterCrisis, 'messages.afterCrisis'),

@@ -7,7 +7,7 @@ import { readRedFlags } from './parse-red-flags';
 import { Protocol } from './protocol';
 import type { Level } from './ids';
 import { evaluate } from './rules';
-import { normalize, type Normalized } from './text';
+import { normalize, normalizedClauses, type Normalized } from './text';
 
 /** The level the rules give the warning signs a message tells, if it tells any. `whole` is the message already normalised, when the caller has it. */
 function signsLevel(protocol: Protocol, text: string, ctx: ParseContext, whole?: Normalized): Level | undefined {
@@ -39,6 +39,11 @@ export function detectEmergency(protocol: Protocol, text: string, ctx: ParseCont
 /** True when a message tells of having been seen since the emergency answer ("I went to the ER", "the doctor said it's bursitis"). */
 export function toldBeenSeen(protocol: Protocol, text: string): boolean {
   return affirms(protocol.language.beenSeen, normalize(text, protocol.language.lexicon), protocol.language.negation);
+}
+
+/** True when a message tells of getting emergency help not yet given ("I called 911, waiting for the ambulance", "in the ER waiting room"). */
+export function toldGettingHelp(protocol: Protocol, text: string): boolean {
+  return affirms(protocol.language.gettingHelp, normalize(text, protocol.language.lexicon), protocol.language.negation);
 }
 
 /** True for talk of suicide or self-harm, by the phrase lists or the model; errs on the side of offering crisis resources. */
@@ -73,5 +78,20 @@ export function screen(protocol: Protocol, text: string, ctx: ParseContext, opti
   if (crisisIn(protocol, normalized)) return { concern: 'crisis', urgentSigns: false };
   const level = options.emergency ? signsLevel(protocol, text, ctx, normalized) : undefined;
   if (level === 'emergency') return { concern: 'emergency', urgentSigns: false };
-  return { concern: crisisLikely(protocol.crisisModel, normalized) ? 'possibleCrisis' : undefined, urgentSigns: level === 'urgent' };
+  const urgentSigns = level === 'urgent' && ownSignsLevel(protocol, text, ctx) === 'urgent';
+  return { concern: crisisLikely(protocol.crisisModel, normalized) ? 'possibleCrisis' : undefined, urgentSigns };
+}
+
+/**
+ * The level of the signs told in the clauses that name nobody else, or name one's own body too: "my husband's calf is
+ * swollen and red, but what cadence should I aim for?" tells of no sign of the writer's. (Only for the signs to be seen today: an emergency is
+ * answered as one whoever has it.)
+ */
+function ownSignsLevel(protocol: Protocol, text: string, ctx: ParseContext): Level | undefined {
+  const { lexicon, elsewhere, ownBody, negation } = protocol.language;
+  const clauses = normalizedClauses(text, lexicon);
+  // "my wife says my calf is swollen" is one's own calf.
+  const own = clauses.filter((c) => !affirms(elsewhere, c.normalized, negation) || affirms(ownBody, c.normalized, negation));
+  if (own.length === clauses.length) return 'urgent';
+  return own.length === 0 ? undefined : signsLevel(protocol, own.map((c) => c.text).join('. '), ctx);
 }

@@ -88,7 +88,10 @@ for (const engine of enginesUnderTest(environment)) {
     it("leaves only a tombstone of one person's requests, and nobody else's", async () => {
       await db.bookings.create(booking(), { webhook: true, reference: references('KN-2222') });
       await db.bookings.create(booking({ userKey: 'user-2', activityId: 'a2', name: 'Other Person' }), { webhook: false, reference: references('KN-3333') });
+      expect(await db.bookings.heldFor('user-1'), 'what is held of the person, asked before').to.deep.equal(['KN-2222']);
       expect(await db.bookings.withdrawAllFor('user-1', NOW)).to.deep.equal(['KN-2222']);
+      expect(await db.bookings.heldFor('user-1'), 'and after').to.deep.equal([]);
+      expect(await db.bookings.heldFor('user-2')).to.deep.equal(['KN-3333']);
       const tombstone = await db.bookings.byReference('KN-2222');
       expect(tombstone).to.deep.include({ status: 'withdrawn', statusBy: 'person', name: undefined, contact: undefined, preferredTime: undefined, summary: undefined, consentBy: 'self' });
       expect((await db.bookings.byReference('KN-3333'))?.name).to.equal('Other Person');

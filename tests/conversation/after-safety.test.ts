@@ -37,6 +37,23 @@ describe('after the emergency answer', () => {
     expect((await person.say('what is runners knee')).entity('kb.answer')?.id).to.equal('what-is-runners-knee');
   });
 
+  // From a second black-box test: being at the hospital, or having left it, is not having been seen.
+  it('keeps the hold for someone not yet seen, without telling one who called 911 or waits in the ER to do it again', async () => {
+    const person = new Person(bot.url);
+    expect(outcomeOf(await person.say('my knee is hot and swollen and I have a fever'))?.level).to.equal('emergency');
+    const left = await person.say('I went to the hospital but left before being seen, the wait was too long. can I book physio?');
+    expect(left.text).to.match(/call 911 or go to the nearest emergency department/).and.not.match(/glad/);
+    expect(left.entity('booking.offer')).to.equal(undefined);
+    for (const text of ["I'm at the hospital now waiting to be seen, how long is recovery usually?", "I called 911 and I'm waiting for the ambulance", "I'm at emerg, still haven't seen a doctor"]) {
+      const turn = await person.say(text);
+      expect(turn.text, text).to.match(/you're getting help/).and.not.match(/glad/);
+      expect(turn.entity('kb.answer'), text).to.equal(undefined);
+    }
+    const seen = await person.say('update: the ER doctor popped it back in yesterday and said to do physio. how do I book?');
+    expect(seen.text).to.match(/glad you've been checked/);
+    expect(seen.entity('booking.offer')).to.not.equal(undefined);
+  });
+
   it('holds after an emergency outcome of the check too, and lets go after the hold has passed', async () => {
     const person = new Person(bot.url);
     await walkTo(person, 'red_flags');
@@ -244,8 +261,20 @@ describe('small requests outside the check', () => {
     expect(turn.entity('booking.offer')).to.equal(undefined);
   });
 
-  it('answers "what do you remember about me?" with what it keeps', async () => {
-    expect((await new Person(bot.url).say('what do you remember about me?')).text).to.match(/90 days/);
+  it('answers "what do you remember about me?" with what it keeps, and what it holds of this person now', async () => {
+    const person = new Person(bot.url);
+    const first = await person.say('what do you remember about me?');
+    expect(first.text).to.match(/90 days/).and.match(/Right now I hold nothing about you/);
+    await finishCheck(person, await person.press('triage:start'), PATH_NO_INJURY);
+    await person.press('booking:callback');
+    for (const reply of ['yes', 'Sam Lee', '647-555-0142']) await person.say(reply);
+    const reference = (await person.say('mornings')).entity('booking.requested')?.reference;
+    expect(reference).to.be.a('string');
+    const held = await person.say('what do you remember about me?');
+    expect(held.text).to.match(/your symptom check on [A-Z][a-z]+ \d{1,2}, \d{4}/).and.include(`call-back request ${String(reference)}`);
+    expect(held.text).to.not.include('Sam Lee').and.not.include('0142');
+    await person.say('delete my data');
+    expect((await person.say('what do you remember about me?')).text).to.match(/Right now I hold nothing about you/);
   });
 
   it('shows the menu for a bare number with no list to pick from, and a first SMS "1" gets the welcome whose "1" starts the check', async () => {
@@ -282,6 +311,28 @@ describe('small requests outside the check', () => {
       expect((await finishCheck(person, turn, PATH_NO_INJURY)).level).to.equal('urgent');
     });
   }
+
+  it('starts no check of the writer\'s for someone else\'s warning sign, and checks one\'s own that another tells of', async () => {
+    const husband = await new Person(bot.url).say("my husband's calf is swollen and red, but my question is: what cadence should I aim for?");
+    expect(questionId(husband)).to.equal(undefined);
+    expect(husband.text).to.not.match(/Before I answer that/);
+    const wife = await new Person(bot.url).say('my wife says my calf is swollen and red, what shoes should i buy?');
+    expect(wife.text).to.match(/Before I answer that/);
+    expect(questionId(wife)).to.not.equal(undefined);
+  });
+
+  it('answers "is calf swelling a sign of a blood clot?" from the warning signs, not as outside what it covers', async () => {
+    expect((await new Person(bot.url).say('is calf swelling a sign of a blood clot?')).entity('kb.answer')?.id).to.equal('serious-causes');
+  });
+
+  it('stops a call-back request on "cancel my call-back request" at any of its questions, keeping nothing of it', async () => {
+    const person = new Person(bot.url);
+    await person.press('booking:callback');
+    await person.say('yes');
+    const turn = await person.say('cancel my call-back request');
+    expect(turn.entity('booking.question')).to.equal(undefined);
+    expect(turn.text).to.match(/stopped the call-back request/);
+  });
 
   it('says to be seen today when warning signs come up while a call-back is being taken, then asks its question again', async () => {
     const person = new Person(bot.url);

@@ -31,6 +31,10 @@ describe('questions and small talk', () => {
     ['can it heal w/o physio', 'heal-on-its-own'],
     ['is runners knee one of those things that fixes itself or nah', 'heal-on-its-own'],
     ['im 72, what gentle strengthening can i do for kneecap pain', 'exercises'],
+    // From a second black-box test: another body part denied, a clot asked about, a common question that got "did you mean".
+    ["My calf isn't swollen or red and I'm not short of breath. Is foam rolling the IT band useful?", 'it-band'],
+    ['can a swollen calf be a blood clot', 'serious-causes'],
+    ["is it ok to run with runner's knee?", 'rest'],
   ];
   for (const [question, id] of answers) {
     it(`answers "${question}" with ${id}`, async () => {

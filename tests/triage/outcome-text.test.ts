@@ -39,6 +39,15 @@ describe('triage outcome words', () => {
     // Gone is gone: no rest, ice and "book if it isn't better" plan beside the tips.
     expect(outcomeWords(p, { level: 'self-care', reasons: ['resolved'] }).advice).to.deep.equal([]);
     expect(outcomeWords(p, { level: 'self-care', reasons: ['mild_recent'] }).advice.length).to.be.greaterThan(0);
+    // Nor a "start with self-care" headline for someone who is better.
+    expect(outcomeWords(p, { level: 'self-care', reasons: ['resolved'] }).headline).to.equal(p.messages.resolvedHeadline);
+    expect(outcomeWords(p, { level: 'self-care', reasons: ['mild_recent'] }).headline).to.not.equal(p.messages.resolvedHeadline);
+  });
+
+  it('lists the warning signs for an unclear safety answer without saying again that it was unclear and to be seen today', () => {
+    const words = outcomeWords(p, { level: 'urgent', reasons: ['unclear_safety_answer'] });
+    expect(words.headline).to.match(/seen today/);
+    expect(words.warningSigns).to.match(/^Call 911/).and.not.match(/couldn't be sure|please be seen today/i);
   });
 
   it('says it is not a diagnosis at every level', () => {
