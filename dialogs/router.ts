@@ -107,7 +107,9 @@ export function welcomeReplies(deps: Pick<ConversationDeps, 'messages' | 'clinic
 export async function handleMessage(deps: ConversationDeps, data: ConversationData, input: TurnInput): Promise<Reply[]> {
   const { messages, intents, triage } = deps;
   const restart = input.plainChannel ? messages.restartWordSms : messages.restartWord;
-  const say = (template: string): Reply => ({ text: fill(template, { restart }) });
+  // "call the clinic at 416-555-0100" where a number is configured, "contact the clinic" where none is.
+  const contact = deps.clinic.phone ? fill(messages.callClinicAt, { phone: deps.clinic.phone }) : messages.contactClinic;
+  const say = (template: string): Reply => ({ text: fill(template, { restart, contact }) });
   const text = input.text.trim();
   const picked = input.value ?? pickChoice(data.choices, text, !triage.active(data), input.plainChannel ? deps.optionWords : undefined);
   // "ok" or "yes" starts the check only when the last reply offered it.
@@ -204,7 +206,7 @@ export async function handleMessage(deps: ConversationDeps, data: ConversationDa
       return remember([say(held ? `${policy}\n\n${heldLine(messages, held, deps.timeZone)}` : policy)]);
     }
     case 'identity':
-      return remember([{ text: messages.identity, choices: messages.welcomeChoices }]);
+      return remember([{ ...say(messages.identity), choices: messages.welcomeChoices }]);
     case 'triage':
     case 'triage:start':
       return remember(await triage.start(data, input, undefined));

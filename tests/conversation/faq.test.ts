@@ -75,6 +75,11 @@ describe('questions and small talk', () => {
     expect(turn.entity('kb.noMatch')).to.not.equal(undefined);
   });
 
+  it('gives the clinic\'s number where it says to call the clinic, when one is configured', async () => {
+    expect((await new Person(bot.url).say('are you a bot?')).text).to.match(/automated assistant/).and.include('call the clinic at 416-555-0100');
+    expect((await new Person(bot.url).say('cancel my call-back')).text).to.match(/no call-back request/).and.include('call the clinic at 416-555-0100');
+  });
+
   it('still answers English with a foreign word in it', async () => {
     const turn = await new Person(bot.url).say('que sera, how long does runners knee take to heal');
     expect(turn.entity('kb.answer')?.id).to.equal('recovery-time');
