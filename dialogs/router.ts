@@ -314,7 +314,7 @@ export function pickChoice(choices: Choice[] | undefined, text: string, numbersP
   return choices.find((c) => c.label.toLowerCase() === lower || c.value.toLowerCase() === lower)?.value;
 }
 
-/** "Right now I hold: the result of your symptom check on November 25, 2026, call-back request KN-A6Q9." */
+/** "Right now I hold: the date and result of your symptom check on November 25, 2026; call-back request KN-A6Q9, ...". */
 function heldLine(messages: Messages, held: HeldData, timeZone = 'America/Toronto'): string {
   const items: string[] = [];
   if (held.lastCheckAt) items.push(fill(messages.privacyHeldCheck, { date: new Intl.DateTimeFormat('en-CA', { dateStyle: 'long', timeZone }).format(held.lastCheckAt) }));
