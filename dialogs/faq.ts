@@ -65,10 +65,10 @@ export function noMatchReply(messages: Messages, healthRelated: boolean): Reply 
 
 /**
  * A message in another language: that language's line (when it is one the bot knows), then the English one, each with the
- * clinic's number when it is configured ("Tel." reads in most languages); no English buttons.
+ * clinic's number when it is configured (`foreignPhone`: "Tel." reads in most languages); no English buttons.
  */
 export function foreignLanguageReply(messages: Messages, clinic: ClinicFacts, foreign: ForeignText): Reply {
   const english = clinic.phone ? `${messages.englishOnly} ${fill(messages.englishOnlyPhone, { phone: clinic.phone })}` : messages.englishOnly;
-  const lines = foreign.language ? [clinic.phone ? `${foreign.language.reply} Tel. ${clinic.phone}` : foreign.language.reply, english] : [english];
+  const lines = foreign.language ? [clinic.phone ? `${foreign.language.reply} ${fill(messages.foreignPhone, { phone: clinic.phone })}` : foreign.language.reply, english] : [english];
   return { text: lines.join('\n\n'), anyScript: foreign.language !== undefined, entity: { type: 'kb.noMatch' } };
 }

@@ -95,6 +95,11 @@ export interface HeldData {
   callbacks: string[];
 }
 
+/** "call the clinic at 416-555-0100" where a number is configured, "contact the clinic" where none is. */
+function clinicContact(deps: Pick<ConversationDeps, 'clinic' | 'messages'>): string {
+  return deps.clinic.phone ? fill(deps.messages.callClinicAt, { phone: deps.clinic.phone }) : deps.messages.contactClinic;
+}
+
 /** A reply that is only an option's number: "1", "#2", "3)". */
 const BARE_NUMBER = /^#?\d{1,2}[.)]?$/;
 
@@ -107,9 +112,7 @@ export function welcomeReplies(deps: Pick<ConversationDeps, 'messages' | 'clinic
 export async function handleMessage(deps: ConversationDeps, data: ConversationData, input: TurnInput): Promise<Reply[]> {
   const { messages, intents, triage } = deps;
   const restart = input.plainChannel ? messages.restartWordSms : messages.restartWord;
-  // "call the clinic at 416-555-0100" where a number is configured, "contact the clinic" where none is.
-  const contact = deps.clinic.phone ? fill(messages.callClinicAt, { phone: deps.clinic.phone }) : messages.contactClinic;
-  const say = (template: string): Reply => ({ text: fill(template, { restart, contact }) });
+  const say = (template: string): Reply => ({ text: fill(template, { restart, contact: template.includes('{contact}') ? clinicContact(deps) : undefined }) });
   const text = input.text.trim();
   const picked = input.value ?? pickChoice(data.choices, text, !triage.active(data), input.plainChannel ? deps.optionWords : undefined);
   // "ok" or "yes" starts the check only when the last reply offered it.
@@ -142,7 +145,9 @@ export async function handleMessage(deps: ConversationDeps, data: ConversationDa
 
   // Normalised once, when first needed, for every reading of intent below.
   const said = new IntentText(text);
-  const command = picked && !picked.startsWith('topic:') ? picked : intents.exact(said) ?? intents.contained(said);
+  const pickedCommand = picked && !picked.startsWith('topic:') ? picked : undefined;
+  const exact = pickedCommand ? undefined : intents.exact(said);
+  const command = pickedCommand ?? exact ?? intents.contained(said);
   // After the emergency answer, nothing but starting over (or deleting one's data) gets anything else for a while.
   const leaving = command === 'cancel' || command === 'restart' || command === 'deleteData' || command === 'data:delete';
   // "I went to the ER and they said it's bursitis, can I book physio now?": the hold is over, and the message is read as any other.
@@ -159,7 +164,7 @@ export async function handleMessage(deps: ConversationDeps, data: ConversationDa
   if (deps.booking.active(data) && safety?.urgentSigns && !picked) return remember([triage.urgentSignsReply(), ...deps.booking.reask(data, input)]);
   if (deps.booking.active(data)) {
     // "cancel my call-back request" as a whole message stops it; "don't call me before 5" is a time.
-    const stops = command === 'cancel' || command === 'restart' || (!picked && intents.exact(said) === 'cancelCallback');
+    const stops = command === 'cancel' || command === 'restart' || (!picked && exact === 'cancelCallback');
     if (stops) return remember(deps.booking.cancel(data));
     if (command === 'help') return remember(deps.booking.help(data, input));
     if (command !== 'deleteData' && command !== 'data:delete') return remember(await deps.booking.answer(data, text, picked, input));

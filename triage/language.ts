@@ -33,7 +33,7 @@ export interface DurationLanguage {
   blockedBefore: readonly string[];
   afterUnit: readonly string[];
   /** Of `afterUnit`, the words that tie a time to an event ("4 days after the race"): a time "for" leads is still how long ("sore for 4 days after I upped my mileage"). */
-  eventAfterUnit: readonly string[];
+  eventAfterUnit: { words: readonly string[]; unlessAfter: readonly string[] };
   /** Days to add when a word follows the length: "it'll be two weeks tomorrow" is a day short of two weeks. */
   shiftAfterUnit: ReadonlyMap<string, number>;
   mentionBefore: readonly string[];
@@ -212,7 +212,10 @@ function readDuration(r: PhraseReader, x: Json, path: string): DurationLanguage 
     moreThan: r.set(o.moreThan, `${path}.moreThan`),
     blockedBefore: c.strings(o.blockedBefore, `${path}.blockedBefore`),
     afterUnit: c.strings(o.afterUnit, `${path}.afterUnit`),
-    eventAfterUnit: c.strings(o.eventAfterUnit ?? [], `${path}.eventAfterUnit`),
+    eventAfterUnit: {
+      words: c.strings(c.object(o.eventAfterUnit, `${path}.eventAfterUnit`).words, `${path}.eventAfterUnit.words`),
+      unlessAfter: c.strings(c.object(o.eventAfterUnit, `${path}.eventAfterUnit`).unlessAfter, `${path}.eventAfterUnit.unlessAfter`),
+    },
     shiftAfterUnit: numberMap(c, o.shiftAfterUnit, `${path}.shiftAfterUnit`),
     mentionBefore: c.strings(o.mentionBefore, `${path}.mentionBefore`),
     mentionAfter: c.strings(o.mentionAfter, `${path}.mentionAfter`),

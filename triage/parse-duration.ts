@@ -121,7 +121,7 @@ function fromQuantities(r: Reader, bands: readonly DurationBandRange[], negation
     lo += shift;
     hi += shift;
     if (r.phraseBefore(before, r.lang.blockedBefore) || r.timesActivity(before)) return;
-    if (r.phraseAt(after, r.lang.afterUnit) > 0 && !(r.phraseAt(after, r.lang.eventAfterUnit) > 0 && r.phraseBefore(before, ['for']))) return;
+    if (r.phraseAt(after, r.lang.afterUnit) > 0 && !(r.phraseAt(after, r.lang.eventAfterUnit.words) > 0 && r.phraseBefore(before, r.lang.eventAfterUnit.unlessAfter))) return;
     if (r.mode === 'mention' && !r.phraseBefore(before, r.lang.mentionBefore) && r.phraseAt(after, r.lang.mentionAfter) === 0) return;
     out.push({ lo: Math.max(0, Math.floor(lo)), hi: Math.max(0, Math.ceil(hi)) });
   });
