@@ -32,6 +32,8 @@ export interface IntentReader {
   isQuestion(text: string | IntentText): boolean;
   /** Some sentence of the message is a question ("signs of runners knee?? is it a dull ache"). */
   hasQuestion(text: string | IntentText): boolean;
+  /** Some sentence or clause asks, with or without a question mark: "coach here, what cues help", "my shoes are old, is that bad". */
+  asksSomewhere(text: string | IntentText): boolean;
 }
 
 const read = (text: string | IntentText): IntentText => (typeof text === 'string' ? new IntentText(text) : text);
@@ -141,6 +143,10 @@ export function createIntentReader(phrases: IntentPhrases): IntentReader {
     },
     hasQuestion(text) {
       return hasQuestion(read(text));
+    },
+    asksSomewhere(text) {
+      const said = read(text);
+      return hasQuestion(said) || said.raw.split(CLAUSE_END).some((clause) => asks(normaliseText(clause)));
     },
   };
 

@@ -272,10 +272,16 @@ export async function handleMessage(deps: ConversationDeps, data: ConversationDa
   if (report) {
     // What the check decides for one's own knee ("my knee is sore, should I be worried?") is the check's to answer.
     const checkDecides = report === 'own' && answered?.action === 'triage';
-    if (answered && !checkDecides && (report === 'topic' || intents.hasQuestion(said))) {
+    if (answered && !checkDecides && (report === 'topic' || intents.asksSomewhere(said))) {
       // A symptom asked about ("does a brace help my knee?", "exercises for knee pain") is answered, with the check among its
       // choices: one numbered list, so a reply "1" by SMS can mean only one thing.
       return remember([answer(deps, data, answered.id, match.confidence, true)]);
+    }
+    // A question about a symptom in general, near some topics but answered by none ("coach here, how do I keep my team from
+    // getting kneecap pain?"), gets those topics to choose from: no one's own knee is told for the check to decide on.
+    if (!answered && report === 'topic' && match.band === 'suggest' && intents.asksSomewhere(said)) {
+      await deps.recordUnanswered?.(text, 'suggest', input.now);
+      return remember([suggestionsReply(deps.kb, messages, match)]);
     }
     // Someone telling of their own knee, or of a symptom we have no answer about, gets the check, which decides how urgent it is.
     return remember(await triage.start(data, input, text));

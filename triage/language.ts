@@ -205,6 +205,8 @@ function readDuration(r: PhraseReader, x: Json, path: string): DurationLanguage 
     const s = c.object(e, p);
     return { names: c.strings(s.names, `${p}.names`), month: c.integer(s.month, `${p}.month`), day: c.integer(s.day, `${p}.day`) };
   });
+  // Named days are words typos are corrected to, as every list's words are ("easter" is not a typo of "easier").
+  for (const { names } of [...holidays, ...seasons]) for (const name of names) for (const w of name.split(' ')) r.words.add(w);
   return {
     units: numberMap(c, o.units, `${path}.units`),
     quantities: numberMap(c, o.quantities, `${path}.quantities`),

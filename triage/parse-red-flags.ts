@@ -4,7 +4,7 @@ import { ParseContext } from './calendar';
 import { RedFlag } from './ids';
 import { CodePhrases, Language } from './language';
 import { parseDuration, ReadMode } from './parse-duration';
-import { affirms, findHits, Hit } from './phrases';
+import { affirms, findHits, Hit, matchesAtStart } from './phrases';
 import { DurationBandRange } from './protocol';
 import { BREAK, clauseAt, Normalized } from './text';
 
@@ -94,12 +94,20 @@ export function readRedFlags(
   const followsCalf = (h: Hit): boolean => calfClauses.some((c) => clauseIndex(h.start) === clauseIndex(c.start) + 1) && !namesKnee(h.start);
   const insideCalf = (h: Hit): boolean =>
     calfSpans.some((c) => c.start <= h.start && h.end <= c.end) || calfClauses.some((c) => sameClause(text, c.start, h.start)) || followsCalf(h);
+  // "No. My dad had a knee replacement last month": after a plain no, a sign in a clause about someone else is theirs. Only
+  // after a plain no: a parent doing the check for a child tells the child's signs the same way, without one.
+  const plainNo = mode === 'answer' && text.tokens[matchesAtStart(lang.no, text)?.end ?? 0] === BREAK;
+  const someoneElses = (h: Hit): boolean => {
+    if (!plainNo) return false;
+    const clause = clauseAt(text, h.start);
+    return affirms(lang.elsewhere, clause, lang.negation) && !affirms(lang.ownBody, clause, lang.negation);
+  };
   // Signs set aside (history, "hip surgery", "the swelling went down") still answer the question.
   let setAside = false;
   // `flag`: the sign the phrases are of (heat and swelling alone are none yet); `history`: the sign whose days say how long ago is past.
   const present = (p: CodePhrases, flag?: RedFlag, history: RedFlag | undefined = flag): boolean => {
     const set = setOf(p);
-    const hits = findHits(set, text, lang.negation).filter((h) => !h.negated && (flag !== undefined || !insideCalf(h)));
+    const hits = findHits(set, text, lang.negation).filter((h) => !h.negated && (flag !== undefined || !insideCalf(h)) && !someoneElses(h));
     if (findHits({ patterns: set.patterns, except: [] }, text, lang.negation).some((h) => !h.negated) && hits.length === 0) setAside = true;
     const days = history ? lang.historyDays.get(history) : undefined;
     const longAgoOnly = history !== undefined && lang.longAgoOnly.flags.has(history);

@@ -29,6 +29,14 @@ describe('questions the knowledge base lacks', () => {
     expect(await bot.running.database.unanswered.since(new Date(0))).to.have.length(before.length);
   });
 
+  it("offers the nearest topics for a question about symptoms in general that no topic answers, not a check of the writer's knee", async () => {
+    const before = await bot.running.database.unanswered.since(new Date(0));
+    const turn = await new Person(bot.url).say('coach here, how do i keep my cross country team from getting kneecap pain');
+    expect(turn.entity('triage.question')).to.equal(undefined);
+    expect(turn.entity('kb.suggestions')?.ids).to.include('prevention');
+    expect(await bot.running.database.unanswered.since(new Date(0))).to.have.length(before.length + 1);
+  });
+
   it('drops e-mail addresses and phone numbers from what it keeps', () => {
     expect(scrub('call me at 416-555-0100 or mail jo@example.com about hips')).to.equal('call me at [number] or mail [e-mail] about hips');
   });

@@ -36,6 +36,7 @@ describe('triage free-text parsing', () => {
     ['no', 'no'], ['nah', 'no'], ['nope', 'no'], ['n', 'no'], ['not really', 'no'], ['no way', 'no'], ['dont think so', 'no'],
     ["I don't think so", 'no'], ['not that I know of', 'no'], ["I didn't twist it or anything", 'no'], ['it came on gradually', 'no'], ['2', 'no'],
     ['not sure', null], ['maybe', null], ['hmm', null], ['yes and no', null], ['3', null], ['', null],
+    ["i don't really know, maybe?", null], ['i dont really know', null],
     // A reply that asks back answers nothing, even when it names the thing asked about; what follows the question is read.
     ['hmm what counts as an injury', null], ['what do you mean by injury?', null], ['does a fall count?', null],
     ['does a fall count? I slipped on ice on Monday', 'yes'],
@@ -45,6 +46,8 @@ describe('triage free-text parsing', () => {
     // A second, bare word borne out by what follows it is the answer; on its own ("yes and no") it is asked again.
     ["Yes... well, no, actually. I didn't fall or twist anything, I just increased my mileage a lot.", 'no'], ['no, well yes, I fell off my bike', 'yes'],
     ['yeah... well no', null], ['yes, well no, I did fall', null],
+    // "Yes and no" with more after it is still both: it is asked again, not read as the "yes".
+    ['yes and no tbh, i really cant say', null], ['kind of yes and no, i slipped but didnt fall', null], ["I can't really say", null],
     // "I forgot about that" remembers; "I forget when" does not.
     ['No... wait, actually yes, I did twist it getting out of my car a few days ago, I forgot about that.', 'yes'], ['I forget', null],
     // A question back, with only a hedge beside it, is no answer; thinking aloud before the answer is not one either.
@@ -88,6 +91,10 @@ describe('triage free-text parsing', () => {
   table('red_flags', [
     ["no fever but it's swollen and hot", ['hot_swollen']],
     ['none of those', ['none']], ['nope none', ['none']], ['none', ['none']], ['no', ['none']], ['14', ['none']],
+    // After a plain "no", a sign told of someone else is theirs; without one, a parent telling of a child's signs is heard.
+    ["no. my dad had a knee replacement last month but that's him, not me", ['none']], ["no, my wife's calf is swollen, not mine", ['none']],
+    ["no chest pain, but my dad's calf is swollen", ['calf_swelling']], ['my dad had a knee replacement, his knee is hot and swollen', ['recent_surgery', 'hot_swollen']],
+    ["no, but my knee is hot and my dad says it's swollen", ['hot_swollen']],
     ['it locks sometimes and gives way', ['locked', 'giving_way']],
     ['its hot n swollen', ['hot_swollen']],
     // "+" between words is "and" ("55+" stays "55 or over").
@@ -196,7 +203,7 @@ describe('triage free-text parsing', () => {
     ['a few months', 'gt6w'], ['abt a month', '2to6w'], ['1-2 weeks', '1to2w'], ['a week or two', '1to2w'], ['about a week', '1to2w'],
     ['less than a week', 'lt1w'], ['almost 2 weeks', '1to2w'], ['over 6 weeks', 'gt6w'], ['6 weeks', '2to6w'], ['7 weeks', 'gt6w'],
     ['since yesterday', 'lt1w'], ['since the weekend', 'lt1w'], ['since Oct 15', '2to6w'], ['since 10/30', '2to6w'], ['years', 'gt6w'],
-    ['since christmas', 'gt6w'], ['It started on the 15th', '1to2w'], ['3', '2to6w'], ['More than 6 weeks', 'gt6w'],
+    ['since christmas', 'gt6w'], ['since easter honestly', 'gt6w'], ['since xmas', 'gt6w'], ['It started on the 15th', '1to2w'], ['3', '2to6w'], ['More than 6 weeks', 'gt6w'],
     ['just under 2 weeks', '1to2w'], ["it's been 3 weekends", '2to6w'],
     ["it'll be two weeks tomorrow", '1to2w'], ['it was a week yesterday', '1to2w'], ['since Friday the 13th', '1to2w'],
     ['a while', null], ['no clue', null],
@@ -234,6 +241,10 @@ describe('triage free-text parsing', () => {
     ['walking up stairs', ['stairs']], ['long walks and hikes', ['walking']], ['everything tbh', ['running', 'stairs', 'squatting', 'sitting', 'walking']],
     ['not running, mostly stairs', ['stairs']], ['1 and 5', ['running', 'walking']], ['not sure', null], ['cycling', null],
     ["walking is fine, it's the stairs", ['stairs']], ['dance class', ['running']],
+    // Walking said to be fine, with a word between or put as no problem, is not walking.
+    ['stairs, squatting and sitting through long meetings - walking is totally fine though', ['stairs', 'squatting', 'sitting']],
+    ['walking is no problem, stairs hurt', ['stairs']], ['i can walk no problem, its stairs', ['stairs']], ['stairs. walking no issues', ['stairs']],
+    ['walking is pretty bad', ['walking']], ['walking is a problem', ['walking']], ['long walks are a problem', ['walking']],
   ]);
 
   table('returning_status', [
@@ -349,6 +360,9 @@ describe('triage free-text parsing', () => {
       ['since thanksgiving', 44], // Monday 2026-10-12
       ['since halloween', 25],
       ['since christmas', 335],
+      // A holiday's name is never taken for a typo of another word ("easter" is not "easier").
+      ['since easter', 234], // Sunday 2026-04-05
+      ['since good friday', 236],
       ['since Friday the 13th', 12],
       ["it'll be two weeks tomorrow", 13],
       ['3 days ago', 3],
