@@ -32,7 +32,10 @@ export interface IntentReader {
   isQuestion(text: string | IntentText): boolean;
   /** Some sentence of the message is a question ("signs of runners knee?? is it a dull ache"). */
   hasQuestion(text: string | IntentText): boolean;
-  /** Some sentence or clause asks, with or without a question mark: "coach here, what cues help", "my shoes are old, is that bad". */
+  /**
+   * Some sentence or clause asks, with or without a question mark ("coach here, what cues help", "my shoes are old, is that
+   * bad"), or words that ask stand anywhere in it ("squats make my knee hurt is that a sign of runners knee").
+   */
   asksSomewhere(text: string | IntentText): boolean;
 }
 
@@ -85,6 +88,7 @@ export function createIntentReader(phrases: IntentPhrases): IntentReader {
     return greeting ? norm.slice(greeting.length) : norm;
   };
   const asks = (norm: string): boolean => questionStart.test(norm) || questionStart.test(afterGreeting(norm));
+  const asksWithin = phrases.questions.within.map((w) => ` ${normaliseText(w)} `);
   const isQuestion = ({ raw, norm }: IntentText): boolean => raw.trimEnd().endsWith('?') || asks(norm) || questionEnd.test(norm);
   const hasQuestion = (said: IntentText): boolean =>
     isQuestion(said) || said.raw.includes('?') || said.raw.split(SENTENCE_END).some((sentence) => asks(normaliseText(sentence)));
@@ -146,7 +150,7 @@ export function createIntentReader(phrases: IntentPhrases): IntentReader {
     },
     asksSomewhere(text) {
       const said = read(text);
-      return hasQuestion(said) || said.raw.split(CLAUSE_END).some((clause) => asks(normaliseText(clause)));
+      return hasQuestion(said) || said.raw.split(CLAUSE_END).some((clause) => asks(normaliseText(clause))) || asksWithin.some((w) => ` ${said.norm} `.includes(w));
     },
   };
 

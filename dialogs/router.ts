@@ -271,20 +271,22 @@ export async function handleMessage(deps: ConversationDeps, data: ConversationDa
   const answered = match.band === 'answer' && match.topicId ? deps.kb.byId.get(match.topicId) : undefined;
   if (report) {
     // What the check decides for one's own knee ("my knee is sore, should I be worried?") is the check's to answer.
-    const checkDecides = report === 'own' && answered?.action === 'triage';
-    if (answered && !checkDecides && (report === 'topic' || intents.asksSomewhere(said))) {
+    const checkDecides = report === 'own' && answered?.checkDecides === true;
+    const asks = intents.asksSomewhere(said);
+    if (answered && !checkDecides && (report === 'topic' || asks)) {
       // A symptom asked about ("does a brace help my knee?", "exercises for knee pain") is answered, with the check among its
       // choices: one numbered list, so a reply "1" by SMS can mean only one thing.
       return remember([answer(deps, data, answered.id, match.confidence, true)]);
     }
     // A question about a symptom in general, near some topics but answered by none ("coach here, how do I keep my team from
     // getting kneecap pain?"), gets those topics to choose from: no one's own knee is told for the check to decide on.
-    if (!answered && report === 'topic' && match.band === 'suggest' && intents.asksSomewhere(said)) {
+    if (!answered && report === 'topic' && match.band === 'suggest' && asks) {
       await deps.recordUnanswered?.(text, 'suggest', input.now);
       return remember([suggestionsReply(deps.kb, messages, match)]);
     }
     // Someone telling of their own knee, or of a symptom we have no answer about, gets the check, which decides how urgent it is.
-    return remember(await triage.start(data, input, text));
+    // Asked what the check decides ("...should I see someone?"), they are told the questions are the way to the answer.
+    return remember([...(checkDecides && asks ? [say(messages.checkFirst)] : []), ...(await triage.start(data, input, text))]);
   }
   if (answered) return remember([answer(deps, data, answered.id, match.confidence)]);
   // Not a gap in the knowledge base: a question the bot could not read.

@@ -19,7 +19,8 @@ export interface IntentPhrases {
   /** Words shortly before a booking phrase that ask whether to book ("should I book a physio?"): with one's own symptoms, the check answers that. */
   bookingDoubts: string[];
   /** What makes a message a question without a question mark: its first word ("how", "shud"), or its ending ("worth it", "or not"). */
-  questions: { starts: string[]; ends: string[] };
+  /** A question's first words, its last words, and words that ask wherever they stand ("knee sore should i run"). */
+  questions: { starts: string[]; ends: string[]; within: string[] };
   symptomReport: {
     self: string[];
     body: string[];
@@ -70,6 +71,7 @@ export function parseIntents(raw: unknown, file: string): IntentPhrases {
     questions: {
       starts: check.strings(questions.starts, 'questions.starts', { min: 1 }),
       ends: check.strings(questions.ends, 'questions.ends', { min: 1 }),
+      within: check.strings(questions.within, 'questions.within', { min: 1 }),
     },
     symptomReport: {
       self: check.strings(symptom.self, 'symptomReport.self', { min: 1 }),

@@ -23,6 +23,11 @@ export interface Topic {
   detail?: string;
   followUps: string[];
   action?: TopicAction;
+  /**
+   * For someone telling of their own knee, the symptom check is this topic's answer ("my knee has ached a week, should I
+   * see someone?"): the check starts in its place.
+   */
+  checkDecides: boolean;
 }
 
 export interface KnowledgeBase {
@@ -73,6 +78,7 @@ export function parseKnowledgeBase(raw: unknown, file: string): KnowledgeBase {
       detail,
       followUps: check.strings(item.followUps, `${at}.followUps`, { optional: true }),
       action,
+      checkDecides: checkDecides(check, item.checkDecides, `${at}.checkDecides`),
     };
   });
 
@@ -102,4 +108,10 @@ export function parseKnowledgeBase(raw: unknown, file: string): KnowledgeBase {
 
 export function loadKnowledgeBase(knowledgeDir: string): KnowledgeBase {
   return loadJsonContent(knowledgeDir, 'topics.json', parseKnowledgeBase);
+}
+
+function checkDecides(check: Checker, value: unknown, at: string): boolean {
+  if (value === undefined) return false;
+  if (typeof value !== 'boolean') check.fail(at, 'must be true or false');
+  return value;
 }

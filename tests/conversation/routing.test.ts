@@ -28,6 +28,22 @@ describe('a first message about a knee: the check for someone telling of their o
     });
   }
 
+  it('answers a question about runner\'s knee asked with a word of one\'s own knee, and offers the check', async () => {
+    const turn = await new Person(bot.url).say('my coach said i have patellofemoral pain syndrome, what does that even mean?');
+    expect(turn.entity('triage.question')).to.equal(undefined);
+    expect(turn.entity('kb.answer')?.id).to.equal('what-is-runners-knee');
+    expect(offersCheck(turn)).to.equal(true);
+  });
+
+  it('starts the check for "should I see someone?" about one\'s own knee, saying the questions are the way to the answer', async () => {
+    const turn = await new Person(bot.url).say('my knee has ached for about a week now, at what point should i see someone?');
+    expect(turn.entity('triage.question')?.id).to.equal('injury');
+    expect(turn.text).to.include('a few quick questions first');
+    const plain = await new Person(bot.url).say('my knee has ached for about a week now');
+    expect(plain.entity('triage.question')?.id).to.equal('injury');
+    expect(plain.text).to.not.include('a few quick questions first');
+  });
+
   for (const { q } of messages.answer) {
     it(`answers "${q}" without starting the check`, async () => {
       const turn = await new Person(bot.url).say(q);
