@@ -94,8 +94,8 @@ export class KneeBot extends ActivityHandler {
       return true;
     }
     if (keyword === 'help') {
-      const phone = clinic.phone ? fill(messages.smsHelpPhone, { phone: clinic.phone }) : '';
-      await send(fill(messages.smsHelp, { name: clinic.name ? `${clinic.name} ` : '', phone }));
+      const template = clinic.phone ? messages.smsHelpWithPhone : messages.smsHelp;
+      await send(fill(template, { name: clinic.name ? `${clinic.name} ` : '', phone: clinic.phone }));
       return true;
     }
     return false;

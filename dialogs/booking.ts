@@ -1,6 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { fill, type Messages } from '../knowledge/messages';
 import type { BookingMessages } from '../knowledge/booking-messages';
+import { normaliseText } from '../matcher/normalise';
+import { isGsm7 } from '../knowledge/gsm7';
 import type { BookingStore } from '../storage/bookings';
 import type { Logger } from '../server/logger';
 import type { Choice, Reply } from './replies';
@@ -93,6 +95,7 @@ export function createBookingFlow(deps: BookingFlowDeps) {
   const options = { ...BOOKING_FLOW_DEFAULTS, ...deps.options };
   const callbackChoice = callbackChoiceOf(words);
   const makeReference = deps.reference ?? (() => newReference());
+  const withdrawWords = words.withdrawWords.map(normaliseText);
 
   const question = (id: BookingQuestionId, text: string, choices?: Choice[]): Reply => ({ text, choices, entity: { type: 'booking.question', id } });
   const isChild = (state: BookingData) => state.summary?.answers.age === 'child';
@@ -185,7 +188,8 @@ export function createBookingFlow(deps: BookingFlowDeps) {
       deps.notify();
       holder.callbackReference = stored.reference;
       const text = fill(words.requested, { name, reference: stored.reference, contact: displayContact(contact), time: time.text });
-      return [{ text, entity: { type: 'booking.requested', reference: stored.reference } }];
+      // A name in another script ("李明", "Côté") is said back as written: SMS sends this reply as written, not in GSM-7.
+      return [{ text, entity: { type: 'booking.requested', reference: stored.reference }, anyScript: !isGsm7(`${name} ${time.text}`) || undefined }];
     } catch (error) {
       // Only the error's kind: a database message can quote the values it refused.
       deps.log.error({ event: 'booking_store_failed', channel, err: { name: error instanceof Error ? error.name : typeof error } }, 'call-back request not stored');
@@ -298,6 +302,9 @@ export function createBookingFlow(deps: BookingFlowDeps) {
       const restart = input.plainChannel ? deps.messages.restartWordSms : deps.messages.restartWord;
       return [{ text: fill(words.help, { restart }) }, ...(holder.booking ? ask(holder.booking, input.smsSender) : [])];
     },
+
+    /** The reply (normalised words) withdraws the request being taken: "I changed my mind", "actually no, don't call me". */
+    withdraws: (norm: string): boolean => withdrawWords.some((w) => norm === w || norm.startsWith(`${w} `)),
 
     /** Wipes the dialog and everything it collected. */
     stop,

@@ -37,6 +37,8 @@ export interface IntentReader {
    * bad"), or words that ask stand anywhere in it ("squats make my knee hurt is that a sign of runners knee").
    */
   asksSomewhere(text: string | IntentText): boolean;
+  /** Every clause asks: the message tells nothing of its own ("how much ibuprofen can I take for knee pain?"). */
+  onlyAsks(text: string | IntentText): boolean;
 }
 
 const read = (text: string | IntentText): IntentText => (typeof text === 'string' ? new IntentText(text) : text);
@@ -147,6 +149,10 @@ export function createIntentReader(phrases: IntentPhrases): IntentReader {
     },
     hasQuestion(text) {
       return hasQuestion(read(text));
+    },
+    onlyAsks(text) {
+      const clauses = read(text).raw.split(CLAUSE_END).filter((clause) => clause.trim() !== '');
+      return clauses.length > 0 && clauses.every((clause) => asks(normaliseText(clause)));
     },
     asksSomewhere(text) {
       const said = read(text);

@@ -8,7 +8,7 @@ import type { Choice, Reply } from './replies';
 import { answerReply, followUpChoices, foreignLanguageReply, noMatchReply, suggestionsReply } from './faq';
 import type { ClinicFacts } from './clinic';
 import type { TriageData, TriageFlow } from './triage-flow';
-import type { BookingData, BookingFlow } from './booking';
+import { CALLBACK_VALUE, type BookingData, type BookingFlow } from './booking';
 import type { TriageSummary } from './booking-summary';
 import type { StaffDesk } from '../staff/desk';
 import type { StaffIdentity } from '../staff/identity';
@@ -117,6 +117,8 @@ export async function handleMessage(deps: ConversationDeps, data: ConversationDa
   const picked = input.value ?? pickChoice(data.choices, text, !triage.active(data), input.plainChannel ? deps.optionWords : undefined);
   // "ok" or "yes" starts the check only when the last reply offered it.
   const checkOffered = data.choices?.some((c) => c.value === 'triage:start') ?? false;
+  // "yes" to the booking offer asks for the one thing it offers to do here: a call-back.
+  const callbackOffered = data.choices?.some((c) => c.value === CALLBACK_VALUE) ?? false;
   data.choices = undefined;
   const afterCrisis = data.afterCrisis === true;
   delete data.afterCrisis;
@@ -164,8 +166,10 @@ export async function handleMessage(deps: ConversationDeps, data: ConversationDa
   if (deps.booking.active(data) && safety?.urgentSigns && !picked) return remember([triage.urgentSignsReply(), ...deps.booking.reask(data, input)]);
   if (deps.booking.active(data)) {
     // "cancel my call-back request" as a whole message stops it; "don't call me before 5" is a time.
-    const stops = command === 'cancel' || command === 'restart' || (!picked && exact === 'cancelCallback');
+    const stops = command === 'cancel' || command === 'restart' || (!picked && (exact === 'cancelCallback' || deps.booking.withdraws(said.norm)));
     if (stops) return remember(deps.booking.cancel(data));
+    // "hold on", "let me think": never a name or a time.
+    if (command === 'wait') return remember([say(messages.takeYourTime), ...deps.booking.reask(data, input)]);
     if (command === 'help') return remember(deps.booking.help(data, input));
     if (command !== 'deleteData' && command !== 'data:delete') return remember(await deps.booking.answer(data, text, picked, input));
   }
@@ -185,10 +189,14 @@ export async function handleMessage(deps: ConversationDeps, data: ConversationDa
       if (triage.active(data)) return remember([say(messages.helpInCheck), ...triage.reask(data, input)]);
       return remember([{ ...say(messages.help), choices: messages.welcomeChoices }]);
     case 'deleteData':
-    case 'data:delete':
+    case 'data:delete': {
       await deps.forgetPerson(input.userKey);
+      // The emergency advice goes on for its hours: deleting one's data does not make an emergency told an hour ago safe.
+      const emergencyAt = data.emergencyAt;
       for (const key of Object.keys(data) as (keyof ConversationData)[]) delete data[key];
+      if (emergencyAt) data.emergencyAt = emergencyAt;
       return remember([{ ...say(messages.dataDeleted), entity: { type: 'privacy.deleted' } }]);
+    }
     case 'booking':
       // "my knee is sore, should I book a physio?" asks whether to book: the check is what answers that.
       if (!picked && !triage.active(data) && intents.asksWhetherToBook(said) && intents.symptomReport(said) === 'own') return remember(await triage.start(data, input, text));
@@ -251,7 +259,9 @@ export async function handleMessage(deps: ConversationDeps, data: ConversationDa
     case 'more':
       return remember([moreDetail(deps, data)]);
     case 'yes':
-      return remember(checkOffered ? await triage.start(data, input, undefined) : [say(messages.acknowledged)]);
+      if (checkOffered) return remember(await triage.start(data, input, undefined));
+      if (callbackOffered) return remember([...triage.beforeBooking(data), ...(await deps.booking.start(data, input, data.lastOutcome))]);
+      return remember([say(messages.acknowledged)]);
     case 'no':
       return remember([{ text: messages.dismissed }]);
     case 'wait':
@@ -269,7 +279,10 @@ export async function handleMessage(deps: ConversationDeps, data: ConversationDa
   const report = intents.symptomReport(said);
   const match = deps.matcher.match(text);
   const answered = match.band === 'answer' && match.topicId ? deps.kb.byId.get(match.topicId) : undefined;
-  if (report) {
+  // "How much ibuprofen can I take for knee pain?": a question, and only a question, about something the guide does not
+  // cover gets the honest no-answer (which offers the check), not a check of a knee no one told of.
+  const outsideGuide = report === 'topic' && !answered && match.outOfScope !== undefined && intents.onlyAsks(said);
+  if (report && !outsideGuide) {
     // What the check decides for one's own knee ("my knee is sore, should I be worried?") is the check's to answer.
     const checkDecides = report === 'own' && answered?.checkDecides === true;
     const asks = intents.asksSomewhere(said);

@@ -24,6 +24,11 @@ export interface BookingMessages {
   failed: string;
   failedNoPhone: string;
   cancelled: string;
+  /**
+   * Whole replies (or their opening words) that withdraw the request being taken: "I changed my mind", "actually no,
+   * don't call me". Read only while one is being taken, so "actually no" elsewhere stays a correction.
+   */
+  withdrawWords: string[];
   help: string;
   tooManyTries: string;
   expired: string;
@@ -215,6 +220,7 @@ export function parseBookingMessages(raw: unknown, file: string): BookingMessage
     failed: top.text('failed', { needs: ['phone'] }),
     failedNoPhone: top.text('failedNoPhone'),
     cancelled: top.text('cancelled'),
+    withdrawWords: top.words('withdrawWords'),
     help: top.text('help'),
     tooManyTries: top.text('tooManyTries'),
     expired: top.text('expired'),

@@ -4,7 +4,7 @@ const TEXT_KEYS = [
   'welcome', 'help', 'helpInCheck', 'greeting', 'thanks', 'goodbye', 'restarted', 'nothingToCancel', 'checkCancelled',
   'noMatch', 'noMatchHealth', 'didYouMean', 'noneOfThese', 'followUpsIntro', 'tellMeMore', 'noMoreDetail', 'nothingToExpand',
   'dismissed', 'emptyMessage', 'attachmentOnly', 'tooLong', 'error', 'busy', 'crisis', 'emergency',
-  'dataDeleted', 'smsOptOut', 'smsOptIn', 'smsHelp', 'smsHelpPhone', 'questionInCheck', 'submitChoices', 'bookingOffer', 'bookingLink', 'bookingCall', 'bookingNoContact', 'restartWord', 'restartWordSms',
+  'dataDeleted', 'smsOptOut', 'smsOptIn', 'smsHelp', 'smsHelpWithPhone', 'questionInCheck', 'submitChoices', 'bookingOffer', 'bookingLink', 'bookingCall', 'bookingNoContact', 'restartWord', 'restartWordSms',
   'acknowledged', 'privacy', 'takeYourTime', 'callbacksWithdrawn', 'noCallbacks', 'clinicDetailsUnknown',
   'smsReplyNumber', 'smsReplyNumbers', 'smsOr', 'englishOnly', 'englishOnlyPhone', 'pickFromMenu', 'identity', 'urgentFirst', 'checkFirst', 'contactClinic', 'callClinicAt', 'foreignPhone', 'privacyHeld', 'privacyHeldCheck', 'privacyHeldCallback', 'privacyHeldNothing',
 ] as const;

@@ -57,6 +57,28 @@ describe('the call-back dialog', function () {
       expect((await database.bookings.listActive(10)).total).to.equal(0);
     });
 
+    it(`stops at the ${step} question when the person changes their mind, and keeps nothing`, async () => {
+      for (const withdrawal of ['I changed my mind', "actually no, don't call me", 'no wait, actually cancel that']) {
+        const who = person();
+        await reach(who, step);
+        const turn = await harness.say(who, withdrawal);
+        expect(turn.text, withdrawal).to.match(/stopped the call-back request/);
+        expect(harness.data(who).booking, withdrawal).to.equal(undefined);
+        expect(keptAnything(who), withdrawal).to.deep.equal([]);
+      }
+      expect((await database.bookings.listActive(10)).total).to.equal(0);
+    });
+
+    it(`takes "hold on" at the ${step} question as a pause, not an answer`, async () => {
+      const who = person();
+      await reach(who, step);
+      const turn = await harness.say(who, 'hold on');
+      expect(turn.replies[0].text).to.equal('Take your time.');
+      expect(turn.entity('booking.question')?.id).to.equal(step);
+      expect(harness.data(who).booking?.attempts).to.equal(0);
+      expect(harness.data(who).booking?.name).to.equal(step === 'name' || step === 'consent' ? undefined : 'Robin Quayle');
+    });
+
     it(`explains itself at the ${step} question on "help" and asks it again`, async () => {
       const who = person();
       await reach(who, step);
@@ -181,6 +203,16 @@ describe('the call-back dialog', function () {
     const again = await harness.say(who, '', { value: 'booking:callback' });
     expect(again.entity('booking.question')?.id).to.equal('contact');
     expect(harness.data(who).booking).to.deep.include({ step: 'contact', attempts: 0, name: 'Robin Quayle' });
+  });
+
+  it('says a name in another script back as written, on SMS too (the confirmation is not kept to GSM-7)', async () => {
+    const who = person('sms');
+    await harness.say(who, 'book');
+    for (const answer of ['1', '1', '李明', '1']) await harness.say(who, answer);
+    const done = await harness.say(who, '4');
+    const confirmation = done.replies.find((r) => r.entity?.type === 'booking.requested');
+    expect(confirmation?.text).to.include('Thanks, 李明.');
+    expect(confirmation?.anyScript).to.equal(true);
   });
 
   it('takes a request on SMS with numbered answers only', async () => {

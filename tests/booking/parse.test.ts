@@ -107,6 +107,10 @@ describe('reading call-back details', () => {
       ['x', undefined],
       ['J.', undefined],
       ['Jo', 'Jo'],
+      // An emoji beside a name is not part of it; a name in another script is kept as written.
+      ['Ana 🙂', 'Ana'],
+      ['👋 Priya here', 'Priya'],
+      ['李明', '李明'],
     ];
     for (const [said, name] of cases) {
       it(`reads "${said.slice(0, 40)}" as ${name ?? 'no name'}`, () => {

@@ -117,7 +117,7 @@ describe('the same conversations on every channel', () => {
 
   it('answers HELP on SMS with the clinic name and contact', async () => {
     const turn = await new Person(bot.url, 'sms', '+14165550118').say('HELP');
-    expect(turn.text).to.include('Leaside Sports Medicine').and.include('416-555-0100');
+    expect(turn.text).to.include('Leaside Sports Medicine').and.include('not a diagnosis. Call 416-555-0100.');
   });
 
   it('removes the @mention of the bot in a Teams channel message', async () => {

@@ -27,6 +27,15 @@ describe('after the emergency answer', () => {
     expect((await person.say('what is runners knee')).entity('kb.answer')?.id).to.equal('what-is-runners-knee');
   });
 
+  it('keeps giving the emergency advice after "delete my data": deleting what is kept does not make the emergency safe', async () => {
+    const person = new Person(bot.url);
+    expect(outcomeOf(await person.say('my kneecap is sticking out sideways and my leg looks deformed'))?.level).to.equal('emergency');
+    expect((await person.say('delete my data')).entity('privacy.deleted')).to.not.equal(undefined);
+    const turn = await person.say('book me in for tomorrow');
+    expect(turn.text).to.match(/call 911/);
+    expect(turn.entity('booking.offer')).to.equal(undefined);
+  });
+
   it('lets go when the person tells of having been seen since, and reads the rest of the message', async () => {
     const person = new Person(bot.url);
     expect(outcomeOf(await person.say('my knee is bent sideways after a fall'))?.level).to.equal('emergency');
@@ -226,11 +235,19 @@ describe('small requests outside the check', () => {
     });
   }
 
-  for (const text of ['book appt', 'book me in pls', 'can i get an appt', 'schedule a visit', 'i want to speak to a human', 'agent', 'can i speak with a physio']) {
+  for (const text of ['book appt', 'book me in pls', 'can i get an appt', 'schedule a visit', 'i want to speak to a human', 'agent', 'can i speak with a physio',
+    'I need an appointment', 'i wanna make an apt', 'Can I get an assessment next week?', 'can i come in thursday', 'reserve a slot with a physiotherapist', 'Do you have availability on Saturday?']) {
     it(`offers booking for "${text}"`, async () => {
       expect((await new Person(bot.url).say(text)).entity('booking.offer')).to.not.equal(undefined);
     });
   }
+
+  it('takes "yes" to the booking offer as a request for its call-back', async () => {
+    const person = new Person(bot.url);
+    expect((await person.say('book')).entity('booking.offer')).to.not.equal(undefined);
+    expect((await person.say('yes')).entity('booking.question')).to.deep.equal({ type: 'booking.question', id: 'consent' });
+    expect((await new Person(bot.url).say('yes')).entity('booking.question'), 'with nothing offered, "yes" asks for nothing').to.equal(undefined);
+  });
 
   it('takes the call-back up again when someone agrees right after refusing consent, and only then', async () => {
     const person = new Person(bot.url);

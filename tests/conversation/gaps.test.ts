@@ -37,6 +37,18 @@ describe('questions the knowledge base lacks', () => {
     expect(await bot.running.database.unanswered.since(new Date(0))).to.have.length(before.length + 1);
   });
 
+  it('says honestly it cannot answer a question that only asks about something outside the guide, and offers the check', async () => {
+    for (const question of ['how many mg of ibuprofen can i take for knee pain', 'how can i lose weight to take pressure off my knees']) {
+      const turn = await new Person(bot.url).say(question);
+      expect(turn.entity('triage.question'), question).to.equal(undefined);
+      expect(turn.entity('kb.noMatch'), question).to.not.equal(undefined);
+      expect(turn.activities.some((a) => a.suggestedActions?.actions.some((action) => action.value === 'triage:start')), question).to.equal(true);
+    }
+    // Telling of one's own knee beside it still starts the check: a past knee surgery is a warning sign.
+    const told = await new Person(bot.url).say('I had arthroscopy on my knee 6 weeks ago and it still feels tight, should I worry?');
+    expect(told.entity('triage.question')).to.not.equal(undefined);
+  });
+
   it('drops e-mail addresses and phone numbers from what it keeps', () => {
     expect(scrub('call me at 416-555-0100 or mail jo@example.com about hips')).to.equal('call me at [number] or mail [e-mail] about hips');
   });
