@@ -103,7 +103,8 @@ export function createBookingFlow(deps: BookingFlowDeps) {
   function ask(state: BookingData, smsSender: string | undefined, unclear = false): Reply[] {
     switch (state.step) {
       case 'consent': {
-        const text = fill(isChild(state) ? words.consent.questionChild : words.consent.question, { days: String(deps.retentionDays) });
+        const template = isChild(state) ? words.consent.questionChild : state.summary ? words.consent.question : words.consent.questionNoCheck;
+        const text = fill(template, { days: String(deps.retentionDays) });
         const agree = isChild(state) ? [] : [{ label: words.consent.agree, value: CONSENT.self }];
         const choices = [...agree, { label: words.consent.agreeGuardian, value: CONSENT.guardian }, { label: words.consent.decline, value: CONSENT.decline }];
         return [question('consent', unclear ? words.consent.unclear : text, choices)];

@@ -26,6 +26,8 @@ export interface ConversationData {
   lastOutcome?: TriageSummary;
   /** When the emergency answer was given (ISO time): for some hours, every message gets the emergency advice again. */
   emergencyAt?: string;
+  /** The check's: told since the last outcome that physio does not replace being seen today. */
+  urgentBookingNoted?: boolean;
   /** The last turn gave crisis resources: "ok" or "thanks" now is an answer to them, not a request. */
   afterCrisis?: boolean;
   /** The reference of the call-back request made in this conversation (the booking dialog's). */
@@ -217,6 +219,12 @@ export async function handleMessage(deps: ConversationDeps, data: ConversationDa
       const policy = fill(messages.privacy, { days: String(deps.retentionDays) });
       const held = deps.heldAbout ? await deps.heldAbout(input.userKey) : undefined;
       return remember([say(held ? `${policy}\n\n${heldLine(messages, held, deps.timeZone)}` : policy)]);
+    }
+    case 'appointmentStatus': {
+      // "is my appointment booked?" after a call-back request: it is not an appointment, and the bot says so.
+      const callbacks = deps.heldAbout ? (await deps.heldAbout(input.userKey)).callbacks : [];
+      if (callbacks.length > 0) return remember([{ text: fill(messages.callbackNotAppointment, { references: callbacks.join(', '), contact: clinicContact(deps) }) }]);
+      return remember([{ ...say(messages.noAppointmentHeld), choices: [deps.booking.callbackChoice] }]);
     }
     case 'identity':
       return remember([{ ...say(messages.identity), choices: messages.welcomeChoices }]);

@@ -14,6 +14,7 @@ export interface TriageHolder {
   triage?: TriageData;
   emergencyAt?: string;
   lastOutcome?: { level: string };
+  urgentBookingNoted?: boolean;
 }
 
 /** The symptom check as the router sees it: safety screening, start, answers, re-asks, stop. */

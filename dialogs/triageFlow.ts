@@ -45,6 +45,8 @@ interface Holder {
   lastOutcome?: TriageSummary;
   /** When the emergency answer was given in this conversation (ISO time): everything after it is answered with the hold message. */
   emergencyAt?: string;
+  /** Told since the last outcome that physio does not replace being seen today: said once, not before every step to booking. */
+  urgentBookingNoted?: boolean;
 }
 
 /** The symptom check inside the conversation: pure triage functions, with replies and memory around them. */
@@ -90,6 +92,7 @@ export function createTriageFlow(deps: TriageFlowDeps): TriageFlow {
     delete holder.triage;
     if (step.level === 'emergency') holder.emergencyAt = input.now.toISOString();
     holder.lastOutcome = { level: step.level, reasons: step.reasons, answers: state.answers, protocol: step.protocol };
+    delete holder.urgentBookingNoted;
     await deps.checkMemory.put(input.userKey, { lastCheckAt: input.now, level: step.level, protocolVersion: step.protocol });
     return outcomeReplies(step.level, step.reasons, step.protocol);
   }
@@ -196,7 +199,9 @@ export function createTriageFlow(deps: TriageFlowDeps): TriageFlow {
     },
 
     beforeBooking(holder: Holder) {
-      return holder.lastOutcome?.level === 'urgent' ? [{ text: protocol.messages.bookingAfterUrgent, tone: 'warning' }] : [];
+      if (holder.lastOutcome?.level !== 'urgent' || holder.urgentBookingNoted) return [];
+      holder.urgentBookingNoted = true;
+      return [{ text: protocol.messages.bookingAfterUrgent, tone: 'warning' }];
     },
 
     afterCrisis() {

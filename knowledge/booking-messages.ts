@@ -7,6 +7,8 @@ export interface BookingMessages {
   callbackChoice: string;
   consent: ConsentWords & {
     question: string;
+    /** The question when no symptom check was done in the conversation: no summary of one is stored. */
+    questionNoCheck: string;
     questionChild: string;
     agree: string;
     agreeGuardian: string;
@@ -172,6 +174,7 @@ export function parseBookingMessages(raw: unknown, file: string): BookingMessage
     callbackChoice: top.text('callbackChoice', { max: 40 }),
     consent: {
       question: consent.text('question', { needs: ['days'] }),
+      questionNoCheck: consent.text('questionNoCheck', { needs: ['days'] }),
       questionChild: consent.text('questionChild', { needs: ['days'] }),
       agree: consent.text('agree', { max: 40 }),
       agreeGuardian: consent.text('agreeGuardian', { max: 40 }),

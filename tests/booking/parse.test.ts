@@ -221,6 +221,8 @@ describe('reading call-back details', () => {
       ['any weekday after 4', undefined],
       ['evenings', undefined],
       ['whenever', undefined],
+      ['no preference', undefined],
+      ["doesn't matter", undefined],
     ];
     for (const [said, hint] of cases) {
       it(`keeps "${said}" as said, with ${hint ? `a ${hint.precision} hint` : 'no hint'}`, () => {

@@ -111,6 +111,11 @@ describe('after an urgent outcome', () => {
     const turn = await person.say('can i just book a physio appointment instead?');
     expect(turn.entity('booking.offer')).to.not.equal(undefined);
     expect(turn.activities[0].text).to.match(/be(ing)? seen today/);
+    expect(turn.activities[0].text, 'the sign may be the calf, not the knee').to.not.include('knee examined');
+    // Said once: the call-back asked for next does not say it again.
+    const callback = await person.press('booking:callback');
+    expect(callback.entity('booking.question')?.id).to.equal('consent');
+    expect(callback.text).to.not.match(/be(ing)? seen today/);
   });
 });
 
@@ -276,6 +281,22 @@ describe('small requests outside the check', () => {
     const turn = await person.say('can I cancel my call-back request?');
     expect(turn.text).to.match(/withdrawn/);
     expect(turn.entity('booking.offer')).to.equal(undefined);
+  });
+
+  it('says a call-back request is not a booked appointment when asked "did my booking go through?"', async () => {
+    const person = new Person(bot.url);
+    await person.press('booking:callback');
+    for (const reply of ['yes', 'Sam Lee', '647-555-0142']) await person.say(reply);
+    const reference = (await person.say('mornings')).entity('booking.requested')?.reference;
+    expect(reference).to.match(/^KN-/);
+    for (const question of ['did my booking go through?', 'so is my appointment booked?']) {
+      const turn = await person.say(question);
+      expect(turn.text, question).to.include(String(reference)).and.include("isn't a booked appointment");
+      expect(turn.entity('booking.offer'), question).to.equal(undefined);
+    }
+    const nobody = await new Person(bot.url).say('when is my appointment');
+    expect(nobody.text).to.match(/can't see or book appointments here/);
+    expect(nobody.activities.some((a) => a.suggestedActions?.actions.some((action) => action.value === 'booking:callback'))).to.equal(true);
   });
 
   it('answers "what do you remember about me?" with what it keeps, and what it holds of this person now', async () => {

@@ -77,7 +77,12 @@ describe('booking handoff through the whole bot, to staff in Teams', () => {
     expect(turn.entity('booking.offer')).to.not.equal(undefined);
     expect(JSON.stringify(turn.activities)).to.include('booking:callback');
 
-    expect((await person.press('booking:callback')).entity('booking.question')?.id).to.equal('consent');
+    const consent = await person.press('booking:callback');
+    expect(consent.entity('booking.question')?.id).to.equal('consent');
+    expect(consent.text, 'the check done is stored with the request, and the question says so').to.include('summary of your symptom check');
+    const noCheck = new Person(bot.url);
+    expect((await noCheck.press('booking:callback')).text, 'with no check, none is mentioned').to.not.include('symptom check');
+    await noCheck.say('cancel');
     expect((await person.say('yes I agree')).entity('booking.question')?.id).to.equal('name');
     expect((await person.say('Priya Ramanathan')).entity('booking.question')?.id).to.equal('contact');
     expect((await person.say('416 555 0199')).entity('booking.question')?.id).to.equal('time');
