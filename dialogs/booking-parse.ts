@@ -78,6 +78,11 @@ interface FoundContact {
   contact: Contact;
 }
 
+/** Whether the text holds a phone number or an e-mail address anywhere. */
+export function holdsContact(text: string, region: CountryCode = BOOKING_PARSE_DEFAULTS.defaultRegion): boolean {
+  return findContact(text, region) !== undefined;
+}
+
 function findContact(text: string, region: CountryCode): FoundContact | undefined {
   let email: FoundContact | undefined;
   for (const match of text.matchAll(EMAIL)) {
@@ -130,6 +135,28 @@ export function parseName(text: string, words: NameWords): string | undefined {
   for (const part of said.split(/[,;]|\s[-–]\s/)) {
     const name = nameIn(part, words);
     if (name) return name;
+  }
+  return undefined;
+}
+
+/**
+ * A name corrected at a later question ("sorry, my name is spelled Sara not Sarah"): only after a lead such as "my name
+ * is", so that an answer to that question is never taken for one.
+ */
+export function nameCorrection(text: string, words: NameWords): string | undefined {
+  const typed = text.replace(/\s+/g, ' ').trim().split(' ');
+  const plain = typed.map((word) => normaliseText(word));
+  const nots = normalised(words.correctionNot).map((n) => n.split(' '));
+  // Longest first: "my name is spelled" before "my name is".
+  for (const lead of normalised(words.correctionLeads).map((l) => l.split(' ')).sort((a, b) => b.length - a.length)) {
+    const at = plain.findIndex((_, i) => lead.every((w, k) => plain[i + k] === w));
+    if (at < 0) continue;
+    let rest = typed.slice(at + lead.length);
+    const restPlain = plain.slice(at + lead.length);
+    // "Sara not Sarah": the name stops where the one it replaces is named.
+    const stop = restPlain.findIndex((_, i) => i > 0 && nots.some((n) => n.every((w, k) => restPlain[i + k] === w)));
+    if (stop > 0) rest = rest.slice(0, stop);
+    return nameIn(rest.join(' ').replace(/[,;]+$/, ''), words);
   }
   return undefined;
 }

@@ -8,7 +8,7 @@ import type { Logger } from '../server/logger';
 import type { Choice, Reply } from './replies';
 import type { TurnInput } from './router';
 import { bookingOfferReply, type ClinicFacts } from './clinic';
-import { asksWhyName, displayContact, parseContact, parsePhone, readConsent, readNameReply, readOfferedNumber, readTimeReply, type Contact, type PreferredTime, type TimeReading } from './booking-parse';
+import { asksWhyName, displayContact, holdsContact, nameCorrection, parseContact, parsePhone, readConsent, readNameReply, readOfferedNumber, readTimeReply, type Contact, type PreferredTime, type TimeReading } from './booking-parse';
 import { newReference } from './booking-reference';
 import type { TriageSummary } from './booking-summary';
 
@@ -96,6 +96,7 @@ export function createBookingFlow(deps: BookingFlowDeps) {
   const callbackChoice = callbackChoiceOf(words);
   const makeReference = deps.reference ?? (() => newReference());
   const withdrawWords = words.withdrawWords.map(normaliseText);
+  const changeWords = words.changeWords.map(normaliseText);
 
   const question = (id: BookingQuestionId, text: string, choices?: Choice[]): Reply => ({ text, choices, entity: { type: 'booking.question', id } });
   const isChild = (state: BookingData) => state.summary?.answers.age === 'child';
@@ -254,6 +255,17 @@ export function createBookingFlow(deps: BookingFlowDeps) {
             return [{ text: words.consent.refused }, fallbackOffer()];
           }
           state.consentBy = isChild(state) ? 'guardian' : reading;
+          // "yes, I'm Bob Lee, call me at 416-555-0123 weekday mornings": what is told beside the consent is kept too.
+          if (picked === undefined && holdsContact(text)) {
+            const told = readNameReply(text, words, timeReading(input));
+            if (told.contact) {
+              state.name = told.name;
+              state.contact = told.contact;
+              state.time = told.time;
+              state.step = 'name';
+              return proceed(holder, state, input, [{ text: fill(words.contact.noted, { contact: displayContact(told.contact) }) }]);
+            }
+          }
           return moveTo(state, 'name', input);
         }
         case 'name': {
@@ -274,7 +286,15 @@ export function createBookingFlow(deps: BookingFlowDeps) {
             state.senderOffered = false;
             return [question('contact', words.contact.otherQuestion)];
           }
-          if (!contact) return unclear(holder, state, input);
+          if (!contact) {
+            // "sorry, my name is spelled Sara not Sarah": the name put right, and the question again.
+            const renamed = value === undefined ? nameCorrection(text, words.name) : undefined;
+            if (renamed) {
+              state.name = renamed;
+              return [{ text: fill(words.name.corrected, { name: renamed }) }, ...ask(state, input.smsSender)];
+            }
+            return unclear(holder, state, input);
+          }
           state.contact = contact;
           state.senderOffered = undefined;
           return proceed(holder, state, input);
@@ -302,6 +322,17 @@ export function createBookingFlow(deps: BookingFlowDeps) {
     help(holder: Holder, input: Pick<BookingTurn, 'plainChannel' | 'smsSender'>): Reply[] {
       const restart = input.plainChannel ? deps.messages.restartWordSms : deps.messages.restartWord;
       return [{ text: fill(words.help, { restart }) }, ...(holder.booking ? ask(holder.booking, input.smsSender) : [])];
+    },
+
+    /**
+     * After a request was made in this conversation, a contact or a change asked for ("oops, the number should be
+     * 416-555-0124", "can I change the time?") is answered with how to change it, not read as something else.
+     * `contact`: how to reach the clinic, as the router words it.
+     */
+    afterRequest(holder: Holder, text: string, norm: string, contact: string): Reply[] | undefined {
+      if (!holder.callbackReference || holder.booking) return undefined;
+      if (!holdsContact(text) && !changeWords.some((w) => ` ${norm} `.includes(` ${w} `))) return undefined;
+      return [{ text: fill(words.afterRequest, { reference: holder.callbackReference, contact }) }];
     },
 
     /** The reply (normalised words) withdraws the request being taken: "I changed my mind", "actually no, don't call me". */

@@ -173,12 +173,19 @@ export async function handleMessage(deps: ConversationDeps, data: ConversationDa
     // "hold on", "let me think": never a name or a time.
     if (command === 'wait') return remember([say(messages.takeYourTime), ...deps.booking.reask(data, input)]);
     if (command === 'help') return remember(deps.booking.help(data, input));
+    // "what do you keep about me?", "are you a real person?" asked at a question: answered, then the question again.
+    if (!picked && command === 'privacy') return remember([say(await privacyText(deps, input)), ...deps.booking.reask(data, input)]);
+    if (!picked && command === 'identity') return remember([say(messages.identity), ...deps.booking.reask(data, input)]);
     if (command !== 'deleteData' && command !== 'data:delete') return remember(await deps.booking.answer(data, text, picked, input));
   }
   // Warning signs that need to be seen today, told beside a question or a request to book ("what stretches help? my
   // knee is hot and swollen"): the check comes first, and its outcome says where to go.
   const urgentFirst = safety?.urgentSigns === true && !picked && !triage.active(data) && (command === undefined || command === 'booking' || command === 'callback');
   if (urgentFirst) return remember([say(messages.urgentFirst), ...(await triage.start(data, input, text))]);
+  if (command === undefined && !picked) {
+    const change = deps.booking.afterRequest(data, text, said.norm, clinicContact(deps));
+    if (change) return remember(change);
+  }
   switch (command) {
     case 'cancel':
     case 'restart': {
@@ -213,13 +220,11 @@ export async function handleMessage(deps: ConversationDeps, data: ConversationDa
       return remember([...triage.beforeBooking(data), ...(await deps.booking.start(data, input, data.lastOutcome))]);
     case 'cancelCallback': {
       const withdrawn = (await deps.withdrawCallbacks?.(input.userKey)) ?? 0;
+      delete data.callbackReference;
       return remember([say(withdrawn > 0 ? messages.callbacksWithdrawn : messages.noCallbacks)]);
     }
-    case 'privacy': {
-      const policy = fill(messages.privacy, { days: String(deps.retentionDays) });
-      const held = deps.heldAbout ? await deps.heldAbout(input.userKey) : undefined;
-      return remember([say(held ? `${policy}\n\n${heldLine(messages, held, deps.timeZone)}` : policy)]);
-    }
+    case 'privacy':
+      return remember([say(await privacyText(deps, input))]);
     case 'appointmentStatus': {
       // "is my appointment booked?" after a call-back request: it is not an appointment, and the bot says so.
       const callbacks = deps.heldAbout ? (await deps.heldAbout(input.userKey)).callbacks : [];
@@ -349,6 +354,13 @@ export function pickChoice(choices: Choice[] | undefined, text: string, numbersP
 }
 
 /** "Right now I hold: the date and result of your symptom check on November 25, 2026; call-back request KN-A6Q9, ...". */
+/** What is kept, for how long, and what is held of this person now. */
+async function privacyText(deps: ConversationDeps, input: TurnInput): Promise<string> {
+  const policy = fill(deps.messages.privacy, { days: String(deps.retentionDays) });
+  const held = deps.heldAbout ? await deps.heldAbout(input.userKey) : undefined;
+  return held ? `${policy}\n\n${heldLine(deps.messages, held, deps.timeZone)}` : policy;
+}
+
 function heldLine(messages: Messages, held: HeldData, timeZone = 'America/Toronto'): string {
   const items: string[] = [];
   if (held.lastCheckAt) items.push(fill(messages.privacyHeldCheck, { date: new Intl.DateTimeFormat('en-CA', { dateStyle: 'long', timeZone }).format(held.lastCheckAt) }));

@@ -17,7 +17,7 @@ export interface BookingMessages {
     refused: string;
   };
   /** `why`: what a name is for, told when someone asks. */
-  name: NameWords & { question: string; unclear: string; why: string };
+  name: NameWords & { question: string; unclear: string; why: string; corrected: string };
   /** `noted` and `changed`: a contact given beside another answer, or a correction of it. */
   contact: ContactWords & { question: string; questionSender: string; sender: string; other: string; otherQuestion: string; unclear: string; noted: string; changed: string };
   /** `words`: what tells a time without a date or an hour ("mornings", "whenever"). */
@@ -31,6 +31,10 @@ export interface BookingMessages {
    * don't call me". Read only while one is being taken, so "actually no" elsewhere stays a correction.
    */
   withdrawWords: string[];
+  /** Words that ask to change a request already made ("change the time", "wrong number"). */
+  changeWords: string[];
+  /** Told when someone asks to change a request already made, which the bot cannot do. */
+  afterRequest: string;
   help: string;
   tooManyTries: string;
   expired: string;
@@ -53,6 +57,9 @@ export interface NameWords {
   abbreviations: string[];
   /** A reply that asks why a name is needed ("why do you need my name?"). */
   whyWords: string[];
+  /** A name corrected at a later question: the words before it ("my name is spelled") and before the one it replaces ("not"). */
+  correctionLeads: string[];
+  correctionNot: string[];
 }
 
 /** How a contact is told beside other words, and how the SMS sender's own number is taken or turned down. */
@@ -203,6 +210,9 @@ export function parseBookingMessages(raw: unknown, file: string): BookingMessage
       parents: name.words('parents'),
       abbreviations: name.words('abbreviations'),
       whyWords: name.words('whyWords'),
+      correctionLeads: name.words('correctionLeads'),
+      correctionNot: name.words('correctionNot'),
+      corrected: name.text('corrected', { needs: ['name'] }),
     },
     contact: {
       question: contact.text('question'),
@@ -224,6 +234,8 @@ export function parseBookingMessages(raw: unknown, file: string): BookingMessage
     failedNoPhone: top.text('failedNoPhone'),
     cancelled: top.text('cancelled'),
     withdrawWords: top.words('withdrawWords'),
+    changeWords: top.words('changeWords'),
+    afterRequest: top.text('afterRequest', { needs: ['reference', 'contact'] }),
     help: top.text('help'),
     tooManyTries: top.text('tooManyTries'),
     expired: top.text('expired'),

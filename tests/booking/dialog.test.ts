@@ -215,6 +215,31 @@ describe('the call-back dialog', function () {
     expect(confirmation?.anyScript).to.equal(true);
   });
 
+  it('keeps a name, number and time told beside the consent, and asks only for what is missing', async () => {
+    const all = person();
+    await harness.say(all, '', { value: 'booking:callback' });
+    const done = await harness.say(all, "yes, I'm Bob Marley, call me at 416-555-0123 weekday mornings");
+    expect(done.entity('booking.requested')?.reference).to.match(/^KN-/);
+    expect(done.text).to.include('Thanks, Bob Marley').and.include('(416) 555-0123').and.include('weekday mornings');
+    const some = person();
+    await harness.say(some, '', { value: 'booking:callback' });
+    const next = await harness.say(some, 'sure, call me at 647-555-0142');
+    expect(next.text).to.include('(647) 555-0142');
+    expect(next.entity('booking.question')?.id).to.equal('name');
+    expect((await harness.say(some, 'Robin')).entity('booking.question')?.id).to.equal('time');
+  });
+
+  it('puts the name right when it is corrected at the number question ("my name is spelled Sara not Sarah")', async () => {
+    const who = person();
+    await harness.say(who, '', { value: 'booking:callback' });
+    await harness.say(who, 'yes');
+    await harness.say(who, 'Sarah');
+    const turn = await harness.say(who, 'sorry, my name is spelled Sara not Sarah');
+    expect(turn.text).to.include("I'll ask for Sara.");
+    expect(turn.entity('booking.question')?.id).to.equal('contact');
+    expect(harness.data(who).booking).to.deep.include({ name: 'Sara', attempts: 0 });
+  });
+
   it('takes a request on SMS with numbered answers only', async () => {
     const who = person('sms');
     const offer = await harness.say(who, 'book');

@@ -3,7 +3,7 @@ import fc from 'fast-check';
 import path from 'node:path';
 import { findProjectRoot } from '../../config/paths';
 import { loadBookingMessages } from '../../knowledge/booking-messages';
-import { asksWhyName, displayContact, looksLikeButtonValue, parseContact, parseEmail, parseName, parsePreferredTime, readConsent, readNameReply, readOfferedNumber, readTimeReply } from '../../dialogs/booking-parse';
+import { asksWhyName, displayContact, looksLikeButtonValue, nameCorrection, parseContact, parseEmail, parseName, parsePreferredTime, readConsent, readNameReply, readOfferedNumber, readTimeReply } from '../../dialogs/booking-parse';
 import { REFERENCE_ALPHABET, findReference, newReference } from '../../dialogs/booking-reference';
 import { readTestData } from '../support/data';
 
@@ -208,6 +208,23 @@ describe('reading call-back details', () => {
     for (const [said, reading] of cases) {
       it(`reads "${said}" as ${reading ?? 'unclear'}`, () => {
         expect(readOfferedNumber(said, words)).to.equal(reading);
+      });
+    }
+  });
+
+  describe('a name corrected at a later question', () => {
+    const cases: [string, string | undefined][] = [
+      ['sorry, my name is spelled Sara not Sarah', 'Sara'],
+      ['my name is actually Sara', 'Sara'],
+      ["it's spelled Jon, not John", 'Jon'],
+      // Only after a lead such as "my name is": an answer to the question itself is never one.
+      ['416-555-0123', undefined],
+      ['Sara', undefined],
+      ['no', undefined],
+    ];
+    for (const [said, name] of cases) {
+      it(`reads "${said}" as ${name ?? 'no correction'}`, () => {
+        expect(nameCorrection(said, words.name)).to.equal(name);
       });
     }
   });

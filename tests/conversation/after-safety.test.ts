@@ -299,6 +299,32 @@ describe('small requests outside the check', () => {
     expect(nobody.activities.some((a) => a.suggestedActions?.actions.some((action) => action.value === 'booking:callback'))).to.equal(true);
   });
 
+  it('says how to change a call-back request already made, instead of reading the new number as something else', async () => {
+    const person = new Person(bot.url);
+    await person.press('booking:callback');
+    for (const reply of ['yes', 'Sam Lee', '647-555-0142']) await person.say(reply);
+    const reference = (await person.say('mornings')).entity('booking.requested')?.reference;
+    for (const change of ['oops the number is wrong, it should be 416-555-0124', 'can I change the time to evenings?']) {
+      const turn = await person.say(change);
+      expect(turn.text, change).to.include(String(reference)).and.include("can't change it here");
+      expect(questionId(turn), change).to.equal(undefined);
+    }
+    await person.say('cancel my call-back');
+    expect((await person.say('can I change the time to evenings?')).text, 'withdrawn, there is nothing to change').to.not.include(String(reference));
+  });
+
+  it('answers "what do you keep about me?" and "are you a real person?" asked in the middle of a call-back, then asks its question again', async () => {
+    const person = new Person(bot.url);
+    await person.press('booking:callback');
+    await person.say('yes');
+    for (const [question, answer] of [['what do you keep about me?', /kept|keep/], ['are you a real person?', /automated assistant/]] as const) {
+      const turn = await person.say(question);
+      expect(turn.text, question).to.match(answer);
+      expect(turn.entity('booking.question')?.id, question).to.equal('name');
+    }
+    await person.say('cancel');
+  });
+
   it('answers "what do you remember about me?" with what it keeps, and what it holds of this person now', async () => {
     const person = new Person(bot.url);
     const first = await person.say('what do you remember about me?');
