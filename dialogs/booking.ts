@@ -96,6 +96,7 @@ export function createBookingFlow(deps: BookingFlowDeps) {
   const callbackChoice = callbackChoiceOf(words);
   const makeReference = deps.reference ?? (() => newReference());
   const withdrawWords = words.withdrawWords.map(normaliseText);
+  const withdrawOpenings = words.withdrawOpenings.map(normaliseText);
   const changeWords = words.changeWords.map(normaliseText);
 
   const question = (id: BookingQuestionId, text: string, choices?: Choice[]): Reply => ({ text, choices, entity: { type: 'booking.question', id } });
@@ -336,7 +337,7 @@ export function createBookingFlow(deps: BookingFlowDeps) {
     },
 
     /** The reply (normalised words) withdraws the request being taken: "I changed my mind", "actually no, don't call me". */
-    withdraws: (norm: string): boolean => withdrawWords.some((w) => norm === w || norm.startsWith(`${w} `)),
+    withdraws: (norm: string): boolean => withdrawWords.includes(norm) || withdrawOpenings.some((w) => norm === w || norm.startsWith(`${w} `)),
 
     /** Wipes the dialog and everything it collected. */
     stop,

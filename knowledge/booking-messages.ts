@@ -27,10 +27,12 @@ export interface BookingMessages {
   failedNoPhone: string;
   cancelled: string;
   /**
-   * Whole replies (or their opening words) that withdraw the request being taken: "I changed my mind", "actually no,
-   * don't call me". Read only while one is being taken, so "actually no" elsewhere stays a correction.
+   * Whole replies that withdraw the request being taken ("actually no", "forget about it"), and openings that withdraw it
+   * whatever follows ("I changed my mind, ...", "actually don't call me"). Read only while one is being taken, so
+   * "actually no" elsewhere stays a correction, and "actually no, my number is ..." corrects the number.
    */
   withdrawWords: string[];
+  withdrawOpenings: string[];
   /** Words that ask to change a request already made ("change the time", "wrong number"). */
   changeWords: string[];
   /** Told when someone asks to change a request already made, which the bot cannot do. */
@@ -234,6 +236,7 @@ export function parseBookingMessages(raw: unknown, file: string): BookingMessage
     failedNoPhone: top.text('failedNoPhone'),
     cancelled: top.text('cancelled'),
     withdrawWords: top.words('withdrawWords'),
+    withdrawOpenings: top.words('withdrawOpenings'),
     changeWords: top.words('changeWords'),
     afterRequest: top.text('afterRequest', { needs: ['reference', 'contact'] }),
     help: top.text('help'),

@@ -229,6 +229,16 @@ describe('the call-back dialog', function () {
     expect((await harness.say(some, 'Robin')).entity('booking.question')?.id).to.equal('time');
   });
 
+  it('reads "actually no, my number is ..." as a correction, and "no call back before 5pm" as a time, not as withdrawing', async () => {
+    const who = person();
+    await reach(who, 'time');
+    const corrected = await harness.say(who, 'actually no, my number is 416-555-0124');
+    expect(corrected.text).to.include('(416) 555-0124');
+    expect(corrected.entity('booking.question')?.id).to.equal('time');
+    const done = await harness.say(who, 'no call back before 5pm please');
+    expect(done.entity('booking.requested')?.reference).to.match(/^KN-/);
+  });
+
   it('puts the name right when it is corrected at the number question ("my name is spelled Sara not Sarah")', async () => {
     const who = person();
     await harness.say(who, '', { value: 'booking:callback' });
