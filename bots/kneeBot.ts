@@ -181,6 +181,8 @@ function isSafetyFirst(reply: Reply | undefined): boolean {
 /** A button's value: a string, or the codes ticked in a "choose all that fit" card. */
 function buttonValue(value: unknown): string | undefined {
   if (typeof value === 'string') return value;
+  // A card button's data ({ msteams: ..., value: "staff:contacted:KN-7F3Q" }): its value, even when no text comes with it.
+  if (typeof value === 'object' && value !== null && 'value' in value && typeof value.value === 'string') return value.value;
   if (typeof value === 'object' && value !== null && MULTI_CHOICE_INPUT in value) {
     const codes = value[MULTI_CHOICE_INPUT];
     return typeof codes === 'string' && /^[a-z_0-9,]+$/.test(codes) ? codes : undefined;

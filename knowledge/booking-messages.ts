@@ -99,15 +99,26 @@ export interface StaffMessages {
   closeWords: string[];
   useHereWords: string[];
   stopHereWords: string[];
+  /** Words staff may put around a command ("mark KN-7F3Q as contacted", "open requests please"). */
+  fillerWords: string[];
+  /** What staff say to learn the commands ("help", "what can I do"). */
+  helpWords: string[];
+  help: string;
   listTitle: string;
   listEmpty: string;
   listLine: string;
+  /** A request whose check advised being seen today, listed first. */
+  listLineUrgent: string;
   listMore: string;
   notFound: string;
   marked: string;
   unchanged: string;
   useHere: string;
+  /** "use this chat" where another chat had the requests, which no longer gets them. */
+  useHereMoved: string;
   stopHere: string;
+  /** "stop" where no chat is left to get new requests. */
+  stopHereNone: string;
   notHere: string;
   installed: string;
   showChoice: string;
@@ -118,6 +129,8 @@ export interface StaffMessages {
 
 export interface CardMessages {
   title: string;
+  /** The title (and notification) of a request whose check advised being seen today. */
+  titleUrgent: string;
   name: string;
   phone: string;
   email: string;
@@ -251,15 +264,21 @@ export function parseBookingMessages(raw: unknown, file: string): BookingMessage
       closeWords: staff.words('closeWords'),
       useHereWords: staff.words('useHereWords'),
       stopHereWords: staff.words('stopHereWords'),
+      fillerWords: staff.words('fillerWords'),
+      helpWords: staff.words('helpWords'),
+      help: staff.text('help'),
       listTitle: staff.text('listTitle'),
       listEmpty: staff.text('listEmpty'),
       listLine: staff.text('listLine', { needs: ['reference'] }),
+      listLineUrgent: staff.text('listLineUrgent', { needs: ['reference'] }),
       listMore: staff.text('listMore'),
       notFound: staff.text('notFound'),
       marked: staff.text('marked'),
       unchanged: staff.text('unchanged'),
       useHere: staff.text('useHere'),
+      useHereMoved: staff.text('useHereMoved'),
       stopHere: staff.text('stopHere'),
+      stopHereNone: staff.text('stopHereNone'),
       notHere: staff.text('notHere'),
       installed: staff.text('installed'),
       showChoice: staff.text('showChoice', { max: 40, needs: ['reference'] }),
@@ -269,6 +288,7 @@ export function parseBookingMessages(raw: unknown, file: string): BookingMessage
     },
     card: {
       title: card.text('title', { needs: ['reference'] }),
+      titleUrgent: card.text('titleUrgent', { needs: ['reference'] }),
       name: card.text('name'),
       phone: card.text('phone'),
       email: card.text('email'),

@@ -5,11 +5,12 @@ import { findReference } from '../dialogs/booking-reference';
 
 export type StaffCommand =
   | { kind: 'list' }
+  | { kind: 'help' }
   | { kind: 'show' | 'contacted' | 'close'; reference: string }
   | { kind: 'useHere' }
   | { kind: 'stopHere' };
 
-type Words = Pick<StaffMessages, 'listWords' | 'showWords' | 'contactedWords' | 'closeWords' | 'useHereWords' | 'stopHereWords'>;
+type Words = Pick<StaffMessages, 'listWords' | 'showWords' | 'contactedWords' | 'closeWords' | 'useHereWords' | 'stopHereWords' | 'fillerWords' | 'helpWords'>;
 
 /** The value a card button or a suggested action carries for a command. */
 export function staffCommandValue(kind: 'list'): string;
@@ -23,10 +24,14 @@ export function parseStaffCommand(text: string, value: string | undefined, words
   const coded = fromValue(value) ?? fromValue(text.trim());
   if (coded) return coded;
   const reference = findReference(text);
-  const has = (list: string[], said: string) => list.some((phrase) => normaliseText(phrase) === said);
+  // "mark KN-7F3Q as contacted", "open requests please": the command's words, with the words around them set aside.
+  const fillers = new Set(words.fillerWords.map(normaliseText));
+  const bare = (said: string) => said.split(' ').filter((w) => w !== '' && !fillers.has(w)).join(' ');
+  const has = (list: string[], said: string) =>
+    list.some((phrase) => normaliseText(phrase) === said || (bare(said) !== '' && bare(normaliseText(phrase)) === bare(said)));
   if (reference) {
     const rest = normaliseText(text.replace(/\bKN[\s-]?[A-Z0-9]{4,8}\b/i, ' '));
-    if (rest === '' || has(words.showWords, rest)) return { kind: 'show', reference };
+    if (bare(rest) === '' || has(words.showWords, rest)) return { kind: 'show', reference };
     if (has(words.contactedWords, rest)) return { kind: 'contacted', reference };
     if (has(words.closeWords, rest)) return { kind: 'close', reference };
     return undefined;
@@ -35,6 +40,7 @@ export function parseStaffCommand(text: string, value: string | undefined, words
   if (has(words.listWords, said)) return { kind: 'list' };
   if (has(words.useHereWords, said)) return { kind: 'useHere' };
   if (has(words.stopHereWords, said)) return { kind: 'stopHere' };
+  if (words.helpWords.some((phrase) => normaliseText(phrase) === said)) return { kind: 'help' };
   return undefined;
 }
 

@@ -6,7 +6,7 @@ import type { StaffConversationStore } from '../storage/staff-conversations';
 import type { Reply } from '../dialogs/replies';
 import { readSummary } from '../dialogs/booking-summary';
 import { parseStaffCommand, staffCommandValue } from './commands';
-import { formatWhen, requestFacts, staffActions, summaryFacts, type CardContext, type Fact } from './card';
+import { formatWhen, isUrgent, requestFacts, staffActions, summaryFacts, type CardContext, type Fact } from './card';
 import type { StaffIdentity } from './identity';
 
 export interface StaffDeskDeps {
@@ -14,7 +14,7 @@ export interface StaffDeskDeps {
   card: CardContext;
   bookings: Pick<BookingStore, 'listActive' | 'byReference' | 'setStatus'>;
   accessLog: Pick<AccessLogStore, 'record'>;
-  conversations: Pick<StaffConversationStore, 'use' | 'remove'>;
+  conversations: Pick<StaffConversationStore, 'use' | 'remove' | 'keys'>;
   now: () => Date;
   /** Tells the notifier that cards need updating. */
   notify: () => void;
@@ -39,11 +39,18 @@ export function createStaffDesk(deps: StaffDeskDeps) {
     deps.accessLog.record(references.map((reference) => ({ at: deps.now(), staffId: who.aadObjectId, reference, action })));
 
   async function list(who: StaffIdentity): Promise<Reply[]> {
-    const { records, total } = await deps.bookings.listActive(options.listLimit);
+    const { records: oldestFirst, total } = await deps.bookings.listActive(options.listLimit);
+    // Those whose check advised being seen today first, marked as such; each group oldest first.
+    const records = [...oldestFirst.filter(isUrgent), ...oldestFirst.filter((record) => !isUrgent(record))];
     const references = records.map((record) => record.reference);
     await log(who, 'list', references);
     const lines = records.map((record) =>
-      fill(words.listLine, { reference: record.reference, name: record.name ?? '', received: formatWhen(record.createdAt, deps.card.timeZone), status: status(record) }),
+      fill(isUrgent(record) ? words.listLineUrgent : words.listLine, {
+        reference: record.reference,
+        name: record.name ?? '',
+        received: formatWhen(record.createdAt, deps.card.timeZone),
+        status: status(record),
+      }),
     );
     if (total > records.length) lines.push(fill(words.listMore, { shown: String(records.length), count: String(total) }));
     return [{
@@ -68,7 +75,7 @@ export function createStaffDesk(deps: StaffDeskDeps) {
     }
     const tombstone = record.status === 'withdrawn' ? [deps.words.card.withdrawn] : record.status === 'expired' ? [deps.words.card.expired] : [];
     return [{
-      title: fill(deps.words.card.title, { reference }),
+      title: fill(isUrgent(record) ? deps.words.card.titleUrgent : deps.words.card.title, { reference }),
       text: [...tombstone, ...facts.map((fact) => `${fact.title}: ${fact.value}`)].join('\n'),
       choices: staffActions(record, deps.card),
     }];
@@ -105,11 +112,20 @@ export function createStaffDesk(deps: StaffDeskDeps) {
           return mark(who, command.reference, 'contacted');
         case 'close':
           return mark(who, command.reference, 'closed');
-        case 'useHere':
+        case 'help':
+          return [{ text: words.help }];
+        case 'useHere': {
+          // Another chat losing the requests is said, so no one is left waiting for cards that go elsewhere.
+          const before = await deps.conversations.keys();
           await useHere(who, 'choose');
-          return [{ text: words.useHere }];
-        case 'stopHere':
-          return [{ text: (await deps.conversations.remove(who.conversation.key)) ? words.stopHere : words.notHere }];
+          const after = new Set(await deps.conversations.keys());
+          const moved = before.some((key) => key !== who.conversation.key && !after.has(key));
+          return [{ text: moved ? words.useHereMoved : words.useHere }];
+        }
+        case 'stopHere': {
+          if (!(await deps.conversations.remove(who.conversation.key))) return [{ text: words.notHere }];
+          return [{ text: (await deps.conversations.keys()).length === 0 ? words.stopHereNone : words.stopHere }];
+        }
       }
     },
 

@@ -34,6 +34,15 @@ describe('the staff card', () => {
     }
   });
 
+  it('titles a request whose check advised being seen today as urgent, in the warning colour and in the notification', () => {
+    const routine = staffCard(record(), ctx);
+    const urgentRecord = { ...record(), summary: { level: 'urgent', reasons: ['locked_knee'], answers: {}, protocol: protocol.version } } as BookingRecord;
+    const urgent = staffCard(urgentRecord, ctx) as { body: { text: string; color?: string }[] };
+    expect(urgent.body[0]).to.deep.include({ text: 'URGENT: call-back request KN-7F3Q, advised to be seen today', color: 'Attention' });
+    expect(staffCardActivity(urgentRecord, ctx).summary).to.match(/^URGENT/);
+    expect((routine as { body: { color?: string }[] }).body[0].color).to.equal(undefined);
+  });
+
   const buttons: [BookingStatus, string[]][] = [
     ['open', ['staff:contacted:KN-7F3Q', 'staff:close:KN-7F3Q']],
     ['contacted', ['staff:close:KN-7F3Q']],

@@ -65,6 +65,36 @@ describe('the staff desk', function () {
     expect(await database.accessLog.entries()).to.have.length(10);
   });
 
+  it('lists and titles a request whose check advised being seen today as urgent, first', async () => {
+    const routine = await request('Rita Routine');
+    const who = person('webchat', 'Uma Urgent');
+    harness.restore(who, { lastOutcome: { level: 'urgent', reasons: ['locked_knee'], answers: { injury: 'no' }, protocol: content.protocol.version } });
+    for (const [text, value] of [['', 'booking:callback'], ['yes', undefined], ['Uma Urgent', undefined], ['416-555-0123', undefined]] as const) await harness.say(who, text, { value });
+    const urgent = (await harness.say(who, 'any time')).entity('booking.requested')?.reference ?? '';
+    const list = await harness.say(staffMember(), 'open requests');
+    expect(list.entity('booking.list')?.references).to.deep.equal([urgent, routine]);
+    expect(String(list.replies[0].text).split('\n')[0]).to.match(/^URGENT /).and.include(urgent);
+    expect(String(list.replies[0].text).split('\n')[1]).to.not.include('URGENT');
+    expect((await harness.say(staffMember(), `show ${urgent}`)).replies[0].title).to.match(/^URGENT/);
+    expect((await harness.say(staffMember(), `show ${routine}`)).replies[0].title).to.not.match(/URGENT/);
+  });
+
+  it('reads commands with words around them, and answers "help" with the commands', async () => {
+    const reference = await request('Sam');
+    expect((await harness.say(staffMember(), 'show me all the open requests please')).entity('booking.list')?.references).to.deep.equal([reference]);
+    expect((await harness.say(staffMember(), `mark ${reference} as contacted`)).text).to.include('marked contacted');
+    expect((await harness.say(staffMember(), `close request ${reference}`)).text).to.include('marked closed');
+    expect((await harness.say(staffMember(), 'help')).text).to.include('open requests').and.include('use this chat for requests');
+  });
+
+  it('says when another chat stops getting new requests, and when none is left to get them', async () => {
+    const channel = staffMember('channel');
+    await harness.say(channel, 'use this chat for requests');
+    const personal = { ...staffMember('personal'), conversationId: 'a:staff-own-chat' };
+    expect((await harness.say(personal, 'use this chat for requests')).text).to.match(/Another chat had them until now/);
+    expect((await harness.say(personal, 'stop posting requests here')).text).to.match(/No chat gets new requests now/);
+  });
+
   it('says when a reference is unknown, without logging a view', async () => {
     expect((await harness.say(staffMember(), 'show KN-2345')).text).to.include("can't find");
     expect((await harness.say(staffMember(), 'close KN-2345')).text).to.include("can't find");
