@@ -263,7 +263,6 @@ export function createBookingFlow(deps: BookingFlowDeps) {
               state.name = told.name;
               state.contact = told.contact;
               state.time = told.time;
-              state.step = 'name';
               return proceed(holder, state, input, [{ text: fill(words.contact.noted, { contact: displayContact(told.contact) }) }]);
             }
           }

@@ -127,6 +127,8 @@ export async function handleMessage(deps: ConversationDeps, data: ConversationDa
 
   if (!text && !picked) return [say(input.attachmentsOnly ? messages.attachmentOnly : messages.emptyMessage)];
   const replies: Reply[] = input.truncated ? [say(messages.tooLong)] : [];
+  // The call-back, with the reminder that physio does not replace being seen today after an urgent outcome.
+  const startCallback = async (): Promise<Reply[]> => [...triage.beforeBooking(data), ...(await deps.booking.start(data, input, data.lastOutcome))];
   const remember = (list: Reply[]): Reply[] => {
     const last = [...list].reverse().find((r) => r.choices?.length);
     data.choices = last?.choices;
@@ -217,7 +219,7 @@ export async function handleMessage(deps: ConversationDeps, data: ConversationDa
     case 'callback':
     case 'booking:callback':
       triage.stop(data);
-      return remember([...triage.beforeBooking(data), ...(await deps.booking.start(data, input, data.lastOutcome))]);
+      return remember(await startCallback());
     case 'cancelCallback': {
       const withdrawn = (await deps.withdrawCallbacks?.(input.userKey)) ?? 0;
       delete data.callbackReference;
@@ -273,7 +275,7 @@ export async function handleMessage(deps: ConversationDeps, data: ConversationDa
       return remember([moreDetail(deps, data)]);
     case 'yes':
       if (checkOffered) return remember(await triage.start(data, input, undefined));
-      if (callbackOffered) return remember([...triage.beforeBooking(data), ...(await deps.booking.start(data, input, data.lastOutcome))]);
+      if (callbackOffered) return remember(await startCallback());
       return remember([say(messages.acknowledged)]);
     case 'no':
       return remember([{ text: messages.dismissed }]);
@@ -353,7 +355,6 @@ export function pickChoice(choices: Choice[] | undefined, text: string, numbersP
   return choices.find((c) => c.label.toLowerCase() === lower || c.value.toLowerCase() === lower)?.value;
 }
 
-/** "Right now I hold: the date and result of your symptom check on November 25, 2026; call-back request KN-A6Q9, ...". */
 /** What is kept, for how long, and what is held of this person now. */
 async function privacyText(deps: ConversationDeps, input: TurnInput): Promise<string> {
   const policy = fill(deps.messages.privacy, { days: String(deps.retentionDays) });
@@ -361,6 +362,7 @@ async function privacyText(deps: ConversationDeps, input: TurnInput): Promise<st
   return held ? `${policy}\n\n${heldLine(deps.messages, held, deps.timeZone)}` : policy;
 }
 
+/** "Right now I hold: the date and result of your symptom check on November 25, 2026; call-back request KN-A6Q9, ...". */
 function heldLine(messages: Messages, held: HeldData, timeZone = 'America/Toronto'): string {
   const items: string[] = [];
   if (held.lastCheckAt) items.push(fill(messages.privacyHeldCheck, { date: new Intl.DateTimeFormat('en-CA', { dateStyle: 'long', timeZone }).format(held.lastCheckAt) }));
