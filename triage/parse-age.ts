@@ -16,7 +16,7 @@ const DECADE_WORDS: ReadonlyMap<string, number> = new Map([
 const NOT_AGE_UNITS = new Set([
   'day', 'days', 'week', 'weeks', 'km', 'k', 'miles', 'mile', 'mi', 'out', 'times', 'percent', 'kg', 'kgs', 'lbs', 'lb', 'pounds',
   'minutes', 'minute', 'hours', 'hour', 'am', 'pm', 'x', 'min', 'mins', 'steps', 'kilometers', 'kilometres', 'metres', 'meters', 'marathons',
-  'races', 'runs', 'laps', '/', 'or', 'to',
+  'races', 'runs', 'laps', '/', 'or', 'to', 'ks', 'kms', 'halfs', 'halves', 'sets', 'reps', 'kids', 'children', 'grandkids', 'grandchildren',
 ]);
 const SUBJECTS = new Set(['i', 'he', 'she', 'they', 'son', 'daughter', 'kid', 'child', 'boy', 'girl', 'husband', 'wife', 'mom', 'dad', 'mother', 'father', 'partner', 'patient']);
 

@@ -194,6 +194,8 @@ describe('triage free-text parsing', () => {
     // Born in 1971 is 54 or 55 this year: the older band, as "nearly 55" is.
     ['born 1971', 'older'], ['born 1972', 'adult'], ['born in 2030', null],
     // An age told exactly beside the next birthday is the age now; the birthday alone still reaches the band above.
+    // A race's distance beside the age is no second age.
+    ["I'm 67, retired, but I still run a couple of 5ks a year.", 'older'], ['im 45 with 2 kids', 'adult'],
     ['54, 55 in January', 'adult'], ['54, turning 55 in January', 'adult'], ['55 in January', 'older'], ['15, 16 in March', 'child'],
   ]);
 
@@ -244,7 +246,7 @@ describe('triage free-text parsing', () => {
     // Walking said to be fine, with a word between or put as no problem, is not walking.
     ['stairs, squatting and sitting through long meetings - walking is totally fine though', ['stairs', 'squatting', 'sitting']],
     ['walking is no problem, stairs hurt', ['stairs']], ['i can walk no problem, its stairs', ['stairs']], ['stairs. walking no issues', ['stairs']],
-    ['walking is pretty bad', ['walking']], ['walking is a problem', ['walking']], ['long walks are a problem', ['walking']],
+    ['Walking around is totally fine. Its really squatting', ['squatting']], ['walking is pretty bad', ['walking']], ['walking is a problem', ['walking']], ['long walks are a problem', ['walking']],
   ]);
 
   table('returning_status', [
@@ -334,6 +336,9 @@ describe('triage free-text parsing', () => {
       ["it was swollen last year and it's swollen again", { red_flags: ['swollen'] }],
       ['my knee has been locking since last year', { red_flags: ['locked'] }],
       ['my knee used to lock when I was a teen', {}],
+      // "my kid" beside another thing of the kid's is no age of the writer's; told of the knee's owner, it is.
+      ["It's really squatting, like when I crouch down to tie my kid's shoes.", {}],
+      ['my kid has knee pain', { age: 'child' }],
     ];
     for (const [text, expected] of rows) {
       it(`finds ${JSON.stringify(expected)} in "${text}"`, () => {
