@@ -309,6 +309,8 @@ describe('small requests outside the check', () => {
       expect(turn.text, change).to.include(String(reference)).and.include("can't change it here");
       expect(questionId(turn), change).to.equal(undefined);
     }
+    const question = await person.say('what is runners knee');
+    expect(question.entity('kb.answer')?.id, 'a question after the request is answered as ever').to.equal('what-is-runners-knee');
     await person.say('cancel my call-back');
     expect((await person.say('can I change the time to evenings?')).text, 'withdrawn, there is nothing to change').to.not.include(String(reference));
   });
