@@ -196,7 +196,7 @@ function nameIn(part: string, words: NameWords): string | undefined {
   const prefixes = normalised(words.prefixes);
   const suffixes = normalised(words.suffixes);
   // "Grace (her mom)": what is said in brackets is about the name, not part of it; nor is an emoji ("Ana 🙂").
-  let tokens = part.replace(/\([^)]*\)/g, ' ').replace(/[\p{Extended_Pictographic}\u200d\ufe0f]/gu, ' ').trim().replace(trailing, '').split(' ').filter((t) => t !== '');
+  let tokens = withoutEmojiMarks(part).replace(/\([^)]*\)/g, ' ').replace(/[\p{Extended_Pictographic}\u200d]/gu, ' ').trim().replace(trailing, '').split(' ').filter((t) => t !== '');
   // Openings such as "hi", "my name is" or "it's", longest first, as often as they come; then endings such as "here" or "thanks".
   for (let cut = openingLength(tokens, prefixes); cut > 0; cut = openingLength(tokens, prefixes)) tokens = tokens.slice(cut);
   while (tokens.length > 1 && suffixes.includes(normaliseText(tokens[tokens.length - 1]))) tokens = tokens.slice(0, -1);

@@ -8,7 +8,7 @@ import type { Logger } from '../server/logger';
 import type { Choice, Reply } from './replies';
 import type { TurnInput } from './router';
 import { bookingOfferReply, type ClinicFacts } from './clinic';
-import { asksWhyName, displayContact, holdsContact, nameCorrection, parseContact, parsePhone, readConsent, readNameReply, readOfferedNumber, readTimeReply, type Contact, type PreferredTime, type TimeReading } from './booking-parse';
+import { asksWhyName, displayContact, holdsContact, nameCorrection, parseContact, parsePhone, readConsent, readNameReply, readOfferedNumber, readTimeReply, type Contact, type NameReply, type PreferredTime, type TimeReading } from './booking-parse';
 import { newReference } from './booking-reference';
 import type { TriageSummary } from './booking-summary';
 
@@ -141,6 +141,15 @@ export function createBookingFlow(deps: BookingFlowDeps) {
     return [...told, ...(next === state.step ? ask(state, input.smsSender) : moveTo(state, next, input))];
   }
 
+  /** A name, and a contact and time told with it ("Priya, call me at 647-555-0142 after 6"), kept; the contact said back. */
+  function keepTold(state: BookingData, told: NameReply): Reply[] {
+    state.name = told.name;
+    if (!told.contact) return [];
+    state.contact = told.contact;
+    state.time = told.time ?? state.time;
+    return [{ text: fill(words.contact.noted, { contact: displayContact(told.contact) }) }];
+  }
+
   /** The clinic's ways to book once the dialog has stopped; the call-back again when the clinic has configured no other. */
   const fallbackOffer = (): Reply => bookingOfferReply(deps.messages, deps.clinic, deps.clinic.bookingUrl || deps.clinic.phone ? [] : [callbackChoice]);
   const timeReading = (input: BookingTurn): TimeReading => ({ now: input.now, timeZone: deps.timeZone, words: words.time.words });
@@ -259,12 +268,7 @@ export function createBookingFlow(deps: BookingFlowDeps) {
           // "yes, I'm Bob Lee, call me at 416-555-0123 weekday mornings": what is told beside the consent is kept too.
           if (picked === undefined && holdsContact(text)) {
             const told = readNameReply(text, words, timeReading(input));
-            if (told.contact) {
-              state.name = told.name;
-              state.contact = told.contact;
-              state.time = told.time;
-              return proceed(holder, state, input, [{ text: fill(words.contact.noted, { contact: displayContact(told.contact) }) }]);
-            }
+            if (told.contact) return proceed(holder, state, input, keepTold(state, told));
           }
           return moveTo(state, 'name', input);
         }
@@ -273,12 +277,7 @@ export function createBookingFlow(deps: BookingFlowDeps) {
           const told = value === undefined ? readNameReply(text, words, timeReading(input)) : {};
           if (!told.name && !told.contact && asksWhyName(text, words.name)) return [{ text: words.name.why }, ...ask(state, input.smsSender)];
           if (!told.name && !told.contact) return unclear(holder, state, input);
-          state.name = told.name;
-          if (told.contact) {
-            state.contact = told.contact;
-            state.time = told.time ?? state.time;
-          }
-          return proceed(holder, state, input, told.contact ? [{ text: fill(words.contact.noted, { contact: displayContact(told.contact) }) }] : []);
+          return proceed(holder, state, input, keepTold(state, told));
         }
         case 'contact': {
           const contact = readContact(state, text, value, input);

@@ -1,5 +1,5 @@
 import { BOOKING_STATUSES, type BookingStatus } from '../storage/bookings';
-import { LEVELS, QUESTION_IDS, type Level, type QuestionId } from '../triage/ids';
+import { isLevel, LEVELS, QUESTION_IDS, type Level, type QuestionId } from '../triage/ids';
 import { Checker, loadJsonContent } from './validate';
 
 /** The call-back dialog's, the staff desk's and the staff card's own words. */
@@ -109,6 +109,8 @@ export interface StaffMessages {
   listLine: string;
   /** A request whose check advised being seen today, listed first. */
   listLineUrgent: string;
+  /** The check's outcomes that make a request urgent for staff: titled so and listed first. */
+  urgentLevels: readonly Level[];
   listMore: string;
   notFound: string;
   marked: string;
@@ -271,6 +273,7 @@ export function parseBookingMessages(raw: unknown, file: string): BookingMessage
       listEmpty: staff.text('listEmpty'),
       listLine: staff.text('listLine', { needs: ['reference'] }),
       listLineUrgent: staff.text('listLineUrgent', { needs: ['reference'] }),
+      urgentLevels: staff.words('urgentLevels').map((level, i) => (isLevel(level) ? level : check.fail(`staff.urgentLevels[${i}]`, `must be one of ${LEVELS.join(', ')}`))),
       listMore: staff.text('listMore'),
       notFound: staff.text('notFound'),
       marked: staff.text('marked'),

@@ -74,10 +74,10 @@ export function summaryFacts(summary: TriageSummary, ctx: CardContext): { outcom
   return { outcome, answers };
 }
 
-/** The request's check advised being seen today (or at once): staff should call it first. A withdrawn request keeps no check. */
-export function isUrgent(record: BookingRecord): boolean {
+/** The request's check advised being seen today or at once (`staff.urgentLevels`): staff should call it first. A withdrawn request keeps no check. */
+export function isUrgent(record: BookingRecord, ctx: Pick<CardContext, 'words'>): boolean {
   const level = readSummary(record.summary)?.level;
-  return level === 'urgent' || level === 'emergency';
+  return level !== undefined && ctx.words.staff.urgentLevels.includes(level);
 }
 
 /** The buttons a request's state allows. */
@@ -91,7 +91,7 @@ export function staffActions(record: BookingRecord, ctx: CardContext): { label: 
 
 export function staffCard(record: BookingRecord, ctx: CardContext): Record<string, unknown> {
   const { card } = ctx.words;
-  const urgent = isUrgent(record);
+  const urgent = isUrgent(record, ctx);
   const title = fill(urgent ? card.titleUrgent : card.title, { reference: record.reference });
   const body: Record<string, unknown>[] = [{ type: 'TextBlock', text: title, weight: 'Bolder', size: 'Medium', wrap: true, ...(urgent ? { color: 'Attention' } : {}) }];
   const factSet = (facts: Fact[]) => ({ type: 'FactSet', facts: facts.map((f) => ({ title: f.title, value: f.value })) });
@@ -121,7 +121,7 @@ export function staffCard(record: BookingRecord, ctx: CardContext): Record<strin
 export function staffCardActivity(record: BookingRecord, ctx: CardContext): CardActivity {
   return {
     type: 'message',
-    summary: fill(isUrgent(record) ? ctx.words.card.titleUrgent : ctx.words.card.title, { reference: record.reference }),
+    summary: fill(isUrgent(record, ctx) ? ctx.words.card.titleUrgent : ctx.words.card.title, { reference: record.reference }),
     attachments: [{ contentType: ADAPTIVE_CARD, content: staffCard(record, ctx) }],
   };
 }

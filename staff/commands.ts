@@ -1,7 +1,7 @@
 // Staff commands read from a message or a card button: a pure function over the desk's words.
 import type { StaffMessages } from '../knowledge/booking-messages';
 import { normaliseText } from '../matcher/normalise';
-import { findReference } from '../dialogs/booking-reference';
+import { findReference, withoutReference } from '../dialogs/booking-reference';
 
 export type StaffCommand =
   | { kind: 'list' }
@@ -30,7 +30,7 @@ export function parseStaffCommand(text: string, value: string | undefined, words
   const has = (list: string[], said: string) =>
     list.some((phrase) => normaliseText(phrase) === said || (bare(said) !== '' && bare(normaliseText(phrase)) === bare(said)));
   if (reference) {
-    const rest = normaliseText(text.replace(/\bKN[\s-]?[A-Z0-9]{4,8}\b/i, ' '));
+    const rest = normaliseText(withoutReference(text));
     if (bare(rest) === '' || has(words.showWords, rest)) return { kind: 'show', reference };
     if (has(words.contactedWords, rest)) return { kind: 'contacted', reference };
     if (has(words.closeWords, rest)) return { kind: 'close', reference };

@@ -41,11 +41,12 @@ export function createStaffDesk(deps: StaffDeskDeps) {
   async function list(who: StaffIdentity): Promise<Reply[]> {
     const { records: oldestFirst, total } = await deps.bookings.listActive(options.listLimit);
     // Those whose check advised being seen today first, marked as such; each group oldest first.
-    const records = [...oldestFirst.filter(isUrgent), ...oldestFirst.filter((record) => !isUrgent(record))];
+    const urgent = new Set(oldestFirst.filter((record) => isUrgent(record, deps.card)));
+    const records = [...urgent, ...oldestFirst.filter((record) => !urgent.has(record))];
     const references = records.map((record) => record.reference);
     await log(who, 'list', references);
     const lines = records.map((record) =>
-      fill(isUrgent(record) ? words.listLineUrgent : words.listLine, {
+      fill(urgent.has(record) ? words.listLineUrgent : words.listLine, {
         reference: record.reference,
         name: record.name ?? '',
         received: formatWhen(record.createdAt, deps.card.timeZone),
@@ -75,7 +76,7 @@ export function createStaffDesk(deps: StaffDeskDeps) {
     }
     const tombstone = record.status === 'withdrawn' ? [deps.words.card.withdrawn] : record.status === 'expired' ? [deps.words.card.expired] : [];
     return [{
-      title: fill(isUrgent(record) ? deps.words.card.titleUrgent : deps.words.card.title, { reference }),
+      title: fill(isUrgent(record, deps.card) ? deps.words.card.titleUrgent : deps.words.card.title, { reference }),
       text: [...tombstone, ...facts.map((fact) => `${fact.title}: ${fact.value}`)].join('\n'),
       choices: staffActions(record, deps.card),
     }];

@@ -205,6 +205,7 @@ function readDuration(r: PhraseReader, x: Json, path: string): DurationLanguage 
     const s = c.object(e, p);
     return { names: c.strings(s.names, `${p}.names`), month: c.integer(s.month, `${p}.month`), day: c.integer(s.day, `${p}.day`) };
   });
+  const eventAfterUnit = c.object(o.eventAfterUnit, `${path}.eventAfterUnit`);
   // Named days are words typos are corrected to, as every list's words are ("easter" is not a typo of "easier").
   for (const { names } of [...holidays, ...seasons]) for (const name of names) for (const w of name.split(' ')) r.words.add(w);
   return {
@@ -215,8 +216,8 @@ function readDuration(r: PhraseReader, x: Json, path: string): DurationLanguage 
     blockedBefore: c.strings(o.blockedBefore, `${path}.blockedBefore`),
     afterUnit: c.strings(o.afterUnit, `${path}.afterUnit`),
     eventAfterUnit: {
-      words: c.strings(c.object(o.eventAfterUnit, `${path}.eventAfterUnit`).words, `${path}.eventAfterUnit.words`),
-      unlessAfter: c.strings(c.object(o.eventAfterUnit, `${path}.eventAfterUnit`).unlessAfter, `${path}.eventAfterUnit.unlessAfter`),
+      words: c.strings(eventAfterUnit.words, `${path}.eventAfterUnit.words`),
+      unlessAfter: c.strings(eventAfterUnit.unlessAfter, `${path}.eventAfterUnit.unlessAfter`),
     },
     shiftAfterUnit: numberMap(c, o.shiftAfterUnit, `${path}.shiftAfterUnit`),
     mentionBefore: c.strings(o.mentionBefore, `${path}.mentionBefore`),

@@ -67,6 +67,11 @@ export function toldFever(lang: Language, text: Normalized, ctx: ParseContext, b
   return hits.some((h) => days === undefined || !isHistory(lang, text, h, ctx, days, bands));
 }
 
+/** A clause that tells of someone else ("my husband's calf is swollen") and names none of one's own body ("my wife says my calf..."). */
+export function aboutSomeoneElse(lang: Language, clause: Normalized): boolean {
+  return affirms(lang.elsewhere, clause, lang.negation) && !affirms(lang.ownBody, clause, lang.negation);
+}
+
 export interface RedFlagReading {
   flags: RedFlag[];
   /** The answer said "none of these" (and named nothing). */
@@ -97,11 +102,7 @@ export function readRedFlags(
   // "No. My dad had a knee replacement last month": after a plain no, a sign in a clause about someone else is theirs. Only
   // after a plain no: a parent doing the check for a child tells the child's signs the same way, without one.
   const plainNo = mode === 'answer' && text.tokens[matchesAtStart(lang.no, text)?.end ?? 0] === BREAK;
-  const someoneElses = (h: Hit): boolean => {
-    if (!plainNo) return false;
-    const clause = clauseAt(text, h.start);
-    return affirms(lang.elsewhere, clause, lang.negation) && !affirms(lang.ownBody, clause, lang.negation);
-  };
+  const someoneElses = (h: Hit): boolean => plainNo && aboutSomeoneElse(lang, clauseAt(text, h.start));
   // Signs set aside (history, "hip surgery", "the swelling went down") still answer the question.
   let setAside = false;
   // `flag`: the sign the phrases are of (heat and swelling alone are none yet); `history`: the sign whose days say how long ago is past.

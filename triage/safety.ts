@@ -3,7 +3,7 @@ import { ParseContext } from './calendar';
 import { toldPart } from './hypothetical';
 import { crisisLikely } from './crisis-model';
 import { affirms, findHits } from './phrases';
-import { readRedFlags } from './parse-red-flags';
+import { aboutSomeoneElse, readRedFlags } from './parse-red-flags';
 import { Protocol } from './protocol';
 import type { Level } from './ids';
 import { evaluate } from './rules';
@@ -88,10 +88,9 @@ export function screen(protocol: Protocol, text: string, ctx: ParseContext, opti
  * answered as one whoever has it.)
  */
 function ownSignsLevel(protocol: Protocol, text: string, ctx: ParseContext): Level | undefined {
-  const { lexicon, elsewhere, ownBody, negation } = protocol.language;
-  const clauses = normalizedClauses(text, lexicon);
+  const clauses = normalizedClauses(text, protocol.language.lexicon);
   // "my wife says my calf is swollen" is one's own calf.
-  const own = clauses.filter((c) => !affirms(elsewhere, c.normalized, negation) || affirms(ownBody, c.normalized, negation));
+  const own = clauses.filter((c) => !aboutSomeoneElse(protocol.language, c.normalized));
   if (own.length === clauses.length) return 'urgent';
   return own.length === 0 ? undefined : signsLevel(protocol, own.map((c) => c.text).join('. '), ctx);
 }

@@ -41,6 +41,7 @@ describe('the booking messages file', () => {
     ['the notice of an earlier request loses its {reference}', ['repeat', 'notice'], 'You already asked for a call-back.', 'repeat.notice'],
     ['the words that take the number offered are missing', ['contact', 'senderWords'], undefined, 'contact.senderWords'],
     ['the words that ask why a name is needed are empty', ['name', 'whyWords'], [], 'name.whyWords'],
+    ['an urgent level is no outcome level', ['staff', 'urgentLevels'], ['soon'], 'staff.urgentLevels[0]'],
   ];
   for (const [name, where, value, field] of cases) {
     it(`fails naming ${field} when ${name}`, () => {
