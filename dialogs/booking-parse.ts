@@ -14,6 +14,7 @@ import { normaliseText } from '../matcher/normalise';
 import { offsetMinutes } from '../triage/calendar';
 import { withoutEmojiMarks } from '../triage/text';
 import { escapeRegExp } from './intents';
+import { withoutReference } from './booking-reference';
 import type { ConsentWords, ContactWords, NameWords } from '../knowledge/booking-messages';
 
 /** How a person wants to be reached; a phone number is kept in E.164. */
@@ -222,9 +223,11 @@ function openingLength(tokens: readonly string[], prefixes: readonly string[]): 
  */
 export function parsePreferredTime(text: string, now: Date, timeZone: string, timeWords: readonly string[]): PreferredTime | undefined {
   const said = text.replace(/\s+/g, ' ').trim().slice(0, BOOKING_PARSE_DEFAULTS.maxTimeChars);
-  if (!/[\p{L}\p{N}]/u.test(said)) return undefined;
-  const [result] = chrono().parse(said, { instant: now, timezone: offsetMinutes({ now, timeZone }) }, { forwardDate: true });
-  if (!result) return tellsTime(said, timeWords) ? { text: said } : undefined;
+  // A call-back reference typed here ("KN-26HR") tells no time, however its letters read.
+  const read = withoutReference(said);
+  if (!/[\p{L}\p{N}]/u.test(read)) return undefined;
+  const [result] = chrono().parse(read, { instant: now, timezone: offsetMinutes({ now, timeZone }) }, { forwardDate: true });
+  if (!result) return tellsTime(read, timeWords) ? { text: said } : undefined;
   const known = (part: 'day' | 'hour' | 'weekday') => result.start.isCertain(part);
   // chrono reads the word "weekday" itself as a Tuesday; only a named day counts.
   const namedDay = known('weekday') && /\b(mon|tue|wed|thu|fri|sat|sun)/i.test(result.text);

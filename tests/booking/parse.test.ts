@@ -251,7 +251,7 @@ describe('reading call-back details', () => {
       expect(parsePreferredTime(' ?! ', NOW, 'America/Toronto', words.time.words)).to.equal(undefined);
     });
 
-    for (const said of ['who will call?', 'no', 'thanks', "what's this for"]) {
+    for (const said of ['who will call?', 'no', 'thanks', "what's this for", 'KN-26HR', 'KN-677M']) {
       it(`takes no time from "${said}"`, () => {
         expect(parsePreferredTime(said, NOW, 'America/Toronto', words.time.words)).to.equal(undefined);
       });
