@@ -29,6 +29,8 @@ export interface BookingData {
   time?: PreferredTime;
   /** On SMS, the question offers the number the person is texting from. */
   senderOffered?: boolean;
+  /** Crisis resources were given mid-way: the request waits, and only a clear answer to its question takes it on. */
+  paused?: boolean;
 }
 
 interface Holder {
@@ -174,6 +176,26 @@ export function createBookingFlow(deps: BookingFlowDeps) {
     return said;
   }
 
+  /**
+   * After crisis resources, whether the reply clearly answers the question still open: a button, a number or address, a
+   * time. "ok", "thanks" or a name typed then are not taken as consent or as a name.
+   */
+  function answersAfterPause(state: BookingData, text: string, value: string | undefined, input: BookingTurn): boolean {
+    switch (state.step) {
+      case 'consent':
+        return value === CONSENT.self || value === CONSENT.guardian || value === CONSENT.decline;
+      case 'name':
+        return false;
+      case 'contact':
+        return readContact(state, text, value, input) !== undefined;
+      case 'time': {
+        if (value) return words.time.choices.some((c) => c.value === value);
+        const told = readTimeReply(text, words.contact, timeReading(input));
+        return told.time !== undefined || told.contact !== undefined;
+      }
+    }
+  }
+
   async function submit(holder: Holder, state: BookingData, input: BookingTurn): Promise<Reply[]> {
     const { name, contact, consentBy, time } = state;
     stop(holder);
@@ -253,6 +275,13 @@ export function createBookingFlow(deps: BookingFlowDeps) {
       }
       // The call-back button pressed again mid-way: the question again, not an unclear answer.
       if (value === CALLBACK_VALUE) return ask(state, input.smsSender);
+      if (state.paused) {
+        delete state.paused;
+        if (!answersAfterPause(state, text, value, input)) {
+          const restart = input.plainChannel ? deps.messages.restartWordSms : deps.messages.restartWord;
+          return [{ text: fill(words.resumeAfterCrisis, { restart }) }, ...ask(state, input.smsSender)];
+        }
+      }
       switch (state.step) {
         case 'consent': {
           const picked = value === CONSENT.self ? 'self' : value === CONSENT.guardian ? 'guardian' : value === CONSENT.decline ? 'decline' : undefined;
@@ -339,6 +368,13 @@ export function createBookingFlow(deps: BookingFlowDeps) {
 
     /** Wipes the dialog and everything it collected. */
     stop,
+
+    /** Crisis resources were given: the request waits for a clear answer (see `answer`). */
+    pause(holder: Holder): void {
+      if (holder.booking) holder.booking.paused = true;
+    },
+
+    paused: (holder: Holder): boolean => holder.booking?.paused === true,
 
     /** "Cancel": wipes the dialog and says so. */
     cancel(holder: Holder): Reply[] {

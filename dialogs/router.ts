@@ -137,8 +137,11 @@ export async function handleMessage(deps: ConversationDeps, data: ConversationDa
 
   const safety = text ? await triage.checkSafety(data, input.screenText ?? text, input) : undefined;
   if (safety?.final) {
-    deps.booking.stop(data);
-    if (safety.replies.some((r) => r.entity?.type === 'safety.crisis')) data.afterCrisis = true;
+    // Crisis resources: a call-back request being taken waits (as the check does). An emergency ends it.
+    if (safety.replies.some((r) => r.entity?.type === 'safety.crisis')) {
+      data.afterCrisis = true;
+      deps.booking.pause(data);
+    } else deps.booking.stop(data);
     return remember(safety.replies);
   }
   // Crisis talk only the model reads: the resources first, then the reply the message would have had.
@@ -178,7 +181,9 @@ export async function handleMessage(deps: ConversationDeps, data: ConversationDa
     // "what do you keep about me?", "are you a real person?" asked at a question: answered, then the question again.
     if (!picked && command === 'privacy') return remember([say(await privacyText(deps, input)), ...deps.booking.reask(data, input)]);
     if (!picked && command === 'identity') return remember([say(messages.identity), ...deps.booking.reask(data, input)]);
-    if (command !== 'deleteData' && command !== 'data:delete') return remember(await deps.booking.answer(data, text, picked, input));
+    // "thanks" or "ok" to the crisis resources: a kind word first, then the request that waits.
+    const care = afterCrisis && deps.booking.paused(data) && (command === 'yes' || command === 'no' || command === 'thanks' || command === 'goodbye') ? [triage.afterCrisis()] : [];
+    if (command !== 'deleteData' && command !== 'data:delete') return remember([...care, ...(await deps.booking.answer(data, text, picked, input))]);
   }
   // Warning signs that need to be seen today, told beside a question or a request to book ("what stretches help? my
   // knee is hot and swollen"): the check comes first, and its outcome says where to go.

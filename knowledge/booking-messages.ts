@@ -38,6 +38,8 @@ export interface BookingMessages {
   /** Told when someone asks to change a request already made, which the bot cannot do. */
   afterRequest: string;
   help: string;
+  /** After crisis resources mid-request, a reply that does not answer the question: the request waits ({restart} stops it). */
+  resumeAfterCrisis: string;
   tooManyTries: string;
   expired: string;
   /** A second call-back asked for in a conversation that already made one. */
@@ -255,6 +257,7 @@ export function parseBookingMessages(raw: unknown, file: string): BookingMessage
     changeWords: top.words('changeWords'),
     afterRequest: top.text('afterRequest', { needs: ['reference', 'contact'] }),
     help: top.text('help'),
+    resumeAfterCrisis: top.text('resumeAfterCrisis'),
     tooManyTries: top.text('tooManyTries'),
     expired: top.text('expired'),
     repeat: { notice: repeat.text('notice', { needs: ['reference'] }), kept: repeat.text('kept', { needs: ['reference'] }) },

@@ -97,6 +97,45 @@ describe('the call-back dialog', function () {
       expect(keptAnything(who)).to.deep.equal([]);
     });
 
+    it(`gives crisis resources at the ${step} question, then keeps the request waiting: "thanks" is no answer, a clear one goes on`, async () => {
+      const who = person();
+      await reach(who, step);
+      const crisis = await harness.say(who, 'honestly i just want to die');
+      expect(crisis.entity('safety.crisis')).to.not.equal(undefined);
+      expect(crisis.entity('booking.question'), 'nothing but the resources').to.equal(undefined);
+      // "thanks" to the resources is neither consent nor a name: a kind word, then the question again, not counted as unclear.
+      const thanks = await harness.say(who, 'thanks');
+      expect(thanks.text).to.match(/Take care of yourself/);
+      expect(thanks.text).to.match(/go on with the call-back request/);
+      expect(thanks.entity('booking.question')?.id).to.equal(step);
+      expect(harness.data(who).booking).to.include({ step, attempts: 0 });
+      expect(harness.data(who).booking?.name).to.equal(step === 'name' || step === 'consent' ? undefined : 'Robin Quayle');
+      // The next clear answer takes the request on.
+      const answer = step === 'time' ? 'weekday mornings' : (ANSWERS.find(([at]) => at === step)?.[1] ?? '');
+      const next = await harness.say(who, answer);
+      if (step === 'time') expect(next.entity('booking.requested')).to.not.equal(undefined);
+      else expect(next.entity('booking.question')?.id).to.not.equal(step);
+    });
+
+    it(`goes on with the request when the reply after crisis resources at the ${step} question answers it plainly`, async () => {
+      const who = person();
+      await reach(who, step);
+      await harness.say(who, 'i want to kill myself');
+      const plain: Record<Step, { text: string; value?: string }> = {
+        consent: { text: '', value: 'booking:consent:self' },
+        // A name is free text: after the resources it is asked for again rather than taken from whatever comes.
+        name: { text: 'Robin Quayle' },
+        contact: { text: '(647) 555-0142' },
+        time: { text: 'after 5pm' },
+      };
+      const turn = await harness.say(who, plain[step].text, plain[step].value ? { value: plain[step].value } : {});
+      if (step === 'name') {
+        expect(turn.entity('booking.question')?.id).to.equal('name');
+        expect(harness.data(who).booking?.name).to.equal(undefined);
+      } else if (step === 'time') expect(turn.entity('booking.requested')).to.not.equal(undefined);
+      else expect(turn.entity('booking.question')?.id).to.equal(step === 'consent' ? 'name' : 'time');
+    });
+
     it(`asks the ${step} question again after an unclear answer, and gives up after three`, async () => {
       const who = person();
       await reach(who, step);
