@@ -129,6 +129,12 @@ export async function handleMessage(deps: ConversationDeps, data: ConversationDa
   const replies: Reply[] = input.truncated ? [say(messages.tooLong)] : [];
   // The call-back, with the reminder that physio does not replace being seen today after an urgent outcome.
   const startCallback = async (): Promise<Reply[]> => [...triage.beforeBooking(data), ...(await deps.booking.start(data, input, data.lastOutcome))];
+  // Booking asked for in the middle of the check: the ways to book, and the check kept open, as its last questions can
+  // tell that a booking is not soon enough (a knee that cannot bear weight after a fall is seen today).
+  const offerWithCheckOpen = (): Reply[] => [
+    ...deps.booking.offerReplies().map((offer) => ({ ...offer, choices: undefined })),
+    { text: messages.checkStillOpen, choices: [deps.booking.callbackChoice, ...messages.continueCheckChoices] },
+  ];
   const remember = (list: Reply[]): Reply[] => {
     const last = [...list].reverse().find((r) => r.choices?.length);
     data.choices = last?.choices;
@@ -198,7 +204,7 @@ export async function handleMessage(deps: ConversationDeps, data: ConversationDa
     case 'restart': {
       const wasActive = triage.active(data);
       triage.stop(data);
-      if (wasActive) return remember([say(messages.checkCancelled)]);
+      if (wasActive) return remember([{ ...say(messages.checkCancelled), choices: messages.welcomeChoices }]);
       return remember([say(command === 'restart' ? messages.restarted : messages.nothingToCancel)]);
     }
     case 'help':
@@ -216,11 +222,17 @@ export async function handleMessage(deps: ConversationDeps, data: ConversationDa
     case 'booking':
       // "my knee is sore, should I book a physio?" asks whether to book: the check is what answers that.
       if (!picked && !triage.active(data) && intents.asksWhetherToBook(said) && intents.symptomReport(said) === 'own') return remember(await triage.start(data, input, text));
-      triage.stop(data);
+      if (triage.active(data)) return remember(offerWithCheckOpen());
       return remember([...triage.beforeBooking(data), ...deps.booking.offerReplies()]);
     case 'booking:offer':
-      triage.stop(data);
+      if (triage.active(data)) return remember(offerWithCheckOpen());
       return remember([...triage.beforeBooking(data), ...deps.booking.offerReplies()]);
+    case 'resume':
+    case 'triage:resume':
+      if (triage.active(data)) return remember(triage.reask(data, input));
+      // "continue the check" with none open starts one; a bare "continue" is read as anything else would be.
+      if (command === 'triage:resume' || /\bcheck\b/.test(said.norm)) return remember(await triage.start(data, input, undefined));
+      break;
     case 'callback':
     case 'booking:callback':
       triage.stop(data);

@@ -1,12 +1,12 @@
 import { Checker, loadJsonContent } from './validate';
 
-export const INTENT_NAMES = ['greeting', 'thanks', 'goodbye', 'help', 'cancel', 'restart', 'more', 'deleteData', 'privacy', 'cancelCallback', 'callback', 'identity', 'appointmentStatus', 'triage', 'booking', 'yes', 'no', 'back', 'wait'] as const;
+export const INTENT_NAMES = ['greeting', 'thanks', 'goodbye', 'help', 'cancel', 'restart', 'more', 'deleteData', 'privacy', 'cancelCallback', 'callback', 'identity', 'appointmentStatus', 'triage', 'booking', 'yes', 'no', 'back', 'wait', 'resume'] as const;
 export type IntentName = (typeof INTENT_NAMES)[number];
 /**
  * In the order a longer message is read for them: "cancel my call-back" is no request for one, "delete my booking data" no
  * booking, "is my appointment booked?" no request to book.
  */
-export const CONTAINS_INTENTS = ['cancelCallback', 'deleteData', 'privacy', 'identity', 'appointmentStatus', 'callback', 'booking', 'triage'] as const;
+export const CONTAINS_INTENTS = ['cancelCallback', 'deleteData', 'privacy', 'identity', 'appointmentStatus', 'callback', 'booking', 'resume', 'triage'] as const;
 export type ContainsIntent = (typeof CONTAINS_INTENTS)[number];
 
 export interface SmsKeywords {

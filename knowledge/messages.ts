@@ -6,9 +6,9 @@ const TEXT_KEYS = [
   'dismissed', 'emptyMessage', 'attachmentOnly', 'tooLong', 'error', 'busy', 'crisis', 'emergency',
   'dataDeleted', 'smsOptOut', 'smsOptIn', 'smsHelp', 'smsHelpWithPhone', 'questionInCheck', 'submitChoices', 'bookingOffer', 'bookingLink', 'bookingCall', 'bookingNoContact', 'restartWord', 'restartWordSms',
   'acknowledged', 'privacy', 'takeYourTime', 'callbacksWithdrawn', 'noCallbacks', 'clinicDetailsUnknown',
-  'smsReplyNumber', 'smsReplyNumbers', 'smsOr', 'englishOnly', 'englishOnlyPhone', 'pickFromMenu', 'identity', 'urgentFirst', 'checkFirst', 'callbackNotAppointment', 'noAppointmentHeld', 'contactClinic', 'callClinicAt', 'foreignPhone', 'privacyHeld', 'privacyHeldCheck', 'privacyHeldCallback', 'privacyHeldNothing',
+  'smsReplyNumber', 'smsReplyNumbers', 'smsOr', 'englishOnly', 'englishOnlyPhone', 'pickFromMenu', 'identity', 'urgentFirst', 'checkFirst', 'callbackNotAppointment', 'noAppointmentHeld', 'contactClinic', 'callClinicAt', 'foreignPhone', 'privacyHeld', 'privacyHeldCheck', 'privacyHeldCallback', 'privacyHeldNothing', 'checkStillOpen',
 ] as const;
-const CHOICE_KEYS = ['welcomeChoices', 'noMatchChoices', 'offerCheckChoices'] as const;
+const CHOICE_KEYS = ['welcomeChoices', 'noMatchChoices', 'offerCheckChoices', 'continueCheckChoices'] as const;
 
 export type MessageKey = (typeof TEXT_KEYS)[number];
 export type ChoiceKey = (typeof CHOICE_KEYS)[number];

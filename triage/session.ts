@@ -139,8 +139,32 @@ export function answerWithCode(protocol: Protocol, state: TriageState, value: st
   if (state.pending === null) return applyReply(protocol, state, null, {});
   const coded = codesAnswer(questionById(protocol, state.pending), value);
   const own = coded === null ? null : answerFragment(state.pending, coded);
-  if (own === null) return answerTurn(protocol, state, value, ctx);
-  return applyReply(protocol, state, state.fever ? feverSigns(own) : own, {});
+  if (own !== null) return applyReply(protocol, state, state.fever ? feverSigns(own) : own, {});
+  const late = lateCardAnswer(protocol, state, value);
+  return late ? applyLate(protocol, state, late) : answerTurn(protocol, state, value, ctx);
+}
+
+/**
+ * The card of an earlier "choose all that fit" question sent again with more ticked (a warning sign ticked late, after
+ * the check has moved on): what it adds, or null. Nothing ticked but "none" adds nothing.
+ */
+function lateCardAnswer(protocol: Protocol, state: TriageState, value: string): Answers | null {
+  for (const q of protocol.questions) {
+    if (q.kind !== 'multi' || q.id === state.pending || !state.asks[q.id]) continue;
+    const coded = codesAnswer(q, value);
+    if (Array.isArray(coded) && coded.some((code) => code !== 'none')) return answerFragment(q.id, coded.filter((code) => code !== 'none'));
+  }
+  return null;
+}
+
+/** A late card's codes joined to what was told (signs are only ever added); the question waiting is asked again as it was, not as unclear. */
+function applyLate(protocol: Protocol, state: TriageState, late: Answers): TurnResult {
+  const told = state.fever ? feverSigns(late) : late;
+  const answers = mergeAnswers(state.answers, told);
+  const pending = state.pending as QuestionId;
+  const asks = { ...state.asks, [pending]: Math.max(0, (state.asks[pending] ?? 1) - 1) };
+  const next: TriageState = { ...state, answers, asks, volunteered: [...state.volunteered, ...newlyKnown(state.answers, answers, protocol)] };
+  return { ...advance(protocol, next), understood: true };
 }
 
 /**

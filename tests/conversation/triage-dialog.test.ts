@@ -63,13 +63,47 @@ describe('the symptom check in conversation', () => {
         expect(outcome?.reasons).to.deep.equal(q === 'red_flags' ? ['possible_clot_in_lung'] : ['emergency_message']);
       });
 
-      it('"book" offers booking', async () => {
+      it('"book" offers booking and keeps the check open: "continue" asks the same question again', async () => {
         const person = new Person(bot.url);
         await walkTo(person, q);
-        expect((await person.say('book')).entity('booking.offer')).to.not.equal(undefined);
+        const offer = await person.say('book');
+        expect(offer.entity('booking.offer')).to.not.equal(undefined);
+        expect(offer.text).to.match(/symptom check is still open/);
+        const actions = offer.activities.flatMap((a) => a.suggestedActions?.actions ?? []).map((a) => a.value);
+        expect(actions).to.deep.equal(['booking:callback', 'triage:resume']);
+        expect(questionId(await person.say('continue'))).to.equal(q);
       });
     });
   }
+
+  it('asked for a person after an injury, then "No, I can\'t" to the four steps: the check goes on to be seen today, not dropped', async () => {
+    const person = new Person(bot.url);
+    expect(questionId(await person.say('I twisted my knee'))).to.equal('weight_bearing');
+    const offer = await person.say('can I talk to a real person?');
+    expect(offer.entity('booking.offer')).to.not.equal(undefined);
+    // The old button, still on screen, answers the question that is still open.
+    let turn = await person.press('no');
+    for (let i = 0; i < 12 && questionId(turn); i++) turn = await person.say(questionId(turn) === 'red_flags' ? 'none' : 'no');
+    expect(outcomeOf(turn)?.level).to.equal('urgent');
+    expect(outcomeOf(turn)?.reasons).to.include('cannot_bear_weight');
+  });
+
+  it('"continue the check" starts one when none is open; "stop" offers the check again', async () => {
+    const person = new Person(bot.url);
+    await walkTo(person, 'age');
+    const stopped = await person.say('stop');
+    expect(stopped.text).to.match(/stopped the symptom check/);
+    expect(stopped.activities.flatMap((a) => a.suggestedActions?.actions ?? []).map((a) => a.value)).to.include('triage:start');
+    expect(questionId(await person.say('continue the check'))).to.equal('injury');
+  });
+
+  it('takes a warning sign ticked late on the warning-sign card, after the check moved on', async () => {
+    const person = new Person(bot.url);
+    await walkTo(person, 'duration');
+    const turn = await person.post({ type: 'message', value: { codes: 'hot_swollen' } });
+    expect(outcomeOf(turn)?.level).to.equal('urgent');
+    expect(outcomeOf(turn)?.reasons).to.deep.equal(['hot_swollen_knee']);
+  });
 
   it('an injury answer still unclear after two asks makes the outcome at least urgent, and still asks the warning signs', async () => {
     const person = new Person(bot.url);

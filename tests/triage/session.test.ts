@@ -183,6 +183,28 @@ describe('triage session', () => {
     expect(turn.step).to.deep.include({ kind: 'outcome', level: 'urgent', reasons: ['hot_swollen_knee', 'possible_clot'] });
   });
 
+  /** Through injury (no), warning signs (none) and age (adult): the check waits at the duration question. */
+  function atDuration(): TriageState {
+    let { state } = startSession(p, { returning: false, ctx: CTX });
+    for (const code of ['no', 'none', 'adult']) state = answerWithCode(p, state, code, CTX).state;
+    expect(state.pending).to.equal('duration');
+    return state;
+  }
+
+  it('takes a warning sign ticked late on the warning-sign card, after the check moved on: urgent, not an unclear answer', () => {
+    const late = answerWithCode(p, atDuration(), 'hot_swollen', CTX);
+    expect(late.understood).to.equal(true);
+    expect(late.step).to.deep.include({ kind: 'outcome', level: 'urgent', reasons: ['hot_swollen_knee'] });
+  });
+
+  it('joins late-ticked signs to those told, and takes a late card with only "none" as no answer to the question waiting', () => {
+    const late = answerWithCode(p, atDuration(), 'swollen,giving_way', CTX);
+    expect(late.step).to.deep.include({ kind: 'outcome', level: 'book' });
+    expect(late.state.answers.red_flags).to.include.members(['swollen', 'giving_way']);
+    const none = answerWithCode(p, atDuration(), 'none', CTX);
+    expect(none.understood).to.equal(false);
+  });
+
   it('reads a button value that is not a code as typed text', () => {
     const { state } = startSession(p, { returning: false, ctx: CTX });
     const turn = answerWithCode(p, state, 'nope', CTX);
