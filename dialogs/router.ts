@@ -10,6 +10,7 @@ import type { ClinicFacts } from './clinic';
 import type { TriageData, TriageFlow } from './triage-flow';
 import { CALLBACK_VALUE, type BookingData, type BookingFlow } from './booking';
 import type { TriageSummary } from './booking-summary';
+import type { Answers } from '../triage';
 import type { StaffDesk } from '../staff/desk';
 import type { StaffIdentity } from '../staff/identity';
 import { readOptionNumber, type OptionNumberWords } from '../triage/option-number';
@@ -34,6 +35,11 @@ export interface ConversationData {
   callbackReference?: string;
   /** The booking dialog's: the call-back was refused in the last turn. */
   callbackRefused?: boolean;
+  /**
+   * What a question asked beside one's own symptoms told the check ("how long does it last? mine's hurt for 3 weeks"),
+   * as answers (codes, not words): for the next turn only, if the check offered with the answer is taken up.
+   */
+  toldBeforeCheck?: Answers;
 }
 
 export interface TurnInput {
@@ -124,8 +130,9 @@ export async function handleMessage(deps: ConversationDeps, data: ConversationDa
   data.choices = undefined;
   const afterCrisis = data.afterCrisis === true;
   delete data.afterCrisis;
+  const toldBeforeCheck = data.toldBeforeCheck;
+  delete data.toldBeforeCheck;
 
-  if (!text && !picked) return [say(input.attachmentsOnly ? messages.attachmentOnly : messages.emptyMessage)];
   const replies: Reply[] = input.truncated ? [say(messages.tooLong)] : [];
   // The call-back, with the reminder that physio does not replace being seen today after an urgent outcome.
   const startCallback = async (): Promise<Reply[]> => [...triage.beforeBooking(data), ...(await deps.booking.start(data, input, data.lastOutcome))];
@@ -140,6 +147,13 @@ export async function handleMessage(deps: ConversationDeps, data: ConversationDa
     data.choices = last?.choices;
     return [...replies, ...list];
   };
+
+  if (!text && !picked) {
+    // A card sent with nothing ticked, or an empty message, in the middle of the check or a call-back: the question again.
+    const open = triage.active(data) ? triage.reask(data, input) : deps.booking.active(data) ? deps.booking.reask(data, input) : [];
+    if (open.length > 0 && !input.attachmentsOnly) return remember([say(messages.emptyAnswer), ...open]);
+    return [say(input.attachmentsOnly ? messages.attachmentOnly : messages.emptyMessage)];
+  }
 
   const safety = text ? await triage.checkSafety(data, input.screenText ?? text, input) : undefined;
   if (safety?.final) {
@@ -194,7 +208,8 @@ export async function handleMessage(deps: ConversationDeps, data: ConversationDa
   // Warning signs that need to be seen today, told beside a question or a request to book ("what stretches help? my
   // knee is hot and swollen"): the check comes first, and its outcome says where to go.
   const urgentFirst = safety?.urgentSigns === true && !picked && !triage.active(data) && (command === undefined || command === 'booking' || command === 'callback');
-  if (urgentFirst) return remember([say(messages.urgentFirst), ...(await triage.start(data, input, text))]);
+  // "Before I answer that" only where something was asked: "my knee keeps locking" asks nothing.
+  if (urgentFirst) return remember([say(command === undefined && !intents.asksSomewhere(said) ? messages.urgentFirstReport : messages.urgentFirst), ...(await triage.start(data, input, text))]);
   if (command === undefined && !picked) {
     const change = deps.booking.afterRequest(data, text, said.norm, clinicContact(deps));
     if (change) return remember(change);
@@ -254,7 +269,7 @@ export async function handleMessage(deps: ConversationDeps, data: ConversationDa
       return remember([{ ...say(messages.identity), choices: messages.welcomeChoices }]);
     case 'triage':
     case 'triage:start':
-      return remember(await triage.start(data, input, undefined));
+      return remember(await triage.start(data, input, undefined, toldBeforeCheck));
     case 'dismiss':
     case 'none-of-these':
       return remember([{ text: messages.dismissed, choices: messages.noMatchChoices }]);
@@ -291,7 +306,7 @@ export async function handleMessage(deps: ConversationDeps, data: ConversationDa
     case 'more':
       return remember([moreDetail(deps, data)]);
     case 'yes':
-      if (checkOffered) return remember(await triage.start(data, input, undefined));
+      if (checkOffered) return remember(await triage.start(data, input, undefined, toldBeforeCheck));
       if (callbackOffered) return remember(await startCallback());
       return remember([say(messages.acknowledged)]);
     case 'no':
@@ -320,7 +335,12 @@ export async function handleMessage(deps: ConversationDeps, data: ConversationDa
     const asks = intents.asksSomewhere(said);
     if (answered && !checkDecides && (report === 'topic' || asks)) {
       // A symptom asked about ("does a brace help my knee?", "exercises for knee pain") is answered, with the check among its
-      // choices: one numbered list, so a reply "1" by SMS can mean only one thing.
+      // choices: one numbered list, so a reply "1" by SMS can mean only one thing. What one's own symptoms told is kept
+      // for the check, should it be taken up next.
+      if (report === 'own') {
+        const told = triage.toldIn(text, input);
+        if (Object.keys(told).length > 0) data.toldBeforeCheck = told;
+      }
       return remember([answer(deps, data, answered.id, match.confidence, true)]);
     }
     // A question about a symptom in general, near some topics but answered by none ("coach here, how do I keep my team from

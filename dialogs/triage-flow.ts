@@ -1,4 +1,4 @@
-import type { TriageState } from '../triage';
+import type { Answers, TriageState } from '../triage';
 import type { Reply } from './replies';
 import type { TurnInput } from './router';
 
@@ -28,7 +28,10 @@ export interface TriageFlow {
   /** Said when warning signs that need to be seen today come in the middle of something else (a call-back request). */
   urgentSignsReply(): Reply;
   active(data: { triage?: TriageData }): boolean;
-  start(data: { triage?: TriageData }, input: TurnInput, openingText: string | undefined): Promise<Reply[]>;
+  /** `told`: answers read earlier by `toldIn`, kept until the check was taken up. */
+  start(data: { triage?: TriageData }, input: TurnInput, openingText: string | undefined, told?: Answers): Promise<Reply[]>;
+  /** What a message tells that the check asks (duration, where it hurts...), as answers: nothing of the message's words is kept. */
+  toldIn(text: string, input: TurnInput): Answers;
   /** The replies for an answer to the pending question, or undefined when the message is not an answer. */
   answer(data: { triage?: TriageData }, textOrCode: string, input: TurnInput): Promise<Reply[] | undefined>;
   /** Counts an answer that was not understood, and asks again or moves on as the protocol says. */

@@ -12,6 +12,7 @@ import {
   stepBack,
   declinesToAnswer,
   asksWhatItMeans,
+  extractVolunteered,
   type Level,
   type ParseContext,
   type Protocol,
@@ -121,12 +122,14 @@ export function createTriageFlow(deps: TriageFlowDeps): TriageFlow {
 
     active: (holder: Holder) => holder.triage !== undefined,
 
-    async start(holder: Holder, input, openingText) {
+    toldIn: (text, input) => extractVolunteered(protocol, text, ctx(input)),
+
+    async start(holder: Holder, input, openingText, told) {
       const memory = await deps.checkMemory.get(input.userKey);
       const ageDays = memory ? (input.now.getTime() - memory.lastCheckAt.getTime()) / 86_400_000 : Infinity;
       // Returning means a check in an earlier conversation: one finished in this conversation is the one remembered.
       const returning = ageDays <= protocol.memoryDays && !holder.lastOutcome;
-      const { state, step } = startSession(protocol, { returning, openingText, ctx: ctx(input) });
+      const { state, step } = startSession(protocol, { returning, openingText, told, ctx: ctx(input) });
       const notice: Reply[] = memory ? [] : [{ text: protocol.messages.persistence }];
       return [...notice, ...(await afterStep(holder, state, step, input, false))];
     },

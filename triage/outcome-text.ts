@@ -28,7 +28,8 @@ export function outcomeWords(protocol: Protocol, outcome: { level: Level; reason
   const resolved = outcome.reasons.includes('resolved');
   return {
     headline: resolved ? protocol.messages.resolvedHeadline : text.headline,
-    why: outcome.reasons.map((r) => protocol.reasons.get(r) ?? '').filter((s) => s.length > 0),
+    // The headline already says the pain has gone: its reason is not said again.
+    why: resolved ? [] : outcome.reasons.map((r) => protocol.reasons.get(r) ?? '').filter((s) => s.length > 0),
     advice: resolved ? [] : text.advice,
     warningSigns: outcome.reasons.includes('unclear_safety_answer') ? protocol.messages.unclearSafety : null,
     tips: resolved ? protocol.messages.resolvedTips : [],

@@ -157,6 +157,19 @@ function yesHereAndNow(lang: Language, q: Question, text: Normalized, mode: Read
 }
 
 /**
+ * "No injury, but I did twist it stepping off a curb": to a question where doubt leans to yes (an injury, quick
+ * swelling), a yes told here and now after a "but" outweighs the no before it.
+ */
+function yesAfterBut(lang: Language, q: Question, text: Normalized): boolean {
+  if (!lang.hedgeMeansYes.includes(q.id)) return false;
+  const but = text.tokens.findIndex((t) => t === 'but' || t === 'though' || t === 'although');
+  if (but < 0) return false;
+  const rest = text.tokens.slice(but + 1);
+  const after: Normalized = { tokens: rest, padded: ` ${rest.join(' ')} ` };
+  return yesHereAndNow(lang, q, after, 'mention') && !affirms(lang.unsure, after, lang.negation);
+}
+
+/**
  * Yes or no. Conflicting or hesitant answers ("not sure", "yes... well no") are not
  * guessed: they return null so the question is asked again.
  */
@@ -180,6 +193,7 @@ export function readYesNo(lang: Language, q: Question, text: Normalized, mode: R
   // knee's. (To "have you had this before?", a time long ago is the point.)
   if (q.safety && opening === 'no' && found.has('yes') && !yesHereAndNow(lang, q, text, mode)) found.delete('yes');
   if (opening !== null) found.add(opening);
+  if (found.size > 1 && mode === 'answer' && yesAfterBut(lang, q, text)) return 'yes';
   if (found.size === 1) return [...found][0];
   if (found.size > 1 || mode === 'mention') return null;
   const yes = phrasesFor(lang, q.id, 'yes');

@@ -73,6 +73,8 @@ export function parseSeverity(lang: Language, text: Normalized, mode: ReadMode, 
     if (n > max) {
       if (outOf !== null) n = max; // "12 out of 10"
       else if (prev === 'am' || next === 'years') continue; // an age, not a score
+      // "11", "like a 15": past the top of the scale, said of the worst pain. Far past it ("50") may be another scale: asked again.
+      else if (mode === 'answer' && n <= 2 * max) n = max;
       else return null;
     }
     scores.push(Math.ceil(n));

@@ -223,5 +223,8 @@ export function asksWhatItMeans(protocol: Protocol, text: string): boolean {
 
 /** "I don't know", "rather not say", "why does that matter?": a reply that gives no answer, even when it reads as a question. */
 export function declinesToAnswer(protocol: Protocol, text: string): boolean {
-  return affirms(protocol.language.unsure, normalize(text, protocol.language.lexicon), protocol.language.negation);
+  const lang = protocol.language;
+  const n = normalize(text, lang.lexicon);
+  // "not really, maybe I bumped it?" opens as a reply does: an unclear answer, not a question of its own.
+  return affirms(lang.unsure, n, lang.negation) || [lang.yes, lang.no, lang.doubt].some((set) => matchesAtStart(set, n) !== null);
 }

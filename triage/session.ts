@@ -53,12 +53,15 @@ function advance(protocol: Protocol, state: TriageState): { state: TriageState; 
   return { state: { ...state, pending: step.id, asks: { ...state.asks, [step.id]: step.attempt } }, step };
 }
 
-/** Starts a check; an opening message's volunteered answers are recorded and not asked again. */
+/**
+ * Starts a check; an opening message's volunteered answers are recorded and not asked again. `told`: answers read from
+ * an earlier message (a question asked beside one's own symptoms, answered before the check was taken up).
+ */
 export function startSession(
   protocol: Protocol,
-  options: { returning: boolean; openingText?: string; ctx: ParseContext },
+  options: { returning: boolean; openingText?: string; told?: Answers; ctx: ParseContext },
 ): { state: TriageState; step: Step } {
-  const volunteered = options.openingText ? extractVolunteered(protocol, options.openingText, options.ctx) : {};
+  const volunteered = mergeAnswers(options.told ?? {}, options.openingText ? extractVolunteered(protocol, options.openingText, options.ctx) : {});
   // A returning person's opening times the last chat ("back about my knee from a couple of weeks ago"), not the pain.
   if (options.returning) delete volunteered.duration;
   const state: TriageState = {

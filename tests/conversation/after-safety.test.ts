@@ -387,6 +387,15 @@ describe('small requests outside the check', () => {
     expect(questionId(wife)).to.not.equal(undefined);
   });
 
+  it('says "Before I answer that" only when something was asked: "my knee keeps locking" asks nothing', async () => {
+    const told = await new Person(bot.url).say('my knee keeps locking');
+    expect(told.text).to.match(/may need to be checked today/);
+    expect(told.text).to.not.match(/Before I answer that/);
+    expect(questionId(told)).to.not.equal(undefined);
+    const asked = await new Person(bot.url).say('what stretches help? my knee keeps locking');
+    expect(asked.text).to.match(/Before I answer that/);
+  });
+
   it('answers "is calf swelling a sign of a blood clot?" from the warning signs, not as outside what it covers', async () => {
     expect((await new Person(bot.url).say('is calf swelling a sign of a blood clot?')).entity('kb.answer')?.id).to.equal('serious-causes');
   });

@@ -97,6 +97,34 @@ describe('the symptom check in conversation', () => {
     expect(questionId(await person.say('continue the check'))).to.equal('injury');
   });
 
+  it('keeps what a question beside one\'s own symptoms told for the check taken up next, and asks none of it again', async () => {
+    const person = new Person(bot.url);
+    const answered = await person.say("how long does runners knee last? I've had pain behind my kneecap for 3 weeks");
+    expect(answered.entity('kb.answer')?.id).to.equal('recovery-time');
+    const asked: string[] = [];
+    const outcome = await finishCheck(person, await person.say('yes please'), { injury: 'no', red_flags: 'none', age: '30', trend: 'same', severity: '3', recurrent: 'no', aggravators: 'stairs' }, asked);
+    expect(asked).to.not.include('duration');
+    expect(asked).to.not.include('location');
+    expect(outcome).to.deep.equal({ level: 'book', reasons: ['persistent'] });
+  });
+
+  it('keeps it for the next turn only: after another question, the check asks everything', async () => {
+    const person = new Person(bot.url);
+    await person.say("how long does runners knee last? I've had pain behind my kneecap for 3 weeks");
+    await person.say('does ice help?');
+    const asked: string[] = [];
+    await finishCheck(person, await person.press('triage:start'), { injury: 'no', red_flags: 'none', duration: '3 days', age: '30', trend: 'better', location: 'front', severity: '3', recurrent: 'no', aggravators: 'stairs' }, asked);
+    expect(asked).to.include('duration');
+  });
+
+  it('asks the warning-sign question again when its card is sent with nothing ticked', async () => {
+    const person = new Person(bot.url);
+    await walkTo(person, 'red_flags');
+    const turn = await person.post({ type: 'message', value: { codes: '' } });
+    expect(turn.text).to.match(/Nothing came through as an answer/);
+    expect(questionId(turn)).to.equal('red_flags');
+  });
+
   it('takes a warning sign ticked late on the warning-sign card, after the check moved on', async () => {
     const person = new Person(bot.url);
     await walkTo(person, 'duration');
@@ -183,5 +211,14 @@ describe('questions the bot cannot answer in the middle of the check', () => {
     }
     const outcome = await finishCheck(person, await person.say('no'), { red_flags: 'none', age: '30', duration: '3 days', trend: 'better', location: 'front', severity: '2', recurrent: 'no', aggravators: 'running' });
     expect(outcome).to.deep.equal({ level: 'self-care', reasons: ['mild_recent'] });
+  });
+
+  it('do not include a hesitant reply with a question mark: "not really, maybe I bumped it?" is asked again, not "I can\'t answer that"', async () => {
+    const person = new Person(bot.url);
+    expect(questionId(await person.say('my knee hurts'))).to.equal('injury');
+    const turn = await person.say('not really, maybe I bumped it?');
+    expect(turn.entity('kb.noMatch')).to.equal(undefined);
+    expect(turn.text).to.match(/didn't quite get that/);
+    expect(questionId(turn)).to.equal('injury');
   });
 });

@@ -27,6 +27,14 @@ describe('triage outcome words', () => {
     expect(outcomeWords(p, { level: 'urgent', reasons: ['locked_knee'] }).warningSigns).to.equal(null);
   });
 
+  it('sends a doctor outcome to the family doctor within a few days, or to the surgeon after recent surgery, and offers physio after', () => {
+    const words = outcomeWords(p, { level: 'doctor', reasons: ['recent_surgery'] });
+    const advice = words.advice.join(' ');
+    expect(advice).to.match(/family doctor within a few days/);
+    expect(advice).to.match(/surgeon/);
+    expect(words.offerBooking).to.equal(true);
+  });
+
   it('gives a self-care plan with return criteria, and offers booking anyway', () => {
     const words = outcomeWords(p, { level: 'self-care', reasons: ['mild_recent'] });
     const plan = words.advice.join(' ').toLowerCase();
@@ -37,6 +45,10 @@ describe('triage outcome words', () => {
   it('adds prevention tips when the pain has gone', () => {
     expect(outcomeWords(p, { level: 'self-care', reasons: ['resolved'] }).tips).to.deep.equal(p.messages.resolvedTips);
     // Gone is gone: no rest, ice and "book if it isn't better" plan beside the tips.
+    // Said once, in the headline: no reason line or tip saying it again.
+    const words = outcomeWords(p, { level: 'self-care', reasons: ['resolved'] });
+    expect(words.why).to.deep.equal([]);
+    expect([words.headline, ...words.tips].join(' ').match(/gone/g)).to.have.length(1);
     expect(outcomeWords(p, { level: 'self-care', reasons: ['resolved'] }).advice).to.deep.equal([]);
     expect(outcomeWords(p, { level: 'self-care', reasons: ['mild_recent'] }).advice.length).to.be.greaterThan(0);
     // Nor a "start with self-care" headline for someone who is better.

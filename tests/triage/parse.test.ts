@@ -63,7 +63,10 @@ describe('triage free-text parsing', () => {
     ["Nope, nothing happened to it. I tore my ACL on the OTHER knee in high school but this one's never been hurt.", 'no'],
     ["No. No fall, no twist. My wife's the one who's always injuring herself, her back is a mess.", 'no'],
     ['No injury. I did break my leg in a car accident in 1985, the other leg, but this knee has never been hurt.', 'no'],
-    ['no, but I fell last week', null], ['yes, my sister and I both fell', 'yes'],
+    ['yes, my sister and I both fell', 'yes'],
+    // A recent injury told after "but" outweighs the no before it: the injury questions follow (asked again, the same reply would end unclear, urgent).
+    ['no, but I fell last week', 'yes'], ['no injury but i did twist it slightly stepping off a curb', 'yes'], ['no, but I did twist it years ago', 'no'],
+    ['no, but my sister fell', 'no'], ["no but i'm not sure if i twisted it", null],
   ]);
 
   table('weight_bearing', [
@@ -81,6 +84,7 @@ describe('triage free-text parsing', () => {
   table('rapid_swelling', [
     ['yes it swelled up right away', 'yes'], ['it ballooned within an hour', 'yes'], ['a bit', 'yes'], ['no swelling at all', 'no'],
     ['it swelled a couple days later', 'no'], ['no, maybe a little the next day', 'no'], ['no idea', null],
+    ['no, but it did puff up within an hour', 'yes'], ['no but it swelled a bit the next day', 'no'],
     // Within a few hours is rapid swelling, whichever words say it.
     ['within the hour', 'yes'], ['about 2 hours later', 'yes'], ['later that day', 'yes'], ['in no time it was huge', 'yes'],
     // Overnight or by the next morning counts as quick unless the person says no: then it was not within hours.
@@ -172,6 +176,12 @@ describe('triage free-text parsing', () => {
     ['my foot below the bad knee has gone white and cold', ['cold_pale_foot']],
     ["my leg under the knee has gone a funny grey colour, can't feel much in the foot", ['cold_pale_foot']],
     ['idk', null], ['what?', null], ['15', null],
+    // Slips of "none"; "non-stop" is no "none".
+    ['non', ['none']], ['noen', ['none']], ['non of those', ['none']], ['non-stop pain at night, cant sleep', ['night_pain_weight_loss']],
+    // Calves tight as always after runs are no calf sign; tight and swollen, or tight but a calf swollen, are.
+    ['no fever no swelling, doesnt lock, calves are tight like always after runs but no pain or swelling in them', ['none']],
+    ['tight calves but not swollen or sore', ['none']], ['my calves are tight and swollen', ['calf_swelling']],
+    ['calves are tight after runs but my left calf is swollen and red', ['calf_swelling']],
     // Weight lost on purpose is not weight lost without trying; a question about a sign tells none.
     ["I lost some weight recently but I'm dieting", ['none']], ['lost some weight without trying', ['night_pain_weight_loss']],
     ['is shortness of breath a sign of a clot?', null],
@@ -214,7 +224,9 @@ describe('triage free-text parsing', () => {
   table('severity', [
     ['7', 7], ['seven', 7], ['about a 4', 4], ['6/10', 6], ['6 or 7', 7], ['like an 8 out of 10', 8], ['its like a 6-7', 7], ['0', 0],
     ['3 most days, 7 at worst', 7], ["on a scale of 1 to 10 it's a 6", 6], ['7ish', 7], ['12/10', 10], ['unbearable', 10],
-    ['mild', null], ['11', null], ['pretty bad', null],
+    ['mild', null], ['pretty bad', null],
+    // Past the top of the scale is the top: "11", "like a 15"; far past it may be another scale, asked again.
+    ['11', 10], ['like a 15', 10], ['100', null], ['11 days', null],
     ['6 and a half', 7], ['4 on a scale of 5', 8], ["a 3 out of 5 but 4 when it's bad", 8], ['under 7', 6], ['less than a 7', 6],
     ['maybe 6, not 7', 6],
     // "4 from 10" is said as "4 out of 10".
@@ -339,6 +351,8 @@ describe('triage free-text parsing', () => {
       // "my kid" beside another thing of the kid's is no age of the writer's; told of the knee's owner, it is.
       ["It's really squatting, like when I crouch down to tie my kid's shoes.", {}],
       ['my kid has knee pain', { age: 'child' }],
+      // Where it hurts told in passing, as "on the outer side".
+      ['my knee hurts on the outer side', { location: 'outer' }], ['sore on the inner side', { location: 'inner' }],
     ];
     for (const [text, expected] of rows) {
       it(`finds ${JSON.stringify(expected)} in "${text}"`, () => {
