@@ -21,5 +21,5 @@ export function syntheticKnowledgeBase(kb: KnowledgeBase, size: number): Knowled
       followUps: [],
     });
   }
-  return { version: 'synthetic', topics, byId: new Map(topics.map((t) => [t.id, t])) };
+  return { version: 'synthetic', clinicName: kb.clinicName, topics, byId: new Map(topics.map((t) => [t.id, t])) };
 }

@@ -43,7 +43,15 @@ export class KneeBot extends ActivityHandler {
         return next();
       }
       const people = added.filter((m) => m.id !== context.activity.recipient?.id);
-      if (people.length) await this.turn(context, (conversation) => (conversation.welcomed ? [] : this.welcome(conversation)));
+      if (people.length) {
+        await this.turn(context, (conversation) => {
+          if (conversation.welcomed) return [];
+          const intro = this.welcome(conversation);
+          // Its options can be picked by number or label (SMS: "1"), as any list's can.
+          conversation.data.choices = intro.find((reply) => reply.choices?.length)?.choices;
+          return intro;
+        });
+      }
       await next();
     });
     this.onMessage(async (context, next) => {

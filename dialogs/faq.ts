@@ -9,6 +9,11 @@ import { clinicContactLines, type ClinicFacts } from './clinic';
 /** Topics whose answers end with the clinic's own contact details, when configured. */
 const CONTACT_TOPICS = new Set(['clinic', 'insurance', 'physiotherapy']);
 
+/** An answer's "{clinic}": the configured clinic name, or the one the guide is written for. */
+export function withClinic(kb: KnowledgeBase, clinic: ClinicFacts, text: string): string {
+  return text.replaceAll('{clinic}', clinic.name || kb.clinicName);
+}
+
 export function topicChoice(topic: Topic): Choice {
   return { label: topic.title, value: `topic:${topic.id}` };
 }
@@ -39,7 +44,7 @@ export function answerReply(kb: KnowledgeBase, messages: Messages, clinic: Clini
   if (topic.id === 'clinic' && !clinic.phone && !clinic.address && !clinic.hours) contact.push(messages.clinicDetailsUnknown);
   return {
     title: topic.title,
-    text: [topic.answer, ...contact].join('\n'),
+    text: [withClinic(kb, clinic, topic.answer), ...contact].join('\n'),
     choices,
     links: clinic.bookingUrl && CONTACT_TOPICS.has(topic.id) ? [{ label: 'Book online', url: clinic.bookingUrl }] : undefined,
     entity: { type: 'kb.answer', id: topic.id, score },

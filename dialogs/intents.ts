@@ -26,6 +26,12 @@ export interface IntentReader {
   contained(text: string | IntentText): ContainsIntent | undefined;
   /** A booking phrase asked about, not asked for: "should I book a physio?", "whether I ought to make an appointment". */
   asksWhetherToBook(text: string | IntentText): boolean;
+  /** A short message that leans on the answer before it: "how often?", "and for how long?", "are they covered?". */
+  followsOn(text: string | IntentText): boolean;
+  /** The message names a medicine or a dose. */
+  mentionsMedication(text: string | IntentText): boolean;
+  /** A follow-on that is only its opening words ("how often?", "for how long?"): nothing in it says what it is about. */
+  bareFollowOn(text: string | IntentText): boolean;
   /** Whether, and how, the message speaks of knee symptoms or an injury. */
   symptomReport(text: string | IntentText): SymptomReport | undefined;
   /** The message is phrased as a question. */
@@ -66,6 +72,9 @@ export function createIntentReader(phrases: IntentPhrases): IntentReader {
   }));
   const bookingPhrases = contains.find((c) => c.name === 'booking')?.phrases ?? [];
   const bookingDoubts = phrases.bookingDoubts.map((d) => ` ${normaliseText(d)} `);
+  const followOpeners = phrases.followOn.openers.map((o) => `${normaliseText(o)} `);
+  const followPointers = new Set(phrases.followOn.pointers.map(normaliseText));
+  const medication = phrases.medication.map((m) => ` ${normaliseText(m)} `);
   const report = phrases.symptomReport;
   const self = new Set(report.self.map(normaliseText));
   const body = new Set(report.body.map(normaliseText));
@@ -117,13 +126,31 @@ export function createIntentReader(phrases: IntentPhrases): IntentReader {
 
   return {
     exact(text) {
-      const norm = read(text).norm.replace(politeEnd, '');
-      return exact.get(norm);
+      // The whole message first: "ok thanks" is thanks, though "ok" alone is a yes.
+      const norm = read(text).norm;
+      return exact.get(norm) ?? exact.get(norm.replace(politeEnd, ''));
     },
     contained(text) {
       const padded = ` ${read(text).norm} `;
       return contains.find((c) => c.phrases.some((p) => padded.includes(p)))?.name;
     },
+    followsOn(text) {
+      const norm = read(text).norm;
+      const words = norm.split(' ').filter(Boolean);
+      if (words.length === 0 || words.length > phrases.followOn.maxWords) return false;
+      return followOpeners.some((o) => `${norm} `.startsWith(o)) || words.some((w) => followPointers.has(w));
+    },
+
+    mentionsMedication(text) {
+      const padded = ` ${read(text).norm} `;
+      return medication.some((m) => padded.includes(m));
+    },
+
+    bareFollowOn(text) {
+      const norm = read(text).norm;
+      return followOpeners.some((o) => `${norm} ` === o);
+    },
+
     asksWhetherToBook(text) {
       const padded = ` ${read(text).norm} `;
       for (const phrase of bookingPhrases) {

@@ -1,11 +1,11 @@
 import type { KnowledgeBase } from '../knowledge/topics';
 import type { Messages } from '../knowledge/messages';
 import { fill } from '../knowledge/messages';
-import type { Matcher } from '../matcher/matcher';
+import type { Matcher, MatchResult } from '../matcher/matcher';
 import type { LanguageReader } from '../matcher/language';
 import { IntentText, type IntentReader } from './intents';
 import type { Choice, Reply } from './replies';
-import { answerReply, followUpChoices, foreignLanguageReply, noMatchReply, suggestionsReply } from './faq';
+import { answerReply, followUpChoices, foreignLanguageReply, noMatchReply, suggestionsReply, withClinic } from './faq';
 import type { ClinicFacts } from './clinic';
 import type { TriageData, TriageFlow } from './triage-flow';
 import { CALLBACK_VALUE, type BookingData, type BookingFlow } from './booking';
@@ -31,6 +31,8 @@ export interface ConversationData {
   urgentBookingNoted?: boolean;
   /** The last turn gave crisis resources: "ok" or "thanks" now is an answer to them, not a request. */
   afterCrisis?: boolean;
+  /** The last turn had no answer: a follow-on to it ("how is it treated?") has none either. */
+  afterNoMatch?: boolean;
   /** The reference of the call-back request made in this conversation (the booking dialog's). */
   callbackReference?: string;
   /** The booking dialog's: the call-back was refused in the last turn. */
@@ -132,6 +134,8 @@ export async function handleMessage(deps: ConversationDeps, data: ConversationDa
   delete data.afterCrisis;
   const toldBeforeCheck = data.toldBeforeCheck;
   delete data.toldBeforeCheck;
+  const afterNoMatch = data.afterNoMatch === true;
+  delete data.afterNoMatch;
 
   const replies: Reply[] = input.truncated ? [say(messages.tooLong)] : [];
   // The call-back, with the reminder that physio does not replace being seen today after an urgent outcome.
@@ -213,6 +217,9 @@ export async function handleMessage(deps: ConversationDeps, data: ConversationDa
   if (command === undefined && !picked) {
     const change = deps.booking.afterRequest(data, text, said.norm, clinicContact(deps));
     if (change) return remember(change);
+    // "sorry, I meant 3 weeks not 3 days" after the outcome: the advice should fit the facts.
+    const corrected = await triage.correctOutcome(data, text, input);
+    if (corrected) return remember(corrected);
   }
   switch (command) {
     case 'cancel':
@@ -269,6 +276,8 @@ export async function handleMessage(deps: ConversationDeps, data: ConversationDa
       return remember([{ ...say(messages.identity), choices: messages.welcomeChoices }]);
     case 'triage':
     case 'triage:start':
+      // "ok let's do the check" with one open goes on with it: its answers are kept, and its notice not said again.
+      if (triage.active(data)) return remember(triage.reask(data, input));
       return remember(await triage.start(data, input, undefined, toldBeforeCheck));
     case 'dismiss':
     case 'none-of-these':
@@ -281,6 +290,8 @@ export async function handleMessage(deps: ConversationDeps, data: ConversationDa
     if (command === 'back') return remember(await triage.back(data, input));
     // "hold on", "thanks", "hi" are not answers: the question waits for one, and they are not counted as unclear.
     if (command === 'wait' || command === 'thanks' || command === 'greeting') return remember([say(messages.takeYourTime), ...triage.reask(data, input)]);
+    // "bye", "gotta go": not an answer either; the check waits for them.
+    if (command === 'goodbye') return remember([say(messages.goodbyeInCheck)]);
     const explained = triage.explain(data, text, input);
     if (explained) return remember(explained);
     // A question in the middle of the check is not an unclear answer: answer it if we can, then ask again. But "I don't
@@ -314,6 +325,12 @@ export async function handleMessage(deps: ConversationDeps, data: ConversationDa
     case 'wait':
     case 'back':
       return remember([say(messages.acknowledged)]);
+    case 'whatNow': {
+      // "what should I do now?" after the check: its advice again.
+      const again = triage.outcomeAgain(data);
+      if (again) return remember(again);
+      break;
+    }
   }
 
   if (picked?.startsWith('topic:')) {
@@ -324,7 +341,7 @@ export async function handleMessage(deps: ConversationDeps, data: ConversationDa
   // "1" with no list to pick from (a first text, or a list long gone): the menu, not a guess at a topic.
   if (!picked && BARE_NUMBER.test(text)) return remember(input.firstContact ? [] : [{ text: messages.pickFromMenu, choices: messages.welcomeChoices }]);
   const report = intents.symptomReport(said);
-  const match = deps.matcher.match(text);
+  const match = matchInContext(deps, data, said, text, afterNoMatch);
   const answered = match.band === 'answer' && match.topicId ? deps.kb.byId.get(match.topicId) : undefined;
   // "How much ibuprofen can I take for knee pain?": a question, and only a question, about something the guide does not
   // cover gets the honest no-answer (which offers the check), not a check of a knee no one told of.
@@ -359,7 +376,34 @@ export async function handleMessage(deps: ConversationDeps, data: ConversationDa
   if (foreign) return remember([foreignLanguageReply(messages, deps.clinic, foreign)]);
   await deps.recordUnanswered?.(text, match.band === 'suggest' ? 'suggest' : 'none', input.now);
   if (match.band === 'suggest') return remember([suggestionsReply(deps.kb, messages, match)]);
+  // "what is jumper's knee?" then "how is it treated?": a follow-on to a question with no answer has none either.
+  data.lastTopicId = undefined;
+  data.afterNoMatch = true;
+  // "how much ibuprofen can I take?": a pharmacist or a doctor answers that, not a physio booking.
+  if (match.outOfScope !== undefined && intents.mentionsMedication(said)) return remember([{ ...noMatchReply(messages, true), text: say(messages.noMatchMedication).text }]);
   return remember([noMatchReply(messages, match.outOfScope !== undefined && !match.unrelated)]);
+}
+
+/**
+ * "how often?" after the answer about ice is how often to ice: a short message that leans on the answer before it is
+ * read with that topic's title. If that finds no answer, it is not answered as a question of its own about another
+ * topic either ("how often?" is not about shoes): the candidates are offered instead.
+ */
+function matchInContext(deps: ConversationDeps, data: ConversationData, said: IntentText, text: string, afterNoMatch: boolean): MatchResult {
+  const match = deps.matcher.match(text);
+  if (!deps.intents.followsOn(said)) return match;
+  if (afterNoMatch) return { ...match, band: 'none' };
+  const last = data.lastTopicId ? deps.kb.byId.get(data.lastTopicId) : undefined;
+  // With nothing before it to lean on, "how often?" or "for how long?" is not answered as if it were about one topic.
+  if (!last) return match.band === 'answer' && deps.intents.bareFollowOn(said) ? asSuggestions(match) : match;
+  const inContext = deps.matcher.match(`${text.trim().replace(/[?!.]+$/, '')} ${last.title}`);
+  if (inContext.band === 'answer') return inContext;
+  return match.band === 'answer' && match.topicId !== last.id ? asSuggestions(match) : match;
+}
+
+/** An answer not sure enough to give: its best two or three candidates to choose from, as "did you mean" offers. */
+function asSuggestions(match: MatchResult): MatchResult {
+  return { ...match, band: 'suggest', topicId: undefined, candidates: match.candidates.slice(0, 3) };
 }
 
 function answer(deps: ConversationDeps, data: ConversationData, topicId: string, score: number, offerCheck = false): Reply {
@@ -375,7 +419,7 @@ function moreDetail(deps: ConversationDeps, data: ConversationData): Reply {
   if (!topic) return { text: deps.messages.nothingToExpand, choices: deps.messages.welcomeChoices };
   if (!topic.detail || data.detailShown) return { text: deps.messages.noMoreDetail };
   data.detailShown = true;
-  return { text: topic.detail, choices: followUpChoices(deps.kb, topic) };
+  return { text: withClinic(deps.kb, deps.clinic, topic.detail), choices: followUpChoices(deps.kb, topic) };
 }
 
 /**

@@ -51,6 +51,13 @@ export interface TriageFlow {
   seenSinceEmergency(data: TriageHolder, text: string): Reply | undefined;
   /** Said before a booking offer: after an urgent outcome, that physio does not replace being seen today. */
   beforeBooking(data: TriageHolder): Reply[];
+  /**
+   * After an outcome in this conversation, "sorry, I meant 3 weeks not 3 days": the check again with the answer put right
+   * and the others kept (the warning signs asked again); undefined when the message puts nothing right.
+   */
+  correctOutcome(data: TriageHolder & { triage?: TriageData }, text: string, input: TurnInput): Promise<Reply[] | undefined>;
+  /** "What should I do now?" after an outcome in this conversation: its advice again; undefined when there is none. */
+  outcomeAgain(data: TriageHolder & { lastOutcome?: { level: string; reasons: string[]; protocol: string } }): Reply[] | undefined;
   /** The answer to "ok" or "thanks" just after crisis resources. */
   afterCrisis(): Reply;
 }

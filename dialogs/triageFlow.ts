@@ -1,6 +1,7 @@
 import {
   answerTurn,
   answerWithCode,
+  correctedAnswers,
   currentStep,
   emergencyMessageOutcome,
   outcomeWords,
@@ -123,6 +124,19 @@ export function createTriageFlow(deps: TriageFlowDeps): TriageFlow {
     active: (holder: Holder) => holder.triage !== undefined,
 
     toldIn: (text, input) => extractVolunteered(protocol, text, ctx(input)),
+
+    outcomeAgain(holder: Holder) {
+      const last = holder.lastOutcome;
+      return last ? outcomeReplies(last.level, last.reasons, last.protocol) : undefined;
+    },
+
+    async correctOutcome(holder: Holder, text, input) {
+      const last = holder.lastOutcome;
+      if (!last || holder.triage || holder.emergencyAt) return undefined;
+      const answers = correctedAnswers(protocol, last.answers, text, ctx(input));
+      if (!answers) return undefined;
+      return [{ text: messages.outcomeCorrected }, ...(await this.start(holder, input, undefined, answers))];
+    },
 
     async start(holder: Holder, input, openingText, told) {
       const memory = await deps.checkMemory.get(input.userKey);

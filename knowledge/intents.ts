@@ -1,6 +1,6 @@
 import { Checker, loadJsonContent } from './validate';
 
-export const INTENT_NAMES = ['greeting', 'thanks', 'goodbye', 'help', 'cancel', 'restart', 'more', 'deleteData', 'privacy', 'cancelCallback', 'callback', 'identity', 'appointmentStatus', 'triage', 'booking', 'yes', 'no', 'back', 'wait', 'resume'] as const;
+export const INTENT_NAMES = ['greeting', 'thanks', 'goodbye', 'help', 'cancel', 'restart', 'more', 'deleteData', 'privacy', 'cancelCallback', 'callback', 'identity', 'appointmentStatus', 'triage', 'booking', 'yes', 'no', 'back', 'wait', 'resume', 'whatNow'] as const;
 export type IntentName = (typeof INTENT_NAMES)[number];
 /**
  * In the order a longer message is read for them: "cancel my call-back" is no request for one, "delete my booking data" no
@@ -21,6 +21,13 @@ export interface IntentPhrases {
   contains: Record<ContainsIntent, string[]>;
   /** Words shortly before a booking phrase that ask whether to book ("should I book a physio?"): with one's own symptoms, the check answers that. */
   bookingDoubts: string[];
+  /**
+   * A short message that leans on the answer before it ("how often?", "and for how long?", "are they covered?"): its
+   * opening words or the words that point back, and how many words it may have at most.
+   */
+  followOn: { openers: string[]; pointers: string[]; maxWords: number };
+  /** Medicines and their doses ("ibuprofen", "how many mg"): outside the guide, and a pharmacist's or doctor's to answer. */
+  medication: string[];
   /** What makes a message a question without a question mark: its first word ("how", "shud"), or its ending ("worth it", "or not"). */
   /** A question's first words, its last words, and words that ask wherever they stand ("knee sore should i run"). */
   questions: { starts: string[]; ends: string[]; within: string[] };
@@ -62,6 +69,7 @@ export function parseIntents(raw: unknown, file: string): IntentPhrases {
   for (const name of CONTAINS_INTENTS) containsLists[name] = check.strings(contains[name], `contains.${name}`, { min: 1 });
   const sms = check.record(root.smsKeywords, 'smsKeywords');
   const questions = check.record(root.questions, 'questions');
+  const followOn = check.record(root.followOn, 'followOn');
   return {
     smsKeywords: {
       optOut: check.strings(sms.optOut, 'smsKeywords.optOut', { min: 1 }),
@@ -71,6 +79,12 @@ export function parseIntents(raw: unknown, file: string): IntentPhrases {
     exact: exactLists,
     contains: containsLists,
     bookingDoubts: check.strings(root.bookingDoubts, 'bookingDoubts', { min: 1 }),
+    medication: check.strings(root.medication, 'medication', { min: 1 }),
+    followOn: {
+      openers: check.strings(followOn.openers, 'followOn.openers', { min: 1 }),
+      pointers: check.strings(followOn.pointers, 'followOn.pointers', { min: 1 }),
+      maxWords: check.integer(followOn.maxWords, 'followOn.maxWords', { min: 1, max: 12 }),
+    },
     questions: {
       starts: check.strings(questions.starts, 'questions.starts', { min: 1 }),
       ends: check.strings(questions.ends, 'questions.ends', { min: 1 }),

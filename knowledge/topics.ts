@@ -32,6 +32,8 @@ export interface Topic {
 
 export interface KnowledgeBase {
   version: string;
+  /** The clinic the guide is written for; answers say "{clinic}" and get the configured name, or this one. */
+  clinicName: string;
   topics: Topic[];
   byId: ReadonlyMap<string, Topic>;
 }
@@ -53,6 +55,7 @@ export function parseKnowledgeBase(raw: unknown, file: string): KnowledgeBase {
   const check = new Checker(file);
   const root = check.record(raw, 'root');
   const version = check.string(root.version, 'version');
+  const clinicName = check.string(root.clinicName, 'clinicName');
   const topics = check.list(root.topics, 'topics').map((entry, index): Topic => {
     const item = check.record(entry, `topics[${index}]`);
     const id = check.string(item.id, `topics[${index}].id`);
@@ -103,7 +106,7 @@ export function parseKnowledgeBase(raw: unknown, file: string): KnowledgeBase {
       seen.set(key, topic.id);
     });
   }
-  return { version, topics, byId };
+  return { version, clinicName, topics, byId };
 }
 
 export function loadKnowledgeBase(knowledgeDir: string): KnowledgeBase {

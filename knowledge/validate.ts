@@ -36,6 +36,12 @@ export class Checker {
     return text;
   }
 
+  integer(value: unknown, where: string, opts: { min: number; max: number }): number {
+    if (typeof value !== 'number' || !Number.isInteger(value)) this.fail(where, 'must be a whole number');
+    if (value < opts.min || value > opts.max) this.fail(where, `must be from ${opts.min} to ${opts.max}`);
+    return value;
+  }
+
   list(value: unknown, where: string): unknown[] {
     if (!Array.isArray(value)) this.fail(where, 'must be a list');
     return value;

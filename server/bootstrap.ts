@@ -63,7 +63,8 @@ export async function startBot(config: Config, options: StartOptions): Promise<R
     schema: options.schema,
     onConnectionError: (error) => options.log.warn({ event: 'db_connection_lost', ...errorFields(error) }, 'database connection lost'),
   });
-  const clinic = { ...config.clinic };
+  // Unconfigured, the clinic is the one the guide is written for, so the welcome and the answers name the same clinic.
+  const clinic = { ...config.clinic, name: config.clinic.name ?? kb.clinicName };
   const userKeySecret = config.userKeySecret ?? userKeySecretFile(config.dataDir);
   const handoff = createBookingHandoff({
     database,

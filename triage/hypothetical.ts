@@ -1,5 +1,6 @@
 // Clauses that ask about a sign tell none: "what is a deformity?", "does knee pain ever cause chest pain?".
-import { matchesAtStart } from './phrases';
+import { aboutSomeoneElse } from './parse-red-flags';
+import { affirms, matchesAtStart } from './phrases';
 import { Protocol } from './protocol';
 import { BREAK, finishTokens, normalize, normalizedClauses, type Normalized } from './text';
 
@@ -26,7 +27,7 @@ export interface Told {
  * The message without its hypothetical clauses; null when nothing else is left.
  * `whole` is the message already normalised, when the caller has it.
  */
-export function toldPart(protocol: Protocol, text: string, whole?: Normalized): Told | null {
+export function toldPart(protocol: Protocol, text: string, whole?: Normalized, options: { othersAside?: boolean } = {}): Told | null {
   const lex = protocol.language.lexicon;
   const clauses = normalizedClauses(text, lex, whole);
   // "what warning signs should send me to the ER, like chest pain?": an example given of what was asked about is asked about too.
@@ -38,6 +39,13 @@ export function toldPart(protocol: Protocol, text: string, whole?: Normalized): 
     const opens = matchesAtStart(protocol.language.examples, clauses[i].normalized);
     if (opens !== null || example) asked[i] = true;
     example = opens !== null && opens.end >= clauses[i].normalized.tokens.length;
+  }
+  // `othersAside`: with the writer's own set against someone else's ("he's got worse knees than me", "mine are fine"),
+  // the clauses about that someone else tell nothing of this knee.
+  const lang = protocol.language;
+  if (options.othersAside && clauses.length > 1 && affirms(lang.ownContrast, whole ?? normalize(text, lex), lang.negation)) {
+    const others = clauses.map((c, i) => !asked[i] && aboutSomeoneElse(lang, c.normalized));
+    if (others.some((other, i) => !other && !asked[i])) others.forEach((other, i) => (asked[i] ||= other));
   }
   const kept = clauses.filter((_, i) => !asked[i]);
   if (kept.length === 0) return null;

@@ -62,6 +62,8 @@ export interface Language {
   doubt: PhraseSet;
   /** "wait", "I mean": a clause opening with one corrects what came before ("No, wait: I did fall"). */
   corrections: PhraseSet;
+  /** "sorry, I meant 3 weeks", "oops, it's my left knee": a message after the outcome that puts an answer right. */
+  outcomeCorrections: PhraseSet;
   hedge: PhraseSet;
   hedgeMeansYes: readonly QuestionId[];
   codes: ReadonlyMap<QuestionId, ReadonlyMap<string, CodePhrases>>;
@@ -102,6 +104,10 @@ export interface Language {
   longAgoMarkers: PhraseSet;
   /** Words that put what a clause tells on someone else or another part of the body ("my sister tore her meniscus", "that was my wrist"). */
   elsewhere: PhraseSet;
+  /** The writer set against someone else ("hers swell up, but mine isn't", "none of those for me"): their clauses are theirs. */
+  ownContrast: PhraseSet;
+  /** A parent telling of their child ("I'm her mum"): the ages told of the child are the ones asked for. */
+  parentTelling: PhraseSet;
   /** While answering a question, asides it does not trust: other questions, or single red flags. */
   volunteerExclude: ReadonlyMap<QuestionId, { questions: readonly QuestionId[]; redFlags: readonly RedFlag[] }>;
 }
@@ -238,7 +244,7 @@ export function parseLanguage(raw: Json, file: string): Language {
   c.onlyKeys(root, '(root)', [
     'about', 'contractions', 'tokens', 'rewrites', 'numbers', 'fuzzy', 'negation', 'yes', 'no', 'unsure', 'hedge', 'hedgeMeansYes',
     'answers', 'everything', 'mentionContexts', 'redFlagCues', 'duration', 'severity', 'safety', 'volunteerExclude', 'genericExcept', 'benignSymptoms', 'doubt',
-    'schoolGrades', 'corrections', 'optionMarkers', 'clarify',
+    'schoolGrades', 'corrections', 'outcomeCorrections', 'optionMarkers', 'clarify',
   ]);
   const genericExcept = c.object(root.genericExcept ?? {}, 'genericExcept');
 
@@ -340,6 +346,7 @@ export function parseLanguage(raw: Json, file: string): Language {
     unsure: r.set(root.unsure, 'unsure', genericExcept.unsure ?? []),
     doubt: r.set(root.doubt, 'doubt'),
     corrections: r.set(root.corrections, 'corrections'),
+    outcomeCorrections: r.set(root.outcomeCorrections, 'outcomeCorrections'),
     hedge: r.set(root.hedge, 'hedge', genericExcept.hedge ?? []),
     hedgeMeansYes,
     codes,
@@ -365,6 +372,8 @@ export function parseLanguage(raw: Json, file: string): Language {
     historyMarkers: r.set(safety.historyMarkers, 'safety.historyMarkers'),
     longAgoMarkers: r.set(safety.longAgoMarkers, 'safety.longAgoMarkers'),
     elsewhere: r.set(safety.elsewhere, 'safety.elsewhere'),
+    ownContrast: r.set(safety.ownContrast, 'safety.ownContrast'),
+    parentTelling: r.set(safety.parentTelling, 'safety.parentTelling'),
     schoolGrades: {
       last: c.integer(grades.last, 'schoolGrades.last'),
       ageFrom: c.integer(grades.ageFrom, 'schoolGrades.ageFrom'),

@@ -2,11 +2,11 @@
 import { ParseContext, today } from './calendar';
 import { AgeBand } from './ids';
 import { Language } from './language';
-import { findHits } from './phrases';
+import { affirms, findHits } from './phrases';
 import { AgeBandRange } from './protocol';
 import { isMonthName } from './parse-dates';
 import { ReadMode } from './parse-duration';
-import { Normalized } from './text';
+import { BREAK, Normalized } from './text';
 
 const NUMBER = /^\d+(?:\.\d+)?$/;
 const DECADE_WORDS: ReadonlyMap<string, number> = new Map([
@@ -68,6 +68,15 @@ function birthYear(tokens: readonly string[], i: number, mode: ReadMode, yearNow
   return { lo: Math.max(0, age - 1), hi: age };
 }
 
+const FEEL = new Set(['feel', 'feels', 'felt', 'feeling']);
+
+/** The number at `i` follows "feel(s) [like] [about|around] [a|an]". */
+function feltAge(tokens: readonly string[], i: number): boolean {
+  let k = i - 1;
+  while (k >= 0 && ['like', 'about', 'around', 'a', 'an', 'at', 'least', 'over'].includes(tokens[k]) && i - k <= 3) k--;
+  return k >= 0 && FEEL.has(tokens[k]);
+}
+
 function numbers(tokens: readonly string[], mode: ReadMode, grades: Language['schoolGrades'], yearNow: () => number): YearRange[] | null {
   const out: YearRange[] = [];
   for (let i = 0; i < tokens.length; i++) {
@@ -89,6 +98,8 @@ function numbers(tokens: readonly string[], mode: ReadMode, grades: Language['sc
       continue;
     }
     if (NOT_AGE_UNITS.has(next) || (prev === 'of' && tokens[i - 2] === 'out')) continue;
+    // "my back feels about 80", "I feel like 90 some mornings": how old something feels is no age.
+    if (feltAge(tokens, i)) continue;
     const months = next === 'months' || next === 'month';
     if (mode === 'mention') {
       const aged = next === 'years' && tokens[i + 2] === 'old';
@@ -130,7 +141,20 @@ function bandOf(bands: readonly AgeBandRange[], range: YearRange): AgeBand {
 }
 
 /** Reads an age; null when there is none, or several different ones. */
+/** Words that put a clause on the writer: a parent's own age told beside the child's ("I'm her mum, I'm 47"). */
+const FIRST_PERSON = new Set(['i', 'im', 'me', 'myself']);
+
 export function parseAge(lang: Language, text: Normalized, mode: ReadMode, bands: readonly AgeBandRange[], ctx: ParseContext): AgeBand | null {
+  const read = readAge(lang, text, mode, bands, ctx);
+  if (read !== null || mode !== 'answer' || !affirms(lang.parentTelling, text, lang.negation)) return read;
+  // "She's 15. I'm her mum, I'm 47": a parent telling of their child; the child's age is the one asked for.
+  const clauses: string[][] = [[]];
+  for (const t of text.tokens) if (t === BREAK) clauses.push([]); else clauses[clauses.length - 1].push(t);
+  const child = clauses.filter((c) => c.length > 0 && !c.some((t) => FIRST_PERSON.has(t))).flatMap((c) => [...c, BREAK]);
+  return child.length === 0 ? null : readAge(lang, { tokens: child, padded: ` ${child.join(' ')} ` }, mode, bands, ctx);
+}
+
+function readAge(lang: Language, text: Normalized, mode: ReadMode, bands: readonly AgeBandRange[], ctx: ParseContext): AgeBand | null {
   let thisYear: number | undefined;
   const found = numbers(text.tokens, mode, lang.schoolGrades, () => (thisYear ??= today(ctx).year));
   if (found === null) return null;

@@ -38,13 +38,34 @@ export function codesAnswer(q: Question, raw: string): AnswerValue | null {
 export function optionNumberAnswer(q: Question, raw: string, words: OptionNumberWords): AnswerValue | null | 'invalid' {
   if (q.kind === 'number' || q.numberIsValue) return null;
   const one = readOptionNumber(raw, q.options.map((o) => o.label), words);
-  const text = one !== undefined ? String(one) : raw.trim().toLowerCase().replace(/[.!]+$/, '');
+  const text = one !== undefined ? String(one) : (numbersOnly(raw, words) ?? raw.trim().toLowerCase().replace(/[.!]+$/, ''));
   if (!/^\d+(\s*(,|&|and|\s)\s*\d+)*$/.test(text)) return null;
   const picks = text.split(/\s*(?:,|&|and|\s)\s*/).filter((p) => p.length > 0).map(Number);
   if (picks.some((n) => n < 1 || n > q.options.length)) return 'invalid';
   const codes = [...new Set(picks.map((n) => q.options[n - 1].code))];
   if (q.kind !== 'multi') return codes.length === 1 ? codes[0] : 'invalid';
   return codes;
+}
+
+/** Words around option numbers that say nothing more: "No. 6" (number 6), "#4, #11", "numbers 4 and 11", "only 11", "I think 9". */
+const AROUND_NUMBERS = new Set(['and', 'n', 'or', 'plus', 'also', 'only', 'just', 'i', 'think', 'maybe', 'probably', 'nos', 'numbers', 'options', 'opts']);
+
+/**
+ * The option numbers a reply gives with words around them that add nothing ("No. 6", "#4, #11", "4/11", "three and five",
+ * "4 and 11 👍"), as "6" or "4 11"; undefined when any other word is in it. "No" counts as "number" only before a number,
+ * as "No. 6" is written: to a numbered list, reading it as the option errs on the side of the sign.
+ */
+function numbersOnly(raw: string, words: OptionNumberWords): string | undefined {
+  const said = raw.toLowerCase().replace(/['\u2018\u2019`]/g, '').split(/[^\p{L}\p{N}]+/u).filter((w) => w.length > 0);
+  const picks: number[] = [];
+  for (let i = 0; i < said.length; i++) {
+    const word = said[i];
+    const n = /^\d{1,2}$/.test(word) ? Number(word) : words.numbers.get(word);
+    if (n !== undefined && Number.isInteger(n) && n >= 1) picks.push(n);
+    else if (word === 'no' && i + 1 < said.length && /^\d{1,2}$/.test(said[i + 1])) continue;
+    else if (!AROUND_NUMBERS.has(word) && !words.markers.includes(word)) return undefined;
+  }
+  return picks.length > 0 ? picks.join(' ') : undefined;
 }
 
 /** The option whose label the message repeats ("Less than a week"). */
@@ -142,11 +163,11 @@ function phrasesSay(lang: Language, q: Question, text: Normalized, mode: ReadMod
 }
 
 /** Whether some "yes" phrase sits in a clause that tells of no other time, person or body part. */
-function yesHereAndNow(lang: Language, q: Question, text: Normalized, mode: ReadMode): boolean {
+function yesHereAndNow(lang: Language, q: Question, text: Normalized, mode: ReadMode, longAgoAside = true): boolean {
   const yes = phrasesFor(lang, q.id, 'yes');
   if (yes === null) return false;
   const aside = (clause: Normalized): boolean =>
-    affirms(lang.longAgoMarkers, clause, lang.negation) || affirms(lang.elsewhere, clause, lang.negation);
+    (longAgoAside && affirms(lang.longAgoMarkers, clause, lang.negation)) || affirms(lang.elsewhere, clause, lang.negation);
   // The clause of the yes, or the one after it ("I did break my leg in 1985, the other leg").
   const asideAt = (at: number): boolean => {
     const clause = clauseAt(text, at);
@@ -192,6 +213,9 @@ export function readYesNo(lang: Language, q: Question, text: Normalized, mode: R
   // plain no to a safety question, a yes told of long ago, of someone else or of another part of the body is not this
   // knee's. (To "have you had this before?", a time long ago is the point.)
   if (q.safety && opening === 'no' && found.has('yes') && !yesHereAndNow(lang, q, text, mode)) found.delete('yes');
+  // "No, first time for this knee. I had a hamstring strain years ago": to other questions, long ago may be the point, but
+  // someone else's or another body part's is still not this knee's.
+  if (!q.safety && opening === 'no' && found.has('yes') && !yesHereAndNow(lang, q, text, mode, false)) found.delete('yes');
   if (opening !== null) found.add(opening);
   if (found.size > 1 && mode === 'answer' && yesAfterBut(lang, q, text)) return 'yes';
   if (found.size === 1) return [...found][0];

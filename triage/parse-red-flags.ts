@@ -102,7 +102,9 @@ export function readRedFlags(
   // "No. My dad had a knee replacement last month": after a plain no, a sign in a clause about someone else is theirs. Only
   // after a plain no: a parent doing the check for a child tells the child's signs the same way, without one.
   const plainNo = mode === 'answer' && text.tokens[matchesAtStart(lang.no, text)?.end ?? 0] === BREAK;
-  const someoneElses = (h: Hit): boolean => plainNo && aboutSomeoneElse(lang, clauseAt(text, h.start));
+  // So is one beside the writer's own, set against it: "my mum's knees swell up like grapefruits, but mine isn't swollen".
+  const setAgainstOwn = plainNo || affirms(lang.ownContrast, text, lang.negation);
+  const someoneElses = (h: Hit): boolean => setAgainstOwn && aboutSomeoneElse(lang, clauseAt(text, h.start));
   // Signs set aside (history, "hip surgery", "the swelling went down") still answer the question.
   let setAside = false;
   // `flag`: the sign the phrases are of (heat and swelling alone are none yet); `history`: the sign whose days say how long ago is past.

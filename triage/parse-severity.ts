@@ -2,7 +2,8 @@
 import { Language } from './language';
 import { findHits } from './phrases';
 import { ReadMode } from './parse-duration';
-import { BREAK, Normalized } from './text';
+import { BREAK, clauseAt, Normalized } from './text';
+import { aboutSomeoneElse } from './parse-red-flags';
 
 const NUMBER = /^\d+(?:\.\d+)?$/;
 const NOT_SCORE_UNITS = new Set([
@@ -38,8 +39,25 @@ function otherScale(t: readonly string[], max: number): number | null {
   return null;
 }
 
-/** Reads a 0-10 score (the highest one named: the question asks about the worst); null if none. */
+/**
+ * Reads a 0-10 score (the highest one named: the question asks about the worst); null if none. A score told of someone
+ * else beside one's own ("3, maybe 4. My wife's bad back is a 9 some days") is theirs.
+ */
 export function parseSeverity(lang: Language, text: Normalized, mode: ReadMode, max: number): number | null {
+  if (mode === 'answer' && text.tokens.includes(BREAK)) {
+    const own: string[] = [];
+    for (let i = 0; i < text.tokens.length; i++) {
+      if (text.tokens[i] === BREAK || !aboutSomeoneElse(lang, clauseAt(text, i))) own.push(text.tokens[i]);
+    }
+    if (own.length < text.tokens.length && own.some((t) => t !== BREAK)) {
+      const score = readSeverity(lang, { tokens: own, padded: ` ${own.join(' ')} ` }, mode, max);
+      if (score !== null) return score;
+    }
+  }
+  return readSeverity(lang, text, mode, max);
+}
+
+function readSeverity(lang: Language, text: Normalized, mode: ReadMode, max: number): number | null {
   const t = text.tokens;
   const scores: number[] = [];
   // "3 out of 5, but 4 when it's bad": every number is on the scale the reply names.

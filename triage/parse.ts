@@ -139,7 +139,7 @@ function volunteeredIn(protocol: Protocol, text: Normalized, raw: string, ctx: P
  */
 export function extractVolunteered(protocol: Protocol, text: string, ctx: ParseContext): Answers {
   if (text.trim().length === 0) return {};
-  const told = toldPart(protocol, text);
+  const told = toldPart(protocol, text, undefined, { othersAside: true });
   if (told === null) return {};
   if (told.dropped) return volunteeredIn(protocol, told.normalized, told.text, ctx, null);
   return volunteeredIn(protocol, normalize(text, protocol.language.lexicon), text, ctx, null);
@@ -191,7 +191,7 @@ export function interpretParts(protocol: Protocol, questionId: QuestionId, text:
   if (numbered !== null) return { own: answerFragment(q.id, numbered), volunteered: {} };
   const whole = normalize(text, lang.lexicon);
   // A clause that asks back ("what counts as an injury?", "does a fever count?") answers nothing; the rest is read.
-  const told = toldPart(protocol, text, whole);
+  const told = toldPart(protocol, text, whole, { othersAside: true });
   if (told === null) return { own: null, volunteered: {} };
   const [kept, keptText]: [Normalized, string] = told.dropped ? [told.normalized, told.text] : [whole, text];
   // "Depends what you mean by injury, I guess?": a hedge left beside a question back is no answer.
@@ -214,6 +214,13 @@ export function interpretParts(protocol: Protocol, questionId: QuestionId, text:
 export function interpretAnswer(protocol: Protocol, questionId: QuestionId, text: string, ctx: ParseContext): Interpretation {
   const { own, volunteered } = interpretParts(protocol, questionId, text, ctx);
   return { answers: own ? { ...volunteered, ...own } : volunteered, understood: own !== null };
+}
+
+/** "sorry, I meant 3 weeks", "oops, it's my left knee": a message that opens by putting an earlier answer right. */
+export function correctsEarlierAnswer(protocol: Protocol, text: string): boolean {
+  // "sorry, I meant": commas inside the opening do not break it.
+  const tokens = normalize(text, protocol.language.lexicon).tokens.filter((t) => t !== ',');
+  return matchesAtStart(protocol.language.outcomeCorrections, { tokens, padded: ` ${tokens.join(' ')} ` }) !== null;
 }
 
 /** "What do you mean?", "what counts as swollen?", "does a fever count?": a reply that asks what the question means. */

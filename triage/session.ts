@@ -2,7 +2,7 @@
 import { answerFragment, Answers, mergeAnswers, withAnswer } from './answers';
 import { ParseContext } from './calendar';
 import { levelRank, QuestionId } from './ids';
-import { extractVolunteered, feverMentioned, interpretParts } from './parse';
+import { correctsEarlierAnswer, extractVolunteered, feverMentioned, interpretParts } from './parse';
 import { codesAnswer } from './parse-choice';
 import { Protocol, questionById } from './protocol';
 import { evaluate, nextStep, Step } from './rules';
@@ -187,4 +187,16 @@ export function stepBack(protocol: Protocol, state: TriageState): { state: Triag
 /** The step a saved state is at, without changing it (for re-rendering after an interruption). */
 export function currentStep(protocol: Protocol, state: TriageState): Step {
   return nextStep(protocol, state.pending === null ? state : { ...state, asks: { ...state.asks, [state.pending]: (state.asks[state.pending] ?? 1) - 1 } });
+}
+
+/**
+ * After the outcome, "sorry, I meant 3 weeks not 3 days": the answers of the finished check with what the message puts
+ * right, or null when it opens with no correction or changes nothing.
+ */
+export function correctedAnswers(protocol: Protocol, answers: Answers, text: string, ctx: ParseContext): Answers | null {
+  if (!correctsEarlierAnswer(protocol, text)) return null;
+  const told = extractVolunteered(protocol, text, ctx);
+  const changed = (Object.keys(told) as QuestionId[]).filter((id) => JSON.stringify(told[id]) !== JSON.stringify(answers[id]));
+  if (changed.length === 0) return null;
+  return withAnswer(answers, told);
 }

@@ -241,3 +241,85 @@ describe('questions and small talk', () => {
     });
   }
 });
+
+describe('the clinic named in answers', () => {
+  it('is the configured clinic in the welcome and in every answer that names one, never the guide\'s beside it', async () => {
+    const bot = await startTestBot({ env: { CLINIC_NAME: 'Toronto Sports Physio', CLINIC_PHONE: '416-555-0100' } });
+    try {
+      const person = new Person(bot.url);
+      expect((await person.join()).text).to.match(/Toronto Sports Physio/);
+      for (const question of ['what are your hours?', 'do orthotics work', 'tell me about the clinic']) {
+        const turn = await person.say(question);
+        expect(turn.entity('kb.answer'), question).to.not.equal(undefined);
+        expect(turn.text, question).to.not.match(/Leaside/);
+      }
+      expect((await person.say('tell me about the clinic')).text).to.match(/Toronto Sports Physio/);
+      expect((await person.say('tell me more')).text).to.not.match(/Leaside|\{clinic\}/);
+    } finally {
+      await bot.stop();
+    }
+  });
+
+  it('is the clinic the guide is written for when none is configured, in the welcome too', async () => {
+    const bot = await startTestBot();
+    try {
+      const person = new Person(bot.url);
+      expect((await person.join()).text).to.match(/Leaside Sports Medicine/);
+      expect((await person.say('tell me about the clinic')).text).to.match(/Leaside Sports Medicine/).and.not.match(/\{clinic\}/);
+    } finally {
+      await bot.stop();
+    }
+  });
+});
+
+describe('short follow-ons that lean on the answer before them', () => {
+  let bot: TestBot;
+  before(async () => {
+    bot = await startTestBot();
+  });
+  after(() => bot.stop());
+
+  it('reads "how often?" after an answer with that answer\'s topic: ice, then exercises, never shoes', async () => {
+    for (const [first, topic] of [['is ice good for runners knee?', 'ice'], ['what exercises help', 'exercises']]) {
+      const person = new Person(bot.url);
+      expect((await person.say(first)).entity('kb.answer')?.id).to.equal(topic);
+      expect((await person.say('how often?')).entity('kb.answer')?.id, first).to.equal(topic);
+    }
+  });
+
+  it('gives no confident answer to "how often?" with nothing before it: two or three topics to choose from', async () => {
+    const turn = await new Person(bot.url).say('how often?');
+    expect(turn.entity('kb.answer')).to.equal(undefined);
+    const ids = turn.entity('kb.suggestions')?.ids;
+    expect(ids).to.be.an('array').with.length.within(2, 3);
+  });
+
+  it('has no answer for a follow-on to a question it could not answer ("what is jumper\'s knee?", "how is it treated?")', async () => {
+    const person = new Person(bot.url);
+    expect((await person.say("what is jumper's knee?")).entity('kb.noMatch')).to.not.equal(undefined);
+    const turn = await person.say('how is it treated?');
+    expect(turn.entity('kb.answer')).to.equal(undefined);
+    expect(turn.entity('kb.noMatch')).to.not.equal(undefined);
+    // Asked on its own, "it" is runner's knee.
+    expect((await new Person(bot.url).say('how is it treated?')).entity('kb.answer')?.id).to.equal('fastest-recovery');
+  });
+
+  it('says it does not know whether runner\'s knee is chondromalacia, which the guide does not cover', async () => {
+    const turn = await new Person(bot.url).say('Is runners knee the same as chondromalacia patella?');
+    expect(turn.entity('kb.answer')).to.equal(undefined);
+  });
+});
+
+describe('the welcome\'s options', () => {
+  it('are picked by number on SMS after the conversation opens with the welcome, as any list\'s are', async () => {
+    const bot = await startTestBot();
+    try {
+      const person = new Person(bot.url, 'sms', '+14165550177');
+      expect((await person.join()).text).to.match(/Reply 1, 2 or 3/);
+      const turn = await person.say('1');
+      expect(turn.entity('triage.question')?.id).to.equal('injury');
+    } finally {
+      await bot.stop();
+    }
+  });
+});

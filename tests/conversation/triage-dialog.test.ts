@@ -117,6 +117,63 @@ describe('the symptom check in conversation', () => {
     expect(asked).to.include('duration');
   });
 
+  it('puts an answer right after the outcome ("sorry, I meant 3 weeks not 3 days"): the check again with the other answers kept', async () => {
+    const person = new Person(bot.url);
+    const mild = { injury: 'no', red_flags: 'none', age: '30', duration: '3 days', trend: 'same', location: 'front', severity: '3', recurrent: 'no', aggravators: 'stairs' };
+    expect(await finishCheck(person, await person.say('my knee hurts'), mild)).to.deep.equal({ level: 'self-care', reasons: ['mild_recent'] });
+    const corrected = await person.say('sorry, I meant 3 weeks not 3 days');
+    expect(corrected.text).to.match(/Thanks for putting that right/);
+    const asked: string[] = [];
+    const outcome = await finishCheck(person, corrected, mild, asked);
+    expect(asked).to.deep.equal(['red_flags']);
+    expect(outcome).to.deep.equal({ level: 'book', reasons: ['persistent'] });
+    // A message after the outcome that corrects nothing is read as any other.
+    expect((await person.say('sorry, what is runners knee?')).entity('kb.answer')?.id).to.equal('what-is-runners-knee');
+  });
+
+  it('takes "bye" or "gotta go" in the middle as leaving for now, not an unclear answer: "continue" later goes on', async () => {
+    const person = new Person(bot.url);
+    expect(questionId(await person.say('my knee hurts'))).to.equal('injury');
+    for (const leaving of ['bye!', 'thanks, I have to go']) {
+      const turn = await person.say(leaving);
+      expect(turn.text, leaving).to.match(/check will wait/);
+      expect(questionId(turn)).to.equal(undefined);
+    }
+    const back = await person.say('continue');
+    expect(questionId(back)).to.equal('injury');
+    expect(back.text).to.not.match(/didn't quite get that/);
+  });
+
+  it('reads "ok thanks" after an answer that offers the check as thanks, and "yes please check" as taking it up', async () => {
+    const thanks = new Person(bot.url);
+    await thanks.say('what is runners knee');
+    const turn = await thanks.say('ok thanks');
+    expect(questionId(turn)).to.equal(undefined);
+    expect(turn.text).to.match(/welcome/i);
+    const check = new Person(bot.url);
+    await check.say('I have a dull ache round my kneecap, what is it?');
+    expect(questionId(await check.say('yes please check'))).to.equal('injury');
+  });
+
+  it('goes on with the open check for "ok lets do the check" or its button, keeping the answers given', async () => {
+    const person = new Person(bot.url);
+    await walkTo(person, 'age');
+    for (const again of [() => person.say('ok lets do the check'), () => person.press('triage:start')]) {
+      const turn = await again();
+      expect(questionId(turn)).to.equal('age');
+      expect(turn.text).to.not.match(/remember the result for 90 days/);
+    }
+  });
+
+  it('gives the outcome\'s advice again for "what should I do now?" after it, not topics to choose from', async () => {
+    const person = new Person(bot.url);
+    const outcome = await finishCheck(person, await person.say("my knee locks and won't straighten"), { red_flags: 'none', injury: 'no', age: '30' });
+    expect(outcome.level).to.equal('urgent');
+    const again = await person.say('what should I do now?');
+    expect(again.entity('triage.outcome')).to.include({ level: 'urgent' });
+    expect(again.entity('kb.suggestions')).to.equal(undefined);
+  });
+
   it('asks the warning-sign question again when its card is sent with nothing ticked', async () => {
     const person = new Person(bot.url);
     await walkTo(person, 'red_flags');

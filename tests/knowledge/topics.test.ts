@@ -21,7 +21,7 @@ function validTopic(id: string, extra: Record<string, unknown> = {}): Record<str
 }
 
 function withTopics(replace: Record<string, Record<string, unknown>> = {}, more: Record<string, unknown>[] = []): unknown {
-  return { version: 'test', topics: [...REQUIRED_TOPIC_IDS.map((id) => replace[id] ?? validTopic(id)), ...more] };
+  return { version: 'test', clinicName: 'Test Clinic', topics: [...REQUIRED_TOPIC_IDS.map((id) => replace[id] ?? validTopic(id)), ...more] };
 }
 
 describe('knowledge base', () => {
@@ -67,7 +67,8 @@ describe('knowledge base', () => {
   });
 
   const broken: { name: string; data: unknown; message: RegExp }[] = [
-    { name: 'a missing required topic', data: { version: 'x', topics: [validTopic('causes')] }, message: /topics\.json: topics: required topic "what-is-runners-knee" is missing/ },
+    { name: 'no clinic name', data: { version: 'x', topics: [validTopic('causes')] }, message: /topics\.json: clinicName: must be text/ },
+    { name: 'a missing required topic', data: { version: 'x', clinicName: 'Test Clinic', topics: [validTopic('causes')] }, message: /topics\.json: topics: required topic "what-is-runners-knee" is missing/ },
     { name: 'an answer over 306 characters', data: withTopics({ ice: validTopic('ice', { answer: 'x'.repeat(307) }) }), message: /topic "ice"\.answer: is 307 SMS characters/ },
     { name: 'a curly apostrophe in an answer', data: withTopics({ ice: validTopic('ice', { answer: 'It\u2019s cold.' }) }), message: /topic "ice"\.answer: uses characters outside GSM-7/ },
     { name: 'too few example questions', data: withTopics({ rest: validTopic('rest', { questions: ['one'] }) }), message: /topic "rest"\.questions: needs at least 8 items/ },

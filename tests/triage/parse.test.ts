@@ -71,6 +71,9 @@ describe('triage free-text parsing', () => {
 
   table('weight_bearing', [
     ['yes but it hurts', 'yes'], ['I can walk with a limp', 'yes'], ['limping', 'yes'], ['i can walk but not far', 'yes'],
+    // Crutches one has but does not need, or someone else's, are no walking aid.
+    ['Yes, I can walk on it, limping a bit. My neighbour lent me the crutches from her hip operation but I don\'t really need them.', 'yes'],
+    ['yes, I have crutches but I don\'t need them', 'yes'], ['no, I\'m on crutches', 'no'],
     ['barely', 'no'], ["can't put any weight on it", 'no'], ['no I need crutches', 'no'], ['nope', 'no'],
     ['kind of', null], ['only a few steps', null],
     // "Not a problem" is a yes; a "no" that denies another sign answers nothing ("no chest pain").
@@ -182,6 +185,11 @@ describe('triage free-text parsing', () => {
     ['no fever no swelling, doesnt lock, calves are tight like always after runs but no pain or swelling in them', ['none']],
     ['tight calves but not swollen or sore', ['none']], ['my calves are tight and swollen', ['calf_swelling']],
     ['calves are tight after runs but my left calf is swollen and red', ['calf_swelling']],
+    // Someone else's signs set against one's own ("hers swell up ... but mine isn't") are theirs; a parent's of the child are asked about.
+    ["None of those for me. My mum has arthritis in her knees and hers swell up like grapefruits, but mine isn't swollen or hot, and it doesn't lock or give way.", ['none']],
+    ["It's a bit swollen, but not hot or red. My husband had gout in his big toe and that was red and hot, mine's nothing like that, and I feel perfectly well.", ['swollen']],
+    ["my son's knee is swollen, not mine", ['swollen']], ["my daughter's knee is hot and swollen", ['hot_swollen']],
+    ['I check my calves every day and today the left one is swollen', ['calf_swelling']],
     // Weight lost on purpose is not weight lost without trying; a question about a sign tells none.
     ["I lost some weight recently but I'm dieting", ['none']], ['lost some weight without trying', ['night_pain_weight_loss']],
     ['is shortness of breath a sign of a clot?', null],
@@ -189,6 +197,9 @@ describe('triage free-text parsing', () => {
 
   table('age', [
     ["I'm 58", 'older'], ['58', 'older'], ['my 12 year old', 'child'], ["she's 14", 'child'], ['in my 60s', 'older'], ['teenager', 'child'],
+    // A parent's own age told beside the child's is not the one asked for; how old something feels is no age; a friend's age set against one's own is theirs.
+    ["She's 15. I'm her mum, I'm 47, and my own knees are a disaster.", 'child'], ["I'm 33, though my back feels about 80 some mornings, haha.", 'adult'],
+    ["I'm 26. My running buddy is 58 and he's got worse knees than me, mind you.", 'adult'],
     ['16', 'adult'], ['15', 'child'], ['55', 'older'], ['54', 'adult'], ['fifty-eight', 'older'], ['early 50s', 'adult'], ['late fifties', 'older'],
     ['mid 50s', 'older'], ['over 55', 'older'], ['retired', 'older'], ['35 yrs', 'adult'], ['He is turning 16 next month', 'child'],
     ['older', 'older'], ['3', 'child'],
@@ -223,6 +234,8 @@ describe('triage free-text parsing', () => {
 
   table('severity', [
     ['7', 7], ['seven', 7], ['about a 4', 4], ['6/10', 6], ['6 or 7', 7], ['like an 8 out of 10', 8], ['its like a 6-7', 7], ['0', 0],
+    // Someone else's score beside one's own is theirs.
+    ["3, maybe 4 at most. My wife's bad back is a 9 some days, so this is nothing.", 4], ["6. my husband's knee is an 8", 6],
     ['3 most days, 7 at worst', 7], ["on a scale of 1 to 10 it's a 6", 6], ['7ish', 7], ['12/10', 10], ['unbearable', 10],
     ['mild', null], ['pretty bad', null],
     // Past the top of the scale is the top: "11", "like a 15"; far past it may be another scale, asked again.
@@ -237,6 +250,7 @@ describe('triage free-text parsing', () => {
 
   table('trend', [
     ['getting worse', 'worse'], ['about the same', 'same'], ['a bit better', 'better'], ['not getting any better', 'same'],
+    ['its going downhill', 'worse'],
     ['up and down', 'same'], ["it's not worse", 'same'], ['improving slowly', 'better'], ['3', 'worse'], ['hard to tell', null],
     ["hasn't improved", 'same'], ['no improvement', 'same'], ["can't say it's better", 'same'], ['up and down but overall better', 'better'],
   ]);
@@ -263,6 +277,8 @@ describe('triage free-text parsing', () => {
 
   table('returning_status', [
     ['all gone thanks', 'gone'], ['all better!', 'gone'], ['nearly gone', 'better'], ['much better', 'better'], ["it's still there", 'same'],
+    // "Gone downhill" is worse, not gone.
+    ["honestly it's gone downhill", 'worse'], ['went downhill fast', 'worse'], ['all gone', 'gone'],
     ['not great, worse actually', 'worse'], ['1', 'gone'], ['hmm', null],
     ['back again', 'same'], ["it's back but better than before", 'better'], ['all gone! running again pain free', 'gone'],
     // "all good" is gone, not the "good" of better.
@@ -279,6 +295,8 @@ describe('triage free-text parsing', () => {
 
   table('recurrent', [
     ['no, first time I\'ve had it', 'no'], ['first time', 'no'], ['not the first time', 'yes'], ['not my first time', 'yes'], ['yes it came back when I started running again', 'yes'],
+    // Another body part's trouble long ago, after a no, is not this knee's coming back.
+    ['No, first time for this knee. I had a hamstring strain years ago but never knee trouble.', 'no'],
     ['had it last year too', 'yes'],
     ["No, he's never had this kind of pain before.", 'no'], ["I've had this kind of pain before", 'yes'],
     ['No, never had pain in this knee before.', 'no'],
@@ -399,5 +417,33 @@ describe('triage free-text parsing', () => {
       const r = parseDuration(p.language, normalize('since monday', p.language.lexicon), 'since monday', lateEvening, 'answer', p.durationBands);
       expect(r?.hi).to.equal(2);
     });
+  });
+});
+
+describe('option numbers texted to the warning-sign list (SMS)', () => {
+  let p: Protocol;
+  before(() => {
+    p = protocol();
+  });
+  const sms = { ...CTX, optionsNumbered: true };
+  const rows: [string, string[]][] = [
+    // "No. 6" is number 6 (short of breath or chest pain), never "no": reading it as the option errs on the side of the sign.
+    ['No. 6', ['breathless']], ['no 7', ['cold_pale_foot']], ['No #6', ['breathless']], ['No. 5 and 10', ['calf_swelling', 'locked']],
+    // However the numbers are put together.
+    ['numbers 4 and 11', ['swollen', 'giving_way']], ['#4, #11', ['swollen', 'giving_way']], ['4/11', ['swollen', 'giving_way']],
+    ['4 n 11', ['swollen', 'giving_way']], ['option 4 and 11', ['swollen', 'giving_way']], ['three and five', ['hot_swollen', 'calf_swelling']],
+    ['only 11', ['giving_way']], ['just 6', ['breathless']], ['I think 9', ['cannot_walk']], ['4 and 11 👍', ['swollen', 'giving_way']],
+    ['no', ['none']], ['no, nothing', ['none']],
+  ];
+  for (const [text, codes] of rows) {
+    it(`reads "${text}" as ${codes.join(', ')}`, () => {
+      expect(interpretAnswer(p, 'red_flags', text, sms).answers.red_flags).to.deep.equal(codes);
+    });
+  }
+
+  it('does not read "number" as "numb" where options are not numbered', () => {
+    const chat = { ...CTX, optionsNumbered: false };
+    expect(interpretAnswer(p, 'red_flags', 'numbers 4 and 11', chat).answers.red_flags).to.equal(undefined);
+    expect(interpretAnswer(p, 'red_flags', 'my foot is numb', chat).answers.red_flags).to.deep.equal(['cold_pale_foot']);
   });
 });

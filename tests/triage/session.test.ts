@@ -1,7 +1,7 @@
 import { expect } from 'chai';
 import { Level, ReasonId } from '../../triage/ids';
 import { Protocol } from '../../triage/protocol';
-import { answerTurn, answerWithCode, currentStep, startSession, TriageState } from '../../triage/session';
+import { answerTurn, answerWithCode, correctedAnswers, currentStep, startSession, TriageState } from '../../triage/session';
 import { converse, Replies } from './conversation';
 import { CTX, protocol } from './helpers';
 
@@ -203,6 +203,15 @@ describe('triage session', () => {
     expect(late.state.answers.red_flags).to.include.members(['swollen', 'giving_way']);
     const none = answerWithCode(p, atDuration(), 'none', CTX);
     expect(none.understood).to.equal(false);
+  });
+
+  it('reads what a message after the outcome puts right, and nothing from one that corrects nothing', () => {
+    const before = { injury: 'no', duration: 'lt1w', location: 'front' } as const;
+    expect(correctedAnswers(p, before, 'sorry, I meant 3 weeks not 3 days', CTX)).to.deep.include({ duration: '2to6w', location: 'front', injury: 'no' });
+    expect(correctedAnswers(p, before, "oops, it's on the outer side", CTX)).to.deep.include({ location: 'outer', duration: 'lt1w' });
+    expect(correctedAnswers(p, before, 'sorry, what is runners knee?', CTX)).to.equal(null);
+    expect(correctedAnswers(p, before, 'i meant 3 days', CTX), 'the same answer again').to.equal(null);
+    expect(correctedAnswers(p, before, 'it has been 3 weeks', CTX), 'no correction said').to.equal(null);
   });
 
   it('reads a button value that is not a code as typed text', () => {
