@@ -86,6 +86,15 @@ export class KneeBot extends ActivityHandler {
       }
       return true;
     }
+    const help = async (): Promise<void> => {
+      const template = clinic.phone ? messages.smsHelpWithPhone : messages.smsHelp;
+      await send(fill(template, { name: clinic.name ? `${clinic.name} ` : '', phone: clinic.phone }));
+    };
+    // HELP is answered even after STOP, as carriers require; nothing else is.
+    if (keyword === 'help') {
+      await help();
+      return true;
+    }
     if (optedOut) {
       if (keyword === 'optIn') {
         await this.deps.smsOptOuts.optIn(userKey);
@@ -99,11 +108,6 @@ export class KneeBot extends ActivityHandler {
           return [{ text: messages.smsOptIn }];
         });
       }
-      return true;
-    }
-    if (keyword === 'help') {
-      const template = clinic.phone ? messages.smsHelpWithPhone : messages.smsHelp;
-      await send(fill(template, { name: clinic.name ? `${clinic.name} ` : '', phone: clinic.phone }));
       return true;
     }
     return false;

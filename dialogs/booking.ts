@@ -31,6 +31,8 @@ export interface BookingData {
   senderOffered?: boolean;
   /** Crisis resources were given mid-way: the request waits, and only a clear answer to its question takes it on. */
   paused?: boolean;
+  /** The request itself told of a child ("my daughter (14) has sore knees, can someone call me?"): a parent or guardian agrees. */
+  forChild?: boolean;
 }
 
 interface Holder {
@@ -102,12 +104,12 @@ export function createBookingFlow(deps: BookingFlowDeps) {
   const changeWords = words.changeWords.map(normaliseText);
 
   const question = (id: BookingQuestionId, text: string, choices?: Choice[]): Reply => ({ text, choices, entity: { type: 'booking.question', id } });
-  const isChild = (state: BookingData) => state.summary?.answers.age === 'child';
+  const isChild = (state: BookingData) => state.summary?.answers.age === 'child' || state.forChild === true;
 
   function ask(state: BookingData, smsSender: string | undefined, unclear = false): Reply[] {
     switch (state.step) {
       case 'consent': {
-        const template = isChild(state) ? words.consent.questionChild : state.summary ? words.consent.question : words.consent.questionNoCheck;
+        const template = isChild(state) ? (state.summary ? words.consent.questionChild : words.consent.questionChildNoCheck) : state.summary ? words.consent.question : words.consent.questionNoCheck;
         const text = fill(template, { days: String(deps.retentionDays) });
         const agree = isChild(state) ? [] : [{ label: words.consent.agree, value: CONSENT.self }];
         const choices = [...agree, { label: words.consent.agreeGuardian, value: CONSENT.guardian }, { label: words.consent.decline, value: CONSENT.decline }];
@@ -241,8 +243,8 @@ export function createBookingFlow(deps: BookingFlowDeps) {
 
     active: (holder: Holder): boolean => holder.booking !== undefined,
 
-    async start(holder: Holder, input: BookingTurn, summary?: TriageSummary): Promise<Reply[]> {
-      const state: BookingData = { step: 'consent', attempts: 0, askedAt: input.now.toISOString(), summary };
+    async start(holder: Holder, input: BookingTurn, summary?: TriageSummary, forChild = false): Promise<Reply[]> {
+      const state: BookingData = { step: 'consent', attempts: 0, askedAt: input.now.toISOString(), summary, forChild: forChild || undefined };
       holder.booking = state;
       // Agreeing to the consent question below is what makes the second request.
       const earlier = holder.callbackReference ? [{ text: fill(words.repeat.notice, { reference: holder.callbackReference }) }] : [];

@@ -139,7 +139,11 @@ export async function handleMessage(deps: ConversationDeps, data: ConversationDa
 
   const replies: Reply[] = input.truncated ? [say(messages.tooLong)] : [];
   // The call-back, with the reminder that physio does not replace being seen today after an urgent outcome.
-  const startCallback = async (): Promise<Reply[]> => [...triage.beforeBooking(data), ...(await deps.booking.start(data, input, data.lastOutcome))];
+  // A request that tells of a child's knee ("my daughter (14)...") asks a parent or guardian to agree.
+  const startCallback = async (): Promise<Reply[]> => [
+    ...triage.beforeBooking(data),
+    ...(await deps.booking.start(data, input, data.lastOutcome, text.length > 0 && triage.toldIn(text, input).age === 'child')),
+  ];
   // Booking asked for in the middle of the check: the ways to book, and the check kept open, as its last questions can
   // tell that a booking is not soon enough (a knee that cannot bear weight after a fall is seen today).
   const offerWithCheckOpen = (): Reply[] => [

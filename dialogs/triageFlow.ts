@@ -141,8 +141,9 @@ export function createTriageFlow(deps: TriageFlowDeps): TriageFlow {
     async start(holder: Holder, input, openingText, told) {
       const memory = await deps.checkMemory.get(input.userKey);
       const ageDays = memory ? (input.now.getTime() - memory.lastCheckAt.getTime()) / 86_400_000 : Infinity;
-      // Returning means a check in an earlier conversation: one finished in this conversation is the one remembered.
-      const returning = ageDays <= protocol.memoryDays && !holder.lastOutcome;
+      // Returning means a check in an earlier conversation, or one finished here long enough ago (an SMS thread is one
+      // conversation, however many days it spans); a check just finished here is the one remembered, not followed up.
+      const returning = ageDays <= protocol.memoryDays && (!holder.lastOutcome || ageDays * 24 >= protocol.returningAfterHours);
       const { state, step } = startSession(protocol, { returning, openingText, told, ctx: ctx(input) });
       const notice: Reply[] = memory ? [] : [{ text: protocol.messages.persistence }];
       return [...notice, ...(await afterStep(holder, state, step, input, false))];

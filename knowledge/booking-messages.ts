@@ -10,6 +10,8 @@ export interface BookingMessages {
     /** The question when no symptom check was done in the conversation: no summary of one is stored. */
     questionNoCheck: string;
     questionChild: string;
+    /** A request that told of a child, with no symptom check done. */
+    questionChildNoCheck: string;
     agree: string;
     agreeGuardian: string;
     decline: string;
@@ -202,6 +204,7 @@ export function parseBookingMessages(raw: unknown, file: string): BookingMessage
       question: consent.text('question', { needs: ['days'] }),
       questionNoCheck: consent.text('questionNoCheck', { needs: ['days'] }),
       questionChild: consent.text('questionChild', { needs: ['days'] }),
+      questionChildNoCheck: consent.text('questionChildNoCheck', { needs: ['days'] }),
       agree: consent.text('agree', { max: 40 }),
       agreeGuardian: consent.text('agreeGuardian', { max: 40 }),
       decline: consent.text('decline', { max: 40 }),

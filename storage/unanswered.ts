@@ -29,11 +29,23 @@ export class UnansweredStore {
   }
 }
 
-/** Drops what could identify someone even in a question: e-mail addresses, phone-like numbers; and caps the length. */
+/**
+ * Drops what could identify someone even in a question: e-mail addresses, phone-like numbers, and words written as
+ * names are ("Mark Chen (dad), patient is Leo"): a capitalised word inside a sentence, or one starting a sentence with
+ * another after it. Acronyms ("KT", "PFPS") and "I" stay. Caps the length.
+ */
 export function scrub(text: string): string {
-  return text
-    .replace(/\S+@\S+/g, '[e-mail]')
-    .replace(/\+?\d[\d\s().-]{5,}\d/g, '[number]')
-    .trim()
-    .slice(0, 200);
+  const masked = text.replace(/\S+@\S+/g, '[e-mail]').replace(/\+?\d[\d\s().-]{5,}\d/g, '[number]');
+  const name = /^\p{Lu}\p{Ll}+$/u;
+  const parts = masked.split(/(\s+)/);
+  let sentenceStart = true;
+  const out = parts.map((part, i) => {
+    if (/^\s+$/.test(part) || part.length === 0) return part;
+    const core = part.replace(/^[^\p{L}]+|[^\p{L}]+$/gu, '');
+    const next = (parts[i + 2] ?? '').replace(/^[^\p{L}]+|[^\p{L}]+$/gu, '');
+    const masks = name.test(core) && (!sentenceStart || name.test(next));
+    sentenceStart = /[.!?]$/.test(part);
+    return masks ? part.replace(core, '[name]') : part;
+  });
+  return out.join('').trim().slice(0, 200);
 }

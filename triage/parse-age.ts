@@ -104,7 +104,9 @@ function numbers(tokens: readonly string[], mode: ReadMode, grades: Language['sc
     if (mode === 'mention') {
       const aged = next === 'years' && tokens[i + 2] === 'old';
       const said = (prev === 'am' && tokens[i - 2] === 'i') || prev === 'aged' || prev === 'age' || prev === 'turned' || prev === 'turning';
-      const subject = prev === 'is' && SUBJECTS.has(tokens[i - 2] ?? '');
+      // "my son is 12", and "my daughter (14)" as people write it in brackets.
+      const bracketed = prev === ',' && next === ',' ? tokens[i - 2] ?? '' : prev;
+      const subject = (prev === 'is' && SUBJECTS.has(tokens[i - 2] ?? '')) || (bracketed !== 'i' && bracketed !== 'they' && SUBJECTS.has(bracketed) && tokens[i - (bracketed === prev ? 2 : 3)] === 'my');
       const monthsOld = months && tokens[i + 2] === 'old';
       if (!aged && !said && !subject && !monthsOld) continue;
     } else if (['years', 'year', 'months', 'month'].includes(next) && (tokens[i + 2] === 'ago' || ['for', 'past', 'last'].includes(prev))) {

@@ -113,6 +113,11 @@ export interface Protocol {
   version: string;
   /** Days a completed check is remembered, making the person "returning" (Persistence). */
   memoryDays: number;
+  /**
+   * Hours after which a check finished in the same conversation makes the person returning too: an SMS thread is one
+   * conversation, however many days lie between its messages.
+   */
+  returningAfterHours: number;
   /** Hours after the emergency answer during which every message is answered with `messages.emergencyHold`. */
   emergencyHoldHours: number;
   questions: Question[];
@@ -226,10 +231,12 @@ function readOutcome(c: JsonChecker, raw: Json, path: string): OutcomeText {
 export function parseProtocol(raw: Json, file: string, language: Language, crisisModel: CrisisModel): Protocol {
   const c = new JsonChecker(file);
   const root = c.object(raw, '(root)');
-  c.onlyKeys(root, '(root)', ['version', 'memoryDays', 'emergencyHoldHours', 'phrasesFile', 'crisisModelFile', 'safetyQuestions', 'questions', 'ageBands', 'durationBands', 'rules', 'reasons', 'outcomes', 'messages']);
+  c.onlyKeys(root, '(root)', ['version', 'memoryDays', 'returningAfterHours', 'emergencyHoldHours', 'phrasesFile', 'crisisModelFile', 'safetyQuestions', 'questions', 'ageBands', 'durationBands', 'rules', 'reasons', 'outcomes', 'messages']);
   const version = c.text(root.version, 'version');
   const memoryDays = c.integer(root.memoryDays, 'memoryDays');
   if (memoryDays < 1) c.fail('memoryDays', 'must be at least 1');
+  const returningAfterHours = c.integer(root.returningAfterHours, 'returningAfterHours');
+  if (returningAfterHours < 1) c.fail('returningAfterHours', 'must be at least 1');
   const emergencyHoldHours = c.integer(root.emergencyHoldHours, 'emergencyHoldHours');
   if (emergencyHoldHours < 0) c.fail('emergencyHoldHours', 'must not be negative');
 
@@ -306,7 +313,7 @@ export function parseProtocol(raw: Json, file: string, language: Language, crisi
     maxDays: b.high,
   }));
 
-  return { version, memoryDays, emergencyHoldHours, questions, rules, safetyQuestions, ageBands, durationBands, reasons, outcomes, messages, language, crisisModel };
+  return { version, memoryDays, returningAfterHours, emergencyHoldHours, questions, rules, safetyQuestions, ageBands, durationBands, reasons, outcomes, messages, language, crisisModel };
 }
 
 function readJson(filePath: string): Json {

@@ -170,6 +170,19 @@ describe('the call-back dialog', function () {
     expect(keptAnything(who)).to.deep.equal([]);
   });
 
+  it('asks a parent or guardian when the request itself tells of a child ("my daughter (14)..."), with no check done', async () => {
+    const who = person();
+    const consent = await harness.say(who, 'my daughter (14) has sore knees from soccer, can someone call me');
+    expect(consent.text).to.match(/parent or guardian must agree/);
+    expect(consent.text).to.not.match(/summary of the symptom check/);
+    expect(consent.replies.flatMap((r) => r.choices ?? []).map((c) => c.value)).to.deep.equal(['booking:consent:guardian', 'booking:consent:decline']);
+    await harness.say(who, 'yes please');
+    await harness.say(who, 'Robin Quayle');
+    await harness.say(who, 'robin@example.ca');
+    const done = await harness.say(who, '', { value: 'booking:time:evenings' });
+    expect(await database.bookings.byReference(done.entity('booking.requested')?.reference ?? '')).to.deep.include({ consentBy: 'guardian' });
+  });
+
   it('asks a parent or guardian when the symptom check was about a child, and records who agreed', async () => {
     const who = person();
     harness.restore(who, { lastOutcome: { level: 'book', reasons: ['child'], answers: { age: 'child' }, protocol: content.protocol.version } });

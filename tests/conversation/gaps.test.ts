@@ -52,4 +52,10 @@ describe('questions the knowledge base lacks', () => {
   it('drops e-mail addresses and phone numbers from what it keeps', () => {
     expect(scrub('call me at 416-555-0100 or mail jo@example.com about hips')).to.equal('call me at [number] or mail [e-mail] about hips');
   });
+
+  it('drops words written as names, and keeps acronyms and the words of the question', () => {
+    expect(scrub('Mark Chen (dad), patient is Leo Chen')).to.equal('[name] [name] (dad), patient is [name] [name]');
+    expect(scrub('Hello, my name is Priya')).to.equal('Hello, my name is [name]');
+    expect(scrub('Does KT tape help with PFPS?')).to.equal('Does KT tape help with PFPS?');
+  });
 });

@@ -57,11 +57,13 @@ describe('the bot under botbuilder\'s TestAdapter', () => {
     expect(adapter.activeQueue.length).to.equal(0);
   });
 
-  it('on SMS, confirms STOP once and then stays silent until START', async () => {
+  it('on SMS, confirms STOP once and then stays silent until START, but for HELP', async () => {
     const adapter = adapterFor(bot, 'sms', []);
     await adapter.send('STOP').assertReply((activity) => expect(activity.text).to.match(/911/)).startTest();
     await adapter.send("what is runner's knee").startTest();
     expect(adapter.activeQueue.length, 'an opted-out number got a reply').to.equal(0);
+    // HELP is answered even then, as carriers require.
+    await adapter.send('HELP').assertReply((activity) => expect(activity.text).to.match(/STOP/)).startTest();
     await adapter.send('START').startTest();
     expect(adapter.activeQueue.splice(0).length).to.be.greaterThan(0);
   });

@@ -279,3 +279,24 @@ describe('questions the bot cannot answer in the middle of the check', () => {
     expect(questionId(turn)).to.equal('injury');
   });
 });
+
+describe('a check finished in the same conversation, days before (an SMS thread is one conversation)', () => {
+  let bot: TestBot;
+  let now = new Date('2026-11-20T15:00:00Z');
+  before(async () => {
+    bot = await startTestBot({ now: () => now });
+  });
+  after(() => bot.stop());
+
+  it('makes the person returning: asked how the knee is now, not asked everything again; an hour later it does not', async () => {
+    now = new Date('2026-11-20T15:00:00Z');
+    const person = new Person(bot.url);
+    const mild = { injury: 'no', red_flags: 'none', age: '30', duration: '3 days', trend: 'same', location: 'front', severity: '3', recurrent: 'no', aggravators: 'stairs' };
+    expect((await finishCheck(person, await person.say('my knee hurts'), mild)).level).to.equal('self-care');
+    now = new Date('2026-11-20T16:00:00Z');
+    expect(questionId(await person.say('my knee still hurts'))).to.equal('injury');
+    await person.say('start over');
+    now = new Date('2026-11-23T15:00:00Z');
+    expect(questionId(await person.say('hey its me again, knee still sore'))).to.equal('returning_status');
+  });
+});

@@ -58,7 +58,8 @@ describe('property: a conversation driven by anything a person sends', () => {
             const result = await act(person, t);
             expectSensibleReplies(content, result);
             const keyword = channel === 'sms' ? readSmsKeyword(content.intents.smsKeywords, t.kind === 'say' ? t.text : t.kind === 'press' ? t.value : '') : undefined;
-            const silent = keyword === 'optOut' ? optedOut : optedOut && keyword !== 'optIn';
+            // HELP is answered even after STOP, as carriers require.
+            const silent = keyword === 'optOut' ? optedOut : optedOut && keyword !== 'optIn' && keyword !== 'help';
             if (keyword === 'optOut') optedOut = true;
             if (keyword === 'optIn') optedOut = false;
             if (silent) expect(result.activities, 'an opted-out number gets nothing').to.be.empty;
