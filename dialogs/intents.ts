@@ -32,6 +32,8 @@ export interface IntentReader {
   mentionsMedication(text: string | IntentText): boolean;
   /** A follow-on that is only its opening words ("how often?", "for how long?"): nothing in it says what it is about. */
   bareFollowOn(text: string | IntentText): boolean;
+  /** Words of a follow-on beyond its opening words and the words that point back: "during runs?" has one, "when can I run again?" three. */
+  followOnContent(text: string | IntentText): number;
   /** Whether, and how, the message speaks of knee symptoms or an injury. */
   symptomReport(text: string | IntentText): SymptomReport | undefined;
   /** The message is phrased as a question. */
@@ -144,6 +146,12 @@ export function createIntentReader(phrases: IntentPhrases): IntentReader {
     mentionsMedication(text) {
       const padded = ` ${read(text).norm} `;
       return medication.some((m) => padded.includes(m));
+    },
+
+    followOnContent(text) {
+      const norm = read(text).norm;
+      const opener = followOpeners.filter((o) => `${norm} `.startsWith(o)).sort((a, b) => b.length - a.length)[0] ?? '';
+      return `${norm} `.slice(opener.length).split(' ').filter((w) => w && !followPointers.has(w)).length;
     },
 
     bareFollowOn(text) {

@@ -146,9 +146,10 @@ export async function handleMessage(deps: ConversationDeps, data: ConversationDa
   ];
   // Booking asked for in the middle of the check: the ways to book, and the check kept open, as its last questions can
   // tell that a booking is not soon enough (a knee that cannot bear weight after a fall is seen today).
+  // By SMS its options would be numbered like the open question's answers ("2" is a pain score too): words only there.
   const offerWithCheckOpen = (): Reply[] => [
     ...deps.booking.offerReplies().map((offer) => ({ ...offer, choices: undefined })),
-    { text: messages.checkStillOpen, choices: [deps.booking.callbackChoice, ...messages.continueCheckChoices] },
+    { text: messages.checkStillOpen, choices: input.plainChannel ? undefined : [deps.booking.callbackChoice, ...messages.continueCheckChoices] },
   ];
   const remember = (list: Reply[]): Reply[] => {
     const last = [...list].reverse().find((r) => r.choices?.length);
@@ -350,6 +351,12 @@ export async function handleMessage(deps: ConversationDeps, data: ConversationDa
   // "How much ibuprofen can I take for knee pain?": a question, and only a question, about something the guide does not
   // cover gets the honest no-answer (which offers the check), not a check of a knee no one told of.
   const outsideGuide = report === 'topic' && !answered && match.outOfScope !== undefined && intents.onlyAsks(said);
+  // "how much ibuprofen can I take?", "what can I take for the pain?": a pharmacist or a doctor answers that, not a physio
+  // booking (one's own symptoms told beside it still get the check).
+  if (!answered && report !== 'own' && intents.mentionsMedication(said)) {
+    data.lastTopicId = undefined;
+    return remember([{ ...noMatchReply(messages, true), text: say(messages.noMatchMedication).text }]);
+  }
   if (report && !outsideGuide) {
     // What the check decides for one's own knee ("my knee is sore, should I be worried?") is the check's to answer.
     const checkDecides = report === 'own' && answered?.checkDecides === true;
@@ -383,8 +390,6 @@ export async function handleMessage(deps: ConversationDeps, data: ConversationDa
   // "what is jumper's knee?" then "how is it treated?": a follow-on to a question with no answer has none either.
   data.lastTopicId = undefined;
   data.afterNoMatch = true;
-  // "how much ibuprofen can I take?": a pharmacist or a doctor answers that, not a physio booking.
-  if (match.outOfScope !== undefined && intents.mentionsMedication(said)) return remember([{ ...noMatchReply(messages, true), text: say(messages.noMatchMedication).text }]);
   return remember([noMatchReply(messages, match.outOfScope !== undefined && !match.unrelated)]);
 }
 
@@ -400,10 +405,16 @@ function matchInContext(deps: ConversationDeps, data: ConversationData, said: In
   const last = data.lastTopicId ? deps.kb.byId.get(data.lastTopicId) : undefined;
   // With nothing before it to lean on, "how often?" or "for how long?" is not answered as if it were about one topic.
   if (!last) return match.band === 'answer' && deps.intents.bareFollowOn(said) ? asSuggestions(match) : match;
+  // "when can I run again?" says what it asks about, "is it serious?" is answered surely as it is: their own answers
+  // stand. "during runs?", "how often?" lean on the last.
+  if (match.band === 'answer' && (deps.intents.followOnContent(said) > 1 || match.confidence >= FOLLOW_ON_STANDS)) return match;
   const inContext = deps.matcher.match(`${text.trim().replace(/[?!.]+$/, '')} ${last.title}`);
   if (inContext.band === 'answer') return inContext;
   return match.band === 'answer' && match.topicId !== last.id ? asSuggestions(match) : match;
 }
+
+/** A follow-on's own answer at least this sure stands, whatever was answered before it. */
+const FOLLOW_ON_STANDS = 0.8;
 
 /** An answer not sure enough to give: its best two or three candidates to choose from, as "did you mean" offers. */
 function asSuggestions(match: MatchResult): MatchResult {

@@ -1,5 +1,6 @@
 import {
   answerTurn,
+  addedOptionAnswers,
   answerWithCode,
   correctedAnswers,
   currentStep,
@@ -16,6 +17,7 @@ import {
   extractVolunteered,
   type Level,
   type ParseContext,
+  type QuestionId,
   type Protocol,
   type ReasonId,
   type Step,
@@ -49,6 +51,8 @@ interface Holder {
   emergencyAt?: string;
   /** Told since the last outcome that physio does not replace being seen today: said once, not before every step to booking. */
   urgentBookingNoted?: boolean;
+  /** The question whose answer gave the last outcome: "oh and 11" texted next adds to it. */
+  outcomeAfter?: QuestionId;
 }
 
 /** The symptom check inside the conversation: pure triage functions, with replies and memory around them. */
@@ -94,6 +98,7 @@ export function createTriageFlow(deps: TriageFlowDeps): TriageFlow {
     delete holder.triage;
     if (step.level === 'emergency') holder.emergencyAt = input.now.toISOString();
     holder.lastOutcome = { level: step.level, reasons: step.reasons, answers: state.answers, protocol: step.protocol };
+    holder.outcomeAfter = state.replied?.[state.replied.length - 1];
     delete holder.urgentBookingNoted;
     await deps.checkMemory.put(input.userKey, { lastCheckAt: input.now, level: step.level, protocolVersion: step.protocol });
     return outcomeReplies(step.level, step.reasons, step.protocol);
@@ -133,7 +138,9 @@ export function createTriageFlow(deps: TriageFlowDeps): TriageFlow {
     async correctOutcome(holder: Holder, text, input) {
       const last = holder.lastOutcome;
       if (!last || holder.triage || holder.emergencyAt) return undefined;
-      const answers = correctedAnswers(protocol, last.answers, text, ctx(input));
+      // On SMS, "oh and 11" after the outcome adds option 11 to the list answered last.
+      const added = input.plainChannel && holder.outcomeAfter ? addedOptionAnswers(protocol, last.answers, holder.outcomeAfter, text) : null;
+      const answers = added ?? correctedAnswers(protocol, last.answers, text, ctx(input), holder.outcomeAfter);
       if (!answers) return undefined;
       return [{ text: messages.outcomeCorrected }, ...(await this.start(holder, input, undefined, answers))];
     },

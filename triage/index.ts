@@ -11,7 +11,7 @@ export { interpretAnswer, extractVolunteered, declinesToAnswer, asksWhatItMeans 
 export type { Interpretation } from './parse';
 export { detectEmergency, detectCrisis, screen, screenMessage, toldBeenSeen, toldGettingHelp } from './safety';
 export type { SafetyConcern } from './safety';
-export { startSession, answerTurn, answerWithCode, correctedAnswers, currentStep, stepBack } from './session';
+export { startSession, answerTurn, answerWithCode, addedOptionAnswers, correctedAnswers, currentStep, stepBack } from './session';
 export type { TriageState, TurnResult } from './session';
 export { outcomeWords, emergencyMessageOutcome } from './outcome-text';
 export type { OutcomeWords } from './outcome-text';

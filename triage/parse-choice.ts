@@ -38,7 +38,7 @@ export function codesAnswer(q: Question, raw: string): AnswerValue | null {
 export function optionNumberAnswer(q: Question, raw: string, words: OptionNumberWords): AnswerValue | null | 'invalid' {
   if (q.kind === 'number' || q.numberIsValue) return null;
   const one = readOptionNumber(raw, q.options.map((o) => o.label), words);
-  const text = one !== undefined ? String(one) : (numbersOnly(raw, words) ?? raw.trim().toLowerCase().replace(/[.!]+$/, ''));
+  const text = one !== undefined ? String(one) : (numbersOnly(raw, words, q.kind !== 'multi') ?? raw.trim().toLowerCase().replace(/[.!]+$/, ''));
   if (!/^\d+(\s*(,|&|and|\s)\s*\d+)*$/.test(text)) return null;
   const picks = text.split(/\s*(?:,|&|and|\s)\s*/).filter((p) => p.length > 0).map(Number);
   if (picks.some((n) => n < 1 || n > q.options.length)) return 'invalid';
@@ -47,25 +47,56 @@ export function optionNumberAnswer(q: Question, raw: string, words: OptionNumber
   return codes;
 }
 
+const CORRECTING = new Set(['sorry', 'wait', 'actually', 'mean', 'meant']);
+
 /** Words around option numbers that say nothing more: "No. 6" (number 6), "#4, #11", "numbers 4 and 11", "only 11", "I think 9". */
-const AROUND_NUMBERS = new Set(['and', 'n', 'or', 'plus', 'also', 'only', 'just', 'i', 'think', 'maybe', 'probably', 'nos', 'numbers', 'options', 'opts']);
+const AROUND_NUMBERS = new Set([
+  'and', 'n', 'or', 'plus', 'also', 'only', 'just', 'i', 'think', 'maybe', 'probably', 'nos', 'numbers', 'options', 'opts',
+  // "Nope, 6", "no to all but 5", "none except 11", "nothing apart from 8", "6 no wait 8": the numbers are the answer.
+  'nope', 'nah', 'none', 'nothing', 'to', 'all', 'but', 'except', 'apart', 'from', 'well', 'wait', 'sorry', 'of', 'these', 'those', 'them', 'actually', 'mean', 'meant',
+]);
 
 /**
  * The option numbers a reply gives with words around them that add nothing ("No. 6", "#4, #11", "4/11", "three and five",
  * "4 and 11 👍"), as "6" or "4 11"; undefined when any other word is in it. "No" counts as "number" only before a number,
  * as "No. 6" is written: to a numbered list, reading it as the option errs on the side of the sign.
  */
-function numbersOnly(raw: string, words: OptionNumberWords): string | undefined {
+function numbersOnly(raw: string, words: OptionNumberWords, single: boolean): string | undefined {
   const said = raw.toLowerCase().replace(/['\u2018\u2019`]/g, '').split(/[^\p{L}\p{N}]+/u).filter((w) => w.length > 0);
-  const picks: number[] = [];
+  let picks: number[] = [];
   for (let i = 0; i < said.length; i++) {
     const word = said[i];
     const n = /^\d{1,2}$/.test(word) ? Number(word) : words.numbers.get(word);
+    // To a question with one answer, "3 sorry 2" is 2; to the warning signs, "6 no wait 8" keeps both (the safe side).
+    if (single && CORRECTING.has(word) && picks.length > 0) picks = [];
     if (n !== undefined && Number.isInteger(n) && n >= 1) picks.push(n);
-    else if (word === 'no' && i + 1 < said.length && /^\d{1,2}$/.test(said[i + 1])) continue;
+    else if (word === 'no' && said.slice(i + 1).some((w) => /^\d{1,2}$/.test(w))) continue;
     else if (!AROUND_NUMBERS.has(word) && !words.markers.includes(word)) return undefined;
   }
   return picks.length > 0 ? picks.join(' ') : undefined;
+}
+
+/**
+ * Option numbers that open a reply followed by words ("2, and 6 - getting short of breath too"): the codes they pick
+ * and the words after them; undefined when the reply does not open with a number, or is numbers only.
+ */
+export function openingOptionNumbers(q: Question, raw: string, words: OptionNumberWords): { codes: string[]; rest: string } | undefined {
+  const parts = raw.split(/([^\p{L}\p{N}]+)/u);
+  let end = 0;
+  let numbers = 0;
+  for (let i = 0; i < parts.length; i += 2) {
+    const word = parts[i].toLowerCase();
+    if (word.length === 0) continue;
+    const n = /^\d{1,2}$/.test(word) ? Number(word) : undefined;
+    if (n !== undefined) numbers++;
+    else if (!AROUND_NUMBERS.has(word) && !words.markers.includes(word)) break;
+    end = i + 1;
+  }
+  const rest = parts.slice(end).join('').replace(/^[^\p{L}\p{N}]+/u, '');
+  if (numbers === 0 || rest.trim().length === 0) return undefined;
+  const picks = numbersOnly(parts.slice(0, end).join(' '), words, false);
+  const codes = picks === undefined ? undefined : codesAnswer(q, picks.split(' ').map((n) => q.options[Number(n) - 1]?.code ?? 'x').join(','));
+  return Array.isArray(codes) ? { codes, rest } : undefined;
 }
 
 /** The option whose label the message repeats ("Less than a week"). */

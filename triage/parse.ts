@@ -1,8 +1,8 @@
 // Understanding a free-text answer to one triage question, plus what else the message tells.
-import { AnswerValue, Answers, answerFragment } from './answers';
+import { AnswerValue, Answers, answerFragment, withAnswer } from './answers';
 import { ParseContext } from './calendar';
 import { QuestionId } from './ids';
-import { affirmedCodes, codesAnswer, labelAnswer, optionNumberAnswer, readMulti, readSingle, readYesNo } from './parse-choice';
+import { affirmedCodes, codesAnswer, labelAnswer, openingOptionNumbers, optionNumberAnswer, readMulti, readSingle, readYesNo } from './parse-choice';
 import { parseAge } from './parse-age';
 import { toldPart } from './hypothetical';
 import { durationBand, parseDuration, ReadMode } from './parse-duration';
@@ -189,6 +189,14 @@ export function interpretParts(protocol: Protocol, questionId: QuestionId, text:
   const numbered = ctx.optionsNumbered === false ? null : optionNumberAnswer(q, text, lang.optionWords);
   if (numbered === 'invalid') return { own: null, volunteered: {} };
   if (numbered !== null) return { own: answerFragment(q.id, numbered), volunteered: {} };
+  // "2, and 6 - getting short of breath too": on a numbered list of several, the numbers that open the reply are picks,
+  // and what follows is read as well.
+  const opening = ctx.optionsNumbered === false || q.kind !== 'multi' ? null : openingOptionNumbers(q, text, lang.optionWords);
+  if (opening) {
+    const rest = interpretParts(protocol, questionId, opening.rest, { ...ctx, optionsNumbered: false });
+    const picked = answerFragment(q.id, opening.codes);
+    return { ...rest, own: picked && rest.own ? withAnswer(picked, rest.own) : picked ?? rest.own };
+  }
   const whole = normalize(text, lang.lexicon);
   // A clause that asks back ("what counts as an injury?", "does a fever count?") answers nothing; the rest is read.
   const told = toldPart(protocol, text, whole, { othersAside: true });

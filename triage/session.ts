@@ -3,7 +3,7 @@ import { answerFragment, Answers, mergeAnswers, withAnswer } from './answers';
 import { ParseContext } from './calendar';
 import { levelRank, QuestionId } from './ids';
 import { correctsEarlierAnswer, extractVolunteered, feverMentioned, interpretParts } from './parse';
-import { codesAnswer } from './parse-choice';
+import { codesAnswer, optionNumberAnswer } from './parse-choice';
 import { Protocol, questionById } from './protocol';
 import { evaluate, nextStep, Step } from './rules';
 
@@ -193,10 +193,39 @@ export function currentStep(protocol: Protocol, state: TriageState): Step {
  * After the outcome, "sorry, I meant 3 weeks not 3 days": the answers of the finished check with what the message puts
  * right, or null when it opens with no correction or changes nothing.
  */
-export function correctedAnswers(protocol: Protocol, answers: Answers, text: string, ctx: ParseContext): Answers | null {
+export function correctedAnswers(protocol: Protocol, answers: Answers, text: string, ctx: ParseContext, lastAsked?: QuestionId): Answers | null {
   if (!correctsEarlierAnswer(protocol, text)) return null;
-  const told = extractVolunteered(protocol, text, ctx);
-  const changed = (Object.keys(told) as QuestionId[]).filter((id) => JSON.stringify(told[id]) !== JSON.stringify(answers[id]));
-  if (changed.length === 0) return null;
-  return withAnswer(answers, told);
+  // "sorry, I'm 60 not 30": what is ruled out is no answer.
+  const said = text.replace(/\bnot\s+(?:an?\s+)?[\w.]+(?:\s+(?:days?|weeks?|months?|years?|out of 10))?/gi, ' ');
+  const differs = (told: Answers): boolean => (Object.keys(told) as QuestionId[]).some((id) => JSON.stringify(told[id]) !== JSON.stringify(answers[id]));
+  const told = extractVolunteered(protocol, said, ctx);
+  if (differs(told)) return withAnswer(answers, told);
+  // "oops I meant 8": a bare value puts right the answer that gave the outcome.
+  if (lastAsked === undefined) return null;
+  const own = interpretParts(protocol, lastAsked, said.replace(/^\W*(sorry|oops|whoops|actually|wait)?\W*(i\s+meant|i\s+mean)?\W*/i, ''), ctx).own;
+  return own && differs(own) ? withAnswer(answers, own) : null;
+}
+
+/** Words that add to an answer already given ("oh and 11", "sorry, also 9", "9 too"); one of them must be there. */
+const ADDING = new Set(['also', 'and', 'plus', 'oh', 'sorry', 'wait', 'forgot', 'too']);
+const AROUND_ADDED = new Set([...ADDING, 'i', 'as', 'well', 'meant', 'n', 'no', 'number', 'numbers', 'option', 'options']);
+
+/**
+ * After the outcome, on a numbered (SMS) list: option numbers added to the "choose all that fit" question answered last
+ * ("oh and 11", "sorry also 9"), as that question's codes joined to the answers; null for anything else.
+ */
+export function addedOptionAnswers(protocol: Protocol, answers: Answers, lastAsked: QuestionId, text: string): Answers | null {
+  const words = text.toLowerCase().split(/[^\p{L}\p{N}]+/u).filter((w) => w.length > 0);
+  if (!words.some((w) => ADDING.has(w))) return null;
+  const numbers = words.filter((w) => !AROUND_ADDED.has(w));
+  if (numbers.length === 0) return null;
+  // The list answered last, or else the warning signs' (the one long list): "also 9" after a list of six is a sign.
+  for (const id of [...new Set([lastAsked, 'red_flags' as const])]) {
+    const q = questionById(protocol, id);
+    if (q.kind !== 'multi') continue;
+    const codes = optionNumberAnswer(q, numbers.join(' '), protocol.language.optionWords);
+    if (!Array.isArray(codes) || codes.every((code) => code === 'none')) continue;
+    return withAnswer(answers, answerFragment(id, codes.filter((code) => code !== 'none')) ?? {});
+  }
+  return null;
 }

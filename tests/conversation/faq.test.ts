@@ -287,6 +287,12 @@ describe('short follow-ons that lean on the answer before them', () => {
     }
   });
 
+  it('answers a short question that says what it asks about as itself, not as about the last topic', async () => {
+    const person = new Person(bot.url);
+    await person.say('is ice good for runners knee?');
+    expect((await person.say('when can I run again?')).entity('kb.answer')?.id).to.equal('return-to-running');
+  });
+
   it('gives no confident answer to "how often?" with nothing before it: two or three topics to choose from', async () => {
     const turn = await new Person(bot.url).say('how often?');
     expect(turn.entity('kb.answer')).to.equal(undefined);
@@ -302,6 +308,14 @@ describe('short follow-ons that lean on the answer before them', () => {
     expect(turn.entity('kb.noMatch')).to.not.equal(undefined);
     // Asked on its own, "it" is runner's knee.
     expect((await new Person(bot.url).say('how is it treated?')).entity('kb.answer')?.id).to.equal('fastest-recovery');
+  });
+
+  it('answers "what if my calf is swollen?" from the warning signs, not as outside what it covers', async () => {
+    expect((await new Person(bot.url).say('what if my calf is swollen?')).entity('kb.answer')?.id).to.equal('serious-causes');
+  });
+
+  it('sends "what can I take for the pain?" to a pharmacist or doctor', async () => {
+    expect((await new Person(bot.url).say('what can I take for the pain')).text).to.match(/pharmacist/);
   });
 
   it('says it does not know whether runner\'s knee is chondromalacia, which the guide does not cover', async () => {

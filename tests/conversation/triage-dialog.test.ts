@@ -174,6 +174,30 @@ describe('the symptom check in conversation', () => {
     expect(again.entity('kb.suggestions')).to.equal(undefined);
   });
 
+  it('adds an option texted just after the outcome ("sorry also 9") to the list answered last, and the outcome follows it', async () => {
+    const person = new Person(bot.url, 'sms', '+14165550502');
+    expect(questionId(await person.say('knee pain'))).to.equal('injury');
+    expect(questionId(await person.say('2'))).to.equal('red_flags');
+    const booked = await person.say('4');
+    expect(outcomeOf(booked)?.level).to.equal('book');
+    const added = await person.say('sorry also 9');
+    expect(added.text).to.match(/Thanks for putting that right/);
+    // The warning signs are asked once more; "none" there does not take back the sign told.
+    const outcome = await finishCheck(person, added, { red_flags: '14', age: '30' });
+    expect(outcome.level).to.equal('urgent');
+    expect(outcome.reasons).to.include('cannot_bear_weight');
+  });
+
+  it('on SMS, offers booking mid-check without numbered options, so "2" still answers the open question', async () => {
+    const person = new Person(bot.url, 'sms', '+14165550503');
+    await walkTo(person, 'severity');
+    const offer = await person.say('book');
+    expect(offer.text).to.match(/symptom check is still open/);
+    expect(offer.text).to.not.match(/Reply 1/);
+    const next = await person.say('2');
+    expect(questionId(next)).to.not.equal('severity');
+  });
+
   it('asks the warning-sign question again when its card is sent with nothing ticked', async () => {
     const person = new Person(bot.url);
     await walkTo(person, 'red_flags');

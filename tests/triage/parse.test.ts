@@ -434,12 +434,22 @@ describe('option numbers texted to the warning-sign list (SMS)', () => {
     ['4 n 11', ['swollen', 'giving_way']], ['option 4 and 11', ['swollen', 'giving_way']], ['three and five', ['hot_swollen', 'calf_swelling']],
     ['only 11', ['giving_way']], ['just 6', ['breathless']], ['I think 9', ['cannot_walk']], ['4 and 11 👍', ['swollen', 'giving_way']],
     ['no', ['none']], ['no, nothing', ['none']],
+    // "none ... but N": the number is the answer, not "none"; a number changed keeps both (the safe side).
+    ['Nope, 6', ['breathless']], ['no to all but 5', ['calf_swelling']], ['none except 11', ['giving_way']],
+    ['nothing apart from 8', ['tingling']], ['6 no wait 8', ['breathless', 'tingling']],
+    // Numbers that open a reply, and the words after them.
+    ['2, and 6 - getting short of breath too', ['fever_hot_swollen', 'breathless']], ['4 and my calf is sore', ['swollen', 'calf_swelling']],
   ];
   for (const [text, codes] of rows) {
     it(`reads "${text}" as ${codes.join(', ')}`, () => {
       expect(interpretAnswer(p, 'red_flags', text, sms).answers.red_flags).to.deep.equal(codes);
     });
   }
+
+  it('takes the last number where one answer is asked for ("3 sorry 2"), and an injury answered again is no warning sign', () => {
+    expect(interpretAnswer(p, 'trend', '3 sorry 2', sms).answers.trend).to.equal('same');
+    expect(interpretAnswer(p, 'red_flags', 'no injury, just gradual', sms).understood).to.equal(false);
+  });
 
   it('does not read "number" as "numb" where options are not numbered', () => {
     const chat = { ...CTX, optionsNumbered: false };

@@ -1,7 +1,8 @@
 import { expect } from 'chai';
+import type { Answers } from '../../triage/answers';
 import { Level, ReasonId } from '../../triage/ids';
 import { Protocol } from '../../triage/protocol';
-import { answerTurn, answerWithCode, correctedAnswers, currentStep, startSession, TriageState } from '../../triage/session';
+import { addedOptionAnswers, answerTurn, answerWithCode, correctedAnswers, currentStep, startSession, TriageState } from '../../triage/session';
 import { converse, Replies } from './conversation';
 import { CTX, protocol } from './helpers';
 
@@ -212,6 +213,22 @@ describe('triage session', () => {
     expect(correctedAnswers(p, before, 'sorry, what is runners knee?', CTX)).to.equal(null);
     expect(correctedAnswers(p, before, 'i meant 3 days', CTX), 'the same answer again').to.equal(null);
     expect(correctedAnswers(p, before, 'it has been 3 weeks', CTX), 'no correction said').to.equal(null);
+    // What is ruled out is no answer; a bare value puts right the answer that gave the outcome.
+    const injured = { injury: 'yes', weight_bearing: 'yes', rapid_swelling: 'no', age: 'adult', severity: 3 } as const;
+    expect(correctedAnswers(p, injured, "sorry, I'm 60 not 30", CTX)).to.deep.include({ age: 'older' });
+    expect(correctedAnswers(p, injured, 'oops I meant 60', CTX, 'age')).to.deep.include({ age: 'older' });
+    expect(correctedAnswers(p, injured, 'sorry I meant 8', CTX, 'severity')).to.deep.include({ severity: 8, age: 'adult' });
+    expect(correctedAnswers(p, injured, 'oops wrong chat', CTX, 'age')).to.equal(null);
+  });
+
+  it('adds option numbers texted after the outcome to the "choose all that fit" list answered last, and nothing else', () => {
+    const before: Answers = { injury: 'no', red_flags: ['swollen'] };
+    expect(addedOptionAnswers(p, before, 'red_flags', 'oh and 11')?.red_flags).to.have.members(['swollen', 'giving_way']);
+    expect(addedOptionAnswers(p, before, 'red_flags', 'sorry, also 9')?.red_flags).to.have.members(['swollen', 'cannot_walk']);
+    expect(addedOptionAnswers(p, before, 'red_flags', '11'), 'nothing says it adds').to.equal(null);
+    expect(addedOptionAnswers(p, before, 'red_flags', 'and what about ice?')).to.equal(null);
+    // After a list of six, "also 9" is the warning signs' number 9.
+    expect(addedOptionAnswers(p, { aggravators: ['running'] }, 'aggravators', 'sorry also 9')?.red_flags).to.deep.equal(['cannot_walk']);
   });
 
   it('reads a button value that is not a code as typed text', () => {
