@@ -195,8 +195,8 @@ export function currentStep(protocol: Protocol, state: TriageState): Step {
  */
 export function correctedAnswers(protocol: Protocol, answers: Answers, text: string, ctx: ParseContext, lastAsked?: QuestionId): Answers | null {
   if (!correctsEarlierAnswer(protocol, text)) return null;
-  // "sorry, I'm 60 not 30": what is ruled out is no answer.
-  const said = text.replace(/\bnot\s+(?:an?\s+)?[\w.]+(?:\s+(?:days?|weeks?|months?|years?|out of 10))?/gi, ' ');
+  // "sorry, I'm 60 not 30", "3 weeks not 3 days": a number ruled out is no answer ("not getting better" is kept whole).
+  const said = text.replace(/\bnot\s+(?:an?\s+)?(?:\d+(?:\.\d+)?|one|two|three|four|five|six|seven|eight|nine|ten)\b(?:\s+(?:days?|weeks?|months?|years?|out of 10))?/gi, ' ');
   const differs = (told: Answers): boolean => (Object.keys(told) as QuestionId[]).some((id) => JSON.stringify(told[id]) !== JSON.stringify(answers[id]));
   const told = extractVolunteered(protocol, said, ctx);
   if (differs(told)) return withAnswer(answers, told);

@@ -219,6 +219,8 @@ describe('triage session', () => {
     expect(correctedAnswers(p, injured, 'oops I meant 60', CTX, 'age')).to.deep.include({ age: 'older' });
     expect(correctedAnswers(p, injured, 'sorry I meant 8', CTX, 'severity')).to.deep.include({ severity: 8, age: 'adult' });
     expect(correctedAnswers(p, injured, 'oops wrong chat', CTX, 'age')).to.equal(null);
+    // Only a number is ruled out: "not getting better" is never read as "better".
+    expect(correctedAnswers(p, { ...before, trend: 'worse' }, "sorry, it's not getting better", CTX)?.trend).to.not.equal('better');
   });
 
   it('adds option numbers texted after the outcome to the "choose all that fit" list answered last, and nothing else', () => {
