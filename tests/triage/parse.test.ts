@@ -189,6 +189,7 @@ describe('triage free-text parsing', () => {
     ["None of those for me. My mum has arthritis in her knees and hers swell up like grapefruits, but mine isn't swollen or hot, and it doesn't lock or give way.", ['none']],
     ["It's a bit swollen, but not hot or red. My husband had gout in his big toe and that was red and hot, mine's nothing like that, and I feel perfectly well.", ['swollen']],
     ["my son's knee is swollen, not mine", ['swollen']], ["my daughter's knee is hot and swollen", ['hot_swollen']],
+    ["my son's knee is more swollen than mine", ['swollen']],
     ['I check my calves every day and today the left one is swollen', ['calf_swelling']],
     // Weight lost on purpose is not weight lost without trying; a question about a sign tells none.
     ["I lost some weight recently but I'm dieting", ['none']], ['lost some weight without trying', ['night_pain_weight_loss']],
@@ -199,7 +200,8 @@ describe('triage free-text parsing', () => {
     ["I'm 58", 'older'], ['58', 'older'], ['my 12 year old', 'child'], ["she's 14", 'child'], ['in my 60s', 'older'], ['teenager', 'child'],
     // A parent's own age told beside the child's is not the one asked for; how old something feels is no age; a friend's age set against one's own is theirs.
     ["She's 15. I'm her mum, I'm 47, and my own knees are a disaster.", 'child'], ["I'm 33, though my back feels about 80 some mornings, haha.", 'adult'],
-    ["I'm 26. My running buddy is 58 and he's got worse knees than me, mind you.", 'adult'],
+    // A comparison ("worse knees than me") does not set the other person aside: a parent may be comparing the child's knee with their own.
+    ["I'm 26. My running buddy is 58 and he's got worse knees than me, mind you.", null],
     ['16', 'adult'], ['15', 'child'], ['55', 'older'], ['54', 'adult'], ['fifty-eight', 'older'], ['early 50s', 'adult'], ['late fifties', 'older'],
     ['mid 50s', 'older'], ['over 55', 'older'], ['retired', 'older'], ['35 yrs', 'adult'], ['He is turning 16 next month', 'child'],
     ['older', 'older'], ['3', 'child'],
