@@ -34,6 +34,8 @@ export interface IntentReader {
   bareFollowOn(text: string | IntentText): boolean;
   /** Words of a follow-on beyond its opening words and the words that point back: "during runs?" has one, "when can I run again?" three. */
   followOnContent(text: string | IntentText): number;
+  /** A follow-on's own answer at least this sure stands, whatever was answered before it. */
+  readonly followOnStandsAt: number;
   /** Whether, and how, the message speaks of knee symptoms or an injury. */
   symptomReport(text: string | IntentText): SymptomReport | undefined;
   /** The message is phrased as a question. */
@@ -147,6 +149,8 @@ export function createIntentReader(phrases: IntentPhrases): IntentReader {
       const padded = ` ${read(text).norm} `;
       return medication.some((m) => padded.includes(m));
     },
+
+    followOnStandsAt: phrases.followOn.standsAt,
 
     followOnContent(text) {
       const norm = read(text).norm;

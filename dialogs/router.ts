@@ -407,14 +407,11 @@ function matchInContext(deps: ConversationDeps, data: ConversationData, said: In
   if (!last) return match.band === 'answer' && deps.intents.bareFollowOn(said) ? asSuggestions(match) : match;
   // "when can I run again?" says what it asks about, "is it serious?" is answered surely as it is: their own answers
   // stand. "during runs?", "how often?" lean on the last.
-  if (match.band === 'answer' && (deps.intents.followOnContent(said) > 1 || match.confidence >= FOLLOW_ON_STANDS)) return match;
+  if (match.band === 'answer' && (deps.intents.followOnContent(said) > 1 || match.confidence >= deps.intents.followOnStandsAt)) return match;
   const inContext = deps.matcher.match(`${text.trim().replace(/[?!.]+$/, '')} ${last.title}`);
   if (inContext.band === 'answer') return inContext;
   return match.band === 'answer' && match.topicId !== last.id ? asSuggestions(match) : match;
 }
-
-/** A follow-on's own answer at least this sure stands, whatever was answered before it. */
-const FOLLOW_ON_STANDS = 0.8;
 
 /** An answer not sure enough to give: its best two or three candidates to choose from, as "did you mean" offers. */
 function asSuggestions(match: MatchResult): MatchResult {

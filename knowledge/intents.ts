@@ -25,7 +25,7 @@ export interface IntentPhrases {
    * A short message that leans on the answer before it ("how often?", "and for how long?", "are they covered?"): its
    * opening words or the words that point back, and how many words it may have at most.
    */
-  followOn: { openers: string[]; pointers: string[]; maxWords: number };
+  followOn: { openers: string[]; pointers: string[]; maxWords: number; /** A follow-on's own answer at least this sure stands, whatever came before it. */ standsAt: number };
   /** Medicines and their doses ("ibuprofen", "how many mg"): outside the guide, and a pharmacist's or doctor's to answer. */
   medication: string[];
   /** What makes a message a question without a question mark: its first word ("how", "shud"), or its ending ("worth it", "or not"). */
@@ -84,6 +84,7 @@ export function parseIntents(raw: unknown, file: string): IntentPhrases {
       openers: check.strings(followOn.openers, 'followOn.openers', { min: 1 }),
       pointers: check.strings(followOn.pointers, 'followOn.pointers', { min: 1 }),
       maxWords: check.integer(followOn.maxWords, 'followOn.maxWords', { min: 1, max: 12 }),
+      standsAt: check.share(followOn.standsAt, 'followOn.standsAt'),
     },
     questions: {
       starts: check.strings(questions.starts, 'questions.starts', { min: 1 }),

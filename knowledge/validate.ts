@@ -42,6 +42,12 @@ export class Checker {
     return value;
   }
 
+  /** A number from 0 to 1 (a confidence). */
+  share(value: unknown, where: string): number {
+    if (typeof value !== 'number' || !(value >= 0 && value <= 1)) this.fail(where, 'must be a number from 0 to 1');
+    return value;
+  }
+
   list(value: unknown, where: string): unknown[] {
     if (!Array.isArray(value)) this.fail(where, 'must be a list');
     return value;

@@ -7,7 +7,7 @@ export interface OptionNumberWords {
 }
 
 /** Lower-case words with the punctuation around them gone: "#2 - No, I can't" is 2, no, i, cant. */
-function wordsOf(text: string): string[] {
+export function wordsOf(text: string): string[] {
   return text
     .toLowerCase()
     .replace(/['\u2018\u2019`]/g, '')

@@ -6,7 +6,7 @@ import { affirms, findHits } from './phrases';
 import { AgeBandRange } from './protocol';
 import { isMonthName } from './parse-dates';
 import { ReadMode } from './parse-duration';
-import { BREAK, Normalized } from './text';
+import { keepClauses, Normalized } from './text';
 
 const NUMBER = /^\d+(?:\.\d+)?$/;
 const DECADE_WORDS: ReadonlyMap<string, number> = new Map([
@@ -150,10 +150,8 @@ export function parseAge(lang: Language, text: Normalized, mode: ReadMode, bands
   const read = readAge(lang, text, mode, bands, ctx);
   if (read !== null || mode !== 'answer' || !affirms(lang.parentTelling, text, lang.negation)) return read;
   // "She's 15. I'm her mum, I'm 47": a parent telling of their child; the child's age is the one asked for.
-  const clauses: string[][] = [[]];
-  for (const t of text.tokens) if (t === BREAK) clauses.push([]); else clauses[clauses.length - 1].push(t);
-  const child = clauses.filter((c) => c.length > 0 && !c.some((t) => FIRST_PERSON.has(t))).flatMap((c) => [...c, BREAK]);
-  return child.length === 0 ? null : readAge(lang, { tokens: child, padded: ` ${child.join(' ')} ` }, mode, bands, ctx);
+  const child = keepClauses(text, (clause) => !clause.tokens.some((t) => FIRST_PERSON.has(t)));
+  return child.tokens.length === 0 ? null : readAge(lang, child, mode, bands, ctx);
 }
 
 function readAge(lang: Language, text: Normalized, mode: ReadMode, bands: readonly AgeBandRange[], ctx: ParseContext): AgeBand | null {

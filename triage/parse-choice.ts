@@ -1,7 +1,7 @@
 // Answers that name an option: a button value, the option's number in an SMS list, its
 // label, a yes or a no in any of its forms, or words that mean one of the options.
 import { AnswerValue } from './answers';
-import { readOptionNumber, type OptionNumberWords } from './option-number';
+import { readOptionNumber, type OptionNumberWords, wordsOf } from './option-number';
 import { QuestionId, YesNo } from './ids';
 import { CodePhrases, Language } from './language';
 import { affirms, denies, findHits, matchesAtStart, PhraseSet } from './phrases';
@@ -62,7 +62,7 @@ const AROUND_NUMBERS = new Set([
  * as "No. 6" is written: to a numbered list, reading it as the option errs on the side of the sign.
  */
 function numbersOnly(raw: string, words: OptionNumberWords, single: boolean): string | undefined {
-  const said = raw.toLowerCase().replace(/['\u2018\u2019`]/g, '').split(/[^\p{L}\p{N}]+/u).filter((w) => w.length > 0);
+  const said = wordsOf(raw);
   let picks: number[] = [];
   for (let i = 0; i < said.length; i++) {
     const word = said[i];

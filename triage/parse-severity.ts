@@ -2,7 +2,7 @@
 import { Language } from './language';
 import { findHits } from './phrases';
 import { ReadMode } from './parse-duration';
-import { BREAK, clauseAt, Normalized } from './text';
+import { BREAK, keepClauses, Normalized } from './text';
 import { aboutSomeoneElse } from './parse-red-flags';
 
 const NUMBER = /^\d+(?:\.\d+)?$/;
@@ -44,15 +44,10 @@ function otherScale(t: readonly string[], max: number): number | null {
  * else beside one's own ("3, maybe 4. My wife's bad back is a 9 some days") is theirs.
  */
 export function parseSeverity(lang: Language, text: Normalized, mode: ReadMode, max: number): number | null {
-  if (mode === 'answer' && text.tokens.includes(BREAK)) {
-    const own: string[] = [];
-    for (let i = 0; i < text.tokens.length; i++) {
-      if (text.tokens[i] === BREAK || !aboutSomeoneElse(lang, clauseAt(text, i))) own.push(text.tokens[i]);
-    }
-    if (own.length < text.tokens.length && own.some((t) => t !== BREAK)) {
-      const score = readSeverity(lang, { tokens: own, padded: ` ${own.join(' ')} ` }, mode, max);
-      if (score !== null) return score;
-    }
+  if (mode === 'answer') {
+    const own = keepClauses(text, (clause) => !aboutSomeoneElse(lang, clause));
+    const score = own !== text && own.tokens.length > 0 ? readSeverity(lang, own, mode, max) : null;
+    if (score !== null) return score;
   }
   return readSeverity(lang, text, mode, max);
 }

@@ -4,6 +4,7 @@ import { ParseContext } from './calendar';
 import { levelRank, QuestionId } from './ids';
 import { correctsEarlierAnswer, extractVolunteered, feverMentioned, interpretParts } from './parse';
 import { codesAnswer, optionNumberAnswer } from './parse-choice';
+import { wordsOf } from './option-number';
 import { Protocol, questionById } from './protocol';
 import { evaluate, nextStep, Step } from './rules';
 
@@ -215,7 +216,7 @@ const AROUND_ADDED = new Set([...ADDING, 'i', 'as', 'well', 'meant', 'n', 'no', 
  * ("oh and 11", "sorry also 9"), as that question's codes joined to the answers; null for anything else.
  */
 export function addedOptionAnswers(protocol: Protocol, answers: Answers, lastAsked: QuestionId, text: string): Answers | null {
-  const words = text.toLowerCase().split(/[^\p{L}\p{N}]+/u).filter((w) => w.length > 0);
+  const words = wordsOf(text);
   if (!words.some((w) => ADDING.has(w))) return null;
   const numbers = words.filter((w) => !AROUND_ADDED.has(w));
   if (numbers.length === 0) return null;

@@ -225,6 +225,22 @@ export function finishTokens(tokens: readonly string[]): Normalized {
 }
 
 /** The clause (between breaks) that holds token `at`, as its own text. */
+/** The clauses `keep` accepts, joined again with breaks; the text itself when it keeps them all. */
+export function keepClauses(text: Normalized, keep: (clause: Normalized) => boolean): Normalized {
+  const kept: string[] = [];
+  let dropped = false;
+  let start = 0;
+  for (let i = 0; i <= text.tokens.length; i++) {
+    if (i < text.tokens.length && text.tokens[i] !== BREAK) continue;
+    const tokens = text.tokens.slice(start, i);
+    start = i + 1;
+    if (tokens.length === 0) continue;
+    if (!keep({ tokens, padded: ` ${tokens.join(' ')} ` })) dropped = true;
+    else kept.push(...(kept.length > 0 ? [BREAK] : []), ...tokens);
+  }
+  return dropped ? { tokens: kept, padded: ` ${kept.join(' ')} ` } : text;
+}
+
 export function clauseAt(text: Normalized, at: number): Normalized {
   let s = at;
   while (s > 0 && text.tokens[s - 1] !== BREAK) s--;
