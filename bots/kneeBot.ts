@@ -1,6 +1,7 @@
 import { ActivityHandler, ActivityTypes, DeliveryModes, type Activity, type TurnContext } from 'botbuilder';
 import { handleMessage, welcomeReplies, type ConversationDeps, type TurnInput } from '../dialogs/router';
-import type { Reply } from '../dialogs/replies';
+import { IntentText } from '../dialogs/intents';
+import { keptCopy, type Reply } from '../dialogs/replies';
 import { channelKind } from '../channels/activity';
 import { renderReplies } from '../channels/render';
 import { MULTI_CHOICE_INPUT } from '../channels/multiChoiceCard';
@@ -96,6 +97,8 @@ export class KneeBot extends ActivityHandler {
       return true;
     }
     if (optedOut) {
+      // "delete my data" after STOP: the data is deleted all the same, and the one reply says so.
+      if (keyword === undefined && this.asksToDelete(context.activity.text)) return false;
       if (keyword === 'optIn') {
         await this.deps.smsOptOuts.optIn(userKey);
         // The reply promises "reply 1 to check your symptoms": the check is the first (and only) choice it offers.
@@ -111,6 +114,13 @@ export class KneeBot extends ActivityHandler {
       return true;
     }
     return false;
+  }
+
+  private asksToDelete(text: unknown): boolean {
+    if (typeof text !== 'string') return false;
+    const { intents } = this.deps.conversation;
+    const said = new IntentText(text);
+    return (intents.exact(said) ?? intents.contained(said)) === 'deleteData';
   }
 
   private welcome(conversation: StoredConversation): Reply[] {
@@ -161,7 +171,8 @@ export class KneeBot extends ActivityHandler {
     }
     if (activity.id) conversation.seen.push(activity.id);
     const replies = await decide(conversation);
-    conversation.lastTurn = inResponse && activity.id ? { activityId: activity.id, replies } : undefined;
+    const notKept = this.deps.conversation.messages.personalNotKept;
+    conversation.lastTurn = inResponse && activity.id ? { activityId: activity.id, replies: replies.map((reply) => keptCopy(reply, notKept)) } : undefined;
     try {
       await this.deps.store.save(key, conversation);
     } catch (error) {

@@ -250,6 +250,17 @@ function tellsTime(said: string, timeWords: readonly string[]): boolean {
  * lists decides; otherwise a reply that agrees and neither refuses, doubts nor asks is agreement ("yep that's fine",
  * "I'm his dad, yes"), and one that refuses and does not agree is refusal ("nope, I'll call them myself").
  */
+/**
+ * The writer tells they are a child: "I'm the kid", "no, I'm 13", "i'm 15 and my knee hurts" (an age up to `childMaxAge`,
+ * said of oneself). A parent telling of a child ("my son is 13") is not.
+ */
+export function writerIsChild(text: string, words: ConsentWords, childMaxAge: number): boolean {
+  const padded = ` ${normaliseText(text)} `;
+  if (normalised(words.childWriterWords).some((phrase) => padded.includes(` ${phrase} `))) return true;
+  const own = /\b(?:i am|im|i m) (?:only |just )?(\d{1,2})(?: years? old| yrs? old| yo)?\b(?! (?:km|k|kg|kgs|lbs|min|mins|minutes|hours|days|weeks|months|percent|times|miles))/.exec(padded);
+  return own !== null && Number(own[1]) <= childMaxAge;
+}
+
 export function readConsent(text: string, words: ConsentWords): ConsentReading | undefined {
   const emoji = withoutEmojiMarks(text).replace(/\s/g, '');
   if (words.agreeEmoji.includes(emoji)) return 'self';

@@ -8,7 +8,7 @@ import type { Logger } from '../server/logger';
 import type { Choice, Reply } from './replies';
 import type { TurnInput } from './router';
 import { bookingOfferReply, type ClinicFacts } from './clinic';
-import { asksWhyName, displayContact, holdsContact, nameCorrection, parseContact, parsePhone, readConsent, readNameReply, readOfferedNumber, readTimeReply, type Contact, type NameReply, type PreferredTime, type TimeReading } from './booking-parse';
+import { asksWhyName, displayContact, holdsContact, nameCorrection, parseContact, parsePhone, readConsent, readNameReply, readOfferedNumber, readTimeReply, writerIsChild, type Contact, type NameReply, type PreferredTime, type TimeReading } from './booking-parse';
 import { newReference } from './booking-reference';
 import type { TriageSummary } from './booking-summary';
 
@@ -41,6 +41,8 @@ interface Holder {
   callbackReference?: string;
   /** The request was just refused: for one turn, agreeing after all ("actually yes, go ahead") takes it up again. Nothing else is kept. */
   callbackRefused?: boolean;
+  /** The writer has told they are under 16: their own "yes" is no consent, a parent's or guardian's is. */
+  writerChild?: boolean;
 }
 
 /** What the dialog reads from a turn beyond the router's input. */
@@ -67,6 +69,8 @@ export interface BookingFlowDeps {
   log: Logger;
   /** Told to the person in the consent question. */
   retentionDays: number;
+  /** The oldest age that is a child's (the protocol's child band): a writer this age cannot agree for themselves. */
+  childMaxAge: number;
   /** Makes candidate references (tests fix them). */
   reference?: () => string;
   options?: Partial<BookingFlowOptions>;
@@ -121,7 +125,7 @@ export function createBookingFlow(deps: BookingFlowDeps) {
         const sender = state.senderOffered && smsSender ? parsePhone(smsSender) : undefined;
         if (sender && !unclear) {
           const choices = [{ label: words.contact.sender, value: SENDER }, { label: words.contact.other, value: OTHER }];
-          return [question('contact', fill(words.contact.questionSender, { phone: displayContact(sender) }), choices)];
+          return [{ ...question('contact', fill(words.contact.questionSender, { phone: displayContact(sender) }), choices), personal: { keptText: words.contact.questionSenderKept } }];
         }
         return [question('contact', unclear ? words.contact.unclear : words.contact.question)];
       }
@@ -151,7 +155,7 @@ export function createBookingFlow(deps: BookingFlowDeps) {
     if (!told.contact) return [];
     state.contact = told.contact;
     state.time = told.time ?? state.time;
-    return [{ text: fill(words.contact.noted, { contact: displayContact(told.contact) }) }];
+    return [{ text: fill(words.contact.noted, { contact: displayContact(told.contact) }), personal: {} }];
   }
 
   /** The clinic's ways to book once the dialog has stopped; the call-back again when the clinic has configured no other. */
@@ -225,7 +229,8 @@ export function createBookingFlow(deps: BookingFlowDeps) {
       holder.callbackReference = stored.reference;
       const text = fill(words.requested, { name, reference: stored.reference, contact: displayContact(contact), time: time.text });
       // A name in another script ("李明", "Côté") is said back as written: SMS sends this reply as written, not in GSM-7.
-      return [{ text, entity: { type: 'booking.requested', reference: stored.reference }, anyScript: !isGsm7(`${name} ${time.text}`) || undefined }];
+      const personal = { keptText: fill(words.requestedKept, { reference: stored.reference }) };
+      return [{ text, entity: { type: 'booking.requested', reference: stored.reference }, anyScript: !isGsm7(`${name} ${time.text}`) || undefined, personal }];
     } catch (error) {
       // Only the error's kind: a database message can quote the values it refused.
       deps.log.error({ event: 'booking_store_failed', channel, err: { name: error instanceof Error ? error.name : typeof error } }, 'call-back request not stored');
@@ -243,8 +248,9 @@ export function createBookingFlow(deps: BookingFlowDeps) {
 
     active: (holder: Holder): boolean => holder.booking !== undefined,
 
-    async start(holder: Holder, input: BookingTurn, summary?: TriageSummary, forChild = false): Promise<Reply[]> {
-      const state: BookingData = { step: 'consent', attempts: 0, askedAt: input.now.toISOString(), summary, forChild: forChild || undefined };
+    async start(holder: Holder, input: BookingTurn, summary?: TriageSummary, forChild = false, text = ''): Promise<Reply[]> {
+      if (writerIsChild(text, words.consent, deps.childMaxAge)) holder.writerChild = true;
+      const state: BookingData = { step: 'consent', attempts: 0, askedAt: input.now.toISOString(), summary, forChild: forChild || holder.writerChild || undefined };
       holder.booking = state;
       // Agreeing to the consent question below is what makes the second request.
       const earlier = holder.callbackReference ? [{ text: fill(words.repeat.notice, { reference: holder.callbackReference }) }] : [];
@@ -261,8 +267,9 @@ export function createBookingFlow(deps: BookingFlowDeps) {
       if (!refused || !text.trim()) return undefined;
       const reading = readConsent(text, words.consent);
       if (reading !== 'self' && reading !== 'guardian') return undefined;
-      const state: BookingData = { step: 'consent', attempts: 0, askedAt: input.now.toISOString(), summary };
+      const state: BookingData = { step: 'consent', attempts: 0, askedAt: input.now.toISOString(), summary, forChild: holder.writerChild };
       holder.booking = state;
+      if (holder.writerChild && reading === 'self') return [{ text: words.consent.childWriter }, ...ask(state, input.smsSender)];
       state.consentBy = isChild(state) ? 'guardian' : reading;
       return moveTo(state, 'name', input);
     },
@@ -288,14 +295,20 @@ export function createBookingFlow(deps: BookingFlowDeps) {
         case 'consent': {
           const picked = value === CONSENT.self ? 'self' : value === CONSENT.guardian ? 'guardian' : value === CONSENT.decline ? 'decline' : undefined;
           const reading = picked ?? readConsent(text, words.consent);
+          if (value === undefined && writerIsChild(text, words.consent, deps.childMaxAge)) holder.writerChild = true;
           if (reading === undefined) return unclear(holder, state, input);
+          // "I'm 13 ... yes": a child's own yes is no consent; "I'm her mom and I agree" is.
+          if (holder.writerChild && reading === 'self') {
+            state.forChild = true;
+            return [{ text: words.consent.childWriter }, ...ask(state, input.smsSender)];
+          }
           if (reading === 'decline') {
             stop(holder);
             holder.callbackRefused = true;
             if (holder.callbackReference) return [{ text: fill(words.repeat.kept, { reference: holder.callbackReference }) }];
             return [{ text: words.consent.refused }, fallbackOffer()];
           }
-          state.consentBy = isChild(state) ? 'guardian' : reading;
+          state.consentBy = isChild(state) || holder.writerChild ? 'guardian' : reading;
           // "yes, I'm Bob Lee, call me at 416-555-0123 weekday mornings": what is told beside the consent is kept too.
           if (picked === undefined && holdsContact(text)) {
             const told = readNameReply(text, words, timeReading(input));
@@ -321,7 +334,7 @@ export function createBookingFlow(deps: BookingFlowDeps) {
             const renamed = value === undefined ? nameCorrection(text, words.name) : undefined;
             if (renamed) {
               state.name = renamed;
-              return [{ text: fill(words.name.corrected, { name: renamed }) }, ...ask(state, input.smsSender)];
+              return [{ text: fill(words.name.corrected, { name: renamed }), personal: {} }, ...ask(state, input.smsSender)];
             }
             return unclear(holder, state, input);
           }
@@ -340,13 +353,21 @@ export function createBookingFlow(deps: BookingFlowDeps) {
           if (told.contact) state.contact = told.contact;
           if (!told.time && !told.contact) return unclear(holder, state, input);
           state.time = told.time;
-          return proceed(holder, state, input, told.contact ? [{ text: fill(words.contact.changed, { contact: displayContact(told.contact) }) }] : []);
+          return proceed(holder, state, input, told.contact ? [{ text: fill(words.contact.changed, { contact: displayContact(told.contact) }), personal: {} }] : []);
         }
       }
     },
 
     /** The pending question again. */
     reask: (holder: Holder, input?: Pick<BookingTurn, 'smsSender'>): Reply[] => (holder.booking ? ask(holder.booking, input?.smsSender) : []),
+
+    /** The check outcome the request being taken carries to staff. */
+    summary: (holder: Holder): TriageSummary | undefined => holder.booking?.summary,
+
+    /** Warning signs told while the request is taken: staff see them, and how soon the person should be seen. */
+    noteSigns(holder: Holder, summary: TriageSummary): void {
+      if (holder.booking) holder.booking.summary = summary;
+    },
 
     /** What "help" says in the middle of the dialog, then the pending question. */
     help(holder: Holder, input: Pick<BookingTurn, 'plainChannel' | 'smsSender'>): Reply[] {
@@ -378,10 +399,11 @@ export function createBookingFlow(deps: BookingFlowDeps) {
 
     paused: (holder: Holder): boolean => holder.booking?.paused === true,
 
-    /** "Cancel": wipes the dialog and says so. */
-    cancel(holder: Holder): Reply[] {
+    /** "Cancel": wipes the dialog and says so, and that the requests already made (`held`, by reference) still stand. */
+    cancel(holder: Holder, held: readonly string[] = []): Reply[] {
       stop(holder);
-      return [{ text: words.cancelled }];
+      if (held.length === 0) return [{ text: words.cancelled }];
+      return [{ text: fill(words.cancelledEarlierStands, { references: held.join(', ') }), choices: [{ label: words.withdrawEarlier, value: 'cancelCallback' }] }];
     },
   };
 }

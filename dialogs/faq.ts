@@ -6,9 +6,6 @@ import type { ForeignText } from '../matcher/language';
 import type { Choice, Reply } from './replies';
 import { clinicContactLines, type ClinicFacts } from './clinic';
 
-/** Topics whose answers end with the clinic's own contact details, when configured. */
-const CONTACT_TOPICS = new Set(['clinic', 'insurance', 'physiotherapy']);
-
 /** An answer's "{clinic}": the configured clinic name, or the one the guide is written for. */
 export function withClinic(kb: KnowledgeBase, clinic: ClinicFacts, text: string): string {
   return text.replaceAll('{clinic}', clinic.name || kb.clinicName);
@@ -39,14 +36,14 @@ export function answerReply(kb: KnowledgeBase, messages: Messages, clinic: Clini
   const check = offerCheck && topic.action !== 'triage' ? offer('triage:start') : undefined;
   if (check) choices.push(check);
   choices.push(...followUps);
-  const contact = CONTACT_TOPICS.has(topic.id) ? clinicContactLines(clinic) : [];
+  const contact = topic.contactDetails ? clinicContactLines(clinic) : [];
   // "What's your phone number?" with none of the clinic's details configured: say so, rather than only the blurb.
-  if (topic.id === 'clinic' && !clinic.phone && !clinic.address && !clinic.hours) contact.push(messages.clinicDetailsUnknown);
+  if (topic.contactDetails === 'essential' && !clinic.phone && !clinic.address && !clinic.hours) contact.push(messages.clinicDetailsUnknown);
   return {
     title: topic.title,
     text: [withClinic(kb, clinic, topic.answer), ...contact].join('\n'),
     choices,
-    links: clinic.bookingUrl && CONTACT_TOPICS.has(topic.id) ? [{ label: 'Book online', url: clinic.bookingUrl }] : undefined,
+    links: clinic.bookingUrl && topic.contactDetails ? [{ label: 'Book online', url: clinic.bookingUrl }] : undefined,
     entity: { type: 'kb.answer', id: topic.id, score },
   };
 }

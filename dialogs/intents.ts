@@ -65,11 +65,22 @@ const DOUBT_REACH = 5;
 /** A sentence or clause this short that names a knee and a symptom, and asks nothing, tells of one: "Knees sore.", "knee is hurting, can you check?" */
 const TERSE_REPORT_WORDS = 3;
 
+/** Intents a message may be made of, sentence by sentence, as people sign off: "Thank you, you've been very helpful. Goodbye". */
+const CLOSING_INTENTS: ReadonlySet<IntentName> = new Set(['thanks', 'goodbye', 'greeting']);
+
 export function createIntentReader(phrases: IntentPhrases): IntentReader {
   const exact = new Map<string, IntentName>();
   for (const name of INTENT_NAMES) {
     for (const phrase of phrases.exact[name]) if (!exact.has(normaliseText(phrase))) exact.set(normaliseText(phrase), name);
   }
+  /** A message of thanks and farewells only: goodbye when it says one, thanks otherwise. */
+  const closing = (said: IntentText): IntentName | undefined => {
+    const parts = said.raw.split(CLAUSE_END).map(normaliseText).filter((part) => part.length > 0);
+    if (parts.length < 2) return undefined;
+    const names = parts.map((part) => exact.get(part) ?? exact.get(part.replace(politeEnd, '')));
+    if (!names.every((name) => name !== undefined && CLOSING_INTENTS.has(name))) return undefined;
+    return names.includes('goodbye') ? 'goodbye' : names.includes('thanks') ? 'thanks' : undefined;
+  };
   const contains = CONTAINS_INTENTS.map((name) => ({
     name,
     phrases: phrases.contains[name].map((p) => ` ${normaliseText(p)} `),
@@ -131,8 +142,9 @@ export function createIntentReader(phrases: IntentPhrases): IntentReader {
   return {
     exact(text) {
       // The whole message first: "ok thanks" is thanks, though "ok" alone is a yes.
-      const norm = read(text).norm;
-      return exact.get(norm) ?? exact.get(norm.replace(politeEnd, ''));
+      const said = read(text);
+      const norm = said.norm;
+      return exact.get(norm) ?? exact.get(norm.replace(politeEnd, '')) ?? closing(said);
     },
     contained(text) {
       const padded = ` ${read(text).norm} `;

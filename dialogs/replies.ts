@@ -36,4 +36,16 @@ export interface Reply {
   anyScript?: boolean;
   /** How prominent rich channels should make it. */
   tone?: 'normal' | 'warning' | 'danger';
+  /**
+   * It holds personal details (a name, a number, a patient's request): the conversation keeps no copy of it for a
+   * redelivered message, which gets `keptText` instead, or a line saying the details are not kept.
+   */
+  personal?: { keptText?: string };
+}
+
+/** What a conversation keeps of a reply, to answer a redelivered message the same way: no personal details. */
+export function keptCopy(reply: Reply, notKept: string): Reply {
+  if (!reply.personal) return reply;
+  const { personal, title: _title, detail: _detail, ...rest } = reply;
+  return { ...rest, text: personal.keptText ?? notKept };
 }

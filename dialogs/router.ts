@@ -142,7 +142,7 @@ export async function handleMessage(deps: ConversationDeps, data: ConversationDa
   // A request that tells of a child's knee ("my daughter (14)...") asks a parent or guardian to agree.
   const startCallback = async (): Promise<Reply[]> => [
     ...triage.beforeBooking(data),
-    ...(await deps.booking.start(data, input, data.lastOutcome, text.length > 0 && triage.toldIn(text, input).age === 'child')),
+    ...(await deps.booking.start(data, input, data.lastOutcome, text.length > 0 && triage.toldIn(text, input).age === 'child', text)),
   ];
   // Booking asked for in the middle of the check: the ways to book, and the check kept open, as its last questions can
   // tell that a booking is not soon enough (a knee that cannot bear weight after a fall is seen today).
@@ -165,6 +165,8 @@ export async function handleMessage(deps: ConversationDeps, data: ConversationDa
   }
 
   const safety = text ? await triage.checkSafety(data, input.screenText ?? text, input) : undefined;
+  // What a check started by this message reads from it: all the safety screen read (a sign told past the length limit too).
+  const opening = input.screenText ?? text;
   if (safety?.final) {
     // Crisis resources: a call-back request being taken waits (as the check does). An emergency ends it.
     if (safety.replies.some((r) => r.entity?.type === 'safety.crisis')) {
@@ -178,7 +180,8 @@ export async function handleMessage(deps: ConversationDeps, data: ConversationDa
 
   if (input.staff) {
     const staffReplies = await deps.staffDesk.handle(text, picked, input.staff);
-    if (staffReplies) return remember(staffReplies);
+    // What staff are shown speaks of patients: none of it is kept for a redelivered message.
+    if (staffReplies) return remember(staffReplies.map((reply) => ({ ...reply, personal: reply.personal ?? {} })));
   }
 
   // Normalised once, when first needed, for every reading of intent below.
@@ -199,11 +202,17 @@ export async function handleMessage(deps: ConversationDeps, data: ConversationDa
   if (changedMind) return remember(changedMind);
   // While a call-back request is being taken, every answer goes to it ("call me back after 5" is a time, not a request),
   // but warning signs told meanwhile are answered first: they should be seen today, not at the call-back.
-  if (deps.booking.active(data) && safety?.urgentSigns && !picked) return remember([triage.urgentSignsReply(), ...deps.booking.reask(data, input)]);
+  if (deps.booking.active(data) && safety?.urgentSigns && !picked) {
+    // Staff see the signs, and the request is marked as one to be seen today.
+    const signs = triage.signsSummary(text, input, deps.booking.summary(data));
+    if (signs) deps.booking.noteSigns(data, signs);
+    return remember([triage.urgentSignsReply(), ...deps.booking.reask(data, input)]);
+  }
   if (deps.booking.active(data)) {
     // "cancel my call-back request" as a whole message stops it; "don't call me before 5" is a time.
     const stops = command === 'cancel' || command === 'restart' || (!picked && (exact === 'cancelCallback' || deps.booking.withdraws(said.norm)));
-    if (stops) return remember(deps.booking.cancel(data));
+    // A request already made stands: stopping this one must not read as withdrawing it.
+    if (stops) return remember(deps.booking.cancel(data, deps.heldAbout ? (await deps.heldAbout(input.userKey)).callbacks : []));
     // "hold on", "let me think": never a name or a time.
     if (command === 'wait') return remember([say(messages.takeYourTime), ...deps.booking.reask(data, input)]);
     if (command === 'help') return remember(deps.booking.help(data, input));
@@ -218,7 +227,7 @@ export async function handleMessage(deps: ConversationDeps, data: ConversationDa
   // knee is hot and swollen"): the check comes first, and its outcome says where to go.
   const urgentFirst = safety?.urgentSigns === true && !picked && !triage.active(data) && (command === undefined || command === 'booking' || command === 'callback');
   // "Before I answer that" only where something was asked: "my knee keeps locking" asks nothing.
-  if (urgentFirst) return remember([say(command === undefined && !intents.asksSomewhere(said) ? messages.urgentFirstReport : messages.urgentFirst), ...(await triage.start(data, input, text))]);
+  if (urgentFirst) return remember([say(command === undefined && !intents.asksSomewhere(said) ? messages.urgentFirstReport : messages.urgentFirst), ...(await triage.start(data, input, opening))]);
   if (command === undefined && !picked) {
     const change = deps.booking.afterRequest(data, text, said.norm, clinicContact(deps));
     if (change) return remember(change);
@@ -248,7 +257,7 @@ export async function handleMessage(deps: ConversationDeps, data: ConversationDa
     }
     case 'booking':
       // "my knee is sore, should I book a physio?" asks whether to book: the check is what answers that.
-      if (!picked && !triage.active(data) && intents.asksWhetherToBook(said) && intents.symptomReport(said) === 'own') return remember(await triage.start(data, input, text));
+      if (!picked && !triage.active(data) && intents.asksWhetherToBook(said) && intents.symptomReport(said) === 'own') return remember(await triage.start(data, input, opening));
       if (triage.active(data)) return remember(offerWithCheckOpen());
       return remember([...triage.beforeBooking(data), ...deps.booking.offerReplies()]);
     case 'booking:offer':
@@ -298,6 +307,7 @@ export async function handleMessage(deps: ConversationDeps, data: ConversationDa
     // "bye", "gotta go": not an answer either; the check waits for them.
     if (command === 'goodbye') return remember([say(messages.goodbyeInCheck)]);
     const explained = triage.explain(data, text, input);
+    if (explained === 'again') return remember(await triage.unclear(data, text, input));
     if (explained) return remember(explained);
     // A question in the middle of the check is not an unclear answer: answer it if we can, then ask again. But "I don't
     // know, I can't remember if it did or not" and "why does that matter?" are replies to the question: unclear ones.
@@ -353,22 +363,26 @@ export async function handleMessage(deps: ConversationDeps, data: ConversationDa
   const outsideGuide = report === 'topic' && !answered && match.outOfScope !== undefined && intents.onlyAsks(said);
   // "how much ibuprofen can I take?", "what can I take for the pain?": a pharmacist or a doctor answers that, not a physio
   // booking (one's own symptoms told beside it still get the check).
-  if (!answered && report !== 'own' && intents.mentionsMedication(said)) {
+  const medicine = report !== 'own' && intents.mentionsMedication(said);
+  if (!answered && medicine) {
     data.lastTopicId = undefined;
     return remember([{ ...noMatchReply(messages, true), text: say(messages.noMatchMedication).text }]);
   }
+  // "I'm on blood thinners, is dry needling safe?": the guide's answer is no answer to what is safe with a medicine.
+  if (answered && medicine) return remember([say(messages.medicineCaution), answer(deps, data, answered.id, match.confidence)]);
   if (report && !outsideGuide) {
     // What the check decides for one's own knee ("my knee is sore, should I be worried?") is the check's to answer.
     const checkDecides = report === 'own' && answered?.checkDecides === true;
     const asks = intents.asksSomewhere(said);
+    // An injury told ("I hurt my knee playing hockey last night, can I still walk on it?", "my son fell off his bike and his
+    // knee is swollen, should he ice it?"): the check decides how soon it should be seen, before any general answer.
+    const told = triage.toldIn(text, input);
+    if (answered && told.injury === 'yes') return remember([say(messages.injuryFirst), ...(await triage.start(data, input, opening))]);
     if (answered && !checkDecides && (report === 'topic' || asks)) {
       // A symptom asked about ("does a brace help my knee?", "exercises for knee pain") is answered, with the check among its
       // choices: one numbered list, so a reply "1" by SMS can mean only one thing. What one's own symptoms told is kept
       // for the check, should it be taken up next.
-      if (report === 'own') {
-        const told = triage.toldIn(text, input);
-        if (Object.keys(told).length > 0) data.toldBeforeCheck = told;
-      }
+      if (report === 'own' && Object.keys(told).length > 0) data.toldBeforeCheck = told;
       return remember([answer(deps, data, answered.id, match.confidence, true)]);
     }
     // A question about a symptom in general, near some topics but answered by none ("coach here, how do I keep my team from
@@ -379,7 +393,7 @@ export async function handleMessage(deps: ConversationDeps, data: ConversationDa
     }
     // Someone telling of their own knee, or of a symptom we have no answer about, gets the check, which decides how urgent it is.
     // Asked what the check decides ("...should I see someone?"), they are told the questions are the way to the answer.
-    return remember([...(checkDecides && asks ? [say(messages.checkFirst)] : []), ...(await triage.start(data, input, text))]);
+    return remember([...(checkDecides && asks ? [say(messages.checkFirst)] : []), ...(await triage.start(data, input, opening))]);
   }
   if (answered) return remember([answer(deps, data, answered.id, match.confidence)]);
   // Not a gap in the knowledge base: a question the bot could not read.

@@ -1,4 +1,5 @@
 import type { Answers, TriageState } from '../triage';
+import type { TriageSummary } from './booking-summary';
 import type { Reply } from './replies';
 import type { TurnInput } from './router';
 
@@ -7,6 +8,8 @@ export interface TriageData {
   session: TriageState;
   /** Set by crisis resources: the next message that is not an answer asks the question again gently, uncounted. */
   paused?: boolean;
+  /** The question last explained: asked what it means again, the reply counts as an unclear answer. */
+  explained?: string;
 }
 
 /** What the check keeps in the conversation beside its session. */
@@ -27,6 +30,11 @@ export interface TriageFlow {
   checkSafety(data: TriageHolder, text: string, input: TurnInput): Promise<{ replies: Reply[]; final: boolean; urgentSigns?: boolean } | undefined>;
   /** Said when warning signs that need to be seen today come in the middle of something else (a call-back request). */
   urgentSignsReply(): Reply;
+  /**
+   * The signs a message tells, weighed as the check weighs them, with the answers of `base` (an earlier outcome):
+   * a summary when they make the outcome more serious than `base`'s, for staff to see; undefined otherwise.
+   */
+  signsSummary(text: string, input: TurnInput, base?: TriageSummary): TriageSummary | undefined;
   active(data: { triage?: TriageData }): boolean;
   /** `told`: answers read earlier by `toldIn`, kept until the check was taken up. */
   start(data: { triage?: TriageData }, input: TurnInput, openingText: string | undefined, told?: Answers): Promise<Reply[]>;
@@ -37,8 +45,11 @@ export interface TriageFlow {
   /** Counts an answer that was not understood, and asks again or moves on as the protocol says. */
   unclear(data: { triage?: TriageData }, text: string, input: TurnInput): Promise<Reply[]>;
   reask(data: { triage?: TriageData }, input: TurnInput): Reply[];
-  /** For "what do you mean?" or "what counts as swollen?": what the waiting question means, and the question again. */
-  explain(data: { triage?: TriageData }, text: string, input: TurnInput): Reply[] | undefined;
+  /**
+   * For "what do you mean?" or "what counts as swollen?": what the waiting question means, and the question again;
+   * 'again' when it was explained already (the reply is then an unclear answer, so the check cannot go round for ever).
+   */
+  explain(data: { triage?: TriageData }, text: string, input: TurnInput): Reply[] | 'again' | undefined;
   /** "I don't know", "rather not say": a reply that gives no answer, whatever its form. */
   declines(text: string): boolean;
   /** "Go back": the question answered last, asked again (the first question asked again if none was). */

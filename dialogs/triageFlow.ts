@@ -15,6 +15,9 @@ import {
   declinesToAnswer,
   asksWhatItMeans,
   extractVolunteered,
+  evaluate,
+  levelRank,
+  withAnswer,
   type Level,
   type ParseContext,
   type QuestionId,
@@ -28,7 +31,7 @@ import type { CheckMemoryStore } from '../storage/check-memory';
 import type { Choice, Reply } from './replies';
 import type { TriageSummary } from './booking-summary';
 import type { TurnInput } from './router';
-import type { TriageFlow } from './triage-flow';
+import type { TriageData, TriageFlow } from './triage-flow';
 import { bookingOfferReply, type ClinicFacts } from './clinic';
 import { fill } from '../knowledge/messages';
 
@@ -45,7 +48,7 @@ export interface TriageFlowDeps {
 const TONE: Record<Level, Reply['tone']> = { emergency: 'danger', urgent: 'warning', doctor: 'normal', book: 'normal', 'self-care': 'normal' };
 
 interface Holder {
-  triage?: { session: TriageState; paused?: boolean };
+  triage?: TriageData;
   lastOutcome?: TriageSummary;
   /** When the emergency answer was given in this conversation (ISO time): everything after it is answered with the hold message. */
   emergencyAt?: string;
@@ -126,6 +129,13 @@ export function createTriageFlow(deps: TriageFlowDeps): TriageFlow {
       return { text: protocol.messages.urgentSigns, tone: 'warning' };
     },
 
+    signsSummary(text, input, base) {
+      const answers = withAnswer(base?.answers ?? {}, extractVolunteered(protocol, text, ctx(input)));
+      const { level, reasons } = evaluate(protocol, answers, []);
+      if (base && levelRank(level) >= levelRank(base.level)) return undefined;
+      return { level, reasons, answers, protocol: protocol.version };
+    },
+
     active: (holder: Holder) => holder.triage !== undefined,
 
     toldIn: (text, input) => extractVolunteered(protocol, text, ctx(input)),
@@ -189,8 +199,11 @@ export function createTriageFlow(deps: TriageFlowDeps): TriageFlow {
     declines: (text) => declinesToAnswer(protocol, text),
 
     explain(holder: Holder, text, input) {
-      const pending = holder.triage?.session.pending;
-      if (!pending || !asksWhatItMeans(protocol, text)) return undefined;
+      const check = holder.triage;
+      const pending = check?.session.pending;
+      if (!check || !pending || !asksWhatItMeans(protocol, text)) return undefined;
+      if (check.explained === pending) return 'again';
+      check.explained = pending;
       return [{ text: questionById(protocol, pending).explain }, ...this.reask(holder, input)];
     },
 

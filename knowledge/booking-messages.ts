@@ -6,6 +6,8 @@ import { Checker, loadJsonContent } from './validate';
 export interface BookingMessages {
   callbackChoice: string;
   consent: ConsentWords & {
+    /** Said when the writer has told they are under 16 and agrees themselves. */
+    childWriter: string;
     question: string;
     /** The question when no symptom check was done in the conversation: no summary of one is stored. */
     questionNoCheck: string;
@@ -21,13 +23,19 @@ export interface BookingMessages {
   /** `why`: what a name is for, told when someone asks. */
   name: NameWords & { question: string; unclear: string; why: string; corrected: string };
   /** `noted` and `changed`: a contact given beside another answer, or a correction of it. */
-  contact: ContactWords & { question: string; questionSender: string; sender: string; other: string; otherQuestion: string; unclear: string; noted: string; changed: string };
+  contact: ContactWords & { question: string; questionSender: string; questionSenderKept: string; sender: string; other: string; otherQuestion: string; unclear: string; noted: string; changed: string };
   /** `words`: what tells a time without a date or an hour ("mornings", "whenever"). */
   time: { question: string; unclear: string; choices: { label: string; value: string }[]; words: string[] };
   requested: string;
+  /** `requested` as a redelivered message gets it: without the name and number (the conversation keeps no copy of them). */
+  requestedKept: string;
   failed: string;
   failedNoPhone: string;
   cancelled: string;
+  /** "Cancel" while a second request is being taken: the one already made is still held. */
+  cancelledEarlierStands: string;
+  /** The button that withdraws the requests already made. */
+  withdrawEarlier: string;
   /**
    * Whole replies that withdraw the request being taken ("actually no", "forget about it"), and openings that withdraw it
    * whatever follows ("I changed my mind, ...", "actually don't call me"). Read only while one is being taken, so
@@ -82,6 +90,8 @@ export interface ContactWords {
 
 /** The words a consent reply is read by: whole replies first, then signs of agreeing, refusing or doubting anywhere in it. */
 export interface ConsentWords {
+  /** What tells that the writer is the child ("I'm the kid", "I'm 13"): a parent or guardian must agree, not they. */
+  childWriterWords: string[];
   agreeWords: string[];
   guardianWords: string[];
   declineWords: string[];
@@ -202,6 +212,7 @@ export function parseBookingMessages(raw: unknown, file: string): BookingMessage
     callbackChoice: top.text('callbackChoice', { max: 40 }),
     consent: {
       question: consent.text('question', { needs: ['days'] }),
+      childWriter: consent.text('childWriter'),
       questionNoCheck: consent.text('questionNoCheck', { needs: ['days'] }),
       questionChild: consent.text('questionChild', { needs: ['days'] }),
       questionChildNoCheck: consent.text('questionChildNoCheck', { needs: ['days'] }),
@@ -212,6 +223,7 @@ export function parseBookingMessages(raw: unknown, file: string): BookingMessage
       refused: consent.text('refused'),
       agreeWords: consent.words('agreeWords'),
       guardianWords: consent.words('guardianWords'),
+      childWriterWords: consent.words('childWriterWords'),
       declineWords: consent.words('declineWords'),
       agreeSigns: consent.words('agreeSigns'),
       declineSigns: consent.words('declineSigns'),
@@ -239,6 +251,7 @@ export function parseBookingMessages(raw: unknown, file: string): BookingMessage
     contact: {
       question: contact.text('question'),
       questionSender: contact.text('questionSender', { needs: ['phone'] }),
+      questionSenderKept: contact.text('questionSenderKept'),
       sender: contact.text('sender', { max: 40 }),
       other: contact.text('other', { max: 40 }),
       otherQuestion: contact.text('otherQuestion'),
@@ -252,9 +265,12 @@ export function parseBookingMessages(raw: unknown, file: string): BookingMessage
     },
     time: { question: time.text('question'), unclear: time.text('unclear'), choices: timeChoices, words: time.words('words') },
     requested: top.text('requested', { needs: ['reference'] }),
+    requestedKept: top.text('requestedKept', { needs: ['reference'] }),
     failed: top.text('failed', { needs: ['phone'] }),
     failedNoPhone: top.text('failedNoPhone'),
     cancelled: top.text('cancelled'),
+    cancelledEarlierStands: top.text('cancelledEarlierStands', { needs: ['references'] }),
+    withdrawEarlier: top.text('withdrawEarlier'),
     withdrawWords: top.words('withdrawWords'),
     withdrawOpenings: top.words('withdrawOpenings'),
     changeWords: top.words('changeWords'),

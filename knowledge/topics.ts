@@ -14,6 +14,13 @@ export type RequiredTopicId = (typeof REQUIRED_TOPIC_IDS)[number];
 export const TOPIC_ACTIONS = ['triage', 'booking'] as const;
 export type TopicAction = (typeof TOPIC_ACTIONS)[number];
 
+/**
+ * The clinic's configured contact details (phone, address, hours, booking link) after the answer: "appended" when there
+ * are any; "essential" also says when none are configured (the answer to "what's your phone number?" is those details).
+ */
+export const CONTACT_DETAILS = ['appended', 'essential'] as const;
+export type ContactDetails = (typeof CONTACT_DETAILS)[number];
+
 export interface Topic {
   id: string;
   title: string;
@@ -23,6 +30,7 @@ export interface Topic {
   detail?: string;
   followUps: string[];
   action?: TopicAction;
+  contactDetails?: ContactDetails;
   /**
    * For someone telling of their own knee, the symptom check is this topic's answer ("my knee has ached a week, should I
    * see someone?"): the check starts in its place.
@@ -73,6 +81,11 @@ export function parseKnowledgeBase(raw: unknown, file: string): KnowledgeBase {
       action = TOPIC_ACTIONS.find((a) => a === item.action);
       if (!action) check.fail(`${at}.action`, `must be one of ${TOPIC_ACTIONS.join(', ')}`);
     }
+    let contactDetails: ContactDetails | undefined;
+    if (item.contactDetails !== undefined) {
+      contactDetails = CONTACT_DETAILS.find((d) => d === item.contactDetails);
+      if (!contactDetails) check.fail(`${at}.contactDetails`, `must be one of ${CONTACT_DETAILS.join(', ')}`);
+    }
     return {
       id,
       title: check.string(item.title, `${at}.title`, { max: 60 }),
@@ -81,6 +94,7 @@ export function parseKnowledgeBase(raw: unknown, file: string): KnowledgeBase {
       detail,
       followUps: check.strings(item.followUps, `${at}.followUps`, { optional: true }),
       action,
+      contactDetails,
       checkDecides: checkDecides(check, item.checkDecides, `${at}.checkDecides`),
     };
   });

@@ -8,7 +8,7 @@ import * as path from 'node:path';
 import { findProjectRoot } from '../config/paths';
 import { crisisFeatures } from '../triage/crisis-model';
 import { JsonChecker, parseJsonFile } from '../triage/json-check';
-import { parseLanguage } from '../triage/language';
+import { parseLanguage, parseRealWords } from '../triage/language';
 import { normalize } from '../triage/text';
 
 /** Kept out of training: the measure of how the model does on wording it has not seen. */
@@ -87,8 +87,9 @@ function seeded(seed: number): () => number {
 
 /** Logistic regression by stochastic gradient descent, crisis messages weighted up (they are few). */
 export function trainCrisisModel(root: string): Record<string, unknown> {
-  const phrases = JSON.parse(readFileSync(path.join(root, 'knowledge', 'triage-phrases.json'), 'utf8')) as unknown;
-  const lexicon = parseLanguage(phrases, 'triage-phrases.json').lexicon;
+  const read = (file: string) => JSON.parse(readFileSync(path.join(root, 'knowledge', file), 'utf8')) as unknown;
+  // Read as the bot reads messages: with the English words the typo fix leaves alone (scripts/real-words.ts runs first).
+  const lexicon = parseLanguage(read('triage-phrases.json'), 'triage-phrases.json', parseRealWords(read('real-words.json'), 'real-words.json')).lexicon;
   const settings = trainingSettings(root);
   const stopWords = new Set(settings.stopWords);
   const { crisis, everyday } = trainingData(root);

@@ -47,6 +47,7 @@ export function createBookingHandoff(deps: HandoffDeps) {
   const flow = createBookingFlow({
     words, messages: deps.messages, clinic: deps.clinic, store: database.bookings, webhook: webhook !== undefined,
     notify, timeZone: deps.timeZone, log, retentionDays, reference: deps.reference,
+    childMaxAge: childMaxAge(deps.protocol),
   });
   const desk = createStaffDesk({ words, card, bookings: database.bookings, accessLog: database.accessLog, conversations: database.staffConversations, now, notify });
   const forgetPerson = createForgetPerson({ bookings: database.bookings, now, notify, log });
@@ -72,4 +73,11 @@ export function createBookingHandoff(deps: HandoffDeps) {
       await retention.stop();
     },
   };
+}
+
+/** The oldest age of the protocol's child band: a writer this age or younger cannot agree to a call-back for themselves. */
+function childMaxAge(protocol: Protocol): number {
+  const max = protocol.ageBands.find((band) => band.code === 'child')?.max;
+  if (max === undefined || max === null) throw new Error(`triage protocol ${protocol.version}: the child age band needs a max`);
+  return max;
 }

@@ -1,6 +1,7 @@
 // The clinical core of the triage check: pure functions, no Bot Framework.
 export * from './ids';
 export type { Answers, AnswerValue } from './answers';
+export { withAnswer } from './answers';
 export type { Condition } from './conditions';
 export type { ParseContext } from './calendar';
 export { loadProtocol, parseProtocol, questionById } from './protocol';

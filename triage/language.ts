@@ -72,7 +72,8 @@ export interface Language {
   /** Symptoms that are not warning signs ("it clicks"): a short reply naming only these answers "none". */
   benignSymptoms: PhraseSet;
   /** `knee`: words for the knee itself, which keep heat and swelling told beside the calf about the knee ("calf and knee are red"). */
-  cues: { fever: CodePhrases; heat: CodePhrases; swelling: CodePhrases; numb: CodePhrases; intermittent: CodePhrases; knee: CodePhrases };
+  /** `otherBody`: parts of the body other than the leg, whose heat is not the knee's ("my face goes red and hot"). */
+  cues: { fever: CodePhrases; heat: CodePhrases; swelling: CodePhrases; numb: CodePhrases; intermittent: CodePhrases; knee: CodePhrases; otherBody: CodePhrases };
   duration: DurationLanguage;
   severityWords: Array<{ value: number; phrases: PhraseSet }>;
   crisis: PhraseSet;
@@ -237,14 +238,18 @@ function readDuration(r: PhraseReader, x: Json, path: string): DurationLanguage 
 }
 
 /** Validates and compiles the phrase file; `file` names it in error messages. */
-export function parseLanguage(raw: Json, file: string): Language {
+/**
+ * The phrase file's language. `realWords` are English words the typo fix leaves alone although they are one letter from a
+ * word of the phrases (knowledge/real-words.json: "cooked" is not "crooked").
+ */
+export function parseLanguage(raw: Json, file: string, realWords: readonly string[] = []): Language {
   const c = new JsonChecker(file);
   const r = new PhraseReader(c);
   const root = c.object(raw, '(root)');
   c.onlyKeys(root, '(root)', [
     'about', 'contractions', 'tokens', 'rewrites', 'numbers', 'fuzzy', 'negation', 'yes', 'no', 'unsure', 'hedge', 'hedgeMeansYes',
     'answers', 'everything', 'mentionContexts', 'redFlagCues', 'duration', 'severity', 'safety', 'volunteerExclude', 'genericExcept', 'benignSymptoms', 'doubt',
-    'schoolGrades', 'corrections', 'outcomeCorrections', 'optionMarkers', 'clarify',
+    'schoolGrades', 'corrections', 'outcomeCorrections', 'optionNumbers', 'clarify',
   ]);
   const genericExcept = c.object(root.genericExcept ?? {}, 'genericExcept');
 
@@ -281,6 +286,7 @@ export function parseLanguage(raw: Json, file: string): Language {
     numb: r.code(cuesRaw.numb, 'redFlagCues.numb'),
     intermittent: r.code(cuesRaw.intermittent, 'redFlagCues.intermittent'),
     knee: r.code(cuesRaw.knee, 'redFlagCues.knee'),
+    otherBody: r.code(cuesRaw.otherBody, 'redFlagCues.otherBody'),
   };
 
   const contexts = c.object(root.mentionContexts, 'mentionContexts');
@@ -393,7 +399,7 @@ export function parseLanguage(raw: Json, file: string): Language {
   });
   const minLength = c.integer(fuzzy.minLength, 'fuzzy.minLength');
   const vocabulary = new Set([...r.words].filter((w) => w.length >= minLength));
-  const known = new Set<string>([...c.strings(fuzzy.known, 'fuzzy.known'), ...r.words, ...tokens.values()]);
+  const known = new Set<string>([...c.strings(fuzzy.known, 'fuzzy.known'), ...r.words, ...tokens.values(), ...realWords]);
   const lexicon: Lexicon = {
     contractions: wordMap(c, root.contractions, 'contractions'),
     tokens,
@@ -404,6 +410,28 @@ export function parseLanguage(raw: Json, file: string): Language {
     knownPrefixes: new Set([...r.prefixes].filter((stem) => stem.length >= MIN_KNOWN_PREFIX)),
     fuzzyMinLength: minLength,
   };
-  const optionWords = { numbers: lexicon.numbers, markers: c.strings(root.optionMarkers, 'optionMarkers') };
+  const numbered = c.object(root.optionNumbers, 'optionNumbers');
+  c.onlyKeys(numbered, 'optionNumbers', ['about', 'markers', 'fillers', 'corrections', 'adding', 'addingFillers']);
+  const wordSet = (key: 'fillers' | 'corrections' | 'adding' | 'addingFillers') => new Set(c.strings(numbered[key], `optionNumbers.${key}`));
+  const optionWords: OptionNumberWords = {
+    numbers: lexicon.numbers,
+    markers: c.strings(numbered.markers, 'optionNumbers.markers'),
+    fillers: wordSet('fillers'),
+    corrections: wordSet('corrections'),
+    adding: wordSet('adding'),
+    addingFillers: wordSet('addingFillers'),
+  };
   return { ...language, lexicon, optionWords, clarify: r.set(root.clarify, 'clarify') };
+}
+
+/** knowledge/real-words.json's words, checked: made by scripts/real-words.ts, read with the phrases. */
+export function parseRealWords(raw: Json, file: string): string[] {
+  const c = new JsonChecker(file);
+  const root = c.object(raw, '(root)');
+  c.onlyKeys(root, '(root)', ['about', 'words']);
+  const words = c.strings(root.words, 'words');
+  words.forEach((word, i) => {
+    if (!/^[a-z]+$/.test(word)) c.fail(`words[${i}]`, 'must be one lower-case word');
+  });
+  return words;
 }

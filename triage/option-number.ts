@@ -4,6 +4,14 @@ export interface OptionNumberWords {
   numbers: ReadonlyMap<string, number>;
   /** Words that may come before the number ("option 2", "number 2"). */
   markers: readonly string[];
+  /** Words around option numbers that add nothing ("No. 6", "only 11", "none except 11"). */
+  fillers: ReadonlySet<string>;
+  /** To a question with one answer, a number after one of these replaces the one before ("3 sorry 2"). */
+  corrections: ReadonlySet<string>;
+  /** After the outcome, one of these with numbers adds them to the list answered last ("oh and 11"). */
+  adding: ReadonlySet<string>;
+  /** Words that may stand beside "adding" words and numbers ("I meant number 9 as well"). */
+  addingFillers: ReadonlySet<string>;
 }
 
 /** Lower-case words with the punctuation around them gone: "#2 - No, I can't" is 2, no, i, cant. */

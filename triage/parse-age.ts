@@ -17,6 +17,8 @@ const NOT_AGE_UNITS = new Set([
   'day', 'days', 'week', 'weeks', 'km', 'k', 'miles', 'mile', 'mi', 'out', 'times', 'percent', 'kg', 'kgs', 'lbs', 'lb', 'pounds',
   'minutes', 'minute', 'hours', 'hour', 'am', 'pm', 'x', 'min', 'mins', 'steps', 'kilometers', 'kilometres', 'metres', 'meters', 'marathons',
   'races', 'runs', 'laps', '/', 'or', 'to', 'ks', 'kms', 'halfs', 'halves', 'sets', 'reps', 'kids', 'children', 'grandkids', 'grandchildren',
+  // Times in the other languages people slip into ("3 semanas"): no age.
+  'semana', 'semanas', 'mes', 'meses', 'dia', 'dias', 'semaine', 'semaines', 'mois', 'jour', 'jours', 'wochen', 'monate', 'tage',
 ]);
 const SUBJECTS = new Set(['i', 'he', 'she', 'they', 'son', 'daughter', 'kid', 'child', 'boy', 'girl', 'husband', 'wife', 'mom', 'dad', 'mother', 'father', 'partner', 'patient']);
 
@@ -109,8 +111,8 @@ function numbers(tokens: readonly string[], mode: ReadMode, grades: Language['sc
       const subject = (prev === 'is' && SUBJECTS.has(tokens[i - 2] ?? '')) || (bracketed !== 'i' && bracketed !== 'they' && SUBJECTS.has(bracketed) && tokens[i - (bracketed === prev ? 2 : 3)] === 'my');
       const monthsOld = months && tokens[i + 2] === 'old';
       if (!aged && !said && !subject && !monthsOld) continue;
-    } else if (['years', 'year', 'months', 'month'].includes(next) && (tokens[i + 2] === 'ago' || ['for', 'past', 'last'].includes(prev))) {
-      continue; // "for 2 years" in an age answer is a time, not an age
+    } else if (['years', 'year', 'months', 'month'].includes(next) && (tokens[i + 2] === 'ago' || ['for', 'past', 'last'].includes(prev) || tokens.slice(Math.max(0, i - 3), i).includes('been'))) {
+      continue; // "for 2 years", "it's been about 2 months" in an age answer is a time, not an age
     }
     if (months) {
       if (tokens[i + 2] === 'old' || mode === 'answer') out.push({ lo: 0, hi: Math.ceil(n / 12) });

@@ -47,15 +47,6 @@ export function optionNumberAnswer(q: Question, raw: string, words: OptionNumber
   return codes;
 }
 
-const CORRECTING = new Set(['sorry', 'wait', 'actually', 'mean', 'meant']);
-
-/** Words around option numbers that say nothing more: "No. 6" (number 6), "#4, #11", "numbers 4 and 11", "only 11", "I think 9". */
-const AROUND_NUMBERS = new Set([
-  'and', 'n', 'or', 'plus', 'also', 'only', 'just', 'i', 'think', 'maybe', 'probably', 'nos', 'numbers', 'options', 'opts',
-  // "Nope, 6", "no to all but 5", "none except 11", "nothing apart from 8", "6 no wait 8": the numbers are the answer.
-  'nope', 'nah', 'none', 'nothing', 'to', 'all', 'but', 'except', 'apart', 'from', 'well', 'wait', 'sorry', 'of', 'these', 'those', 'them', 'actually', 'mean', 'meant',
-]);
-
 /**
  * The option numbers a reply gives with words around them that add nothing ("No. 6", "#4, #11", "4/11", "three and five",
  * "4 and 11 👍"), as "6" or "4 11"; undefined when any other word is in it. "No" counts as "number" only before a number,
@@ -68,10 +59,10 @@ function numbersOnly(raw: string, words: OptionNumberWords, single: boolean): st
     const word = said[i];
     const n = /^\d{1,2}$/.test(word) ? Number(word) : words.numbers.get(word);
     // To a question with one answer, "3 sorry 2" is 2; to the warning signs, "6 no wait 8" keeps both (the safe side).
-    if (single && CORRECTING.has(word) && picks.length > 0) picks = [];
+    if (single && words.corrections.has(word) && picks.length > 0) picks = [];
     if (n !== undefined && Number.isInteger(n) && n >= 1) picks.push(n);
     else if (word === 'no' && said.slice(i + 1).some((w) => /^\d{1,2}$/.test(w))) continue;
-    else if (!AROUND_NUMBERS.has(word) && !words.markers.includes(word)) return undefined;
+    else if (!words.fillers.has(word) && !words.markers.includes(word)) return undefined;
   }
   return picks.length > 0 ? picks.join(' ') : undefined;
 }
@@ -89,7 +80,7 @@ export function openingOptionNumbers(q: Question, raw: string, words: OptionNumb
     if (word.length === 0) continue;
     const n = /^\d{1,2}$/.test(word) ? Number(word) : undefined;
     if (n !== undefined) numbers++;
-    else if (!AROUND_NUMBERS.has(word) && !words.markers.includes(word)) break;
+    else if (!words.fillers.has(word) && !words.markers.includes(word)) break;
     end = i + 1;
   }
   const rest = parts.slice(end).join('').replace(/^[^\p{L}\p{N}]+/u, '');

@@ -90,12 +90,38 @@ function quantityBefore(r: Reader, unitAt: number): { start: number; lo: number;
   return { start, lo: q, hi: q };
 }
 
+/**
+ * A unit of four letters or more misspelt after a number ("4 dyas", "3 weks", "2 yeras"): two letters swapped, one
+ * missing or one more. Another letter in its place is left alone ("2 ways" is no time).
+ */
+function misspeltUnit(r: Reader, i: number): number | undefined {
+  const tok = r.tokens[i];
+  if (tok.length < 3 || !NUMBER.test(r.tokens[i - 1] ?? '')) return undefined;
+  let found: number | undefined;
+  for (const [word, days] of r.lang.units) {
+    if (word.length < 4 || word[0] !== tok[0] || !slipOf(tok, word)) continue;
+    if (found !== undefined && found !== days) return undefined;
+    found = days;
+  }
+  return found;
+}
+
+/** `typed` is `word` with two neighbouring letters swapped, one letter left out, or one letter added. */
+function slipOf(typed: string, word: string): boolean {
+  if (typed === word) return false;
+  const [long, short] = typed.length >= word.length ? [typed, word] : [word, typed];
+  let i = 0;
+  while (i < short.length && long[i] === short[i]) i++;
+  if (long.length === short.length) return long[i] === short[i + 1] && long[i + 1] === short[i] && long.slice(i + 2) === short.slice(i + 2);
+  return long.length === short.length + 1 && long.slice(i + 1) === short.slice(i);
+}
+
 function fromQuantities(r: Reader, bands: readonly DurationBandRange[], negation: Language['negation']): DayRange[] {
   const out: DayRange[] = [];
   const less = findHits(r.lang.lessThan, r.text, negation);
   const more = findHits(r.lang.moreThan, r.text, negation);
   r.tokens.forEach((tok, i) => {
-    const unit = r.lang.units.get(tok);
+    const unit = r.lang.units.get(tok) ?? misspeltUnit(r, i);
     if (unit === undefined) return;
     const q = quantityBefore(r, i);
     if (!q) return;

@@ -108,7 +108,9 @@ export function readRedFlags(
   // Signs set aside (history, "hip surgery", "the swelling went down") still answer the question.
   let setAside = false;
   // `flag`: the sign the phrases are of (heat and swelling alone are none yet); `history`: the sign whose days say how long ago is past.
-  const present = (p: CodePhrases, flag?: RedFlag, history: RedFlag | undefined = flag): boolean => {
+  const present = (p: CodePhrases, flag?: RedFlag, history: RedFlag | undefined = flag): boolean => told(p, flag, history) > 0;
+  /** How many times the phrases tell the sign now. */
+  const told = (p: CodePhrases, flag?: RedFlag, history: RedFlag | undefined = flag): number => {
     const set = setOf(p);
     const hits = findHits(set, text, lang.negation).filter((h) => !h.negated && (flag !== undefined || !insideCalf(h)) && !someoneElses(h));
     if (findHits({ patterns: set.patterns, except: [] }, text, lang.negation).some((h) => !h.negated) && hits.length === 0) setAside = true;
@@ -117,7 +119,7 @@ export function readRedFlags(
     const current =
       days !== undefined ? hits.filter((h) => !isHistory(lang, text, h, ctx, days, bands)) : longAgoOnly ? hits.filter((h) => !toldLongAgo(lang, text, h)) : hits;
     if (current.length < hits.length) setAside = true;
-    return current.length > 0;
+    return current.length;
   };
   const flags = new Set<RedFlag>();
   const direct: RedFlag[] = [
@@ -133,10 +135,12 @@ export function readRedFlags(
   if (present(lang.cues.numb, 'cold_pale_foot')) flags.add(present(lang.cues.intermittent) ? 'tingling' : 'cold_pale_foot');
   const fever = present(lang.cues.fever, 'fever_hot_swollen');
   // "it was swollen last year but it's fine now": heat and swelling told as history are set aside too.
-  const heat = present(lang.cues.heat, undefined, 'hot_swollen');
+  const heatTold = told(lang.cues.heat, undefined, 'hot_swollen');
+  const heat = heatTold > 0;
   const swelling = present(lang.cues.swelling, undefined, 'swollen');
+  // Told in passing, heat is the sign with swelling, or twice over: "it's gone all hot and red" (a knee inflamed) is, "it's warm after a run" is not.
   if (fever && (heat || swelling || mode === 'answer')) flags.add('fever_hot_swollen');
-  else if (heat && (swelling || mode === 'answer')) flags.add('hot_swollen');
+  else if (heat && (swelling || mode === 'answer' || (heatTold > 1 && (present(lang.cues.knee) || !present(lang.cues.otherBody))))) flags.add('hot_swollen');
   else if (swelling) flags.add('swollen');
 
   const noneSaid = codes.get('none');

@@ -174,6 +174,19 @@ function corrected(protocol: Protocol, text: string, whole: Normalized): [Normal
   return null;
 }
 
+/**
+ * "I don't understand", "not sure what you mean, sorry": the reply without its clauses that ask what the question means
+ * (they answer nothing: "I don't" is no "no"); 'nothing' when no other clause is left; null when there is none.
+ */
+function withoutClarifying(protocol: Protocol, text: string, whole: Normalized): [Normalized, string] | 'nothing' | null {
+  const lex = protocol.language.lexicon;
+  const parts = normalizedClauses(text, lex, whole);
+  const rest = parts.filter((p) => matchesAtStart(protocol.language.clarify, p.normalized) === null);
+  if (rest.length === parts.length) return null;
+  const said = rest.map((p) => p.text).join('. ');
+  return said.trim().length === 0 ? 'nothing' : [normalize(said, lex), said];
+}
+
 function onlyHedge(protocol: Protocol, text: Normalized): boolean {
   const hedge = matchesAtStart(protocol.language.hedge, text);
   return hedge !== null && text.tokens.slice(hedge.end).every((t) => t === BREAK);
@@ -207,12 +220,17 @@ export function interpretParts(protocol: Protocol, questionId: QuestionId, text:
   const correction = corrected(protocol, keptText, kept);
   if (correction === 'nothing') return { own: null, volunteered: {} };
   const [normalized, said] = correction ?? [kept, keptText];
-  const value = labelAnswer(q, normalized, lang) ?? readAnswer(protocol, q, normalized, said, ctx, 'answer');
-  return {
-    own: value === null ? null : answerFragment(q.id, value),
-    volunteered: volunteeredIn(protocol, normalized, said, ctx, q.id),
-    fever: toldFever(lang, normalized, ctx, protocol.durationBands),
-  };
+  // The signs told beside a question back are still told: "I don't understand why my calf is so swollen".
+  const alsoTold = { volunteered: volunteeredIn(protocol, normalized, said, ctx, q.id), fever: toldFever(lang, normalized, ctx, protocol.durationBands) };
+  const answering = withoutClarifying(protocol, said, normalized);
+  if (answering === 'nothing') {
+    // To the warning-sign question, a sign told so is its answer.
+    const signs = q.id === 'red_flags' ? volunteeredIn(protocol, normalized, said, ctx, null).red_flags : undefined;
+    return { own: signs?.length ? answerFragment(q.id, signs) : null, ...alsoTold };
+  }
+  const [answerText, answerSaid] = answering ?? [normalized, said];
+  const value = labelAnswer(q, answerText, lang) ?? readAnswer(protocol, q, answerText, answerSaid, ctx, 'answer');
+  return { own: value === null ? null : answerFragment(q.id, value), ...alsoTold };
 }
 
 /**

@@ -22,7 +22,7 @@ import {
 } from './ids';
 import { Json, JsonChecker, parseJsonFile } from './json-check';
 import { CrisisModel, parseCrisisModel } from './crisis-model';
-import { Language, parseLanguage } from './language';
+import { Language, parseLanguage, parseRealWords } from './language';
 
 export type QuestionKind = 'yesno' | 'single' | 'multi' | 'number';
 
@@ -231,7 +231,7 @@ function readOutcome(c: JsonChecker, raw: Json, path: string): OutcomeText {
 export function parseProtocol(raw: Json, file: string, language: Language, crisisModel: CrisisModel): Protocol {
   const c = new JsonChecker(file);
   const root = c.object(raw, '(root)');
-  c.onlyKeys(root, '(root)', ['version', 'memoryDays', 'returningAfterHours', 'emergencyHoldHours', 'phrasesFile', 'crisisModelFile', 'safetyQuestions', 'questions', 'ageBands', 'durationBands', 'rules', 'reasons', 'outcomes', 'messages']);
+  c.onlyKeys(root, '(root)', ['version', 'memoryDays', 'returningAfterHours', 'emergencyHoldHours', 'phrasesFile', 'realWordsFile', 'crisisModelFile', 'safetyQuestions', 'questions', 'ageBands', 'durationBands', 'rules', 'reasons', 'outcomes', 'messages']);
   const version = c.text(root.version, 'version');
   const memoryDays = c.integer(root.memoryDays, 'memoryDays');
   if (memoryDays < 1) c.fail('memoryDays', 'must be at least 1');
@@ -327,17 +327,20 @@ function readJson(filePath: string): Json {
 }
 
 /**
- * Loads and validates the protocol, the phrase file it names (`phrasesFile`, next to it) and the crisis model (`crisisModelFile`).
+ * Loads and validates the protocol, the files it names next to it: the phrases (`phrasesFile`), the English words the typo
+ * fix leaves alone (`realWordsFile`) and the crisis model (`crisisModelFile`).
  * Throws an Error naming the file, the entry and the field when anything is wrong.
  */
 export function loadProtocol(filePath: string): Protocol {
   const file = basename(filePath);
   const raw = readJson(filePath);
   const c = new JsonChecker(file);
-  const phrasesFile = c.string(c.object(raw, '(root)').phrasesFile, 'phrasesFile');
-  const phrasesPath = resolve(dirname(filePath), phrasesFile);
-  const language = parseLanguage(readJson(phrasesPath), basename(phrasesPath));
-  const modelPath = resolve(dirname(filePath), c.string(c.object(raw, '(root)').crisisModelFile, 'crisisModelFile'));
+  const beside = (key: 'phrasesFile' | 'realWordsFile' | 'crisisModelFile') => resolve(dirname(filePath), c.string(c.object(raw, '(root)')[key], key));
+  const phrasesPath = beside('phrasesFile');
+  const realWordsPath = beside('realWordsFile');
+  const realWords = parseRealWords(readJson(realWordsPath), basename(realWordsPath));
+  const language = parseLanguage(readJson(phrasesPath), basename(phrasesPath), realWords);
+  const modelPath = beside('crisisModelFile');
   return parseProtocol(raw, file, language, parseCrisisModel(readJson(modelPath), basename(modelPath)));
 }
 

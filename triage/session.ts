@@ -207,18 +207,16 @@ export function correctedAnswers(protocol: Protocol, answers: Answers, text: str
   return own && differs(own) ? withAnswer(answers, own) : null;
 }
 
-/** Words that add to an answer already given ("oh and 11", "sorry, also 9", "9 too"); one of them must be there. */
-const ADDING = new Set(['also', 'and', 'plus', 'oh', 'sorry', 'wait', 'forgot', 'too']);
-const AROUND_ADDED = new Set([...ADDING, 'i', 'as', 'well', 'meant', 'n', 'no', 'number', 'numbers', 'option', 'options']);
-
 /**
  * After the outcome, on a numbered (SMS) list: option numbers added to the "choose all that fit" question answered last
  * ("oh and 11", "sorry also 9"), as that question's codes joined to the answers; null for anything else.
  */
 export function addedOptionAnswers(protocol: Protocol, answers: Answers, lastAsked: QuestionId, text: string): Answers | null {
+  const { adding, addingFillers } = protocol.language.optionWords;
   const words = wordsOf(text);
-  if (!words.some((w) => ADDING.has(w))) return null;
-  const numbers = words.filter((w) => !AROUND_ADDED.has(w));
+  // One word that adds must be there ("oh and 11", "sorry, also 9", "9 too"); the rest are numbers.
+  if (!words.some((w) => adding.has(w))) return null;
+  const numbers = words.filter((w) => !adding.has(w) && !addingFillers.has(w));
   if (numbers.length === 0) return null;
   // The list answered last, or else the warning signs' (the one long list): "also 9" after a list of six is a sign.
   for (const id of [...new Set([lastAsked, 'red_flags' as const])]) {

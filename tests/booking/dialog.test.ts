@@ -88,6 +88,21 @@ describe('the call-back dialog', function () {
       expect(harness.data(who).booking?.step).to.equal(step);
     });
 
+    it(`carries warning signs told at the ${step} question to staff: the request is to be seen today, with the signs`, async () => {
+      const who = person();
+      await reach(who, step);
+      const told = await harness.say(who, 'also my calf is red and swollen since yesterday');
+      expect(told.replies[0].text).to.match(/checked today/);
+      expect(told.entity('booking.question')?.id).to.equal(step);
+      // The question is asked again: its answer, then the rest.
+      const from = step === 'time' ? ANSWERS.length : ANSWERS.findIndex(([at]) => at === step);
+      let turn = told;
+      for (const [, answer] of [...ANSWERS.slice(from), ['time', 'evenings']]) turn = await harness.say(who, answer);
+      expect(turn.entity('booking.requested')).to.not.equal(undefined);
+      const { records } = await database.bookings.listActive(10);
+      expect(records[0].summary).to.deep.include({ level: 'urgent', reasons: ['possible_clot'] });
+    });
+
     it(`answers an emergency at the ${step} question with the emergency outcome and drops the request`, async () => {
       const who = person();
       await reach(who, step);
@@ -181,6 +196,28 @@ describe('the call-back dialog', function () {
     await harness.say(who, 'robin@example.ca');
     const done = await harness.say(who, '', { value: 'booking:time:evenings' });
     expect(await database.bookings.byReference(done.entity('booking.requested')?.reference ?? '')).to.deep.include({ consentBy: 'guardian' });
+  });
+
+  it("takes no consent from a writer who says they are under 16: a parent's or guardian's is taken", async () => {
+    const who = person();
+    await harness.say(who, "I'm 13 and my knee hurts when I run, can someone call me?");
+    const refused = await harness.say(who, 'yes');
+    expect(refused.text).to.match(/you're under 16, so a parent or guardian needs to agree/);
+    expect(refused.entity('booking.question')?.id).to.equal('consent');
+    expect((await harness.say(who, "I'm her mom and I agree")).entity('booking.question')?.id).to.equal('name');
+    await harness.say(who, 'Robin Quayle');
+    await harness.say(who, 'robin@example.ca');
+    const done = await harness.say(who, '', { value: 'booking:time:evenings' });
+    expect(await database.bookings.byReference(done.entity('booking.requested')?.reference ?? '')).to.deep.include({ consentBy: 'guardian' });
+  });
+
+  it('does not take "yes" after "no, I\'m the kid" as consent either', async () => {
+    const who = person();
+    await harness.say(who, '', { value: 'booking:callback' });
+    await harness.say(who, "no I'm the kid, my mom is at work");
+    const again = await harness.say(who, 'yes i agree');
+    expect(again.text).to.match(/parent or guardian needs to agree/);
+    expect(again.entity('booking.question')?.id).to.equal('consent');
   });
 
   it('asks a parent or guardian when the symptom check was about a child, and records who agreed', async () => {

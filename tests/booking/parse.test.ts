@@ -152,6 +152,8 @@ describe('reading call-back details', () => {
       // Without a contact, no time is read: "at work" here is not when to call.
       ['Priya, my knee hurts at work', { name: 'Priya' }],
       ['Robin Quayle', { name: 'Robin Quayle' }],
+      // A time (the next question's button among them) or a referral is no name.
+      ['Evenings', {}], ['any time', {}], ['Weekday mornings', {}], ['Dr. Smith referred me', {}],
     ];
     for (const [said, reading] of cases) {
       it(`reads "${said.slice(0, 50)}" as ${JSON.stringify(reading)}`, () => {

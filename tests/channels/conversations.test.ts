@@ -84,6 +84,18 @@ describe('the same conversations on every channel', () => {
     expect((await person.say('what is runners knee')).entity('kb.answer')?.id).to.equal('what-is-runners-knee');
   });
 
+  it('deletes the data of a number that sent STOP when it asks, with the one reply that says so', async () => {
+    const person = new Person(bot.url, 'sms', '+14165550125');
+    for (const text of ['can someone call me back', '1', 'Sam Lee', '1', 'mornings']) await person.say(text);
+    await person.say('STOP');
+    const deleted = await person.say('delete my data');
+    expect(deleted.entity('privacy.deleted')).to.not.equal(undefined);
+    expect(deleted.activities).to.have.length(1);
+    expect((await person.say('what do you keep about me')).activities).to.have.length(0);
+    await person.say('START');
+    expect((await person.say('what do you keep about me')).text).to.not.match(/KN-/);
+  });
+
   const resubscribed: [string, string[], string][] = [
     ['as the first thing ever sent', [], '+14165550122'],
     ['after an answer with numbered follow-ups', ['does a brace help my knee'], '+14165550123'],

@@ -53,7 +53,8 @@ describe('after the emergency answer', () => {
     const left = await person.say('I went to the hospital but left before being seen, the wait was too long. can I book physio?');
     expect(left.text).to.match(/call 911 or go to the nearest emergency department/).and.not.match(/glad/);
     expect(left.entity('booking.offer')).to.equal(undefined);
-    for (const text of ["I'm at the hospital now waiting to be seen, how long is recovery usually?", "I called 911 and I'm waiting for the ambulance", "I'm at emerg, still haven't seen a doctor"]) {
+    for (const text of ["I'm at the hospital now waiting to be seen, how long is recovery usually?", "I called 911 and I'm waiting for the ambulance", "I'm at emerg, still haven't seen a doctor",
+      'ok my daughter is driving me to the ER now. thank you', "we're heading to emergency now", 'ok calling 911']) {
       const turn = await person.say(text);
       expect(turn.text, text).to.match(/you're getting help/).and.not.match(/glad/);
       expect(turn.entity('kb.answer'), text).to.equal(undefined);
@@ -240,7 +241,7 @@ describe('small requests outside the check', () => {
     });
   }
 
-  for (const text of ['book appt', 'book me in pls', 'can i get an appt', 'schedule a visit', 'i want to speak to a human', 'agent', 'can i speak with a physio',
+  for (const text of ['book appt', 'book me in pls', 'ok can you book him in', 'can you book her in please', 'can i get an appt', 'schedule a visit', 'i want to speak to a human', 'agent', 'can i speak with a physio',
     'I need an appointment', 'i wanna make an apt', 'Can I get an assessment next week?', 'can i come in thursday', 'reserve a slot with a physiotherapist', 'Do you have availability on Saturday?']) {
     it(`offers booking for "${text}"`, async () => {
       expect((await new Person(bot.url).say(text)).entity('booking.offer')).to.not.equal(undefined);
@@ -432,6 +433,18 @@ describe('small requests outside the check', () => {
     expect((await person.say('mornings')).entity('booking.requested')).to.not.equal(undefined);
     expect((await person.say('cancel my call-back')).text).to.match(/withdrawn/);
     expect((await person.say('cancel my callback')).text).to.match(/no call-back request/);
+  });
+
+  it('says a request already made still stands when a second one is stopped, and withdraws it from the button', async () => {
+    const person = new Person(bot.url);
+    await person.press('booking:callback');
+    for (const reply of ['yes', 'Sam Lee', '647-555-0142']) await person.say(reply);
+    const reference = String((await person.say('mornings')).entity('booking.requested')?.reference);
+    await person.press('booking:callback');
+    const stopped = await person.say('cancel my call-back');
+    expect(stopped.text).to.include(reference).and.match(/stopped this new request/).and.match(/still stands/);
+    expect((await person.press('cancelCallback')).text).to.match(/withdrawn/);
+    expect((await person.say('what do you keep about me')).text).to.not.include(reference);
   });
 
   it('says it has no phone number, address or hours when none is configured, rather than only describing the clinic', async () => {

@@ -127,9 +127,33 @@ describe('questions and small talk', () => {
     expect(turn.text).to.not.match(/don't have the clinic's phone/);
   });
 
+  it('says it cannot tell what is safe with a medicine before the guide answers a treatment question that names one', async () => {
+    const turn = await new Person(bot.url).say("I'm on blood thinners, is dry needling safe for me?");
+    const texts = turn.activities.map((a) => a.text ?? '');
+    const caution = texts.findIndex((t) => /can't say what is safe with your medicines/.test(t));
+    expect(caution).to.be.greaterThan(-1);
+    expect(turn.entity('kb.answer')?.id).to.equal('dry-needling');
+    expect(texts.findIndex((t) => /Dry needling/.test(t))).to.be.greaterThan(caution);
+  });
+
+  it('ends the insurance answer with the clinic phone and booking link, and an exercise answer with neither', async () => {
+    const insurance = await new Person(bot.url).say('does my insurance cover physio');
+    expect(insurance.entity('kb.answer')?.id).to.equal('insurance');
+    expect(insurance.text).to.include('416-555-0100');
+    expect(JSON.stringify(insurance.activities)).to.include('https://clinic.example/book');
+    const exercises = await new Person(bot.url).say('what exercises help runners knee');
+    expect(exercises.entity('kb.answer')?.id).to.equal('exercises');
+    expect(exercises.text).to.not.include('416-555-0100');
+    expect(JSON.stringify(exercises.activities)).to.not.include('https://clinic.example/book');
+  });
+
   const smallTalk: [string, RegExp][] = [
     ['thanks!', /welcome/i],
     ['bye', /take care/i],
+    // Signing off, sentence by sentence, as many do.
+    ["Thank you, you've been very helpful. Goodbye", /take care/i],
+    ['great, thanks for your help!', /welcome/i],
+    ["Thank you dear, that's all for today", /take care/i],
     ['help', /check my symptoms/i],
     ['start over', /start over|what would you like/i],
   ];
@@ -156,6 +180,20 @@ describe('questions and small talk', () => {
       expect(turn.entity('kb.answer')?.id).to.equal(id);
       expect(turn.entity('triage.question')).to.equal(undefined);
       expect(turn.activities.flatMap((a) => a.suggestedActions?.actions ?? []).map((a) => a.value)).to.include('triage:start');
+    });
+  }
+
+  // An injury told beside a question: the check first (it decides how soon to be seen), never a general answer.
+  const injured: [string, string][] = [
+    ['I hurt my knee playing hockey last night, can I still walk on it?', 'weight_bearing'],
+    ['my son fell off his bike and his knee is really swollen, should he ice it?', 'weight_bearing'],
+  ];
+  for (const [question, first] of injured) {
+    it(`starts the check on "${question}", asking ${first} first, with no general answer`, async () => {
+      const turn = await new Person(bot.url).say(question);
+      expect(turn.entity('kb.answer')).to.equal(undefined);
+      expect(turn.entity('triage.question')?.id).to.equal(first);
+      expect(turn.text).to.match(/injury should be checked/);
     });
   }
 

@@ -122,7 +122,7 @@ describe('the symptom check in conversation', () => {
     const mild = { injury: 'no', red_flags: 'none', age: '30', duration: '3 days', trend: 'same', location: 'front', severity: '3', recurrent: 'no', aggravators: 'stairs' };
     expect(await finishCheck(person, await person.say('my knee hurts'), mild)).to.deep.equal({ level: 'self-care', reasons: ['mild_recent'] });
     const corrected = await person.say('sorry, I meant 3 weeks not 3 days');
-    expect(corrected.text).to.match(/Thanks for putting that right/);
+    expect(corrected.text).to.match(/Thanks for telling me/);
     const asked: string[] = [];
     const outcome = await finishCheck(person, corrected, mild, asked);
     expect(asked).to.deep.equal(['red_flags']);
@@ -174,6 +174,56 @@ describe('the symptom check in conversation', () => {
     expect(again.entity('kb.suggestions')).to.equal(undefined);
   });
 
+  it('explains the warning-sign question on "I don\'t understand" (never a "no"), and counts a second time as unclear', async () => {
+    const person = new Person(bot.url);
+    await walkTo(person, 'red_flags');
+    const explained = await person.say("I don't understand");
+    expect(questionId(explained)).to.equal('red_flags');
+    expect(explained.text).to.not.match(/how old/i);
+    const again = await person.say("sorry, I still don't understand");
+    // The second time is an unclear answer: asked again, or (unclear twice on a safety question) to be seen today.
+    expect(questionId(again) === 'red_flags' || outcomeOf(again)?.level === 'urgent', again.text).to.equal(true);
+  });
+
+  it('asks the waiting question again on "ok where were we" after a question asked mid-check, counting nothing unclear', async () => {
+    const person = new Person(bot.url);
+    await walkTo(person, 'trend');
+    await person.say('do you take insurance?');
+    const back = await person.say('ok where were we');
+    expect(questionId(back)).to.equal('trend');
+    expect(back.text).to.not.match(/didn't (quite )?get that/i);
+  });
+
+  it('keeps a warning sign told past the length limit of a long message for the check it starts', async () => {
+    const person = new Person(bot.url);
+    const story = 'I have been running for years and my knee has been fine until lately, so here is the whole story. '.repeat(25);
+    const first = await person.say(`${story} Since this morning my knee is locked and I cannot straighten it at all. What should I do?`);
+    expect(questionId(first)).to.be.a('string');
+    const replies = { injury: 'no', weight_bearing: 'yes', red_flags: 'none of the others', age: '50', duration: '3 days', trend: 'better', location: 'front', severity: '2', recurrent: 'no', aggravators: 'nothing really' };
+    const outcome = await finishCheck(person, first, replies);
+    expect(outcome.level).to.equal('urgent');
+    expect(outcome.reasons).to.include('locked_knee');
+  });
+
+  it('takes a recent operation told just after a hot, swollen knee\'s outcome ("oh and I had a knee scope"): an emergency', async () => {
+    const person = new Person(bot.url);
+    const urgent = await finishCheck(person, await person.say('my knee is sore'), { injury: 'no', red_flags: 'swollen and hot' });
+    expect(urgent).to.deep.equal({ level: 'urgent', reasons: ['hot_swollen_knee'] });
+    const added = await person.say('oh and I had a knee scope 3 weeks ago');
+    expect(added.text).to.match(/Thanks for telling me/);
+    const outcome = await finishCheck(person, added, { red_flags: 'none of the others' });
+    expect(outcome.level).to.equal('emergency');
+    expect(outcome.reasons).to.include('possible_joint_infection');
+  });
+
+  it('hears a knee gone hot and red, told at a later question, as the warning sign it is', async () => {
+    const person = new Person(bot.url);
+    const replies = { injury: 'no', red_flags: 'none', age: '40', duration: '5 days', trend: 'same', location: 'front', severity: '5', recurrent: 'no', aggravators: "stairs. and it's gone all hot and red this evening" };
+    const outcome = await finishCheck(person, await person.say('my knee has been aching'), replies);
+    expect(outcome.level).to.equal('urgent');
+    expect(outcome.reasons).to.include('hot_swollen_knee');
+  });
+
   it('adds an option texted just after the outcome ("sorry also 9") to the list answered last, and the outcome follows it', async () => {
     const person = new Person(bot.url, 'sms', '+14165550502');
     expect(questionId(await person.say('knee pain'))).to.equal('injury');
@@ -181,7 +231,7 @@ describe('the symptom check in conversation', () => {
     const booked = await person.say('4');
     expect(outcomeOf(booked)?.level).to.equal('book');
     const added = await person.say('sorry also 9');
-    expect(added.text).to.match(/Thanks for putting that right/);
+    expect(added.text).to.match(/Thanks for telling me/);
     // The warning signs are asked once more; "none" there does not take back the sign told.
     const outcome = await finishCheck(person, added, { red_flags: '14', age: '30' });
     expect(outcome.level).to.equal('urgent');

@@ -76,6 +76,7 @@ describe('knowledge base', () => {
     { name: 'the same question under two topics', data: withTopics({ rest: validTopic('rest', { questions: [...Array(7).fill(0).map((_, i) => `rest q ${i}`), 'question 0 about ice'] }) }), message: /is also an example question of "ice"|is also an example question of "rest"/ },
     { name: 'a duplicate id', data: withTopics({}, [validTopic('ice', { questions: Array.from({ length: 8 }, (_, i) => `other ${i}`) })]), message: /topic "ice"\.id: is used twice/ },
     { name: 'an unknown action', data: withTopics({ ice: validTopic('ice', { action: 'dance' }) }), message: /topic "ice"\.action: must be one of triage, booking/ },
+    { name: 'an unknown contactDetails', data: withTopics({ ice: validTopic('ice', { contactDetails: true }) }), message: /topic "ice"\.contactDetails: must be one of appended, essential/ },
     { name: 'checkDecides not true or false', data: withTopics({ ice: validTopic('ice', { checkDecides: 'yes' }) }), message: /topic "ice"\.checkDecides: must be true or false/ },
     { name: 'an empty title', data: withTopics({ ice: validTopic('ice', { title: '' }) }), message: /topic "ice"\.title: must not be empty/ },
   ];

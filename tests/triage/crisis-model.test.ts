@@ -3,6 +3,7 @@ import { readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { findProjectRoot } from '../../config/paths';
 import { HELD_OUT_FILE, modelText, trainCrisisModel, trainingData } from '../../scripts/crisis-train';
+import { realWordsText, realWordsToKeep } from '../../scripts/real-words';
 import { crisisLikely } from '../../triage/crisis-model';
 import { findHits } from '../../triage/phrases';
 import { Protocol } from '../../triage/protocol';
@@ -59,5 +60,22 @@ describe('the crisis model beside the phrase lists', () => {
     const lex = p.language.lexicon;
     const byModelAlone = heldOut.crisis.filter((t) => findHits(p.language.crisis, normalize(t, lex), p.language.negation).length === 0 && crisisLikely(p.crisisModel, normalize(t, lex)));
     expect(byModelAlone.length).to.be.at.least(15);
+  });
+});
+
+describe('the English words the typo fix leaves alone', () => {
+  it('are the words the phrases and WordNet give: make them again (npm run safety:train) after changing the phrases', function () {
+    this.timeout(60_000);
+    const committed = readFileSync(path.join(findProjectRoot(), 'knowledge', 'real-words.json'), 'utf8');
+    expect(realWordsText(realWordsToKeep(findProjectRoot())) === committed, 'knowledge/real-words.json is out of date').to.equal(true);
+  });
+
+  it('keep "cooked" and "infection" as they are, and still mend "crokked" and "swolen"', () => {
+    const p = protocol();
+    const read = (text: string) => normalize(text, p.language.lexicon).tokens.join(' ');
+    expect(read('knees cooked')).to.equal('knee cooked');
+    expect(read('an infection')).to.equal('an infection');
+    expect(read('looks crokked')).to.equal('looks crooked');
+    expect(read('very swolen')).to.equal('very swollen');
   });
 });

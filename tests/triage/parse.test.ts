@@ -197,6 +197,8 @@ describe('triage free-text parsing', () => {
   ]);
 
   table('age', [
+    // How long it has hurt, told at the age question, is no age ("been about 2 months" is not a 2-year-old).
+    ['oh sorry, its been about 2 months', null], ['3 semanas', null], ["she's 18 months", 'child'],
     ["I'm 58", 'older'], ['58', 'older'], ['my 12 year old', 'child'], ["she's 14", 'child'], ['in my 60s', 'older'], ['teenager', 'child'],
     // A parent's own age told beside the child's is not the one asked for; how old something feels is no age; a friend's age set against one's own is theirs.
     ["She's 15. I'm her mum, I'm 47, and my own knees are a disaster.", 'child'], ["I'm 33, though my back feels about 80 some mornings, haha.", 'adult'],
@@ -230,6 +232,8 @@ describe('triage free-text parsing', () => {
     ['since yesterday', 'lt1w'], ['since the weekend', 'lt1w'], ['since Oct 15', '2to6w'], ['since 10/30', '2to6w'], ['years', 'gt6w'],
     ['since christmas', 'gt6w'], ['since easter honestly', 'gt6w'], ['since xmas', 'gt6w'], ['It started on the 15th', '1to2w'], ['3', '2to6w'], ['More than 6 weeks', 'gt6w'],
     ['just under 2 weeks', '1to2w'], ["it's been 3 weekends", '2to6w'],
+    // A unit misspelt after a number: letters swapped, one missing or one more; another letter is no unit.
+    ['4 dyas', 'lt1w'], ['3 weks', '2to6w'], ['2 yeras', 'gt6w'], ['about 5 weeeks', '2to6w'], ['2 ways', null],
     ["it'll be two weeks tomorrow", '1to2w'], ['it was a week yesterday', '1to2w'], ['since Friday the 13th', '1to2w'],
     ['a while', null], ['no clue', null],
   ]);
@@ -288,6 +292,21 @@ describe('triage free-text parsing', () => {
     ['Flaring more than before.', 'worse'],
     // "good" and "ok" are better only when nothing plainer is said.
     ['Now it is good, no more pain, finish.', 'gone'], ['good', 'better'], ["it's ok", 'better'], ['ok i guess, about the same', 'same'],
+    // Better, with the pain not yet gone, is better; "not better" with it still there is the same.
+    ["better but it's still there", 'better'], ['a bit better but still sore', 'better'], ['still there but improving', 'better'],
+    ["not better, it's still there", 'same'], ['no better, still hurts', 'same'],
+  ]);
+
+  // "I don't understand" asks what the question means: it is no "no" (the bot explains the question and asks again).
+  for (const question of ['injury', 'weight_bearing', 'rapid_swelling', 'red_flags', 'recurrent'] as const) {
+    table(question, [["I don't understand", null], ['I dont get it', null], ['sorry, not sure what you mean', null], ['confused', null]]);
+  }
+  table('red_flags', [
+    // Learner English; swelling at night is swelling, not night pain.
+    ['not have', ['none']], ['my knee swells up at night, not red', ['swollen']],
+    // A sign told while asking back is still told.
+    ["I don't understand why my calf is so swollen and red", ['calf_swelling']],
+    ['huh? no', ['none']],
   ]);
 
   it('reads "worse since we talked" as how it is since the last check, not as the trend of this episode', () => {
@@ -312,6 +331,15 @@ describe('triage free-text parsing', () => {
     });
     const rows: Array<[string, Answers]> = [
       ['my knee hurts since I twisted it 3 days ago', { injury: 'yes', duration: 'lt1w' }],
+      // A blow remembered late, in any tense; a figure of speech is none.
+      ['same. oh I did bang it hard on the coffee table on monday', { injury: 'yes' }],
+      ['I bang my knee on the desk a lot', { injury: 'yes' }],
+      ['we are knocking it out of the park this season', {}],
+      // Childhood told as when it began is no age now.
+      ['since I was a teenager honestly', { duration: 'gt6w' }],
+      // Heat twice over is the sign; another part's heat is not the knee's.
+      ["stairs. and it's gone all hot and red this evening", { red_flags: ['hot_swollen'] }],
+      ['my face goes red and hot when I run', {}],
       ['my knee hurts when I run', { aggravators: ['running'] }],
       // What the pain started after is how it began, not what makes it worse.
       ['my knee started hurting after a long hike', {}], ['my knee hurts after long hikes', { aggravators: ['walking'] }],

@@ -10,7 +10,7 @@ type Edit = (data: Record<string, unknown>) => void;
 
 interface BrokenCase {
   name: string;
-  file?: 'protocol' | 'phrases' | 'model';
+  file?: 'protocol' | 'phrases' | 'model' | 'realWords';
   edit: Edit;
   message: string;
 }
@@ -41,6 +41,7 @@ const BROKEN: BrokenCase[] = [
   { name: 'a misspelt field', edit: (d) => { list(d, 'questions')[1].askwhen = {}; }, message: 'triage-protocol.json: questions[1].askwhen: unknown field' },
   { name: 'a missing version', edit: (d) => { delete d.version; }, message: 'triage-protocol.json: version: must be a non-empty string' },
   { name: 'a broken phrase pattern', file: 'phrases', edit: (d) => { list(d, 'yes').length; d.yes = ['yes', 'ye$']; }, message: 'triage-phrases.json: yes[1]: pattern "ye$" has characters other than' },
+  { name: 'a real word that is not one lower-case word', file: 'realWords', edit: (d) => { d.words = ['cooked', 'Two words']; }, message: 'real-words.json: words[1]: must be one lower-case word' },
   { name: 'a crisis model threshold out of range', file: 'model', edit: (d) => { d.threshold = 1.5; }, message: 'crisis-model.json: threshold: must be between 0 and 1' },
   { name: 'a crisis model feature of the wrong shape', file: 'model', edit: (d) => { d.weights = { ...record(d.weights), 'x:word': 1 }; }, message: 'crisis-model.json: weights.x:word: a feature is "u:word" or "b:word word"' },
   { name: 'a missing crisis model', edit: (d) => { d.crisisModelFile = 'no-model.json'; }, message: 'no-model.json: cannot read' },
@@ -85,7 +86,9 @@ describe('triage protocol loader', () => {
       copyFileSync(PROTOCOL_PATH, protocolCopy);
       copyFileSync(resolve(ROOT, 'knowledge/triage-phrases.json'), phrasesCopy);
       copyFileSync(resolve(ROOT, 'knowledge/crisis-model.json'), modelCopy);
-      const target = c.file === 'phrases' ? phrasesCopy : c.file === 'model' ? modelCopy : protocolCopy;
+      const realWordsCopy = join(dir, 'real-words.json');
+      copyFileSync(resolve(ROOT, 'knowledge/real-words.json'), realWordsCopy);
+      const target = { phrases: phrasesCopy, model: modelCopy, realWords: realWordsCopy, protocol: protocolCopy }[c.file ?? 'protocol'];
       const data = record(JSON.parse(readFileSync(target, 'utf8')));
       c.edit(data);
       writeFileSync(target, JSON.stringify(data));

@@ -28,6 +28,11 @@ const EMERGENCIES = [
   "fell on glass and there's a deep open cut on my knee that won't stop bleeding",
   "I've been short of breath for 2 weeks",
   'my kneecap moved sideways when I fell',
+  // Feeling unwell, in everyday words, beside a hot or swollen knee.
+  "she's just not herself today and her knee is hot and swollen",
+  "I feel a bit off, like I'm coming down with something, knee is warm and puffy",
+  // A misspelt sign is still read: "crokked" is no English word.
+  'my knee looks crokked after the fall',
   'my kneecap popped out when I was running',
   'kneecap popped out sideways',
   'the kneecap is sitting off to the side after I fell',
@@ -46,6 +51,12 @@ const EMERGENCIES = [
 ];
 
 const NOT_EMERGENCIES = [
+  // English words one letter from a sign's word are not typos of it (knowledge/real-words.json).
+  'knees cooked, any way to get over this faster thx',
+  'my knee kinda cooked',
+  'my knee is swollen and I feel off about running',
+  'could the soreness be an infection from the injection?',
+  'I find breeding season at the farm hard on my knees',
   'no chest pain',
   'not short of breath',
   "I don't have a fever",
