@@ -73,14 +73,6 @@ export function createIntentReader(phrases: IntentPhrases): IntentReader {
   for (const name of INTENT_NAMES) {
     for (const phrase of phrases.exact[name]) if (!exact.has(normaliseText(phrase))) exact.set(normaliseText(phrase), name);
   }
-  /** A message of thanks and farewells only: goodbye when it says one, thanks otherwise. */
-  const closing = (said: IntentText): IntentName | undefined => {
-    const parts = said.raw.split(CLAUSE_END).map(normaliseText).filter((part) => part.length > 0);
-    if (parts.length < 2) return undefined;
-    const names = parts.map((part) => exact.get(part) ?? exact.get(part.replace(politeEnd, '')));
-    if (!names.every((name) => name !== undefined && CLOSING_INTENTS.has(name))) return undefined;
-    return names.includes('goodbye') ? 'goodbye' : names.includes('thanks') ? 'thanks' : undefined;
-  };
   const contains = CONTAINS_INTENTS.map((name) => ({
     name,
     phrases: phrases.contains[name].map((p) => ` ${normaliseText(p)} `),
@@ -107,6 +99,14 @@ export function createIntentReader(phrases: IntentPhrases): IntentReader {
   const questionStart = new RegExp(`^(${wordsOf(phrases.questions.starts)})\\b`);
   const questionEnd = new RegExp(`\\b(${wordsOf(phrases.questions.ends)})$`);
   const politeEnd = /\s+(please|pls|plz|thanks|thank you|now)$/;
+  /** A message of thanks and farewells only: goodbye when it says one, thanks otherwise. */
+  const closing = (said: IntentText): IntentName | undefined => {
+    const parts = said.raw.split(CLAUSE_END).map(normaliseText).filter((part) => part.length > 0);
+    if (parts.length < 2) return undefined;
+    const names = parts.map((part) => exact.get(part) ?? exact.get(part.replace(politeEnd, '')));
+    if (!names.every((name) => name !== undefined && CLOSING_INTENTS.has(name))) return undefined;
+    return names.includes('goodbye') ? 'goodbye' : names.includes('thanks') ? 'thanks' : undefined;
+  };
   // "good morning, should I ice my knee": a greeting before a question leaves it a question.
   const greetings = phrases.exact.greeting.map((g) => `${normaliseText(g)} `).sort((a, b) => b.length - a.length);
   const afterGreeting = (norm: string): string => {

@@ -370,6 +370,11 @@ export async function handleMessage(deps: ConversationDeps, data: ConversationDa
   }
   // "I'm on blood thinners, is dry needling safe?": the guide's answer is no answer to what is safe with a medicine.
   if (answered && medicine) return remember([say(messages.medicineCaution), answer(deps, data, answered.id, match.confidence)]);
+  // "Does KT tape work? And do you sell knee braces?": each question gets its own answer, and those with none are said to.
+  if (report !== 'own' && !medicine) {
+    const each = answersToEach(deps, data, text, answered?.id);
+    if (each) return remember(each);
+  }
   if (report && !outsideGuide) {
     // What the check decides for one's own knee ("my knee is sore, should I be worried?") is the check's to answer.
     const checkDecides = report === 'own' && answered?.checkDecides === true;
@@ -430,6 +435,29 @@ function matchInContext(deps: ConversationDeps, data: ConversationData, said: In
 /** An answer not sure enough to give: its best two or three candidates to choose from, as "did you mean" offers. */
 function asSuggestions(match: MatchResult): MatchResult {
   return { ...match, band: 'suggest', topicId: undefined, candidates: match.candidates.slice(0, 3) };
+}
+
+/** Most questions of one message answered: the rest are said to have no answer here. */
+const ANSWERS_PER_MESSAGE = 3;
+
+/**
+ * A message of several questions, sentence by sentence: each one's answer when two or more get different ones, or when the
+ * whole message got none and one does; undefined when the message is one question or its parts add nothing.
+ */
+function answersToEach(deps: ConversationDeps, data: ConversationData, text: string, wholeAnswer: string | undefined): Reply[] | undefined {
+  const questions = text.split(/(?<=[.?!])\s+|\n+/).map((part) => part.trim()).filter((part) => part.length > 0 && deps.intents.isQuestion(part));
+  if (questions.length < 2) return undefined;
+  const found = new Map<string, number>();
+  let unanswered = 0;
+  for (const question of questions) {
+    const match = deps.matcher.match(question);
+    if (match.band === 'answer' && match.topicId) found.set(match.topicId, Math.max(found.get(match.topicId) ?? 0, match.confidence));
+    else unanswered++;
+  }
+  if (found.size === 0 || (found.size === 1 && wholeAnswer !== undefined && (found.has(wholeAnswer) || unanswered === 0))) return undefined;
+  const replies = [...found].slice(0, ANSWERS_PER_MESSAGE).map(([id, score]) => answer(deps, data, id, score));
+  const left = unanswered + Math.max(0, found.size - ANSWERS_PER_MESSAGE);
+  return left > 0 ? [...replies, { text: deps.messages.partlyAnswered, entity: { type: 'kb.noMatch' } }] : replies;
 }
 
 function answer(deps: ConversationDeps, data: ConversationData, topicId: string, score: number, offerCheck = false): Reply {

@@ -136,6 +136,15 @@ describe('questions and small talk', () => {
     expect(texts.findIndex((t) => /Dry needling/.test(t))).to.be.greaterThan(caution);
   });
 
+  it('answers each question of a message that asks several, and says when one has no answer', async () => {
+    const both = await new Person(bot.url).say('What is it exactly, and how long does it usually take to get better? Also, does OHIP cover your physiotherapy?');
+    expect(both.activities.flatMap((a) => a.entities ?? []).filter((e) => e.type === 'kb.answer').map((e) => e.id)).to.deep.equal(['recovery-time', 'insurance']);
+    const one = await new Person(bot.url).say('Does KT tape work? And do you sell knee braces?');
+    expect(one.entity('kb.answer')?.id).to.equal('tape-and-brace');
+    expect(one.entity('kb.noMatch')).to.not.equal(undefined);
+    expect(one.text).to.match(/don't have an answer to the rest/);
+  });
+
   it('ends the insurance answer with the clinic phone and booking link, and an exercise answer with neither', async () => {
     const insurance = await new Person(bot.url).say('does my insurance cover physio');
     expect(insurance.entity('kb.answer')?.id).to.equal('insurance');
@@ -173,6 +182,8 @@ describe('questions and small talk', () => {
     ['knee sleeve or brace for sore knees', 'tape-and-brace'],
     ['custom orthotics for knee pain worth it', 'orthotics'],
     ['frozen peas on my sore knee, useful or not', 'ice'],
+    // "...my knee help?" asks whether taping helps: it is not a call for help with a knee.
+    ['Does taping my knee help?', 'tape-and-brace'],
   ];
   for (const [question, id] of asked) {
     it(`answers "${question}" with ${id} and offers the check, without starting it`, async () => {
