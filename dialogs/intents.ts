@@ -101,7 +101,9 @@ export function createIntentReader(phrases: IntentPhrases): IntentReader {
   const politeEnd = /\s+(please|pls|plz|thanks|thank you|now)$/;
   /** A message of thanks and farewells only: goodbye when it says one, thanks otherwise. */
   const closing = (said: IntentText): IntentName | undefined => {
-    const parts = said.raw.split(CLAUSE_END).map(normaliseText).filter((part) => part.length > 0);
+    const clauses = said.raw.split(CLAUSE_END);
+    if (clauses.length < 2) return undefined;
+    const parts = clauses.map(normaliseText).filter((part) => part.length > 0);
     if (parts.length < 2) return undefined;
     const names = parts.map((part) => exact.get(part) ?? exact.get(part.replace(politeEnd, '')));
     if (!names.every((name) => name !== undefined && CLOSING_INTENTS.has(name))) return undefined;

@@ -445,7 +445,9 @@ const ANSWERS_PER_MESSAGE = 3;
  * whole message got none and one does; undefined when the message is one question or its parts add nothing.
  */
 function answersToEach(deps: ConversationDeps, data: ConversationData, text: string, wholeAnswer: string | undefined): Reply[] | undefined {
-  const questions = text.split(/(?<=[.?!])\s+|\n+/).map((part) => part.trim()).filter((part) => part.length > 0 && deps.intents.isQuestion(part));
+  const sentences = text.split(/(?<=[.?!])\s+|\n+/).map((part) => part.trim()).filter((part) => part.length > 0);
+  if (sentences.length < 2) return undefined;
+  const questions = sentences.filter((sentence) => deps.intents.isQuestion(sentence));
   if (questions.length < 2) return undefined;
   const found = new Map<string, number>();
   let unanswered = 0;
