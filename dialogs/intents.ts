@@ -36,6 +36,8 @@ export interface IntentReader {
   followOnContent(text: string | IntentText): number;
   /** A follow-on's own answer at least this sure stands, whatever was answered before it. */
   readonly followOnStandsAt: number;
+  /** Most questions of one message answered ("Does KT tape work? And do you sell braces?"). */
+  readonly answersPerMessage: number;
   /** Whether, and how, the message speaks of knee symptoms or an injury. */
   symptomReport(text: string | IntentText): SymptomReport | undefined;
   /** The message is phrased as a question. */
@@ -165,6 +167,7 @@ export function createIntentReader(phrases: IntentPhrases): IntentReader {
     },
 
     followOnStandsAt: phrases.followOn.standsAt,
+    answersPerMessage: phrases.questions.answersPerMessage,
 
     followOnContent(text) {
       const norm = read(text).norm;

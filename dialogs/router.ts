@@ -151,6 +151,8 @@ export async function handleMessage(deps: ConversationDeps, data: ConversationDa
     ...deps.booking.offerReplies().map((offer) => ({ ...offer, choices: undefined })),
     { text: messages.checkStillOpen, choices: input.plainChannel ? undefined : [deps.booking.callbackChoice, ...messages.continueCheckChoices] },
   ];
+  /** The references of the person's call-back requests still held. */
+  const heldCallbacks = async (): Promise<string[]> => (deps.heldAbout ? (await deps.heldAbout(input.userKey)).callbacks : []);
   const remember = (list: Reply[]): Reply[] => {
     const last = [...list].reverse().find((r) => r.choices?.length);
     data.choices = last?.choices;
@@ -180,8 +182,7 @@ export async function handleMessage(deps: ConversationDeps, data: ConversationDa
 
   if (input.staff) {
     const staffReplies = await deps.staffDesk.handle(text, picked, input.staff);
-    // What staff are shown speaks of patients: none of it is kept for a redelivered message.
-    if (staffReplies) return remember(staffReplies.map((reply) => ({ ...reply, personal: reply.personal ?? {} })));
+    if (staffReplies) return remember(staffReplies);
   }
 
   // Normalised once, when first needed, for every reading of intent below.
@@ -212,7 +213,7 @@ export async function handleMessage(deps: ConversationDeps, data: ConversationDa
     // "cancel my call-back request" as a whole message stops it; "don't call me before 5" is a time.
     const stops = command === 'cancel' || command === 'restart' || (!picked && (exact === 'cancelCallback' || deps.booking.withdraws(said.norm)));
     // A request already made stands: stopping this one must not read as withdrawing it.
-    if (stops) return remember(deps.booking.cancel(data, deps.heldAbout ? (await deps.heldAbout(input.userKey)).callbacks : []));
+    if (stops) return remember(deps.booking.cancel(data, await heldCallbacks()));
     // "hold on", "let me think": never a name or a time.
     if (command === 'wait') return remember([say(messages.takeYourTime), ...deps.booking.reask(data, input)]);
     if (command === 'help') return remember(deps.booking.help(data, input));
@@ -282,7 +283,7 @@ export async function handleMessage(deps: ConversationDeps, data: ConversationDa
       return remember([say(await privacyText(deps, input))]);
     case 'appointmentStatus': {
       // "is my appointment booked?" after a call-back request: it is not an appointment, and the bot says so.
-      const callbacks = deps.heldAbout ? (await deps.heldAbout(input.userKey)).callbacks : [];
+      const callbacks = await heldCallbacks();
       if (callbacks.length > 0) return remember([{ text: fill(messages.callbackNotAppointment, { references: callbacks.join(', '), contact: clinicContact(deps) }) }]);
       return remember([{ ...say(messages.noAppointmentHeld), choices: [deps.booking.callbackChoice] }]);
     }
@@ -437,9 +438,6 @@ function asSuggestions(match: MatchResult): MatchResult {
   return { ...match, band: 'suggest', topicId: undefined, candidates: match.candidates.slice(0, 3) };
 }
 
-/** Most questions of one message answered: the rest are said to have no answer here. */
-const ANSWERS_PER_MESSAGE = 3;
-
 /**
  * A message of several questions, sentence by sentence: each one's answer when two or more get different ones, or when the
  * whole message got none and one does; undefined when the message is one question or its parts add nothing.
@@ -457,8 +455,9 @@ function answersToEach(deps: ConversationDeps, data: ConversationData, text: str
     else unanswered++;
   }
   if (found.size === 0 || (found.size === 1 && wholeAnswer !== undefined && (found.has(wholeAnswer) || unanswered === 0))) return undefined;
-  const replies = [...found].slice(0, ANSWERS_PER_MESSAGE).map(([id, score]) => answer(deps, data, id, score));
-  const left = unanswered + Math.max(0, found.size - ANSWERS_PER_MESSAGE);
+  const most = deps.intents.answersPerMessage;
+  const replies = [...found].slice(0, most).map(([id, score]) => answer(deps, data, id, score));
+  const left = unanswered + Math.max(0, found.size - most);
   return left > 0 ? [...replies, { text: deps.messages.partlyAnswered, entity: { type: 'kb.noMatch' } }] : replies;
 }
 

@@ -30,7 +30,8 @@ export interface IntentPhrases {
   medication: string[];
   /** What makes a message a question without a question mark: its first word ("how", "shud"), or its ending ("worth it", "or not"). */
   /** A question's first words, its last words, and words that ask wherever they stand ("knee sore should i run"). */
-  questions: { starts: string[]; ends: string[]; within: string[] };
+  /** `answersPerMessage`: most questions of one message answered; the rest are said to have no answer here. */
+  questions: { starts: string[]; ends: string[]; within: string[]; answersPerMessage: number };
   symptomReport: {
     self: string[];
     body: string[];
@@ -90,6 +91,7 @@ export function parseIntents(raw: unknown, file: string): IntentPhrases {
       starts: check.strings(questions.starts, 'questions.starts', { min: 1 }),
       ends: check.strings(questions.ends, 'questions.ends', { min: 1 }),
       within: check.strings(questions.within, 'questions.within', { min: 1 }),
+      answersPerMessage: check.integer(questions.answersPerMessage, 'questions.answersPerMessage', { min: 1, max: 5 }),
     },
     symptomReport: {
       self: check.strings(symptom.self, 'symptomReport.self', { min: 1 }),

@@ -105,14 +105,15 @@ export function createStaffDesk(deps: StaffDeskDeps) {
       switch (command?.kind) {
         case undefined:
           return undefined;
+        // What these show speaks of patients: none of it is kept for a redelivered message.
         case 'list':
-          return list(who);
+          return aboutPatients(await list(who));
         case 'show':
-          return show(who, command.reference);
+          return aboutPatients(await show(who, command.reference));
         case 'contacted':
-          return mark(who, command.reference, 'contacted');
+          return aboutPatients(await mark(who, command.reference, 'contacted'));
         case 'close':
-          return mark(who, command.reference, 'closed');
+          return aboutPatients(await mark(who, command.reference, 'closed'));
         case 'help':
           return [{ text: words.help }];
         case 'useHere': {
@@ -136,4 +137,9 @@ export function createStaffDesk(deps: StaffDeskDeps) {
       return used ? [{ text: words.useHere }, { text: words.installed }] : [{ text: words.installed }];
     },
   };
+}
+
+/** Replies that name patients or their requests: marked personal, so the conversation keeps no copy of them. */
+function aboutPatients(replies: Reply[]): Reply[] {
+  return replies.map((reply) => ({ ...reply, personal: reply.personal ?? {} }));
 }
