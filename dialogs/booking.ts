@@ -265,13 +265,21 @@ export function createBookingFlow(deps: BookingFlowDeps) {
       const refused = holder.callbackRefused === true;
       delete holder.callbackRefused;
       if (!refused || !text.trim()) return undefined;
-      const reading = readConsent(text, words.consent);
+      // "ok", "thanks" after "No problem, I haven't kept anything" acknowledge it, and "ok what is cadence" asks something
+      // else: neither is consent. A whole "yes please", or "actually yes, go ahead", is a change of mind.
+      const said = normaliseText(text);
+      const { consent } = words;
+      if (consent.acknowledgements.some((ack) => normaliseText(ack) === said)) return undefined;
+      const whole = [...consent.agreeWords, ...consent.guardianWords].some((word) => normaliseText(word) === said);
+      if (!whole && !consent.changedMindSigns.some((sign) => ` ${said} `.includes(` ${normaliseText(sign)} `))) return undefined;
+      const reading = readConsent(text, consent);
       if (reading !== 'self' && reading !== 'guardian') return undefined;
+      // "actually yes, go ahead": the consent question again, plainly, before anything is asked or kept (a child writer is
+      // told first that a parent or guardian needs to agree).
       const state: BookingData = { step: 'consent', attempts: 0, askedAt: input.now.toISOString(), summary, forChild: holder.writerChild };
       holder.booking = state;
-      if (holder.writerChild && reading === 'self') return [{ text: words.consent.childWriter }, ...ask(state, input.smsSender)];
-      state.consentBy = isChild(state) ? 'guardian' : reading;
-      return moveTo(state, 'name', input);
+      const childFirst = holder.writerChild && reading === 'self' ? [{ text: words.consent.childWriter }] : [];
+      return [...childFirst, ...ask(state, input.smsSender)];
     },
 
     /** Every message while the dialog is active, except cancel, help and emergencies (the router's). */

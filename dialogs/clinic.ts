@@ -20,8 +20,8 @@ export function clinicContactLines(clinic: ClinicFacts): string[] {
   ].filter((line): line is string => Boolean(line));
 }
 
-export function bookingOfferReply(messages: Messages, clinic: ClinicFacts, extraChoices: Choice[] = []): Reply {
-  const lines = [messages.bookingOffer];
+export function bookingOfferReply(messages: Messages, clinic: ClinicFacts, extraChoices: Choice[] = [], offer = messages.bookingOffer): Reply {
+  const lines = [offer];
   if (clinic.bookingUrl) lines.push(fill(messages.bookingLink, { url: clinic.bookingUrl }));
   if (clinic.phone) lines.push(fill(messages.bookingCall, { phone: clinic.phone }));
   // With neither a link nor a phone, a choice offered (the call-back) is the way to book: "contact the clinic" would be a dead end beside it.

@@ -26,7 +26,12 @@ export function followUpChoices(kb: KnowledgeBase, topic: Topic): Choice[] {
 }
 
 /** `offerCheck`: the message named a symptom, so the check is offered among the choices (a topic whose action is the check offers it anyway). */
-export function answerReply(kb: KnowledgeBase, messages: Messages, clinic: ClinicFacts, topic: Topic, score: number, offerCheck = false): Reply {
+/**
+ * A topic's answer. `offerCheck`: the check is offered beside it; `inCheck`: asked in the middle of the check, so a topic
+ * that leads to the check does not offer it.
+ */
+export function answerReply(kb: KnowledgeBase, messages: Messages, clinic: ClinicFacts, topic: Topic, score: number, options: { offerCheck?: boolean; inCheck?: boolean } = {}): Reply {
+  const { offerCheck = false, inCheck = false } = options;
   const followUps = followUpChoices(kb, topic);
   const choices: Choice[] = [];
   if (topic.detail) choices.push({ label: messages.tellMeMore, value: 'more' });
@@ -39,9 +44,12 @@ export function answerReply(kb: KnowledgeBase, messages: Messages, clinic: Clini
   const contact = topic.contactDetails ? clinicContactLines(clinic) : [];
   // "What's your phone number?" with none of the clinic's details configured: say so, rather than only the blurb.
   if (topic.contactDetails === 'essential' && !clinic.phone && !clinic.address && !clinic.hours) contact.push(messages.clinicDetailsUnknown);
+  // An answer that ends by offering the check does not, in the middle of one.
+  const offerLine = ` ${messages.checkOfferLine}`;
+  const answer = inCheck && topic.answer.endsWith(offerLine) ? topic.answer.slice(0, -offerLine.length) : topic.answer;
   return {
     title: topic.title,
-    text: [withClinic(kb, clinic, topic.answer), ...contact].join('\n'),
+    text: [withClinic(kb, clinic, answer), ...contact].join('\n'),
     choices,
     links: clinic.bookingUrl && topic.contactDetails ? [{ label: 'Book online', url: clinic.bookingUrl }] : undefined,
     entity: { type: 'kb.answer', id: topic.id, score },

@@ -117,7 +117,18 @@ export function createIntentReader(phrases: IntentPhrases): IntentReader {
     const greeting = greetings.find((g) => norm.startsWith(g));
     return greeting ? norm.slice(greeting.length) : norm;
   };
-  const asks = (norm: string): boolean => questionStart.test(norm) || questionStart.test(afterGreeting(norm));
+  // So do words that lead into one: "wait is this covered by OHIP", "hold on, do you take insurance".
+  const leadIns = [...greetings, ...phrases.questions.leadIns.map((l) => `${normaliseText(l)} `)].sort((a, b) => b.length - a.length);
+  const afterLeadIns = (norm: string): string => {
+    let rest = norm;
+    for (let n = 0; n < 2; n++) {
+      const leadIn = leadIns.find((l) => rest.startsWith(l));
+      if (!leadIn) break;
+      rest = rest.slice(leadIn.length);
+    }
+    return rest;
+  };
+  const asks = (norm: string): boolean => questionStart.test(norm) || questionStart.test(afterLeadIns(norm));
   const asksWithin = phrases.questions.within.map((w) => ` ${normaliseText(w)} `);
   const isQuestion = ({ raw, norm }: IntentText): boolean => raw.trimEnd().endsWith('?') || asks(norm) || questionEnd.test(norm);
   const hasQuestion = (said: IntentText): boolean =>

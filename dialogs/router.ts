@@ -33,6 +33,8 @@ export interface ConversationData {
   afterCrisis?: boolean;
   /** The last turn had no answer: a follow-on to it ("how is it treated?") has none either. */
   afterNoMatch?: boolean;
+  /** The check's: the last turn gave its outcome, so "what does that mean?" asks about it. */
+  outcomeJustGiven?: boolean;
   /** The reference of the call-back request made in this conversation (the booking dialog's). */
   callbackReference?: string;
   /** The booking dialog's: the call-back was refused in the last turn. */
@@ -136,6 +138,8 @@ export async function handleMessage(deps: ConversationDeps, data: ConversationDa
   delete data.toldBeforeCheck;
   const afterNoMatch = data.afterNoMatch === true;
   delete data.afterNoMatch;
+  const outcomeJustGiven = data.outcomeJustGiven === true;
+  delete data.outcomeJustGiven;
 
   const replies: Reply[] = input.truncated ? [say(messages.tooLong)] : [];
   // The call-back, with the reminder that physio does not replace being seen today after an urgent outcome.
@@ -196,7 +200,12 @@ export async function handleMessage(deps: ConversationDeps, data: ConversationDa
   const seen = leaving ? undefined : triage.seenSinceEmergency(data, text);
   if (seen) replies.push(seen);
   const hold = leaving ? undefined : triage.emergencyHold(data, input, text);
-  if (hold) return remember(hold);
+  // "what do you keep about me?" is answered even then, with the emergency advice again after it.
+  if (hold) return remember(command === 'privacy' ? [say(await privacyText(deps, input)), ...hold] : hold);
+  // "I'm calling 911 now", "we're in the ER waiting room": the right place; the check stops, and nothing is counted unclear.
+  // ("Should I be calling 911?" asks, and is answered as a question.)
+  const helpComing = leaving || picked || intents.isQuestion(said) ? undefined : triage.gettingHelp(data, text);
+  if (helpComing) return remember(helpComing);
   // "No thanks" to the call-back's consent, then "actually yes, go ahead".
   // Asked every turn, so the chance passes even when a button is pressed instead.
   const changedMind = deps.booking.changedMind(data, picked ? '' : text, input, data.lastOutcome);
@@ -233,15 +242,23 @@ export async function handleMessage(deps: ConversationDeps, data: ConversationDa
     const change = deps.booking.afterRequest(data, text, said.norm, clinicContact(deps));
     if (change) return remember(change);
     // "sorry, I meant 3 weeks not 3 days" after the outcome: the advice should fit the facts.
-    const corrected = await triage.correctOutcome(data, text, input);
+    const corrected = await triage.correctOutcome(data, text, input, intents.onlyAsks(said));
     if (corrected) return remember(corrected);
+    // "what does that mean?" just after the outcome asks about the outcome, not about runner's knee.
+    const explained = triage.outcomeExplained(data, text, outcomeJustGiven);
+    if (explained) return remember(explained);
   }
   switch (command) {
     case 'cancel':
     case 'restart': {
       const wasActive = triage.active(data);
+      // "start over" in the middle of the check starts it again (after crisis resources, it stops the paused check, as they say).
+      const again = wasActive && command === 'restart' && !data.triage?.paused;
+      // Stopped with answers that already say to be seen today, the person is told so.
+      const advice = wasActive && !again ? triage.adviceSoFar(data) : [];
       triage.stop(data);
-      if (wasActive) return remember([{ ...say(messages.checkCancelled), choices: messages.welcomeChoices }]);
+      if (again) return remember([say(messages.checkRestarted), ...(await triage.start(data, input, undefined))]);
+      if (wasActive) return remember([...advice, { ...say(messages.checkCancelled), choices: messages.welcomeChoices }]);
       return remember([say(command === 'restart' ? messages.restarted : messages.nothingToCancel)]);
     }
     case 'help':
@@ -303,8 +320,10 @@ export async function handleMessage(deps: ConversationDeps, data: ConversationDa
     const answered = await triage.answer(data, picked ?? text, input);
     if (answered) return remember(answered);
     if (command === 'back') return remember(await triage.back(data, input));
-    // "hold on", "thanks", "hi" are not answers: the question waits for one, and they are not counted as unclear.
-    if (command === 'wait' || command === 'thanks' || command === 'greeting') return remember([say(messages.takeYourTime), ...triage.reask(data, input)]);
+    // "hold on", "thanks", "hi" are not answers: the question waits for one, and they are not counted as unclear. "Hold on.
+    // Do you take insurance?" asks something as well: it is answered below.
+    const asks = intents.isQuestion(said);
+    if ((command === 'wait' || command === 'thanks' || command === 'greeting') && !asks) return remember([say(messages.takeYourTime), ...triage.reask(data, input)]);
     // "bye", "gotta go": not an answer either; the check waits for them.
     if (command === 'goodbye') return remember([say(messages.goodbyeInCheck)]);
     const explained = triage.explain(data, text, input);
@@ -312,10 +331,15 @@ export async function handleMessage(deps: ConversationDeps, data: ConversationDa
     if (explained) return remember(explained);
     // A question in the middle of the check is not an unclear answer: answer it if we can, then ask again. But "I don't
     // know, I can't remember if it did or not" and "why does that matter?" are replies to the question: unclear ones.
-    if (intents.isQuestion(said) && !triage.declines(text)) {
-      const match = deps.matcher.match(text);
+    if (asks && !triage.declines(text)) {
+      // "Hold on. Do you take insurance?": when the whole message gets no answer, the sentences that ask are matched without
+      // the words around them; not when it names something out of scope ("I tore my ACL. How long will it take?").
+      const whole = deps.matcher.match(text);
+      const questions = sentencesOf(text).filter((sentence) => intents.isQuestion(sentence));
+      const asked = whole.band === 'answer' || whole.outOfScope !== undefined || questions.length === 0 ? undefined : questions.join(' ');
+      const match = asked === undefined || asked === text ? whole : deps.matcher.match(asked);
       const topic = match.band === 'answer' && match.topicId ? deps.kb.byId.get(match.topicId) : undefined;
-      if (topic) return remember([{ ...answerReply(deps.kb, messages, deps.clinic, topic, match.confidence), choices: [] }, ...triage.reask(data, input)]);
+      if (topic) return remember([{ ...answerReply(deps.kb, messages, deps.clinic, topic, match.confidence, { inCheck: true }), choices: [] }, ...triage.reask(data, input)]);
       await deps.recordUnanswered?.(text, match.band === 'suggest' ? 'suggest' : 'none', input.now);
       return remember([{ text: messages.questionInCheck, entity: { type: 'kb.noMatch' } }, ...triage.reask(data, input)]);
     }
@@ -438,12 +462,17 @@ function asSuggestions(match: MatchResult): MatchResult {
   return { ...match, band: 'suggest', topicId: undefined, candidates: match.candidates.slice(0, 3) };
 }
 
+/** A message's sentences, split after a full stop, a question or an exclamation mark, or at a line break. */
+function sentencesOf(text: string): string[] {
+  return text.split(/(?<=[.?!])\s+|\n+/).map((part) => part.trim()).filter((part) => part.length > 0);
+}
+
 /**
  * A message of several questions, sentence by sentence: each one's answer when two or more get different ones, or when the
  * whole message got none and one does; undefined when the message is one question or its parts add nothing.
  */
 function answersToEach(deps: ConversationDeps, data: ConversationData, text: string, wholeAnswer: string | undefined): Reply[] | undefined {
-  const sentences = text.split(/(?<=[.?!])\s+|\n+/).map((part) => part.trim()).filter((part) => part.length > 0);
+  const sentences = sentencesOf(text);
   if (sentences.length < 2) return undefined;
   const questions = sentences.filter((sentence) => deps.intents.isQuestion(sentence));
   if (questions.length < 2) return undefined;
@@ -466,7 +495,7 @@ function answer(deps: ConversationDeps, data: ConversationData, topicId: string,
   if (!topic) return noMatchReply(deps.messages, false);
   data.lastTopicId = topic.id;
   data.detailShown = false;
-  return answerReply(deps.kb, deps.messages, deps.clinic, topic, score, offerCheck);
+  return answerReply(deps.kb, deps.messages, deps.clinic, topic, score, { offerCheck });
 }
 
 function moreDetail(deps: ConversationDeps, data: ConversationData): Reply {

@@ -18,6 +18,8 @@ export interface TriageHolder {
   emergencyAt?: string;
   lastOutcome?: { level: string };
   urgentBookingNoted?: boolean;
+  /** Set with an outcome for the next message only: "what does that mean?" then asks about the outcome. */
+  outcomeJustGiven?: boolean;
 }
 
 /** The symptom check as the router sees it: safety screening, start, answers, re-asks, stop. */
@@ -50,14 +52,23 @@ export interface TriageFlow {
    * 'again' when it was explained already (the reply is then an unclear answer, so the check cannot go round for ever).
    */
   explain(data: { triage?: TriageData }, text: string, input: TurnInput): Reply[] | 'again' | undefined;
+  /** Right after an outcome, "what does that mean?", "I don't understand": the outcome again; undefined otherwise. */
+  outcomeExplained(data: TriageHolder, text: string, outcomeJustGiven: boolean): Reply[] | undefined;
   /** "I don't know", "rather not say": a reply that gives no answer, whatever its form. */
   declines(text: string): boolean;
   /** "Go back": the question answered last, asked again (the first question asked again if none was). */
   back(data: { triage?: TriageData }, input: TurnInput): Promise<Reply[]>;
+  /** The check's answers so far, when they already say to be seen today: that advice, for a check stopped before its end. */
+  adviceSoFar(data: TriageHolder): Reply[];
   /** Ends the check, and the hold after an emergency answer. */
   stop(data: TriageHolder): void;
   /** For some hours after the emergency answer, the reply to any message but starting over; undefined once it has passed. */
   emergencyHold(data: TriageHolder, input: TurnInput, text?: string): Reply[] | undefined;
+  /**
+   * "I'm calling 911 now", "we're in the ER waiting room", with no emergency answer before: says that is the right place,
+   * and stops the check; undefined for any other message, and during the hold (which has its own answer).
+   */
+  gettingHelp(data: TriageHolder, text: string): Reply[] | undefined;
   /** During the hold, a message that tells of having been seen since ("I went to the ER, they said..."): ends the hold, and says so. */
   seenSinceEmergency(data: TriageHolder, text: string): Reply | undefined;
   /** Said before a booking offer: after an urgent outcome, that physio does not replace being seen today. */
@@ -66,7 +77,7 @@ export interface TriageFlow {
    * After an outcome in this conversation, "sorry, I meant 3 weeks not 3 days": the check again with the answer put right
    * and the others kept (the warning signs asked again); undefined when the message puts nothing right.
    */
-  correctOutcome(data: TriageHolder & { triage?: TriageData }, text: string, input: TurnInput): Promise<Reply[] | undefined>;
+  correctOutcome(data: TriageHolder & { triage?: TriageData }, text: string, input: TurnInput, onlyAsks: boolean): Promise<Reply[] | undefined>;
   /** "What should I do now?" after an outcome in this conversation: its advice again; undefined when there is none. */
   outcomeAgain(data: TriageHolder & { lastOutcome?: { level: string; reasons: string[]; protocol: string } }): Reply[] | undefined;
   /** The answer to "ok" or "thanks" just after crisis resources. */

@@ -10,6 +10,7 @@ import {
   screen,
   toldBeenSeen,
   toldGettingHelp,
+  toldGettingHelpNow,
   startSession,
   stepBack,
   declinesToAnswer,
@@ -54,6 +55,8 @@ interface Holder {
   emergencyAt?: string;
   /** Told since the last outcome that physio does not replace being seen today: said once, not before every step to booking. */
   urgentBookingNoted?: boolean;
+  /** The last turn gave the outcome: "what does that mean?" now asks about it. */
+  outcomeJustGiven?: boolean;
   /** The question whose answer gave the last outcome: "oh and 11" texted next adds to it. */
   outcomeAfter?: QuestionId;
 }
@@ -88,7 +91,7 @@ export function createTriageFlow(deps: TriageFlowDeps): TriageFlow {
       tone: TONE[level],
       entity: { type: 'triage.outcome', level, reasons, protocol: version },
     };
-    return words.offerBooking ? [outcome, bookingOfferReply(messages, deps.clinic, deps.callbackChoice ? [deps.callbackChoice] : [])] : [outcome];
+    return words.offerBooking ? [outcome, bookingOfferReply(messages, deps.clinic, deps.callbackChoice ? [deps.callbackChoice] : [], words.bookingOffer)] : [outcome];
   }
 
   const restartWord = (input: TurnInput): string => (input.plainChannel ? messages.restartWordSms : messages.restartWord);
@@ -103,6 +106,7 @@ export function createTriageFlow(deps: TriageFlowDeps): TriageFlow {
     holder.lastOutcome = { level: step.level, reasons: step.reasons, answers: state.answers, protocol: step.protocol };
     holder.outcomeAfter = state.replied?.[state.replied.length - 1];
     delete holder.urgentBookingNoted;
+    holder.outcomeJustGiven = true;
     await deps.checkMemory.put(input.userKey, { lastCheckAt: input.now, level: step.level, protocolVersion: step.protocol });
     return outcomeReplies(step.level, step.reasons, step.protocol);
   }
@@ -111,6 +115,15 @@ export function createTriageFlow(deps: TriageFlowDeps): TriageFlow {
     async checkSafety(holder: Holder, text, input) {
       // An answer to the warning-sign question is read as that answer, with its own rule's reason: only crisis is screened.
       const { concern, urgentSigns } = screen(protocol, text, ctx(input), { emergency: holder.triage?.session.pending !== 'red_flags' });
+      // Clinic staff writing about a patient ("KN-1234 says she wants to end it all") are told what to do for that person;
+      // their chat is not held on the emergency advice, so the desk's commands go on working.
+      if (input.staff && concern === 'emergency') {
+        const { level, reasons, protocol: version } = emergencyMessageOutcome(protocol);
+        return { replies: [{ text: protocol.messages.emergencyStaff, tone: 'danger', entity: { type: 'triage.outcome', level, reasons, protocol: version } }], final: true };
+      }
+      if (input.staff && (concern === 'crisis' || concern === 'possibleCrisis')) {
+        return { replies: [{ text: protocol.messages.crisisStaff, tone: 'danger', entity: { type: 'safety.crisis' } }], final: concern === 'crisis' };
+      }
       const crisis: Reply = { text: protocol.messages.crisis, tone: 'danger', entity: { type: 'safety.crisis' } };
       if (concern === 'crisis') {
         // The check waits: the next message is not counted as an unclear answer.
@@ -140,17 +153,21 @@ export function createTriageFlow(deps: TriageFlowDeps): TriageFlow {
 
     toldIn: (text, input) => extractVolunteered(protocol, text, ctx(input)),
 
+    outcomeExplained(holder: Holder, text, outcomeJustGiven) {
+      return outcomeJustGiven && asksWhatItMeans(protocol, text) ? this.outcomeAgain(holder) : undefined;
+    },
+
     outcomeAgain(holder: Holder) {
       const last = holder.lastOutcome;
       return last ? outcomeReplies(last.level, last.reasons, last.protocol) : undefined;
     },
 
-    async correctOutcome(holder: Holder, text, input) {
+    async correctOutcome(holder: Holder, text, input, onlyAsks) {
       const last = holder.lastOutcome;
       if (!last || holder.triage || holder.emergencyAt) return undefined;
       // On SMS, "oh and 11" after the outcome adds option 11 to the list answered last.
       const added = input.plainChannel && holder.outcomeAfter ? addedOptionAnswers(protocol, last.answers, holder.outcomeAfter, text) : null;
-      const answers = added ?? correctedAnswers(protocol, last.answers, text, ctx(input), holder.outcomeAfter);
+      const answers = added ?? correctedAnswers(protocol, last.answers, text, ctx(input), holder.outcomeAfter, { onlyAsks });
       if (!answers) return undefined;
       return [{ text: messages.outcomeCorrected }, ...(await this.start(holder, input, undefined, answers))];
     },
@@ -214,6 +231,13 @@ export function createTriageFlow(deps: TriageFlowDeps): TriageFlow {
       return step.kind === 'question' ? [questionReply(step, false)] : [];
     },
 
+    adviceSoFar(holder: Holder) {
+      const session = holder.triage?.session;
+      if (!session) return [];
+      const { level } = evaluate(protocol, session.answers, session.unclear, { returning: session.returning });
+      return level === 'urgent' || level === 'emergency' ? [{ text: protocol.messages.stoppedSeenToday, tone: 'warning' }] : [];
+    },
+
     stop(holder: Holder) {
       delete holder.triage;
       delete holder.emergencyAt;
@@ -228,6 +252,13 @@ export function createTriageFlow(deps: TriageFlowDeps): TriageFlow {
       // Someone who has called 911 or is waiting in the ER is not told to do it again.
       const message = text && toldGettingHelp(protocol, text) ? protocol.messages.emergencyHoldHelpComing : protocol.messages.emergencyHold;
       return [{ text: fill(message, { restart: restartWord(input) }), tone: 'danger' }];
+    },
+
+    gettingHelp(holder: Holder, text) {
+      if (holder.emergencyAt || !toldGettingHelpNow(protocol, text) || toldBeenSeen(protocol, text)) return undefined;
+      const stopped: Reply[] = holder.triage ? [{ text: protocol.messages.checkStoppedForHelp }] : [];
+      delete holder.triage;
+      return [{ text: protocol.messages.gettingHelpNow, tone: 'warning' }, ...stopped];
     },
 
     seenSinceEmergency(holder: Holder, text) {

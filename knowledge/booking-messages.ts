@@ -92,6 +92,10 @@ export interface ContactWords {
 export interface ConsentWords {
   /** What tells that the writer is the child ("I'm the kid", "I'm 13"): a parent or guardian must agree, not they. */
   childWriterWords: string[];
+  /** "ok", "thanks": after a refusal, an acknowledgement, never consent. */
+  acknowledgements: string[];
+  /** "actually, yes": after a refusal, an agreement with one of these (or a whole reply of `agreeWords`) asks for consent again. */
+  changedMindSigns: string[];
   agreeWords: string[];
   guardianWords: string[];
   declineWords: string[];
@@ -126,6 +130,8 @@ export interface StaffMessages {
   /** The check's outcomes that make a request urgent for staff: titled so and listed first. */
   urgentLevels: readonly Level[];
   listMore: string;
+  /** The button that lists the next page of requests. */
+  listNext: string;
   notFound: string;
   marked: string;
   unchanged: string;
@@ -224,6 +230,8 @@ export function parseBookingMessages(raw: unknown, file: string): BookingMessage
       agreeWords: consent.words('agreeWords'),
       guardianWords: consent.words('guardianWords'),
       childWriterWords: consent.words('childWriterWords'),
+      acknowledgements: consent.words('acknowledgements'),
+      changedMindSigns: consent.words('changedMindSigns'),
       declineWords: consent.words('declineWords'),
       agreeSigns: consent.words('agreeSigns'),
       declineSigns: consent.words('declineSigns'),
@@ -296,7 +304,8 @@ export function parseBookingMessages(raw: unknown, file: string): BookingMessage
       listLine: staff.text('listLine', { needs: ['reference'] }),
       listLineUrgent: staff.text('listLineUrgent', { needs: ['reference'] }),
       urgentLevels: staff.words('urgentLevels').map((level, i) => (isLevel(level) ? level : check.fail(`staff.urgentLevels[${i}]`, `must be one of ${LEVELS.join(', ')}`))),
-      listMore: staff.text('listMore'),
+      listMore: staff.text('listMore', { needs: ['first', 'last', 'count'] }),
+      listNext: staff.text('listNext', { max: 40, needs: ['count'] }),
       notFound: staff.text('notFound'),
       marked: staff.text('marked'),
       unchanged: staff.text('unchanged'),

@@ -31,7 +31,7 @@ export interface IntentPhrases {
   /** What makes a message a question without a question mark: its first word ("how", "shud"), or its ending ("worth it", "or not"). */
   /** A question's first words, its last words, and words that ask wherever they stand ("knee sore should i run"). */
   /** `answersPerMessage`: most questions of one message answered; the rest are said to have no answer here. */
-  questions: { starts: string[]; ends: string[]; within: string[]; answersPerMessage: number };
+  questions: { starts: string[]; leadIns: string[]; ends: string[]; within: string[]; answersPerMessage: number };
   symptomReport: {
     self: string[];
     body: string[];
@@ -89,6 +89,7 @@ export function parseIntents(raw: unknown, file: string): IntentPhrases {
     },
     questions: {
       starts: check.strings(questions.starts, 'questions.starts', { min: 1 }),
+      leadIns: check.strings(questions.leadIns, 'questions.leadIns', { min: 1 }),
       ends: check.strings(questions.ends, 'questions.ends', { min: 1 }),
       within: check.strings(questions.within, 'questions.within', { min: 1 }),
       answersPerMessage: check.integer(questions.answersPerMessage, 'questions.answersPerMessage', { min: 1, max: 5 }),

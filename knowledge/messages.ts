@@ -1,7 +1,7 @@
 import { Checker, loadJsonContent } from './validate';
 
 const TEXT_KEYS = [
-  'welcome', 'help', 'helpInCheck', 'greeting', 'thanks', 'goodbye', 'restarted', 'nothingToCancel', 'checkCancelled',
+  'welcome', 'help', 'helpInCheck', 'greeting', 'thanks', 'goodbye', 'restarted', 'nothingToCancel', 'checkOfferLine', 'checkRestarted', 'checkCancelled',
   'noMatch', 'noMatchHealth', 'didYouMean', 'noneOfThese', 'followUpsIntro', 'tellMeMore', 'noMoreDetail', 'nothingToExpand',
   'dismissed', 'emptyMessage', 'attachmentOnly', 'tooLong', 'error', 'busy', 'crisis', 'emergency',
   'dataDeleted', 'smsOptOut', 'smsOptIn', 'smsHelp', 'smsHelpWithPhone', 'questionInCheck', 'submitChoices', 'bookingOffer', 'bookingLink', 'bookingCall', 'bookingNoContact', 'restartWord', 'restartWordSms',

@@ -4,7 +4,8 @@ import { normaliseText } from '../matcher/normalise';
 import { findReference, withoutReference } from '../dialogs/booking-reference';
 
 export type StaffCommand =
-  | { kind: 'list' }
+  /** `from`: where in the list the page starts (the "Show the next 10" button's). */
+  | { kind: 'list'; from?: number }
   | { kind: 'help' }
   | { kind: 'show' | 'contacted' | 'close'; reference: string }
   | { kind: 'useHere' }
@@ -13,10 +14,10 @@ export type StaffCommand =
 type Words = Pick<StaffMessages, 'listWords' | 'showWords' | 'contactedWords' | 'closeWords' | 'useHereWords' | 'stopHereWords' | 'fillerWords' | 'helpWords'>;
 
 /** The value a card button or a suggested action carries for a command. */
-export function staffCommandValue(kind: 'list'): string;
+export function staffCommandValue(kind: 'list', from?: number): string;
 export function staffCommandValue(kind: 'show' | 'contacted' | 'close', reference: string): string;
-export function staffCommandValue(kind: StaffCommand['kind'], reference?: string): string {
-  return reference ? `staff:${kind}:${reference}` : `staff:${kind}`;
+export function staffCommandValue(kind: StaffCommand['kind'], detail?: string | number): string {
+  return detail !== undefined && detail !== 0 ? `staff:${kind}:${detail}` : `staff:${kind}`;
 }
 
 /** The command a staff message or button means, or undefined for anything else (a question for the FAQ). */
@@ -47,7 +48,7 @@ export function parseStaffCommand(text: string, value: string | undefined, words
 function fromValue(value: string | undefined): StaffCommand | undefined {
   const match = value ? /^staff:(list|show|contacted|close)(?::(.+))?$/.exec(value) : null;
   if (!match) return undefined;
-  if (match[1] === 'list') return { kind: 'list' };
+  if (match[1] === 'list') return match[2] && /^\d{1,6}$/.test(match[2]) ? { kind: 'list', from: Number(match[2]) } : { kind: 'list' };
   const reference = match[2] ? findReference(match[2]) : undefined;
   if (!reference) return undefined;
   return match[1] === 'show' ? { kind: 'show', reference } : match[1] === 'contacted' ? { kind: 'contacted', reference } : { kind: 'close', reference };

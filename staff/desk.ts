@@ -24,9 +24,11 @@ export interface StaffDeskDeps {
 export interface StaffDeskOptions {
   /** Most requests listed in one reply. */
   listLimit: number;
+  /** Most waiting requests read to order them (urgent first, then oldest) before the page is cut. */
+  scanLimit: number;
 }
 
-export const STAFF_DESK_DEFAULTS: Readonly<StaffDeskOptions> = Object.freeze({ listLimit: 10 });
+export const STAFF_DESK_DEFAULTS: Readonly<StaffDeskOptions> = Object.freeze({ listLimit: 10, scanLimit: 1000 });
 
 export type StaffDesk = ReturnType<typeof createStaffDesk>;
 
@@ -38,11 +40,13 @@ export function createStaffDesk(deps: StaffDeskDeps) {
   const log = (who: StaffIdentity, action: AccessAction, references: string[]) =>
     deps.accessLog.record(references.map((reference) => ({ at: deps.now(), staffId: who.aadObjectId, reference, action })));
 
-  async function list(who: StaffIdentity): Promise<Reply[]> {
-    const { records: oldestFirst, total } = await deps.bookings.listActive(options.listLimit);
-    // Those whose check advised being seen today first, marked as such; each group oldest first.
+  /** A page of the waiting requests from `from` on: those whose check advised being seen today first, each group oldest first. */
+  async function list(who: StaffIdentity, from = 0): Promise<Reply[]> {
+    const { records: oldestFirst, total } = await deps.bookings.listActive(options.scanLimit);
     const urgent = new Set(oldestFirst.filter((record) => isUrgent(record, deps.card)));
-    const records = [...urgent, ...oldestFirst.filter((record) => !urgent.has(record))];
+    const records = [...urgent, ...oldestFirst.filter((record) => !urgent.has(record))].slice(from, from + options.listLimit);
+    // A "next" pressed after requests were closed, past the end: the list from its start.
+    if (records.length === 0 && from > 0) return list(who, 0);
     const references = records.map((record) => record.reference);
     await log(who, 'list', references);
     const lines = records.map((record) =>
@@ -53,11 +57,13 @@ export function createStaffDesk(deps: StaffDeskDeps) {
         status: status(record),
       }),
     );
-    if (total > records.length) lines.push(fill(words.listMore, { shown: String(records.length), count: String(total) }));
+    const shownTo = from + records.length;
+    if (from > 0 || total > shownTo) lines.push(fill(words.listMore, { first: String(Math.min(from + 1, shownTo)), last: String(shownTo), count: String(total) }));
+    const next = total > shownTo ? [{ label: fill(words.listNext, { count: String(Math.min(options.listLimit, total - shownTo)) }), value: staffCommandValue('list', shownTo) }] : [];
     return [{
       title: words.listTitle,
       text: lines.length ? lines.join('\n') : words.listEmpty,
-      choices: references.map((reference) => ({ label: fill(words.showChoice, { reference }), value: staffCommandValue('show', reference) })),
+      choices: [...references.map((reference) => ({ label: fill(words.showChoice, { reference }), value: staffCommandValue('show', reference) })), ...next],
       entity: { type: 'booking.list', references },
     }];
   }
@@ -107,7 +113,7 @@ export function createStaffDesk(deps: StaffDeskDeps) {
           return undefined;
         // What these show speaks of patients: none of it is kept for a redelivered message.
         case 'list':
-          return aboutPatients(await list(who));
+          return aboutPatients(await list(who, command.from));
         case 'show':
           return aboutPatients(await show(who, command.reference));
         case 'contacted':

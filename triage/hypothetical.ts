@@ -1,18 +1,27 @@
 // Clauses that ask about a sign tell none: "what is a deformity?", "does knee pain ever cause chest pain?".
 import { aboutSomeoneElse } from './parse-red-flags';
-import { affirms, matchesAtStart } from './phrases';
+import { affirms, findHits, matchesAtStart } from './phrases';
 import { Protocol } from './protocol';
 import { BREAK, finishTokens, normalize, normalizedClauses, type Normalized } from './text';
 
-function isHypothetical(protocol: Protocol, clause: Normalized): boolean {
-  const { hypothetical, leadIns } = protocol.language;
-  if (matchesAtStart(hypothetical, clause) !== null) return true;
+/** Whether a clause names a warning sign, or heat, swelling, numbness or a fever, in any way. */
+function namesSign(protocol: Protocol, clause: Normalized): boolean {
+  const lang = protocol.language;
+  const signs = [...(lang.codes.get('red_flags')?.values() ?? []), lang.cues.heat, lang.cues.swelling, lang.cues.numb, lang.cues.fever];
+  return signs.some((phrases) => findHits(phrases.mention, clause, lang.negation).length > 0);
+}
+
+function isHypothetical(protocol: Protocol, clause: Normalized, activities: boolean): boolean {
+  const { hypothetical, activityQuestions, leadIns } = protocol.language;
+  // "Can I still run with my calf this swollen?" tells a sign, asked as it is.
+  const asksActivity = (text: Normalized): boolean => activities && matchesAtStart(activityQuestions, text) !== null && !namesSign(protocol, text);
+  const asks = (text: Normalized): boolean => matchesAtStart(hypothetical, text) !== null || asksActivity(text);
+  if (asks(clause)) return true;
   // "hmm, what counts as an injury", "ok so does a fever count": the question after a lead-in word or two.
   let skip = 0;
   while (skip < 2 && skip < clause.tokens.length && (leadIns.has(clause.tokens[skip]) || clause.tokens[skip] === BREAK)) skip++;
   if (skip === 0 || skip === clause.tokens.length) return false;
-  const rest = clause.tokens.slice(skip);
-  return matchesAtStart(hypothetical, finishTokens(rest)) !== null;
+  return asks(finishTokens(clause.tokens.slice(skip)));
 }
 
 /** What a message tells: the text of the clauses kept, and their normalised form. */
@@ -25,13 +34,14 @@ export interface Told {
 
 /**
  * The message without its hypothetical clauses; null when nothing else is left.
- * `whole` is the message already normalised, when the caller has it.
+ * `whole` is the message already normalised, when the caller has it. `activityQuestions`: clauses asking whether an
+ * activity is all right ("can I still run my race on Saturday?") are left out too.
  */
-export function toldPart(protocol: Protocol, text: string, whole?: Normalized, options: { othersAside?: boolean } = {}): Told | null {
+export function toldPart(protocol: Protocol, text: string, whole?: Normalized, options: { othersAside?: boolean; activityQuestions?: boolean } = {}): Told | null {
   const lex = protocol.language.lexicon;
   const clauses = normalizedClauses(text, lex, whole);
   // "what warning signs should send me to the ER, like chest pain?": an example given of what was asked about is asked about too.
-  const asked = clauses.map((c) => isHypothetical(protocol, c.normalized));
+  const asked = clauses.map((c) => isHypothetical(protocol, c.normalized, options.activityQuestions === true));
   // "for example, chest pain": a clause that is only the example's opening words leads to the next, which is the example.
   let example = false;
   for (let i = 1; i < clauses.length; i++) {

@@ -10,7 +10,7 @@ export { evaluate, nextStep } from './rules';
 export type { CheckState, Evaluation, Step } from './rules';
 export { interpretAnswer, extractVolunteered, declinesToAnswer, asksWhatItMeans } from './parse';
 export type { Interpretation } from './parse';
-export { detectEmergency, detectCrisis, screen, screenMessage, toldBeenSeen, toldGettingHelp } from './safety';
+export { detectEmergency, detectCrisis, screen, screenMessage, toldBeenSeen, toldGettingHelp, toldGettingHelpNow } from './safety';
 export type { SafetyConcern } from './safety';
 export { startSession, answerTurn, answerWithCode, addedOptionAnswers, correctedAnswers, currentStep, stepBack } from './session';
 export type { TriageState, TurnResult } from './session';

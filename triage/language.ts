@@ -53,6 +53,12 @@ export interface Language {
   optionWords: OptionNumberWords;
   /** "What do you mean?", "what counts as swollen?": a reply that asks what the question means. */
   clarify: PhraseSet;
+  /** "Can I still run my race on Saturday?": clauses that ask whether an activity is all right; see `activityQuestions.about`. */
+  activityQuestions: PhraseSet;
+  /** Questions a two-part story answers by its later part ("it was getting worse, but now it's easing off"); see `laterWins.about`. */
+  laterWins: { questions: readonly QuestionId[]; past: PhraseSet };
+  /** Words that set what follows against what came before ("on and off, but now it's numb"); see `contrast.about`. */
+  contrast: ReadonlySet<string>;
   negation: NegationRules;
   yes: PhraseSet;
   no: PhraseSet;
@@ -64,6 +70,8 @@ export interface Language {
   corrections: PhraseSet;
   /** "sorry, I meant 3 weeks", "oops, it's my left knee": a message after the outcome that puts an answer right. */
   outcomeCorrections: PhraseSet;
+  /** "I'm 56 actually": words that, ending a message after the outcome, make it put an answer right too. */
+  outcomeCorrectionEnds: readonly string[];
   hedge: PhraseSet;
   hedgeMeansYes: readonly QuestionId[];
   codes: ReadonlyMap<QuestionId, ReadonlyMap<string, CodePhrases>>;
@@ -88,6 +96,8 @@ export interface Language {
   ownBody: PhraseSet;
   /** Words that tell someone is getting emergency help but has not been seen yet ("I called 911", "in the ER waiting room"). */
   gettingHelp: PhraseSet;
+  /** Of those, the ones that tell it plainly as now, read with no emergency answer before ("I'm calling 911 now", "we're in the ER"). */
+  gettingHelpNow: PhraseSet;
   /** Words that may open a clause before what it asks ("hmm what counts as an injury"): skipped when reading whether it asks. */
   leadIns: ReadonlySet<string>;
   historyDays: ReadonlyMap<RedFlag, number>;
@@ -249,7 +259,7 @@ export function parseLanguage(raw: Json, file: string, realWords: readonly strin
   c.onlyKeys(root, '(root)', [
     'about', 'contractions', 'tokens', 'rewrites', 'numbers', 'fuzzy', 'negation', 'yes', 'no', 'unsure', 'hedge', 'hedgeMeansYes',
     'answers', 'everything', 'mentionContexts', 'redFlagCues', 'duration', 'severity', 'safety', 'volunteerExclude', 'genericExcept', 'benignSymptoms', 'doubt',
-    'schoolGrades', 'corrections', 'outcomeCorrections', 'optionNumbers', 'clarify',
+    'schoolGrades', 'corrections', 'outcomeCorrections', 'outcomeCorrectionEnds', 'optionNumbers', 'clarify', 'laterWins', 'contrast', 'activityQuestions',
   ]);
   const genericExcept = c.object(root.genericExcept ?? {}, 'genericExcept');
 
@@ -337,6 +347,8 @@ export function parseLanguage(raw: Json, file: string, realWords: readonly strin
     cancelers: new Set(c.strings(negRaw.cancelers, 'negation.cancelers')),
     window: c.integer(negRaw.window, 'negation.window'),
     throughAdverb: new Set(c.strings(negRaw.throughAdverb, 'negation.throughAdverb')),
+    answeredAfter: new Set(c.strings(negRaw.answeredAfter, 'negation.answeredAfter')),
+    answeredAtEnd: new Set(c.strings(negRaw.answeredAtEnd, 'negation.answeredAtEnd')),
     list: {
       closers: new Set(c.strings(listRaw.closers, 'negation.list.closers')),
       itemWords: c.integer(listRaw.itemWords, 'negation.list.itemWords'),
@@ -345,7 +357,23 @@ export function parseLanguage(raw: Json, file: string, realWords: readonly strin
     },
   };
 
+  const later = c.object(root.laterWins, 'laterWins');
+  c.onlyKeys(later, 'laterWins', ['about', 'questions', 'past']);
+  const laterWins = {
+    questions: c.strings(later.questions, 'laterWins.questions').map((q, i) => (isQuestionId(q) ? q : c.fail(`laterWins.questions[${i}]`, `unknown question id "${q}"`))),
+    past: r.set(later.past, 'laterWins.past'),
+  };
+
+  const contrast = c.object(root.contrast, 'contrast');
+  c.onlyKeys(contrast, 'contrast', ['about', 'words']);
+
+  const activities = c.object(root.activityQuestions, 'activityQuestions');
+  c.onlyKeys(activities, 'activityQuestions', ['about', 'phrases']);
+
   const language: Omit<Language, 'lexicon' | 'optionWords' | 'clarify'> = {
+    laterWins,
+    activityQuestions: r.set(activities.phrases, 'activityQuestions.phrases'),
+    contrast: new Set(c.strings(contrast.words, 'contrast.words')),
     negation,
     yes: r.set(root.yes, 'yes', genericExcept.yes ?? []),
     no: r.set(root.no, 'no', genericExcept.no ?? []),
@@ -353,6 +381,7 @@ export function parseLanguage(raw: Json, file: string, realWords: readonly strin
     doubt: r.set(root.doubt, 'doubt'),
     corrections: r.set(root.corrections, 'corrections'),
     outcomeCorrections: r.set(root.outcomeCorrections, 'outcomeCorrections'),
+    outcomeCorrectionEnds: c.strings(root.outcomeCorrectionEnds, 'outcomeCorrectionEnds'),
     hedge: r.set(root.hedge, 'hedge', genericExcept.hedge ?? []),
     hedgeMeansYes,
     codes,
@@ -371,6 +400,7 @@ export function parseLanguage(raw: Json, file: string, realWords: readonly strin
     toldNow: r.set(safety.toldNow, 'safety.toldNow'),
     beenSeen: r.set(safety.beenSeen, 'safety.beenSeen', safety.beenSeenExcept ?? []),
     gettingHelp: r.set(safety.gettingHelp, 'safety.gettingHelp'),
+    gettingHelpNow: r.set(safety.gettingHelpNow, 'safety.gettingHelpNow'),
     ownBody: r.set(safety.ownBody, 'safety.ownBody'),
     leadIns: new Set(c.strings(safety.leadIns, 'safety.leadIns')),
     historyDays,

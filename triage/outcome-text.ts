@@ -14,6 +14,8 @@ export interface OutcomeWords {
   tips: string[];
   notDiagnosis: string;
   offerBooking: boolean;
+  /** The booking offer's own words after this outcome, if it has them. */
+  bookingOffer?: string;
 }
 
 /** The emergency answer to a message that describes an emergency at any point. */
@@ -35,5 +37,6 @@ export function outcomeWords(protocol: Protocol, outcome: { level: Level; reason
     tips: resolved ? protocol.messages.resolvedTips : [],
     notDiagnosis: protocol.messages.notDiagnosis,
     offerBooking: text.offerBooking,
+    bookingOffer: text.bookingOffer,
   };
 }

@@ -125,7 +125,9 @@ function numbers(tokens: readonly string[], mode: ReadMode, grades: Language['sc
     // "turning 16", "he turns 16 in March", "almost 55", "15 going on 16", "I'll be 55 next month", "55 in January": the year before, too.
     const approaching =
       ['turning', 'turns', 'turn', 'almost', 'nearly', 'be'].includes(prev) || (prev === 'on' && tokens[i - 2] === 'going') || next === 'next' || (next === 'in' && isMonthName(tokens[i + 2] ?? ''));
-    if (prev === 'over' || prev === 'above') out.push({ lo: n + 1, hi: 120, open: true });
+    // "fifty something", "sixty odd": the decade, as "in my fifties" is.
+    if (n % 10 === 0 && n >= 20 && (next === 'something' || next === 'odd' || next === 'somethin')) out.push({ lo: n, hi: n + 9 });
+    else if (prev === 'over' || prev === 'above') out.push({ lo: n + 1, hi: 120, open: true });
     else if (prev === 'under' || prev === 'below') out.push({ lo: 0, hi: Math.max(0, n - 1), open: true });
     else out.push(approaching ? { lo: n - 1, hi: n } : { lo: n, hi: n });
   }

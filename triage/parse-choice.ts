@@ -7,7 +7,7 @@ import { CodePhrases, Language } from './language';
 import { affirms, denies, findHits, matchesAtStart, PhraseSet } from './phrases';
 import { ReadMode } from './parse-duration';
 import { Question } from './protocol';
-import { BREAK, clauseAt, normalize, Normalized } from './text';
+import { BREAK, clauseAt, fromTokens, normalize, Normalized } from './text';
 
 const EMPTY: PhraseSet = { patterns: [], except: [] };
 
@@ -139,11 +139,11 @@ function openingWord(lang: Language, text: Normalized): YesNo | null | BothWords
   for (let k = first.end; k < text.tokens.length; k++) {
     if (!CLAUSE_JOINS.has(text.tokens[k - 1] ?? '')) continue;
     const rest = text.tokens.slice(k);
-    const later = startWord(lang, { tokens: rest, padded: ` ${rest.join(' ')} ` });
+    const later = startWord(lang, fromTokens(rest));
     const bare = later !== null && (later.end === rest.length || rest[later.end] === ',');
     if (bare && later.word !== first.word) {
       const after = rest.slice(later.end);
-      return { both: true, later: later.word, after: { tokens: after, padded: ` ${after.join(' ')} ` } };
+      return { both: true, later: later.word, after: fromTokens(after) };
     }
   }
   return first.word;
@@ -162,7 +162,7 @@ function deniesAnotherSign(lang: Language, q: Question, text: Normalized): boole
   if (!no || no.end >= text.tokens.length || text.tokens[no.end] === ',' || text.tokens[no.end] === BREAK) return false;
   if (phrasesSay(lang, q, text, 'answer').size > 0) return false;
   const rest = text.tokens.slice(no.end);
-  const after: Normalized = { tokens: rest, padded: ` ${rest.join(' ')} ` };
+  const after: Normalized = fromTokens(rest);
   const signs = lang.codes.get('red_flags');
   const named = [...(signs?.values() ?? []), ...Object.values(lang.cues)].some((p) => findHits(p.mention, after, lang.negation).some((h) => h.start === 0));
   return named;
@@ -208,7 +208,7 @@ function yesAfterBut(lang: Language, q: Question, text: Normalized): boolean {
   const but = text.tokens.findIndex((t) => t === 'but' || t === 'though' || t === 'although');
   if (but < 0) return false;
   const rest = text.tokens.slice(but + 1);
-  const after: Normalized = { tokens: rest, padded: ` ${rest.join(' ')} ` };
+  const after: Normalized = fromTokens(rest);
   return yesHereAndNow(lang, q, after, 'mention') && !affirms(lang.unsure, after, lang.negation);
 }
 
@@ -259,6 +259,32 @@ export function readYesNo(lang: Language, q: Question, text: Normalized, mode: R
  * An option's weak words count only when no option is named plainly ("good, no more pain" is gone, "good" alone better).
  */
 export function readSingle(lang: Language, q: Question, text: Normalized, mode: ReadMode): string | null {
+  const later = laterPart(lang, q, text);
+  if (later !== null) {
+    const told = namedSingle(lang, q, later, mode);
+    if (told !== null) return told;
+  }
+  return namedSingle(lang, q, text, mode);
+}
+
+/**
+ * "It was getting worse, but now it's easing off": for a question a two-part story answers by its later part, the words
+ * after the last contrast word when the words before it tell the past; null when the text is no such story.
+ */
+function laterPart(lang: Language, q: Question, text: Normalized): Normalized | null {
+  if (!lang.laterWins.questions.includes(q.id)) return null;
+  let last = -1;
+  text.tokens.forEach((t, i) => {
+    if (lang.contrast.has(t)) last = i;
+  });
+  if (last <= 0 || last === text.tokens.length - 1) return null;
+  const before = text.tokens.slice(0, last);
+  if (!affirms(lang.laterWins.past, fromTokens(before), lang.negation)) return null;
+  const rest = text.tokens.slice(last + 1);
+  return fromTokens(rest);
+}
+
+function namedSingle(lang: Language, q: Question, text: Normalized, mode: ReadMode): string | null {
   let codes = affirmedCodes(lang, q, text, mode);
   if (codes.length === 0 && mode === 'answer') {
     codes = codeSet(q).filter((code) => {

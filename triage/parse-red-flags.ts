@@ -4,7 +4,7 @@ import { ParseContext } from './calendar';
 import { RedFlag } from './ids';
 import { CodePhrases, Language } from './language';
 import { parseDuration, ReadMode } from './parse-duration';
-import { affirms, findHits, Hit, matchesAtStart } from './phrases';
+import { affirms, answeredNo, findHits, Hit, matchesAtStart } from './phrases';
 import { DurationBandRange } from './protocol';
 import { BREAK, clauseAt, Normalized } from './text';
 
@@ -53,6 +53,12 @@ function toldLongAgo(lang: Language, text: Normalized, sign: Hit): boolean {
 function sameClause(text: Normalized, a: number, b: number): boolean {
   for (let i = Math.min(a, b); i < Math.max(a, b); i++) if (text.tokens[i] === BREAK) return false;
   return true;
+}
+
+/** Whether a contrast word ("but", "now") stands between two places of a text. */
+function contrastBetween(lang: Language, text: Normalized, from: number, to: number): boolean {
+  for (let i = from; i < to; i++) if (lang.contrast.has(text.tokens[i])) return true;
+  return false;
 }
 
 /** A short reply that names only symptoms that are not warning signs ("it clicks a lot"). */
@@ -110,16 +116,20 @@ export function readRedFlags(
   // `flag`: the sign the phrases are of (heat and swelling alone are none yet); `history`: the sign whose days say how long ago is past.
   const present = (p: CodePhrases, flag?: RedFlag, history: RedFlag | undefined = flag): boolean => told(p, flag, history) > 0;
   /** How many times the phrases tell the sign now. */
-  const told = (p: CodePhrases, flag?: RedFlag, history: RedFlag | undefined = flag): number => {
+  const told = (p: CodePhrases, flag?: RedFlag, history: RedFlag | undefined = flag): number => toldAt(p, flag, history).length;
+  /** Where the phrases tell the sign now. */
+  const toldAt = (p: CodePhrases, flag?: RedFlag, history: RedFlag | undefined = flag): Hit[] => {
     const set = setOf(p);
-    const hits = findHits(set, text, lang.negation).filter((h) => !h.negated && (flag !== undefined || !insideCalf(h)) && !someoneElses(h));
+    const hits = findHits(set, text, lang.negation).filter(
+      (h) => !h.negated && !answeredNo(text.tokens, h, lang.negation) && (flag !== undefined || !insideCalf(h)) && !someoneElses(h),
+    );
     if (findHits({ patterns: set.patterns, except: [] }, text, lang.negation).some((h) => !h.negated) && hits.length === 0) setAside = true;
     const days = history ? lang.historyDays.get(history) : undefined;
     const longAgoOnly = history !== undefined && lang.longAgoOnly.flags.has(history);
     const current =
       days !== undefined ? hits.filter((h) => !isHistory(lang, text, h, ctx, days, bands)) : longAgoOnly ? hits.filter((h) => !toldLongAgo(lang, text, h)) : hits;
     if (current.length < hits.length) setAside = true;
-    return current.length;
+    return current;
   };
   const flags = new Set<RedFlag>();
   const direct: RedFlag[] = [
@@ -131,8 +141,15 @@ export function readRedFlags(
     if (phrases && present(phrases, flag)) flags.add(flag);
   }
 
-  // Numbness told as history ("numb after a nerve block last year") is set aside as the foot's other signs are.
-  if (present(lang.cues.numb, 'cold_pale_foot')) flags.add(present(lang.cues.intermittent) ? 'tingling' : 'cold_pale_foot');
+  // Numbness told as history ("numb after a nerve block last year") is set aside as the foot's other signs are. Numbness
+  // that comes and goes is tingling; numbness told after a contrast with what came and went is not: "pins and needles on
+  // and off, but now my whole foot is numb and it's not going away".
+  const numb = toldAt(lang.cues.numb, 'cold_pale_foot');
+  if (numb.length > 0) {
+    const comesAndGoes = toldAt(lang.cues.intermittent);
+    const lasting = numb.some((n) => !comesAndGoes.some((i) => i.start >= n.start || !contrastBetween(lang, text, i.end, n.start)));
+    flags.add(lasting ? 'cold_pale_foot' : 'tingling');
+  }
   const fever = present(lang.cues.fever, 'fever_hot_swollen');
   // "it was swollen last year but it's fine now": heat and swelling told as history are set aside too.
   const heatTold = told(lang.cues.heat, undefined, 'hot_swollen');

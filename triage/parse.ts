@@ -9,8 +9,9 @@ import { durationBand, parseDuration, ReadMode } from './parse-duration';
 import { readRedFlags, toldFever } from './parse-red-flags';
 import { parseSeverity } from './parse-severity';
 import { affirms, findHits, matchesAtStart } from './phrases';
+import type { CodePhrases, Language } from './language';
 import { Protocol, Question, questionById } from './protocol';
-import { BREAK, clauseAt, normalize, normalizedClauses, Normalized } from './text';
+import { BREAK, clauseAt, fromTokens, keepClauses, normalize, normalizedClauses, Normalized } from './text';
 
 export type { ParseContext } from './calendar';
 
@@ -53,13 +54,29 @@ function readAnswer(protocol: Protocol, q: Question, text: Normalized, raw: stri
  */
 function durationToldInPassing(protocol: Protocol, text: Normalized, raw: string, ctx: ParseContext): string | null {
   const bands = new Set<string>();
-  for (const clause of normalizedClauses(raw, protocol.language.lexicon, text)) {
-    // "but that was over 20 years ago": a time long past is of something else.
-    if (affirms(protocol.language.longAgoMarkers, clause.normalized, protocol.language.negation)) continue;
-    const days = parseDuration(protocol.language, clause.normalized, clause.text, ctx, 'mention', protocol.durationBands);
-    if (days !== null) bands.add(durationBand(protocol.durationBands, days.hi));
+  const lang = protocol.language;
+  for (const clause of normalizedClauses(raw, lang.lexicon, text)) {
+    // "my hip has bugged me for months but this is about my knee, sore since Saturday": each side of a contrast on its own.
+    for (const part of contrastParts(lang, clause)) {
+      // "but that was over 20 years ago": a time long past is of something else.
+      if (affirms(lang.longAgoMarkers, part.normalized, lang.negation)) continue;
+      const days = parseDuration(lang, part.normalized, part.text, ctx, 'mention', protocol.durationBands);
+      if (days !== null) bands.add(durationBand(protocol.durationBands, days.hi));
+    }
   }
   return bands.size === 1 ? [...bands][0] : null;
+}
+
+/** A clause split at its contrast words ("but", "though"), or the clause itself when it has none. */
+function contrastParts(lang: Language, clause: { text: string; normalized: Normalized }): Array<{ text: string; normalized: Normalized }> {
+  const tokens = clause.normalized.tokens;
+  if (!tokens.some((t) => lang.contrast.has(t))) return [clause];
+  const parts: string[][] = [[]];
+  for (const t of tokens) {
+    if (lang.contrast.has(t)) parts.push([]);
+    else parts[parts.length - 1].push(t);
+  }
+  return parts.filter((p) => p.length > 0).map((p) => ({ text: p.join(' '), normalized: fromTokens(p) }));
 }
 
 /** "It hurts when I run and on stairs": only activities tied to the pain in the same clause count. */
@@ -83,31 +100,31 @@ function mentionedAggravators(protocol: Protocol, q: Question, text: Normalized)
  */
 function longAgoEvent(protocol: Protocol, text: Normalized, ctx: ParseContext): boolean {
   const lang = protocol.language;
-  const events = [lang.codes.get('injury')?.get('yes'), lang.codes.get('red_flags')?.get('recent_surgery')];
   const longAgo = protocol.durationBands[protocol.durationBands.length - 1].minDays - 1;
-  // Exceptions are not applied: "I did fall in 2019 (but that was my wrist)" is no injury now, and no time for this pain either.
-  return events.some((phrases) =>
+  // How long ago each event told happened, by the time in its clause (null: no time told). Exceptions are not applied:
+  // "I did fall in 2019 (but that was my wrist)" is no injury now, and no time for this pain either.
+  const timesOf = (phrases: CodePhrases | undefined): Array<number | null> =>
     phrases
-      ? findHits({ patterns: phrases.mention.patterns, except: [] }, text, lang.negation).some((hit) => {
-          if (hit.negated) return false;
-          const clause = clauseAt(text, hit.start);
-          const when = parseDuration(lang, clause, clause.tokens.join(' '), ctx, 'answer', protocol.durationBands);
-          return when !== null && when.hi > longAgo;
-        })
-      : false,
-  );
+      ? findHits({ patterns: phrases.mention.patterns, except: [] }, text, lang.negation)
+          .filter((hit) => !hit.negated)
+          .map((hit) => {
+            const clause = clauseAt(text, hit.start);
+            return parseDuration(lang, clause, clause.tokens.join(' '), ctx, 'answer', protocol.durationBands)?.hi ?? null;
+          })
+      : [];
+  const injuries = timesOf(lang.codes.get('injury')?.get('yes'));
+  const operations = timesOf(lang.codes.get('red_flags')?.get('recent_surgery'));
+  // "Knocked it on a table 2 days ago. I had a knee replacement in September": an injury told as recent stands.
+  if (injuries.some((days) => days !== null && days <= longAgo)) return false;
+  return [...injuries, ...operations].some((days) => days !== null && days > longAgo);
 }
 
-/** A clause that tells of the pain before ("had the same thing") with a time in the past ("2 years ago", "last spring"). */
-function timedRecurrence(protocol: Protocol, text: Normalized): boolean {
+/** Whether a clause tells of the pain before ("had the same thing") with a time in the past ("2 years ago", "last spring"). */
+function timedRecurrence(protocol: Protocol, clause: Normalized): boolean {
   const lang = protocol.language;
   const before = lang.codes.get('recurrent')?.get('yes');
-  if (!before) return false;
-  return findHits(before.mention, text, lang.negation).some((hit) => {
-    if (hit.negated) return false;
-    const clause = clauseAt(text, hit.start);
-    return affirms(lang.historyMarkers, clause, lang.negation) || affirms(lang.longAgoMarkers, clause, lang.negation);
-  });
+  if (!before || !affirms(before.mention, clause, lang.negation)) return false;
+  return affirms(lang.historyMarkers, clause, lang.negation) || affirms(lang.longAgoMarkers, clause, lang.negation);
 }
 
 function volunteeredIn(protocol: Protocol, text: Normalized, raw: string, ctx: ParseContext, asked: QuestionId | null): Answers {
@@ -123,8 +140,16 @@ function volunteeredIn(protocol: Protocol, text: Normalized, raw: string, ctx: P
     delete out.injury;
     delete out.duration;
   }
-  // "I had the same thing 2 years ago": the time is when it happened before, not how long this has lasted.
-  if (out.duration !== undefined && out.recurrent === 'yes' && timedRecurrence(protocol, text)) delete out.duration;
+  // "I had the same thing 2 years ago": the time is when it happened before, not how long this has lasted; a time told in
+  // another clause still is ("three weeks of pain ... had the same thing two years ago").
+  if (out.duration !== undefined && out.recurrent === 'yes') {
+    const rest = keepClauses(text, (clause) => !timedRecurrence(protocol, clause));
+    if (rest !== text) {
+      const duration = rest.tokens.length > 0 ? readAnswer(protocol, questionById(protocol, 'duration'), rest, rest.tokens.join(' '), ctx, 'mention') : null;
+      if (duration === null) delete out.duration;
+      else out = { ...out, ...answerFragment('duration', duration) };
+    }
+  }
   if (out.red_flags && excluded) {
     const kept = out.red_flags.filter((f) => !excluded.redFlags.includes(f));
     if (kept.length > 0) out.red_flags = kept;
@@ -139,7 +164,7 @@ function volunteeredIn(protocol: Protocol, text: Normalized, raw: string, ctx: P
  */
 export function extractVolunteered(protocol: Protocol, text: string, ctx: ParseContext): Answers {
   if (text.trim().length === 0) return {};
-  const told = toldPart(protocol, text, undefined, { othersAside: true });
+  const told = toldPart(protocol, text, undefined, { othersAside: true, activityQuestions: true });
   if (told === null) return {};
   if (told.dropped) return volunteeredIn(protocol, told.normalized, told.text, ctx, null);
   return volunteeredIn(protocol, normalize(text, protocol.language.lexicon), text, ctx, null);
@@ -212,7 +237,8 @@ export function interpretParts(protocol: Protocol, questionId: QuestionId, text:
   }
   const whole = normalize(text, lang.lexicon);
   // A clause that asks back ("what counts as an injury?", "does a fever count?") answers nothing; the rest is read.
-  const told = toldPart(protocol, text, whole, { othersAside: true });
+  // Asking whether an activity is all right ("can I still run my race on Saturday?") tells nothing either.
+  const told = toldPart(protocol, text, whole, { othersAside: true, activityQuestions: true });
   if (told === null) return { own: null, volunteered: {} };
   const [kept, keptText]: [Normalized, string] = told.dropped ? [told.normalized, told.text] : [whole, text];
   // "Depends what you mean by injury, I guess?": a hedge left beside a question back is no answer.
@@ -242,15 +268,20 @@ export function interpretAnswer(protocol: Protocol, questionId: QuestionId, text
   return { answers: own ? { ...volunteered, ...own } : volunteered, understood: own !== null };
 }
 
-/** "sorry, I meant 3 weeks", "oops, it's my left knee": a message that opens by putting an earlier answer right. */
+/** "sorry, I meant 3 weeks", "oops, it's my left knee", "I'm 56 actually": a message that opens or ends by putting an earlier answer right. */
 export function correctsEarlierAnswer(protocol: Protocol, text: string): boolean {
   // "sorry, I meant": commas inside the opening do not break it.
   const tokens = normalize(text, protocol.language.lexicon).tokens.filter((t) => t !== ',');
-  return matchesAtStart(protocol.language.outcomeCorrections, { tokens, padded: ` ${tokens.join(' ')} ` }) !== null;
+  if (matchesAtStart(protocol.language.outcomeCorrections, fromTokens(tokens)) !== null) return true;
+  // "I'm 56 actually".
+  const said = ` ${tokens.join(' ')}`;
+  return protocol.language.outcomeCorrectionEnds.some((end) => said.endsWith(` ${end}`));
 }
 
 /** "What do you mean?", "what counts as swollen?", "does a fever count?": a reply that asks what the question means. */
 export function asksWhatItMeans(protocol: Protocol, text: string): boolean {
+  // A reply of question marks alone ("??") asks it too.
+  if (/^\s*\?+\s*$/.test(text)) return true;
   return affirms(protocol.language.clarify, normalize(text, protocol.language.lexicon), protocol.language.negation);
 }
 

@@ -42,6 +42,10 @@ export interface NegationRules {
   window: number;
   /** Negators whose own adverb does not end their reach: "not actually", "never really" ("no, actually" still does). */
   throughAdverb: ReadonlySet<string>;
+  /** Words that, alone after a sign that opens its clause, answer it no: "swollen? nah. hot? not really." */
+  answeredAfter: ReadonlySet<string>;
+  /** Of those, the ones that answer it no ending the sign's own clause ("chest pain no"; not "winded doing nothing"). */
+  answeredAtEnd: ReadonlySet<string>;
   /** A negator runs through a list closed by one of these ("no fever, swelling or redness"), of at most `items` items of at most `itemWords` words. */
   list: { closers: ReadonlySet<string>; itemWords: number; items: number; determiners: ReadonlySet<string> };
 }
@@ -315,6 +319,28 @@ function matchAtStart(pattern: Pattern, text: Normalized): Span | null {
 }
 
 /** True when a negator governs the token at `start` ("no fever", "never locks", "no fall, twist or blow"). */
+/**
+ * "swollen? nah. hot? nah.", "any swelling - no", "chest pain no": what opens a clause (after a word such as "any") is
+ * answered no by a phrase that ends the clause, or that makes the whole of the next one. For a sign named in a list
+ * answered item by item; not for answers in general ("First time, no." is a no).
+ */
+export function answeredNo(tokens: readonly string[], span: { start: number; end: number }, rules: NegationRules): boolean {
+  let start = span.start;
+  while (start > 0 && rules.list.determiners.has(tokens[start - 1])) start--;
+  const separates = (t: string | undefined) => t === BREAK || t === '-';
+  if (start > 0 && !separates(tokens[start - 1])) return false;
+  let end = span.end;
+  while (end < tokens.length && !separates(tokens[end])) end++;
+  // "chest pain no": the clause ends with the no, after the sign.
+  for (const words of [1, 2]) {
+    if (end - words >= span.end && rules.answeredAtEnd.has(tokens.slice(end - words, end).join(' '))) return true;
+  }
+  // "chest pain? no": the next clause is the no, alone.
+  let next = end + 1;
+  while (next < tokens.length && !separates(tokens[next])) next++;
+  return end < tokens.length && next > end + 1 && rules.answeredAfter.has(tokens.slice(end + 1, next).join(' '));
+}
+
 export function isNegated(tokens: readonly string[], start: number, rules: NegationRules): boolean {
   return negatedDirectly(tokens, start, rules) || inNegatedList(tokens, start, rules);
 }

@@ -81,6 +81,8 @@ export interface OutcomeText {
   headline: string;
   advice: string[];
   offerBooking: boolean;
+  /** The booking offer's own words after this outcome, where the usual ones would not fit ("once you've seen your doctor"). */
+  bookingOffer?: string;
 }
 
 export interface Messages {
@@ -106,6 +108,16 @@ export interface Messages {
   afterBeingSeen: string;
   /** Said when warning signs that need to be seen today are told in the middle of a call-back request. */
   urgentSigns: string;
+  /** Said, with no emergency answer before it, to someone calling 911 or waiting in the emergency department: the check stops. */
+  gettingHelpNow: string;
+  /** Said after `gettingHelpNow` when a check was under way. */
+  checkStoppedForHelp: string;
+  /** Said when a check is stopped with answers that already call for being seen today. */
+  stoppedSeenToday: string;
+  /** Crisis talk from clinic staff (about a patient, or themselves): what to do, addressed to them. */
+  crisisStaff: string;
+  /** An emergency told by clinic staff (about a patient, or themselves): what to do, with no hold on their chat. */
+  emergencyStaff: string;
 }
 
 export interface Protocol {
@@ -218,12 +230,14 @@ function readBands<T extends string>(
 
 function readOutcome(c: JsonChecker, raw: Json, path: string): OutcomeText {
   const o = c.object(raw, path);
-  c.onlyKeys(o, path, ['headline', 'advice', 'offerBooking']);
+  c.onlyKeys(o, path, ['headline', 'advice', 'offerBooking', 'bookingOffer']);
   if (typeof o.offerBooking !== 'boolean') c.fail(`${path}.offerBooking`, 'must be true or false');
+  if (o.bookingOffer !== undefined && o.offerBooking !== true) c.fail(`${path}.bookingOffer`, 'needs offerBooking true');
   return {
     headline: c.text(o.headline, `${path}.headline`),
     advice: c.array(o.advice, `${path}.advice`).map((a, i) => c.text(a, `${path}.advice[${i}]`)),
     offerBooking: o.offerBooking === true,
+    bookingOffer: o.bookingOffer === undefined ? undefined : c.text(o.bookingOffer, `${path}.bookingOffer`),
   };
 }
 
@@ -288,7 +302,7 @@ export function parseProtocol(raw: Json, file: string, language: Language, crisi
   for (const level of LEVELS) outcomes.set(level, readOutcome(c, outcomesRaw[level], `outcomes.${level}`));
 
   const m = c.object(root.messages, 'messages');
-  c.onlyKeys(m, 'messages', ['notDiagnosis', 'unclearSafety', 'persistence', 'reask', 'resolvedTips', 'resolvedHeadline', 'crisis', 'emergencyHold', 'emergencyHoldHelpComing', 'bookingAfterUrgent', 'resumeAfterCrisis', 'afterCrisis', 'afterBeingSeen', 'urgentSigns']);
+  c.onlyKeys(m, 'messages', ['notDiagnosis', 'unclearSafety', 'persistence', 'reask', 'resolvedTips', 'resolvedHeadline', 'crisis', 'emergencyHold', 'emergencyHoldHelpComing', 'bookingAfterUrgent', 'resumeAfterCrisis', 'afterCrisis', 'afterBeingSeen', 'urgentSigns', 'gettingHelpNow', 'checkStoppedForHelp', 'stoppedSeenToday', 'crisisStaff', 'emergencyStaff']);
   const messages: Messages = {
     notDiagnosis: c.text(m.notDiagnosis, 'messages.notDiagnosis'),
     unclearSafety: c.text(m.unclearSafety, 'messages.unclearSafety'),
@@ -303,6 +317,11 @@ export function parseProtocol(raw: Json, file: string, language: Language, crisi
     resumeAfterCrisis: c.text(m.resumeAfterCrisis, 'messages.resumeAfterCrisis'),
     afterCrisis: c.text(m.afterCrisis, 'messages.afterCrisis'),
     afterBeingSeen: c.text(m.afterBeingSeen, 'messages.afterBeingSeen'),
+    gettingHelpNow: c.text(m.gettingHelpNow, 'messages.gettingHelpNow'),
+    checkStoppedForHelp: c.text(m.checkStoppedForHelp, 'messages.checkStoppedForHelp'),
+    stoppedSeenToday: c.text(m.stoppedSeenToday, 'messages.stoppedSeenToday'),
+    crisisStaff: c.text(m.crisisStaff, 'messages.crisisStaff'),
+    emergencyStaff: c.text(m.emergencyStaff, 'messages.emergencyStaff'),
     urgentSigns: c.text(m.urgentSigns, 'messages.urgentSigns'),
   };
 

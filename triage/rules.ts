@@ -98,11 +98,43 @@ function bestRank(protocol: Protocol, state: CheckState, answers: Answers, rest:
   return best;
 }
 
-/** Whether some answer to `q`, with the follow-ups it unlocks, makes the outcome more serious. */
+/**
+ * The questions a rule names together with `id` ("an injury at 55 or over": injury and age): answered with it, they may
+ * make the outcome more serious where neither does alone.
+ */
+function partnersOf(protocol: Protocol, id: QuestionId): QuestionId[] {
+  const partners = new Set<QuestionId>();
+  for (const rule of protocol.rules) {
+    const named = questionsIn(rule.when);
+    if (named.includes(id)) for (const other of named) if (other !== id) partners.add(other);
+  }
+  return [...partners];
+}
+
+const considered = new WeakMap<Protocol, Map<QuestionId, Question[]>>();
+
+/** What asking `id` is weighed with: the questions it unlocks and those a rule names with it, in protocol order. */
+function weighedWith(protocol: Protocol, id: QuestionId): Question[] {
+  let byQuestion = considered.get(protocol);
+  if (!byQuestion) considered.set(protocol, (byQuestion = new Map()));
+  let list = byQuestion.get(id);
+  if (!list) {
+    const ids = new Set<QuestionId>([...followUpsOf(protocol, id).map((q) => q.id), ...partnersOf(protocol, id)]);
+    list = protocol.questions.filter((q) => ids.has(q.id));
+    byQuestion.set(id, list);
+  }
+  return list;
+}
+
+/**
+ * Whether some answer to `q`, with the follow-ups it unlocks and the questions a rule names with it, makes the outcome
+ * more serious: with a benign fall told and a recent operation, "did it start with an injury?" is asked, since an injury
+ * at 55 or over is urgent.
+ */
 export function couldRaise(protocol: Protocol, state: CheckState, q: Question): boolean {
   const target = levelRank(evaluate(protocol, state.answers, state.unclear, state).level);
   if (target === 0) return false;
-  const followUps = followUpsOf(protocol, q.id);
+  const followUps = weighedWith(protocol, q.id);
   for (const value of possibleAnswers(q)) {
     const fragment = answerFragment(q.id, value);
     if (!fragment) continue;

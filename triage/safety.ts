@@ -46,6 +46,11 @@ export function toldGettingHelp(protocol: Protocol, text: string): boolean {
   return affirms(protocol.language.gettingHelp, normalize(text, protocol.language.lexicon), protocol.language.negation);
 }
 
+/** True when a message tells plainly of getting emergency help now ("I'm calling 911 now", "we're at the ER"), with nothing asked first. */
+export function toldGettingHelpNow(protocol: Protocol, text: string): boolean {
+  return affirms(protocol.language.gettingHelpNow, normalize(text, protocol.language.lexicon), protocol.language.negation);
+}
+
 /** True for talk of suicide or self-harm, by the phrase lists or the model; errs on the side of offering crisis resources. */
 export function detectCrisis(protocol: Protocol, text: string): boolean {
   const normalized = normalize(text, protocol.language.lexicon);

@@ -85,13 +85,18 @@ function applyReply(protocol: Protocol, state: TriageState, own: Answers | null,
   const asides = without(volunteered, [...state.unclear, asked]);
   const extra = saferOf(protocol, state.answers, mergeAnswers(state.answers, asides), asides, state.unclear);
   const answers = own ? withAnswer(extra, own) : extra;
-  const unclear = !own && (state.asks[asked] ?? 0) >= 2 ? [...state.unclear, asked] : state.unclear;
+  const toldNow = newlyKnown(state.answers, extra, protocol);
+  // "Actually I did fall, last week on the ice" to the age question answers another one: that ask is not counted, so the
+  // question still gets its second chance when it comes round again.
+  const toldOther = !own && protocol.questions.some((q) => JSON.stringify(extra[q.id]) !== JSON.stringify(state.answers[q.id]));
+  const unclear = !own && !toldOther && (state.asks[asked] ?? 0) >= 2 ? [...state.unclear, asked] : state.unclear;
   const next: TriageState = {
     ...state,
     answers,
     unclear,
+    asks: toldOther ? { ...state.asks, [asked]: Math.max(0, (state.asks[asked] ?? 1) - 1) } : state.asks,
     replied: own ? [...(state.replied ?? []), asked] : state.replied,
-    volunteered: [...state.volunteered, ...newlyKnown(state.answers, extra, protocol)],
+    volunteered: [...state.volunteered, ...toldNow],
   };
   return { ...advance(protocol, next), understood: own !== null };
 }
@@ -190,14 +195,33 @@ export function currentStep(protocol: Protocol, state: TriageState): Step {
   return nextStep(protocol, state.pending === null ? state : { ...state, asks: { ...state.asks, [state.pending]: (state.asks[state.pending] ?? 1) - 1 } });
 }
 
+/** "not 38", "not 3 days", "not a week": a number ruled out. */
+const NUMBER_RULED_OUT = /\bnot\s+(?:an?\s+)?(?:\d+(?:\.\d+)?|one|two|three|four|five|six|seven|eight|nine|ten)\b(?:\s+(?:days?|weeks?|months?|years?|out of 10))?/i;
+const NUMBERS_RULED_OUT = new RegExp(NUMBER_RULED_OUT.source, 'gi');
+
 /**
  * After the outcome, "sorry, I meant 3 weeks not 3 days": the answers of the finished check with what the message puts
  * right, or null when it opens with no correction or changes nothing.
  */
-export function correctedAnswers(protocol: Protocol, answers: Answers, text: string, ctx: ParseContext, lastAsked?: QuestionId): Answers | null {
-  if (!correctsEarlierAnswer(protocol, text)) return null;
+export function correctedAnswers(
+  protocol: Protocol,
+  answers: Answers,
+  text: string,
+  ctx: ParseContext,
+  lastAsked?: QuestionId,
+  options: { onlyAsks?: boolean } = {},
+): Answers | null {
+  // "I'm 58 not 38" puts a number right without a word that says so; "it wakes me up at night too, is that normal?" tells
+  // a warning sign that makes the outcome more serious, which is never set aside (`onlyAsks`: every clause asks, so it
+  // tells nothing: "does it hurt at night with runner's knee?").
+  if (!correctsEarlierAnswer(protocol, text) && !NUMBER_RULED_OUT.test(text)) {
+    const signs = options.onlyAsks ? undefined : extractVolunteered(protocol, text, ctx).red_flags;
+    if (!signs) return null;
+    const raised = withAnswer(answers, { red_flags: signs });
+    return levelRank(evaluate(protocol, raised, []).level) < levelRank(evaluate(protocol, answers, []).level) ? raised : null;
+  }
   // "sorry, I'm 60 not 30", "3 weeks not 3 days": a number ruled out is no answer ("not getting better" is kept whole).
-  const said = text.replace(/\bnot\s+(?:an?\s+)?(?:\d+(?:\.\d+)?|one|two|three|four|five|six|seven|eight|nine|ten)\b(?:\s+(?:days?|weeks?|months?|years?|out of 10))?/gi, ' ');
+  const said = text.replace(NUMBERS_RULED_OUT, ' ');
   const differs = (told: Answers): boolean => (Object.keys(told) as QuestionId[]).some((id) => JSON.stringify(told[id]) !== JSON.stringify(answers[id]));
   const told = extractVolunteered(protocol, said, ctx);
   if (differs(told)) return withAnswer(answers, told);

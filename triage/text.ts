@@ -221,10 +221,14 @@ export function finishTokens(tokens: readonly string[]): Normalized {
     } else if (!(tokens[i] === BREAK && (joined.length === 0 || joined[joined.length - 1] === BREAK))) joined.push(tokens[i]);
   }
   while (joined.length > 0 && joined[joined.length - 1] === BREAK) joined.pop();
-  return { tokens: joined, padded: ` ${joined.join(' ')} ` };
+  return fromTokens(joined);
 }
 
-/** The clause (between breaks) that holds token `at`, as its own text. */
+/** Tokens as a text of their own, as `normalize` gives one: for reading part of a text. */
+export function fromTokens(tokens: string[]): Normalized {
+  return { tokens, padded: ` ${tokens.join(' ')} ` };
+}
+
 /** The clauses `keep` accepts, joined again with breaks; the text itself when it keeps them all. */
 export function keepClauses(text: Normalized, keep: (clause: Normalized) => boolean): Normalized {
   const kept: string[] = [];
@@ -235,19 +239,19 @@ export function keepClauses(text: Normalized, keep: (clause: Normalized) => bool
     const tokens = text.tokens.slice(start, i);
     start = i + 1;
     if (tokens.length === 0) continue;
-    if (!keep({ tokens, padded: ` ${tokens.join(' ')} ` })) dropped = true;
+    if (!keep(fromTokens(tokens))) dropped = true;
     else kept.push(...(kept.length > 0 ? [BREAK] : []), ...tokens);
   }
-  return dropped ? { tokens: kept, padded: ` ${kept.join(' ')} ` } : text;
+  return dropped ? fromTokens(kept) : text;
 }
 
+/** The clause (between breaks) that holds token `at`, as its own text. */
 export function clauseAt(text: Normalized, at: number): Normalized {
   let s = at;
   while (s > 0 && text.tokens[s - 1] !== BREAK) s--;
   let e = at;
   while (e < text.tokens.length && text.tokens[e] !== BREAK) e++;
-  const tokens = text.tokens.slice(s, e);
-  return { tokens, padded: ` ${tokens.join(' ')} ` };
+  return fromTokens(text.tokens.slice(s, e));
 }
 
 /** Splits raw text into sentences or clauses, for checks that look at one at a time. */

@@ -255,11 +255,22 @@ describe('small requests outside the check', () => {
     expect((await new Person(bot.url).say('yes')).entity('booking.question'), 'with nothing offered, "yes" asks for nothing').to.equal(undefined);
   });
 
-  it('takes the call-back up again when someone agrees right after refusing consent, and only then', async () => {
+  it('asks for consent again when someone changes their mind right after refusing it, and only then', async () => {
     const person = new Person(bot.url);
     await person.press('booking:callback');
     expect((await person.say('no thanks')).entity('booking.offer')).to.not.equal(undefined);
-    expect((await person.say('actually yes, go ahead')).entity('booking.question')?.id).to.equal('name');
+    expect((await person.say('actually yes, go ahead')).entity('booking.question')?.id).to.equal('consent');
+    expect((await person.say('yes')).entity('booking.question')?.id).to.equal('name');
+    // "ok", "k", "sure" or "ok what is cadence" after a refusal are no consent: no name, number or time is asked (at most,
+    // consent again, where the call-back is the only way offered).
+    for (const text of ['ok', 'k', 'sure', 'ok thanks', 'ok what is cadence']) {
+      const someone = new Person(bot.url, 'sms');
+      await someone.press('booking:callback');
+      await someone.say('no thanks');
+      const turn = await someone.say(text);
+      expect([undefined, 'consent'], text).to.include(turn.entity('booking.question')?.id);
+      if (turn.entity('booking.question')) expect((await someone.say('Bob Jones')).entity('booking.question')?.id, text).to.not.equal('contact');
+    }
     const later = new Person(bot.url);
     await later.press('booking:callback');
     await later.say('no thanks');

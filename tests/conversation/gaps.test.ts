@@ -29,11 +29,12 @@ describe('questions the knowledge base lacks', () => {
     expect(await bot.running.database.unanswered.since(new Date(0))).to.have.length(before.length);
   });
 
-  it("offers the nearest topics for a question about symptoms in general that no topic answers, not a check of the writer's knee", async () => {
+  it("offers the nearest topics for a question no topic answers (a coach's about warming up), not a check of the writer's knee", async () => {
     const before = await bot.running.database.unanswered.since(new Date(0));
-    const turn = await new Person(bot.url).say('coach here, how do i keep my cross country team from getting kneecap pain');
+    const turn = await new Person(bot.url).say('coach here, what warm up should my cross country team do before races');
     expect(turn.entity('triage.question')).to.equal(undefined);
-    expect(turn.entity('kb.suggestions')?.ids).to.include('prevention');
+    expect(turn.entity('kb.answer')).to.equal(undefined);
+    expect(turn.entity('kb.suggestions')?.ids).to.have.length.of.at.least(2);
     expect(await bot.running.database.unanswered.since(new Date(0))).to.have.length(before.length + 1);
   });
 

@@ -1,6 +1,6 @@
 import { expect } from 'chai';
 import { Person, startTestBot, type TestBot } from '../support/bot';
-import { finishCheck, outcomeOf, questionId, walkTo } from './journey';
+import { finishCheck, outcomeOf, PATH_NO_INJURY, questionId, walkTo } from './journey';
 
 const QUESTIONS = ['injury', 'weight_bearing', 'rapid_swelling', 'red_flags', 'age', 'duration', 'trend', 'location', 'severity', 'recurrent', 'aggravators'];
 
@@ -194,6 +194,23 @@ describe('the symptom check in conversation', () => {
     expect(back.text).to.not.match(/didn't (quite )?get that/i);
   });
 
+  it('answers a question asked after "hold on." mid-check, but not one about something out of scope', async () => {
+    const person = new Person(bot.url);
+    await walkTo(person, 'trend');
+    const insurance = await person.say('hold on. do you guys take insurance?');
+    expect(insurance.entity('kb.answer')?.id).to.equal('insurance');
+    expect(questionId(insurance)).to.equal('trend');
+    // An answer that offers the check does not, in the middle of it.
+    const pfps = await person.say("what's PFPS?");
+    expect(pfps.entity('kb.answer')?.id).to.equal('what-is-runners-knee');
+    expect(pfps.text).to.not.match(/check your symptoms/);
+    expect((await new Person(bot.url).say("what's PFPS?")).text).to.match(/check your symptoms/);
+    const acl = await person.say('I tore my ACL last year. How long to recover?');
+    expect(acl.entity('kb.answer')).to.equal(undefined);
+    expect(acl.entity('kb.noMatch')).to.not.equal(undefined);
+    expect(questionId(acl)).to.equal('trend');
+  });
+
   it('keeps a warning sign told past the length limit of a long message for the check it starts', async () => {
     const person = new Person(bot.url);
     const story = 'I have been running for years and my knee has been fine until lately, so here is the whole story. '.repeat(25);
@@ -325,6 +342,179 @@ describe('the symptom check in conversation', () => {
   });
 });
 
+describe('the check with people who call 911, start over, stop, or ask what the outcome means', () => {
+  let bot: TestBot;
+  before(async () => {
+    bot = await startTestBot();
+  });
+  after(() => bot.stop());
+
+  it('says calling 911 or being in the ER is the right place, and stops the check, counting nothing unclear', async () => {
+    const person = new Person(bot.url);
+    await walkTo(person, 'weight_bearing');
+    const calling = await person.say("I'm calling 911 now");
+    expect(calling.text).to.match(/right place/);
+    expect(calling.text).to.match(/stopped the symptom check/);
+    expect(questionId(calling)).to.equal(undefined);
+    expect(outcomeOf(calling)).to.equal(undefined);
+    const waiting = await new Person(bot.url).say("I'm in the ER right now with my knee, waiting to be seen");
+    expect(waiting.text).to.match(/right place/);
+    expect(questionId(waiting)).to.equal(undefined);
+    // A hospital stay told as past, a physio visit to come, or a question is no call for help: the check goes on.
+    const past = await new Person(bot.url).say('I was in the hospital last month for my knee scope and it still hurts');
+    expect(past.text).to.not.match(/right place/);
+    expect(questionId(past)).to.be.a('string');
+    const asking = new Person(bot.url);
+    await walkTo(asking, 'red_flags');
+    for (const text of ['should I be calling 911?', "I'm waiting to be seen by a physio next week"]) expect((await asking.say(text)).text, text).to.not.match(/right place/);
+  });
+
+  it('starts the check again on "start over", and on "cancel" says to be seen today when the answers so far call for it', async () => {
+    const restarting = new Person(bot.url);
+    await walkTo(restarting, 'rapid_swelling');
+    const again = await restarting.say('start over');
+    expect(again.text).to.match(/start the symptom check again/);
+    expect(questionId(again)).to.equal('injury');
+    const stopping = new Person(bot.url);
+    expect(questionId(await stopping.say('my knee hurts'))).to.equal('injury');
+    expect(questionId(await stopping.say('yes I fell'))).to.equal('weight_bearing');
+    expect(questionId(await stopping.say("no I can't"))).to.be.a('string');
+    const stopped = await stopping.say('cancel');
+    expect(stopped.text).to.match(/should be seen today/);
+    expect(stopped.text).to.match(/stopped the symptom check/);
+    // With nothing serious told, stopping says only that; "stop asking me so many questions" stops it too.
+    const mild = new Person(bot.url);
+    await walkTo(mild, 'age');
+    expect((await mild.say('cancel')).text).to.not.match(/seen today/);
+    const tired = new Person(bot.url);
+    await walkTo(tired, 'injury');
+    expect((await tired.say('stop asking me so many questions')).text).to.match(/stopped the symptom check/);
+  });
+
+  it('gives the outcome again for "what does that mean?" asked just after it, not what runner\'s knee is', async () => {
+    const person = new Person(bot.url);
+    await walkTo(person, 'duration');
+    const outcome = await person.say('8 weeks');
+    expect(outcomeOf(outcome)?.level).to.equal('book');
+    const meaning = await person.say('what does that mean?');
+    expect(outcomeOf(meaning)?.level).to.equal('book');
+    expect(meaning.entity('kb.answer')).to.equal(undefined);
+  });
+
+  it('puts the outcome right for "wait, actually I did fall" and "I\'m 58 not 38" told after it', async () => {
+    const fell = new Person(bot.url);
+    const mild = await finishCheck(fell, await fell.say('my knee hurts'), { ...PATH_NO_INJURY });
+    expect(mild.level).to.equal('self-care');
+    expect(questionId(await fell.say('wait, actually I did fall'))).to.equal('weight_bearing');
+    const older = new Person(bot.url);
+    const first = await finishCheck(older, await older.say('I twisted my knee'), { weight_bearing: 'yes', rapid_swelling: 'no', red_flags: 'none', age: '38' });
+    expect(first).to.deep.equal({ level: 'book', reasons: ['injury'] });
+    const corrected = await older.say("I'm 58 not 38");
+    const outcome = await finishCheck(older, corrected, { red_flags: 'none' });
+    expect(outcome).to.deep.equal({ level: 'urgent', reasons: ['injury_over_55'] });
+  });
+
+  it('asks again, as unclear, for "??" or "why do u need to know that", and takes a question at the duration question as no answer', async () => {
+    const person = new Person(bot.url, 'sms');
+    await walkTo(person, 'location');
+    const marks = await person.say('??');
+    expect(marks.entity('kb.noMatch')).to.equal(undefined);
+    expect(questionId(marks)).to.equal('location');
+    const why = new Person(bot.url);
+    await walkTo(why, 'age');
+    expect(questionId(await why.say('why do u need to know that'))).to.equal('age');
+    expect(outcomeOf(await why.say('why do u need to know that'))).to.deep.equal({ level: 'book', reasons: ['unclear_answers'] });
+    const racing = new Person(bot.url);
+    await walkTo(racing, 'duration');
+    const race = await racing.say('can I still run my race on Saturday?');
+    expect(questionId(race)).to.equal('duration');
+    expect(race.entity('kb.answer')).to.not.equal(undefined);
+  });
+
+  it('asks whether a limping child can bear weight when a parent says he won\'t put weight on his leg', async () => {
+    const person = new Person(bot.url);
+    const first = await person.say("my son is 9 and fell off the trampoline, he's limping and won't put weight on his leg");
+    expect(questionId(first)).to.equal('weight_bearing');
+    const outcome = await finishCheck(person, await person.say("he won't put weight on it"), { rapid_swelling: 'no', red_flags: 'none' });
+    expect(outcome.level).to.equal('urgent');
+    expect(outcome.reasons).to.include('cannot_bear_weight');
+  });
+
+  it('says what it keeps for "what did you save about me?"', async () => {
+    const turn = await new Person(bot.url).say('what did you save about me?');
+    expect(turn.text).to.match(/delete my data/);
+    expect(turn.entity('kb.noMatch')).to.equal(undefined);
+  });
+});
+
+describe('the check with what people text: late signs, loose ages, denials after a sign, hedged answers', () => {
+  let bot: TestBot;
+  before(async () => {
+    bot = await startTestBot();
+  });
+  after(() => bot.stop());
+  const injured = { weight_bearing: 'yes', rapid_swelling: 'no', red_flags: 'none' };
+
+  it('takes a warning sign told after the outcome with a question ("it wakes me up at night too, is that normal?") into it', async () => {
+    const person = new Person(bot.url, 'sms');
+    const first = await finishCheck(person, await person.say('knee pain'), { injury: 'no', red_flags: 'none', age: '64', duration: '3 weeks' });
+    expect(first).to.deep.equal({ level: 'book', reasons: ['persistent'] });
+    const late = await person.say('it wakes me up at night too, is that normal?');
+    expect(late.text).to.match(/Thanks for telling me/);
+    expect(await finishCheck(person, late, { red_flags: 'none' })).to.deep.equal({ level: 'doctor', reasons: ['night_pain_or_weight_loss'] });
+    // A question that only asks tells nothing.
+    const asking = new Person(bot.url);
+    await finishCheck(asking, await asking.say('knee pain'), { injury: 'no', red_flags: 'none', age: '64', duration: '3 weeks' });
+    expect((await asking.say('does it hurt at night with runners knee?')).text).to.not.match(/Thanks for telling me/);
+  });
+
+  it('reads "fifty something" after a fall as the fifties, and takes "I\'m 56 actually" after the outcome as the age', async () => {
+    const loose = new Person(bot.url, 'sms');
+    expect(await finishCheck(loose, await loose.say('I fell off a ladder'), { ...injured, age: 'fifty something' })).to.deep.equal({ level: 'urgent', reasons: ['injury_over_55'] });
+    const corrected = new Person(bot.url, 'sms');
+    expect(await finishCheck(corrected, await corrected.say('I fell off a ladder'), { ...injured, age: '45' })).to.deep.equal({ level: 'book', reasons: ['injury'] });
+    const late = await corrected.say("I'm 56 actually");
+    expect(await finishCheck(corrected, late, { red_flags: 'none' })).to.deep.equal({ level: 'urgent', reasons: ['injury_over_55'] });
+  });
+
+  it('takes "chest pain? no" as no chest pain, and asks again after "she hobbles a bit but won\'t really put weight on it"', async () => {
+    const person = new Person(bot.url, 'sms');
+    await walkTo(person, 'red_flags');
+    const denied = await person.say('chest pain? no');
+    expect(outcomeOf(denied)?.level).to.not.equal('emergency');
+    const hedged = new Person(bot.url, 'sms');
+    expect(questionId(await hedged.say('my daughter twisted her knee at hockey'))).to.equal('weight_bearing');
+    expect(questionId(await hedged.say("she hobbles a bit but won't really put weight on it"))).to.equal('weight_bearing');
+  });
+
+  it('answers "im going to the ER now" mid-check, "what should we do" after an urgent outcome, and a privacy question during the emergency hold', async () => {
+    const going = new Person(bot.url, 'sms');
+    await walkTo(going, 'red_flags');
+    expect((await going.say('im going to the ER now')).text).to.match(/right place/);
+    const urgent = new Person(bot.url);
+    expect(questionId(await urgent.say('my knee hurts'))).to.equal('injury');
+    expect(questionId(await urgent.say('yes I fell'))).to.equal('weight_bearing');
+    const outcome = await finishCheck(urgent, await urgent.say("no I can't"), { red_flags: 'none' });
+    expect(outcome.level).to.equal('urgent');
+    expect(outcomeOf(await urgent.say('what should we do'))?.level).to.equal('urgent');
+    const held = new Person(bot.url);
+    expect(outcomeOf(await held.say('my foot is cold and blue'))?.level).to.equal('emergency');
+    const privacy = await held.say('what do you keep about me?');
+    expect(privacy.text).to.match(/delete my data/);
+    expect(privacy.text).to.match(/call 911/);
+  });
+
+  it('offers physio booking after a doctor outcome as something for after the doctor', async () => {
+    const person = new Person(bot.url);
+    expect(questionId(await person.say('my knee hurts'))).to.equal('injury');
+    expect(questionId(await person.say('no'))).to.equal('red_flags');
+    const turn = await person.say('it aches at night');
+    expect(outcomeOf(turn)?.level).to.equal('doctor');
+    expect(turn.entity('booking.offer')).to.not.equal(undefined);
+    expect(turn.text).to.match(/Once you've seen your doctor, you can book/);
+  });
+});
+
 describe('questions the bot cannot answer in the middle of the check', () => {
   let bot: TestBot;
   before(async () => {
@@ -369,7 +559,7 @@ describe('a check finished in the same conversation, days before (an SMS thread 
     expect((await finishCheck(person, await person.say('my knee hurts'), mild)).level).to.equal('self-care');
     now = new Date('2026-11-20T16:00:00Z');
     expect(questionId(await person.say('my knee still hurts'))).to.equal('injury');
-    await person.say('start over');
+    await person.say('cancel');
     now = new Date('2026-11-23T15:00:00Z');
     expect(questionId(await person.say('hey its me again, knee still sore'))).to.equal('returning_status');
   });

@@ -24,7 +24,7 @@ function allPatterns(): Pattern[] {
   return [...found.values()];
 }
 
-const RULES: NegationRules = { negators: new Set(['no', 'not', 'never']), interjections: new Set(), breakers: new Set(['but']), cancelers: new Set(['sure']), window: 3, throughAdverb: new Set(['not', 'never']), list: { closers: new Set(['or', 'nor']), itemWords: 3, items: 5, determiners: new Set(['any', 'a', 'an']) } };
+const RULES: NegationRules = { negators: new Set(['no', 'not', 'never']), interjections: new Set(), breakers: new Set(['but']), cancelers: new Set(['sure']), window: 3, throughAdverb: new Set(['not', 'never']), answeredAfter: new Set(['no', 'nah']), answeredAtEnd: new Set(['no']), list: { closers: new Set(['or', 'nor']), itemWords: 3, items: 5, determiners: new Set(['any', 'a', 'an']) } };
 
 function text(tokens: string[]): Normalized {
   return { tokens, padded: ` ${tokens.join(' ')} ` };

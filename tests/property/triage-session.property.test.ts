@@ -1,6 +1,7 @@
 import { expect } from 'chai';
 import fc from 'fast-check';
-import { answerTurn, answerWithCode, evaluate, levelRank, questionById, startSession, type TriageState } from '../../triage';
+import { answerTurn, answerWithCode, evaluate, levelRank, questionById, startSession, withAnswer, type AnswerValue, type Question, type TriageState } from '../../triage';
+import { answerFragment } from '../../triage/answers';
 import { anyText, smsText } from './arbitraries';
 import { CTX, loadRealContent, type RealContent } from './content';
 import { expectValidAnswers, expectValidStep } from './expectations';
@@ -84,6 +85,53 @@ describe('property: a symptom check driven by any replies', () => {
         }
       }),
       { numRuns: 120 },
+    );
+  });
+
+  it('ends only when no one or two questions left unanswered could together make the outcome more serious', () => {
+    const protocol = content.protocol;
+    const answersOf = (q: Question): AnswerValue[] => {
+      if (q.kind === 'number') return Array.from({ length: (q.max ?? 10) - (q.min ?? 0) + 1 }, (_, i) => (q.min ?? 0) + i);
+      const codes = q.options.map((o) => o.code);
+      if (q.kind !== 'multi') return codes;
+      const signs = codes.filter((c) => c !== 'none');
+      return [['none'], ...signs.flatMap((a, i) => [[a], ...signs.slice(i + 1).map((b) => [a, b])])];
+    };
+    // Any answers told before the check (as an opening message may tell them: each question or not), then a button for
+    // each question asked.
+    const questions = protocol.questions.filter((q) => q.id !== 'returning_status');
+    const told = fc.array(fc.tuple(fc.boolean(), fc.nat()), { minLength: questions.length, maxLength: questions.length });
+    fc.assert(
+      fc.property(told, fc.array(fc.nat(), { minLength: 30, maxLength: 30 }), (toldPicks, picks) => {
+        let answers = {};
+        toldPicks.forEach(([isTold, pick], i) => {
+          const values = answersOf(questions[i]);
+          if (isTold) answers = withAnswer(answers, answerFragment(questions[i].id, values[pick % values.length]) ?? {});
+        });
+        let { state, step } = startSession(protocol, { returning: false, told: answers, ctx: CTX });
+        for (const pick of picks) {
+          if (step.kind === 'outcome') break;
+          const values = answersOf(questionById(protocol, step.id));
+          const value = values[pick % values.length];
+          ({ state, step } = answerWithCode(protocol, state, Array.isArray(value) ? value.join(',') : String(value), CTX));
+        }
+        if (step.kind !== 'outcome' || step.level === 'emergency') return;
+        const open = protocol.questions.filter((q) => state.answers[q.id] === undefined && !state.unclear.includes(q.id));
+        const rank = levelRank(step.level);
+        for (const [i, a] of open.entries()) {
+          for (const b of [undefined, ...open.slice(i + 1)]) {
+            for (const valueA of answersOf(a)) {
+              for (const valueB of b ? answersOf(b) : [undefined]) {
+                let answers = withAnswer(state.answers, answerFragment(a.id, valueA) ?? {});
+                if (b && valueB !== undefined) answers = withAnswer(answers, answerFragment(b.id, valueB) ?? {});
+                const level = evaluate(protocol, answers, state.unclear, state).level;
+                expect(levelRank(level), `ended ${step.level} without asking ${a.id}${b ? ` and ${b.id}` : ''}`).to.be.at.least(rank);
+              }
+            }
+          }
+        }
+      }),
+      { numRuns: 300 },
     );
   });
 

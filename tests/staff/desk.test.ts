@@ -47,6 +47,19 @@ describe('the staff desk', function () {
     expect(await database.staffConversations.keys()).to.deep.equal(['msteams/19:staff-room@thread.tacv2']);
   });
 
+  it('tells staff writing about a patient in crisis or an emergency what to do for that person, and goes on taking commands', async () => {
+    const staff = staffMember('personal');
+    const crisis = await harness.say(staff, 'KN-1234 texted that she wants to kill herself, what do I do?');
+    expect(crisis.entity('safety.crisis')).to.not.equal(undefined);
+    expect(crisis.text).to.match(/patient/);
+    expect(crisis.text).to.match(/9-8-8/);
+    const emergency = await harness.say(staff, "a patient on the phone says her foot is cold and blue and she can't feel it");
+    expect(emergency.entity('triage.outcome')).to.deep.include({ level: 'emergency', reasons: ['emergency_message'] });
+    expect(emergency.text).to.match(/patient with these signs/);
+    // No emergency hold on the staff chat: the desk still answers.
+    expect((await harness.say(staff, 'open requests')).entity('booking.list')).to.not.equal(undefined);
+  });
+
   it('stops posting in a chat when staff ask, and says so when it was not posting there', async () => {
     const staff = staffMember('channel');
     await harness.say(staff, 'use this chat for requests');
@@ -60,9 +73,26 @@ describe('the staff desk', function () {
     for (let n = 0; n < 12; n++) references.push(await request(`Person ${'ABCDEFGHIJKL'[n]}`));
     const list = await harness.say(staffMember(), 'open requests');
     expect(list.entity('booking.list')?.references).to.deep.equal(references.slice(0, 10));
-    expect(list.text).to.include('Showing the oldest 10 of 12');
+    expect(list.text).to.include('Showing 1 to 10 of 12');
     expect(list.replies[0].choices?.[0]).to.deep.equal({ label: `Show ${references[0]}`, value: `staff:show:${references[0]}` });
     expect(await database.accessLog.entries()).to.have.length(10);
+    // The rest a button away.
+    const next = list.replies[0].choices?.at(-1);
+    expect(next).to.deep.equal({ label: 'Show the next 2', value: 'staff:list:10' });
+    const rest = await harness.say(staffMember(), '', { value: next?.value });
+    expect(rest.entity('booking.list')?.references).to.deep.equal(references.slice(10));
+    expect(rest.text).to.include('Showing 11 to 12 of 12');
+    expect(rest.replies[0].choices?.map((c) => c.value)).to.not.include('staff:list:12');
+  });
+
+  it('puts an urgent request first on the first page, however many older ones wait', async () => {
+    for (let n = 0; n < 11; n++) await request(`Person ${'ABCDEFGHIJK'[n]}`);
+    const who = person('webchat', 'Uma Urgent');
+    harness.restore(who, { lastOutcome: { level: 'urgent', reasons: ['locked_knee'], answers: { injury: 'no' }, protocol: content.protocol.version } });
+    for (const [text, value] of [['', 'booking:callback'], ['yes', undefined], ['Uma Urgent', undefined], ['416-555-0123', undefined]] as const) await harness.say(who, text, { value });
+    const urgent = (await harness.say(who, 'any time')).entity('booking.requested')?.reference ?? '';
+    const list = await harness.say(staffMember(), 'open requests');
+    expect(list.entity('booking.list')?.references?.[0]).to.equal(urgent);
   });
 
   it('lists and titles a request whose check advised being seen today as urgent, first', async () => {

@@ -259,6 +259,12 @@ describe('triage free-text parsing', () => {
     ['its going downhill', 'worse'],
     ['up and down', 'same'], ["it's not worse", 'same'], ['improving slowly', 'better'], ['3', 'worse'], ['hard to tell', null],
     ["hasn't improved", 'same'], ['no improvement', 'same'], ["can't say it's better", 'same'], ['up and down but overall better', 'better'],
+    // A story in two parts is answered by its later part when the earlier one tells the past.
+    ['it was worse at the start of the week but yesterday I managed a short walk', 'better'], ['it was getting worse but now its improving', 'better'],
+    ['better at first but now worse again', 'worse'], ['it was improving but now its worse', 'worse'], ['it got better but now the same', 'same'],
+    // Without a past told before it, a contrast does not turn the answer; better with the pain still there is better.
+    ["better but it's still there", 'better'], ['getting better but still sore', 'better'], ['still sore but improving', 'better'],
+    ["not better, it's still there", 'same'],
   ]);
 
   table('location', [
@@ -286,7 +292,8 @@ describe('triage free-text parsing', () => {
     // "Gone downhill" is worse, not gone.
     ["honestly it's gone downhill", 'worse'], ['went downhill fast', 'worse'], ['all gone', 'gone'],
     ['not great, worse actually', 'worse'], ['1', 'gone'], ['hmm', null],
-    ['back again', 'same'], ["it's back but better than before", 'better'], ['all gone! running again pain free', 'gone'],
+    ['back again', 'same'], ["it's back but better than before", 'better'], ['it was gone but now its back', 'same'], ['the pain is back', 'same'],
+    ['it was better for a while but now its back and worse', 'worse'], ['all gone! running again pain free', 'gone'],
     // "all good" is gone, not the "good" of better.
     ['its gone! all good now', 'gone'], ['good as new', 'gone'], ['pretty good', 'better'],
     ['Flaring more than before.', 'worse'],
@@ -307,7 +314,32 @@ describe('triage free-text parsing', () => {
     // A sign told while asking back is still told.
     ["I don't understand why my calf is so swollen and red", ['calf_swelling']],
     ['huh? no', ['none']],
+    // Numbness told after a contrast with pins and needles that came and went is numbness that stays.
+    ["i get pins & needles on and off but now my whole foot is numb and it's not going away", ['tingling', 'cold_pale_foot']],
+    ["my foot goes numb on and off, but now it's fine", ['tingling']],
+    // A sign asked and answered no in the same breath.
+    ['swollen? nah. hot? nah. just sore', ['none']], ['swelling - no, fever - no, calf - no', ['none']], ['swollen? not really', ['none']],
+    ['fever - no. swelling - yes', ['swollen']],
+    // Heat told of things other than the knee, and injections into other joints.
+    ['no swelling or anything. my shoes are hot lol but the knee is fine', ['none']],
+    ["only hot thing is my hot yoga class lol. knee's not swollen or red", ['none']],
+    ['none. had a cortisone shot in my shoulder last month but nothing in the knee', ['none']],
+    ['I get hyaluronic injections in that knee, last one was 2 months ago', ['recent_surgery']],
+    ["my pants are falling off lol, lost weight and I'm not dieting", ['night_pain_weight_loss']],
   ]);
+  table('aggravators', [["sorry I no understand this question", null], ['i no understand', null]]);
+
+  it('reads "yesterday I managed a short walk", told of the trend, as better and not as walking making it worse', () => {
+    const r = interpretAnswer(protocol(), 'trend', 'it was worse at the start of the week but yesterday I managed a short walk', CTX);
+    expect(r.answers).to.deep.equal({ trend: 'better' });
+  });
+
+  it('reads "zero when resting, maybe 5 on hills" as a 5 with no pain at rest, and "my pants are falling off" as no fall', () => {
+    const severity = interpretAnswer(protocol(), 'severity', 'zero when resting, maybe 5 on hills', CTX);
+    expect(severity.answers).to.deep.equal({ severity: 5 });
+    const signs = interpretAnswer(protocol(), 'red_flags', "my pants are falling off lol, lost weight and I'm not dieting", CTX);
+    expect(signs.answers.injury).to.equal(undefined);
+  });
 
   it('reads "worse since we talked" as how it is since the last check, not as the trend of this episode', () => {
     const r = interpretAnswer(protocol(), 'returning_status', "It's gotten worse since we talked.", CTX);
@@ -401,6 +433,18 @@ describe('triage free-text parsing', () => {
       ['my kid has knee pain', { age: 'child' }],
       // Where it hurts told in passing, as "on the outer side".
       ['my knee hurts on the outer side', { location: 'outer' }], ['sore on the inner side', { location: 'inner' }],
+      // An injury told as recent stands beside an operation long ago; a recurrence's time is not this pain's, another clause's is.
+      [
+        "Knocked my knee on a table corner 2 days ago, I'm walking fine and it didn't swell. I had a knee replacement in mid-September.",
+        { injury: 'yes', weight_bearing: 'yes', rapid_swelling: 'no', red_flags: ['recent_surgery'], duration: 'lt1w' },
+      ],
+      ['Three weeks of pain on my knee. Had the same thing two years ago.', { duration: '2to6w', recurrent: 'yes' }],
+      ['Had the same thing two years ago', { recurrent: 'yes' }],
+      ["it's been like that since the 1st of the month", { duration: '2to6w' }],
+      // Times on either side of a contrast are each their own: told apart, they disagree, so the check asks.
+      ["My hip has been bugging me for months but this is about my knee - sore around the kneecap since Saturday's 10k.", { location: 'front' }],
+      // Someone else's operation, set against the writer's own knee.
+      ["My husband had his knee replaced last month, but mine is just a bit sore since Tuesday. I'm 58.", { age: 'older', duration: 'lt1w' }],
     ];
     for (const [text, expected] of rows) {
       it(`finds ${JSON.stringify(expected)} in "${text}"`, () => {

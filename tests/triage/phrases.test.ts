@@ -2,7 +2,7 @@ import { expect } from 'chai';
 import { compilePattern, findHits, literalWords, type NegationRules } from '../../triage/phrases';
 import type { Normalized } from '../../triage/text';
 
-const RULES: NegationRules = { negators: new Set(['no', 'not', 'never']), interjections: new Set(), breakers: new Set(['but']), cancelers: new Set(), window: 3, throughAdverb: new Set(['not', 'never']), list: { closers: new Set(['or', 'nor']), itemWords: 3, items: 5, determiners: new Set(['any', 'a', 'an']) } };
+const RULES: NegationRules = { negators: new Set(['no', 'not', 'never']), interjections: new Set(), breakers: new Set(['but']), cancelers: new Set(), window: 3, throughAdverb: new Set(['not', 'never']), answeredAfter: new Set(['no', 'nah']), answeredAtEnd: new Set(['no']), list: { closers: new Set(['or', 'nor']), itemWords: 3, items: 5, determiners: new Set(['any', 'a', 'an']) } };
 
 function hit(source: string, words: string): boolean {
   const tokens = words.split(' ');

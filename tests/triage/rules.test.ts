@@ -115,6 +115,12 @@ describe('triage rules', () => {
       expect(nextStep(p, state({}, { returning: true }))).to.deep.equal({ kind: 'question', id: 'returning_status', attempt: 1 });
     });
 
+    it('asks a question that could raise the outcome only with a later one: an injury at 55 or over, once a benign fall\'s follow-ups are known', () => {
+      // Told: walking fine, no swelling, a recent operation (doctor). Injury alone, or age alone, adds nothing above it.
+      const told = state({ weight_bearing: 'yes', rapid_swelling: 'no', red_flags: ['recent_surgery'] });
+      expect(nextStep(p, told)).to.deep.equal({ kind: 'question', id: 'injury', attempt: 1 });
+    });
+
     it('asks every question, in order, while nothing raises the outcome', () => {
       const { asked, outcome } = walk(p, {
         injury: 'no', red_flags: ['none'], age: 'adult', duration: 'lt1w', trend: 'better', location: 'front', severity: 3, recurrent: 'no', aggravators: ['running'],

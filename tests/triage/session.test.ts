@@ -270,6 +270,23 @@ describe('triage session', () => {
     expect(reply(p, state, '   ').understood).to.equal(false);
   });
 
+  it('does not count a reply that answers another question ("actually I did fall") as an ask of the one waiting', () => {
+    let { state } = startSession(p, { returning: false, ctx: CTX });
+    const say = (text: string) => {
+      const result = reply(p, state, text);
+      state = result.state;
+      return result.step;
+    };
+    say('no');
+    expect(say('none')).to.deep.include({ kind: 'question', id: 'age', attempt: 1 });
+    expect(say('actually I did fall, last week on the ice')).to.deep.include({ kind: 'question', id: 'weight_bearing' });
+    say('yes');
+    expect(say('no')).to.deep.include({ kind: 'question', id: 'age', attempt: 1 });
+    // Not understood at its first real ask, age is asked once more: after an injury it decides between book and urgent.
+    expect(say('prefer not to say')).to.deep.include({ kind: 'question', id: 'age', attempt: 2 });
+    expect(say('58')).to.deep.include({ kind: 'outcome', level: 'urgent', reasons: ['injury_over_55'] });
+  });
+
   it('tells the step a saved state is at without changing it', () => {
     const { state, step } = startSession(p, { returning: false, ctx: CTX });
     expect(currentStep(p, state)).to.deep.equal(step);
