@@ -7,7 +7,7 @@ import { CodePhrases, Language } from './language';
 import { affirms, denies, findHits, matchesAtStart, PhraseSet } from './phrases';
 import { ReadMode } from './parse-duration';
 import { Question } from './protocol';
-import { BREAK, clauseAt, fromTokens, normalize, Normalized } from './text';
+import { BREAK, clauseAt, fromTokens, normalize, Normalized, splitAtWords } from './text';
 
 const EMPTY: PhraseSet = { patterns: [], except: [] };
 
@@ -273,15 +273,10 @@ export function readSingle(lang: Language, q: Question, text: Normalized, mode: 
  */
 function laterPart(lang: Language, q: Question, text: Normalized): Normalized | null {
   if (!lang.laterWins.questions.includes(q.id)) return null;
-  let last = -1;
-  text.tokens.forEach((t, i) => {
-    if (lang.contrast.has(t)) last = i;
-  });
-  if (last <= 0 || last === text.tokens.length - 1) return null;
-  const before = text.tokens.slice(0, last);
-  if (!affirms(lang.laterWins.past, fromTokens(before), lang.negation)) return null;
-  const rest = text.tokens.slice(last + 1);
-  return fromTokens(rest);
+  const parts = splitAtWords(text, lang.contrast);
+  if (parts.length < 2) return null;
+  const before = fromTokens(parts.slice(0, -1).flatMap((part) => part.tokens));
+  return affirms(lang.laterWins.past, before, lang.negation) ? parts[parts.length - 1] : null;
 }
 
 function namedSingle(lang: Language, q: Question, text: Normalized, mode: ReadMode): string | null {

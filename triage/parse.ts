@@ -9,9 +9,9 @@ import { durationBand, parseDuration, ReadMode } from './parse-duration';
 import { readRedFlags, toldFever } from './parse-red-flags';
 import { parseSeverity } from './parse-severity';
 import { affirms, findHits, matchesAtStart } from './phrases';
-import type { CodePhrases, Language } from './language';
+import type { CodePhrases } from './language';
 import { Protocol, Question, questionById } from './protocol';
-import { BREAK, clauseAt, fromTokens, keepClauses, normalize, normalizedClauses, Normalized } from './text';
+import { BREAK, clauseAt, fromTokens, keepClauses, normalize, normalizedClauses, Normalized, splitAtWords } from './text';
 
 export type { ParseContext } from './calendar';
 
@@ -57,7 +57,8 @@ function durationToldInPassing(protocol: Protocol, text: Normalized, raw: string
   const lang = protocol.language;
   for (const clause of normalizedClauses(raw, lang.lexicon, text)) {
     // "my hip has bugged me for months but this is about my knee, sore since Saturday": each side of a contrast on its own.
-    for (const part of contrastParts(lang, clause)) {
+    const parts = splitAtWords(clause.normalized, lang.contrast);
+    for (const part of parts.length === 1 ? [clause] : parts.map((normalized) => ({ normalized, text: normalized.tokens.join(' ') }))) {
       // "but that was over 20 years ago": a time long past is of something else.
       if (affirms(lang.longAgoMarkers, part.normalized, lang.negation)) continue;
       const days = parseDuration(lang, part.normalized, part.text, ctx, 'mention', protocol.durationBands);
@@ -65,18 +66,6 @@ function durationToldInPassing(protocol: Protocol, text: Normalized, raw: string
     }
   }
   return bands.size === 1 ? [...bands][0] : null;
-}
-
-/** A clause split at its contrast words ("but", "though"), or the clause itself when it has none. */
-function contrastParts(lang: Language, clause: { text: string; normalized: Normalized }): Array<{ text: string; normalized: Normalized }> {
-  const tokens = clause.normalized.tokens;
-  if (!tokens.some((t) => lang.contrast.has(t))) return [clause];
-  const parts: string[][] = [[]];
-  for (const t of tokens) {
-    if (lang.contrast.has(t)) parts.push([]);
-    else parts[parts.length - 1].push(t);
-  }
-  return parts.filter((p) => p.length > 0).map((p) => ({ text: p.join(' '), normalized: fromTokens(p) }));
 }
 
 /** "It hurts when I run and on stairs": only activities tied to the pain in the same clause count. */

@@ -229,6 +229,17 @@ export function fromTokens(tokens: string[]): Normalized {
   return { tokens, padded: ` ${tokens.join(' ')} ` };
 }
 
+/** The text's parts between any of `words` ("but", "though"), none of them empty; the text alone when it has none. */
+export function splitAtWords(text: Normalized, words: ReadonlySet<string>): Normalized[] {
+  if (!text.tokens.some((t) => words.has(t))) return [text];
+  const parts: string[][] = [[]];
+  for (const t of text.tokens) {
+    if (words.has(t)) parts.push([]);
+    else parts[parts.length - 1].push(t);
+  }
+  return parts.filter((p) => p.length > 0).map(fromTokens);
+}
+
 /** The clauses `keep` accepts, joined again with breaks; the text itself when it keeps them all. */
 export function keepClauses(text: Normalized, keep: (clause: Normalized) => boolean): Normalized {
   const kept: string[] = [];
