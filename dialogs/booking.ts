@@ -106,6 +106,10 @@ export function createBookingFlow(deps: BookingFlowDeps) {
   const withdrawWords = words.withdrawWords.map(normaliseText);
   const withdrawOpenings = words.withdrawOpenings.map(normaliseText);
   const changeWords = words.changeWords.map(normaliseText);
+  // After a refused consent: replies that only acknowledge it, whole replies that agree, and signs of a change of mind.
+  const acknowledgements = new Set(words.consent.acknowledgements.map(normaliseText));
+  const wholeAgreements = new Set([...words.consent.agreeWords, ...words.consent.guardianWords].map(normaliseText));
+  const changedMindSigns = words.consent.changedMindSigns.map((sign) => ` ${normaliseText(sign)} `);
 
   const question = (id: BookingQuestionId, text: string, choices?: Choice[]): Reply => ({ text, choices, entity: { type: 'booking.question', id } });
   const isChild = (state: BookingData) => state.summary?.answers.age === 'child' || state.forChild === true;
@@ -268,11 +272,9 @@ export function createBookingFlow(deps: BookingFlowDeps) {
       // "ok", "thanks" after "No problem, I haven't kept anything" acknowledge it, and "ok what is cadence" asks something
       // else: neither is consent. A whole "yes please", or "actually yes, go ahead", is a change of mind.
       const said = normaliseText(text);
-      const { consent } = words;
-      if (consent.acknowledgements.some((ack) => normaliseText(ack) === said)) return undefined;
-      const whole = [...consent.agreeWords, ...consent.guardianWords].some((word) => normaliseText(word) === said);
-      if (!whole && !consent.changedMindSigns.some((sign) => ` ${said} `.includes(` ${normaliseText(sign)} `))) return undefined;
-      const reading = readConsent(text, consent);
+      if (acknowledgements.has(said)) return undefined;
+      if (!wholeAgreements.has(said) && !changedMindSigns.some((sign) => ` ${said} `.includes(sign))) return undefined;
+      const reading = readConsent(text, words.consent);
       if (reading !== 'self' && reading !== 'guardian') return undefined;
       // "actually yes, go ahead": the consent question again, plainly, before anything is asked or kept (a child writer is
       // told first that a parent or guardian needs to agree).

@@ -242,7 +242,7 @@ export async function handleMessage(deps: ConversationDeps, data: ConversationDa
     const change = deps.booking.afterRequest(data, text, said.norm, clinicContact(deps));
     if (change) return remember(change);
     // "sorry, I meant 3 weeks not 3 days" after the outcome: the advice should fit the facts.
-    const corrected = await triage.correctOutcome(data, text, input, intents.onlyAsks(said));
+    const corrected = await triage.correctOutcome(data, text, input, () => intents.onlyAsks(said));
     if (corrected) return remember(corrected);
     // "what does that mean?" just after the outcome asks about the outcome, not about runner's knee.
     const explained = triage.outcomeExplained(data, text, outcomeJustGiven);

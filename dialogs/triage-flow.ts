@@ -75,9 +75,10 @@ export interface TriageFlow {
   beforeBooking(data: TriageHolder): Reply[];
   /**
    * After an outcome in this conversation, "sorry, I meant 3 weeks not 3 days": the check again with the answer put right
-   * and the others kept (the warning signs asked again); undefined when the message puts nothing right.
+   * and the others kept (the warning signs asked again); undefined when the message puts nothing right. `onlyAsks` tells,
+   * when it is needed, whether every clause of the message asks (then it tells no warning sign).
    */
-  correctOutcome(data: TriageHolder & { triage?: TriageData }, text: string, input: TurnInput, onlyAsks: boolean): Promise<Reply[] | undefined>;
+  correctOutcome(data: TriageHolder & { triage?: TriageData }, text: string, input: TurnInput, onlyAsks: () => boolean): Promise<Reply[] | undefined>;
   /** "What should I do now?" after an outcome in this conversation: its advice again; undefined when there is none. */
   outcomeAgain(data: TriageHolder & { lastOutcome?: { level: string; reasons: string[]; protocol: string } }): Reply[] | undefined;
   /** The answer to "ok" or "thanks" just after crisis resources. */

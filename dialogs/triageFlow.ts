@@ -145,6 +145,7 @@ export function createTriageFlow(deps: TriageFlowDeps): TriageFlow {
     signsSummary(text, input, base) {
       const answers = withAnswer(base?.answers ?? {}, extractVolunteered(protocol, text, ctx(input)));
       const { level, reasons } = evaluate(protocol, answers, []);
+      // Against the outcome as given (with any answers left unclear), not as its answers alone would give it.
       if (base && levelRank(level) >= levelRank(base.level)) return undefined;
       return { level, reasons, answers, protocol: protocol.version };
     },

@@ -46,6 +46,11 @@ export function evaluate(
   return { level, reasons };
 }
 
+/** Whether `after` gives a more serious outcome than `before` (nothing left unclear). */
+export function raisesLevel(protocol: Protocol, before: Answers, after: Answers): boolean {
+  return levelRank(evaluate(protocol, after, []).level) < levelRank(evaluate(protocol, before, []).level);
+}
+
 /** Every answer a question could get; several-code questions yield the largest sets first. */
 function* possibleAnswers(q: Question): Generator<AnswerValue> {
   if (q.kind === 'number') {

@@ -6,7 +6,7 @@ import { correctsEarlierAnswer, extractVolunteered, feverMentioned, interpretPar
 import { codesAnswer, optionNumberAnswer } from './parse-choice';
 import { wordsOf } from './option-number';
 import { Protocol, questionById } from './protocol';
-import { evaluate, nextStep, Step } from './rules';
+import { evaluate, nextStep, raisesLevel, Step } from './rules';
 
 export interface TriageState {
   /** The protocol version the check started with. */
@@ -209,16 +209,16 @@ export function correctedAnswers(
   text: string,
   ctx: ParseContext,
   lastAsked?: QuestionId,
-  options: { onlyAsks?: boolean } = {},
+  options: { onlyAsks?: () => boolean } = {},
 ): Answers | null {
   // "I'm 58 not 38" puts a number right without a word that says so; "it wakes me up at night too, is that normal?" tells
   // a warning sign that makes the outcome more serious, which is never set aside (`onlyAsks`: every clause asks, so it
   // tells nothing: "does it hurt at night with runner's knee?").
   if (!correctsEarlierAnswer(protocol, text) && !NUMBER_RULED_OUT.test(text)) {
-    const signs = options.onlyAsks ? undefined : extractVolunteered(protocol, text, ctx).red_flags;
+    const signs = options.onlyAsks?.() ? undefined : extractVolunteered(protocol, text, ctx).red_flags;
     if (!signs) return null;
     const raised = withAnswer(answers, { red_flags: signs });
-    return levelRank(evaluate(protocol, raised, []).level) < levelRank(evaluate(protocol, answers, []).level) ? raised : null;
+    return raisesLevel(protocol, answers, raised) ? raised : null;
   }
   // "sorry, I'm 60 not 30", "3 weeks not 3 days": a number ruled out is no answer ("not getting better" is kept whole).
   const said = text.replace(NUMBERS_RULED_OUT, ' ');
