@@ -50,9 +50,14 @@ export function toldPart(protocol: Protocol, text: string, whole?: Normalized, o
     if (opens !== null || example) asked[i] = true;
     example = opens !== null && opens.end >= clauses[i].normalized.tokens.length;
   }
+  // "Did I twist it? No...": a question asked back and denied at once by the next clause tells nothing itself. Only a
+  // denial: "calf swollen? yes" tells the sign.
+  const lang = protocol.language;
+  for (let i = 0; i + 1 < clauses.length; i++) {
+    if (!asked[i] && matchesAtStart(lang.echoedQuestions, clauses[i].normalized) !== null && matchesAtStart(lang.no, clauses[i + 1].normalized) !== null) asked[i] = true;
+  }
   // `othersAside`: with the writer's own set against someone else's ("he's got worse knees than me", "mine are fine"),
   // the clauses about that someone else tell nothing of this knee.
-  const lang = protocol.language;
   if (options.othersAside && clauses.length > 1 && affirms(lang.ownContrast, whole ?? normalize(text, lex), lang.negation)) {
     const others = clauses.map((c, i) => !asked[i] && aboutSomeoneElse(lang, c.normalized));
     if (others.some((other, i) => !other && !asked[i])) others.forEach((other, i) => (asked[i] ||= other));

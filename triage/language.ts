@@ -68,6 +68,10 @@ export interface Language {
   doubt: PhraseSet;
   /** "wait", "I mean": a clause opening with one corrects what came before ("No, wait: I did fall"). */
   corrections: PhraseSet;
+  /** "sorry", "well", "actually": a clause opening with one may correct what came before; see `softCorrections.about`. */
+  softCorrections: PhraseSet;
+  /** "Did I twist it? No": a clause that asks the question back before its answer; see `echoedQuestions.about`. */
+  echoedQuestions: PhraseSet;
   /** "sorry, I meant 3 weeks", "oops, it's my left knee": a message after the outcome that puts an answer right. */
   outcomeCorrections: PhraseSet;
   /** "I'm 56 actually": words that, ending a message after the outcome, make it put an answer right too. */
@@ -259,7 +263,8 @@ export function parseLanguage(raw: Json, file: string, realWords: readonly strin
   c.onlyKeys(root, '(root)', [
     'about', 'contractions', 'tokens', 'rewrites', 'numbers', 'fuzzy', 'negation', 'yes', 'no', 'unsure', 'hedge', 'hedgeMeansYes',
     'answers', 'everything', 'mentionContexts', 'redFlagCues', 'duration', 'severity', 'safety', 'volunteerExclude', 'genericExcept', 'benignSymptoms', 'doubt',
-    'schoolGrades', 'corrections', 'outcomeCorrections', 'outcomeCorrectionEnds', 'optionNumbers', 'clarify', 'laterWins', 'contrast', 'activityQuestions',
+    'schoolGrades', 'corrections', 'softCorrections', 'echoedQuestions', 'outcomeCorrections', 'outcomeCorrectionEnds', 'optionNumbers', 'clarify', 'laterWins',
+    'contrast', 'activityQuestions',
   ]);
   const genericExcept = c.object(root.genericExcept ?? {}, 'genericExcept');
 
@@ -369,6 +374,11 @@ export function parseLanguage(raw: Json, file: string, realWords: readonly strin
 
   const activities = c.object(root.activityQuestions, 'activityQuestions');
   c.onlyKeys(activities, 'activityQuestions', ['about', 'phrases']);
+  const aboutAndPhrases = (key: 'softCorrections' | 'echoedQuestions'): PhraseSet => {
+    const o = c.object(root[key], key);
+    c.onlyKeys(o, key, ['about', 'phrases']);
+    return r.set(o.phrases, `${key}.phrases`);
+  };
 
   const language: Omit<Language, 'lexicon' | 'optionWords' | 'clarify'> = {
     laterWins,
@@ -380,6 +390,8 @@ export function parseLanguage(raw: Json, file: string, realWords: readonly strin
     unsure: r.set(root.unsure, 'unsure', genericExcept.unsure ?? []),
     doubt: r.set(root.doubt, 'doubt'),
     corrections: r.set(root.corrections, 'corrections'),
+    softCorrections: aboutAndPhrases('softCorrections'),
+    echoedQuestions: aboutAndPhrases('echoedQuestions'),
     outcomeCorrections: r.set(root.outcomeCorrections, 'outcomeCorrections'),
     outcomeCorrectionEnds: c.strings(root.outcomeCorrectionEnds, 'outcomeCorrectionEnds'),
     hedge: r.set(root.hedge, 'hedge', genericExcept.hedge ?? []),

@@ -8,7 +8,7 @@ import { toldPart } from './hypothetical';
 import { durationBand, parseDuration, ReadMode } from './parse-duration';
 import { readRedFlags, toldFever } from './parse-red-flags';
 import { parseSeverity } from './parse-severity';
-import { affirms, findHits, matchesAtStart } from './phrases';
+import { affirms, findHits, matchesAtStart, type PhraseSet } from './phrases';
 import type { CodePhrases } from './language';
 import { Protocol, Question, questionById } from './protocol';
 import { BREAK, clauseAt, fromTokens, keepClauses, normalize, normalizedClauses, Normalized, splitAtWords } from './text';
@@ -176,11 +176,11 @@ export function feverMentioned(protocol: Protocol, text: string, ctx: ParseConte
  * "No, wait: I did fall on it", "yes... I mean no": a reply that corrects itself is read from its last correction on,
  * without the correcting word; 'nothing' when nothing follows it yet ("no wait"); null when there is no correction.
  */
-function corrected(protocol: Protocol, text: string, whole: Normalized): [Normalized, string] | 'nothing' | null {
+function corrected(protocol: Protocol, text: string, whole: Normalized, markers: PhraseSet): [Normalized, string] | 'nothing' | null {
   const lex = protocol.language.lexicon;
   const parts = normalizedClauses(text, lex, whole);
   for (let i = parts.length - 1; i >= 0; i--) {
-    const marker = matchesAtStart(protocol.language.corrections, parts[i].normalized);
+    const marker = matchesAtStart(markers, parts[i].normalized);
     if (marker === null) continue;
     const rest = [parts[i].normalized.tokens.slice(marker.end).join(' '), ...parts.slice(i + 1).map((p) => p.text)].filter((t) => t.trim().length > 0).join('. ');
     return rest.length === 0 ? 'nothing' : [normalize(rest, lex), rest];
@@ -199,6 +199,15 @@ function withoutClarifying(protocol: Protocol, text: string, whole: Normalized):
   if (rest.length === parts.length) return null;
   const said = rest.map((p) => p.text).join('. ');
   return said.trim().length === 0 ? 'nothing' : [normalize(said, lex), said];
+}
+
+/** "well no": a bare yes or no after a softer correction is the second of two answers, asked again ("yeah... well no"). */
+function onlyYesOrNo(protocol: Protocol, text: Normalized): boolean {
+  const lang = protocol.language;
+  return [lang.yes, lang.no].some((set) => {
+    const said = matchesAtStart(set, text);
+    return said !== null && text.tokens.slice(said.end).every((t) => t === BREAK);
+  });
 }
 
 function onlyHedge(protocol: Protocol, text: Normalized): boolean {
@@ -232,9 +241,21 @@ export function interpretParts(protocol: Protocol, questionId: QuestionId, text:
   const [kept, keptText]: [Normalized, string] = told.dropped ? [told.normalized, told.text] : [whole, text];
   // "Depends what you mean by injury, I guess?": a hedge left beside a question back is no answer.
   if (told.dropped && onlyHedge(protocol, kept)) return { own: null, volunteered: {} };
-  const correction = corrected(protocol, keptText, kept);
+  const correction = corrected(protocol, keptText, kept, lang.corrections);
   if (correction === 'nothing') return { own: null, volunteered: {} };
   const [normalized, said] = correction ?? [kept, keptText];
+  const reading = readReply(protocol, q, normalized, said, ctx);
+  // "I'm 15... sorry, just turned 16", "yeah... well, not really": read from the correction on when that part answers by
+  // itself. Never for the warning signs: a sign told stays told.
+  const soft = correction === null && q.id !== 'red_flags' ? corrected(protocol, said, normalized, lang.softCorrections) : null;
+  if (soft === null || soft === 'nothing' || onlyYesOrNo(protocol, soft[0])) return reading;
+  const later = readReply(protocol, q, soft[0], soft[1], ctx).own;
+  return later ? { ...reading, own: later } : reading;
+}
+
+/** The answer to `q` in a reply already without its questions back and hard corrections, and what else it tells. */
+function readReply(protocol: Protocol, q: Question, normalized: Normalized, said: string, ctx: ParseContext): SplitInterpretation {
+  const lang = protocol.language;
   // The signs told beside a question back are still told: "I don't understand why my calf is so swollen".
   const alsoTold = { volunteered: volunteeredIn(protocol, normalized, said, ctx, q.id), fever: toldFever(lang, normalized, ctx, protocol.durationBands) };
   const answering = withoutClarifying(protocol, said, normalized);

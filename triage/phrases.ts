@@ -416,7 +416,28 @@ export function findHits(set: PhraseSet, text: Normalized, rules: NegationRules)
       (hits ??= []).push({ start: span.start, end: span.end, negated });
     }
   }
-  return hits ? hits.sort((a, b) => a.start - b.start) : NO_HITS;
+  if (!hits) return NO_HITS;
+  hits.sort((a, b) => a.start - b.start);
+  return hits.length > 1 ? negatedWithin(hits, text.tokens, rules) : hits;
+}
+
+/**
+ * "no pain at night or at rest": a hit inside a longer one that is negated ("rest" in "pain at night or at rest") is
+ * negated with it, unless a breaker comes between their starts ("no pain in bed but at rest it throbs").
+ */
+function negatedWithin(hits: Hit[], tokens: readonly string[], rules: NegationRules): Hit[] {
+  for (const hit of hits) {
+    if (hit.negated) continue;
+    hit.negated = hits.some(
+      (outer) =>
+        outer.negated &&
+        outer.start <= hit.start &&
+        hit.end <= outer.end &&
+        outer.end - outer.start > hit.end - hit.start &&
+        !tokens.slice(outer.start, hit.start).some((t) => t === BREAK || rules.breakers.has(t)),
+    );
+  }
+  return hits;
 }
 
 /** Whether the set has a hit that is not negated. */

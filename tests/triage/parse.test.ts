@@ -346,6 +346,28 @@ describe('triage free-text parsing', () => {
     expect(r.answers).to.deep.equal({ returning_status: 'worse' });
   });
 
+  // A sign inside a longer phrase that is denied is denied with it; a breaker between them keeps it told.
+  table('red_flags', [
+    ['No, I sleep fine, no pain at night or when resting.', ['none']], ['no pain at night or at rest', ['none']],
+    ['no pain in bed but at rest it throbs', ['night_pain_weight_loss']],
+    ["It throbs even when I'm lying still on the couch, really bad", ['night_pain_weight_loss']],
+    // Pain on sitting still is the kneecap's own (a film, a long drive): not pain at rest.
+    ["it hurts when I'm just sitting still", null],
+    // A question asked back and denied at once: its words tell nothing. Asked back and said yes, the sign is told.
+    ['swollen? no', ['none']], ['is my calf swollen? yes', ['calf_swelling']],
+    // Never corrected softly: a sign told before "sorry" stays told.
+    ['my calf is red and swollen. sorry, no', ['calf_swelling']],
+  ]);
+  table('injury', [
+    ["Did I twist it? No... I don't think so. It just came on gradually over my long runs.", 'no'], ['did i fall? no', 'no'], ['did i fall? yes', 'yes'],
+  ]);
+  // A reply that puts itself right after "sorry", "well" or "actually" is read from there when that part answers alone.
+  table('weight_bearing', [
+    ['Yeah... well, not really. I tried and had to grab the wall after two steps.', 'no'], ['Yes. Sorry for the slow reply', 'yes'],
+  ]);
+  table('age', [["I'm 15... sorry, just turned 16 last week", 'adult'], ['15, sorry 16', 'adult'], ['16. Sorry, 15', 'child']]);
+  table('trend', [['Same... actually no, a bit better since I stopped running.', 'better']]);
+
   table('recurrent', [
     ['no, first time I\'ve had it', 'no'], ['first time', 'no'], ['not the first time', 'yes'], ['not my first time', 'yes'], ['yes it came back when I started running again', 'yes'],
     // Another body part's trouble long ago, after a no, is not this knee's coming back.
