@@ -13,7 +13,8 @@ export function renderTeams(reply: Reply, submitLabel: string): OutgoingActivity
   if (!choices.length && !links.length && !reply.title) return [{ type: 'message', text: reply.text, textFormat: 'markdown', entities }];
   const body: Record<string, unknown>[] = [];
   if (reply.title) body.push({ type: 'TextBlock', text: reply.title, weight: 'Bolder', size: 'Medium', wrap: true });
-  body.push({ type: 'TextBlock', text: reply.text, wrap: true, color: TONE_COLOR[reply.tone ?? 'normal'] });
+  // A TextBlock is markdown, where one line break joins the lines (a staff card's "Name: ...", "Phone: ..."): each is a paragraph.
+  body.push({ type: 'TextBlock', text: reply.text.replace(/\n+/g, '\n\n'), wrap: true, color: TONE_COLOR[reply.tone ?? 'normal'] });
   const actions = [
     ...choices.map((c) => ({
       type: 'Action.Submit',

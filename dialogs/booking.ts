@@ -31,6 +31,8 @@ export interface BookingData {
   senderOffered?: boolean;
   /** Crisis resources were given mid-way: the request waits, and only a clear answer to its question takes it on. */
   paused?: boolean;
+  /** The request itself gave a number or e-mail ("can someone call me at 647 555 2222"), not kept before consent: asked for again, not the SMS sender's. */
+  contactToldEarly?: boolean;
   /** The request itself told of a child ("my daughter (14) has sore knees, can someone call me?"): a parent or guardian agrees. */
   forChild?: boolean;
 }
@@ -121,7 +123,8 @@ export function createBookingFlow(deps: BookingFlowDeps) {
         const text = fill(template, { days: String(deps.retentionDays) });
         const agree = isChild(state) ? [] : [{ label: words.consent.agree, value: CONSENT.self }];
         const choices = [...agree, { label: words.consent.agreeGuardian, value: CONSENT.guardian }, { label: words.consent.decline, value: CONSENT.decline }];
-        return [question('consent', unclear ? words.consent.unclear : text, choices)];
+        const notKept = state.contactToldEarly && !unclear ? [{ text: words.contact.notKeptYet }] : [];
+        return [...notKept, question('consent', unclear ? words.consent.unclear : text, choices)];
       }
       case 'name':
         return [question('name', unclear ? words.name.unclear : words.name.question)];
@@ -131,7 +134,7 @@ export function createBookingFlow(deps: BookingFlowDeps) {
           const choices = [{ label: words.contact.sender, value: SENDER }, { label: words.contact.other, value: OTHER }];
           return [{ ...question('contact', fill(words.contact.questionSender, { phone: displayContact(sender) }), choices), personal: { keptText: words.contact.questionSenderKept } }];
         }
-        return [question('contact', unclear ? words.contact.unclear : words.contact.question)];
+        return [question('contact', unclear ? words.contact.unclear : state.contactToldEarly ? words.contact.toldEarly : words.contact.question)];
       }
       case 'time':
         return [question('time', unclear ? words.time.unclear : words.time.question, words.time.choices)];
@@ -142,7 +145,7 @@ export function createBookingFlow(deps: BookingFlowDeps) {
     state.step = step;
     state.attempts = 0;
     state.askedAt = input.now.toISOString();
-    if (step === 'contact') state.senderOffered = input.plainChannel && input.smsSender !== undefined && parsePhone(input.smsSender) !== undefined;
+    if (step === 'contact') state.senderOffered = input.plainChannel && !state.contactToldEarly && input.smsSender !== undefined && parsePhone(input.smsSender) !== undefined;
     return ask(state, input.smsSender);
   }
 
@@ -254,7 +257,14 @@ export function createBookingFlow(deps: BookingFlowDeps) {
 
     async start(holder: Holder, input: BookingTurn, summary?: TriageSummary, forChild = false, text = ''): Promise<Reply[]> {
       if (writerIsChild(text, words.consent, deps.childMaxAge)) holder.writerChild = true;
-      const state: BookingData = { step: 'consent', attempts: 0, askedAt: input.now.toISOString(), summary, forChild: forChild || holder.writerChild || undefined };
+      const state: BookingData = {
+        step: 'consent',
+        attempts: 0,
+        askedAt: input.now.toISOString(),
+        summary,
+        forChild: forChild || holder.writerChild || undefined,
+        contactToldEarly: holdsContact(text) || undefined,
+      };
       holder.booking = state;
       // Agreeing to the consent question below is what makes the second request.
       const earlier = holder.callbackReference ? [{ text: fill(words.repeat.notice, { reference: holder.callbackReference }) }] : [];
@@ -327,6 +337,15 @@ export function createBookingFlow(deps: BookingFlowDeps) {
           return moveTo(state, 'name', input);
         }
         case 'name': {
+          // "I'm 13" told after agreeing oneself: a child's own yes is no consent, so a parent or guardian is asked to agree.
+          if (value === undefined && state.consentBy === 'self' && writerIsChild(text, words.consent, deps.childMaxAge)) {
+            holder.writerChild = true;
+            state.forChild = true;
+            state.consentBy = undefined;
+            state.step = 'consent';
+            state.attempts = 0;
+            return [{ text: words.consent.childWriter }, ...ask(state, input.smsSender)];
+          }
           // A button pressed again from an earlier question is never a name.
           const told = value === undefined ? readNameReply(text, words, timeReading(input)) : {};
           if (!told.name && !told.contact && asksWhyName(text, words.name)) return [{ text: words.name.why }, ...ask(state, input.smsSender)];

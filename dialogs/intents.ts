@@ -234,7 +234,9 @@ export function createIntentReader(phrases: IntentPhrases): IntentReader {
     const ownersOfKnee = kneeAt >= 0 ? words.slice(Math.max(0, kneeAt - 2), kneeAt) : [];
     // "my dog is limping" tells of no person's knee; "tripped over my dog and banged my knee" does.
     const personsKnee = ownersOfKnee.some((w) => self.has(w)) && !ownersOfKnee.some((w) => animals.has(w));
-    if (words.some((w) => animals.has(w)) && !personsKnee) return undefined;
+    // "I tripped over the dog, knee is bruised": the writer's own injury, whatever the dog did.
+    const ownInjury = words.some((w, i) => injuryVerbs.has(w) && i > 0 && self.has(words[i - 1]));
+    if (words.some((w) => animals.has(w)) && !personsKnee && !ownInjury) return undefined;
     // "my hip hurts", "I twisted my ankle": another part of the body, and no knee.
     if (kneeAt < 0 && (words.some((w) => otherPartWords.has(w)) || otherPartPhrases.some((part) => ` ${norm} `.includes(part)))) return undefined;
     const firstPerson = words.some((w) => self.has(w));

@@ -126,6 +126,10 @@ export async function handleMessage(deps: ConversationDeps, data: ConversationDa
   const restart = input.plainChannel ? messages.restartWordSms : messages.restartWord;
   const say = (template: string): Reply => ({ text: fill(template, { restart, contact: template.includes('{contact}') ? clinicContact(deps) : undefined }) });
   const text = input.text.trim();
+  // Staff messages are no gaps in the knowledge base: they can name patients' requests.
+  const recordGap = async (said: string, band: 'none' | 'suggest', at: Date): Promise<void> => {
+    if (!input.staff) await deps.recordUnanswered?.(said, band, at);
+  };
   const picked = input.value ?? pickChoice(data.choices, text, !triage.active(data), input.plainChannel ? deps.optionWords : undefined);
   // "ok" or "yes" starts the check only when the last reply offered it.
   const checkOffered = data.choices?.some((c) => c.value === 'triage:start') ?? false;
@@ -170,6 +174,9 @@ export async function handleMessage(deps: ConversationDeps, data: ConversationDa
     return [say(input.attachmentsOnly ? messages.attachmentOnly : messages.emptyMessage)];
   }
 
+  // A check left unfinished for days ("sorry i forgot to finish last week"): its answers may no longer hold.
+  const expired = triage.expire(data, input, picked ?? text);
+  replies.push(...expired);
   const safety = text ? await triage.checkSafety(data, input.screenText ?? text, input) : undefined;
   // What a check started by this message reads from it: all the safety screen read (a sign told past the length limit too).
   const opening = input.screenText ?? text;
@@ -178,8 +185,12 @@ export async function handleMessage(deps: ConversationDeps, data: ConversationDa
     if (safety.replies.some((r) => r.entity?.type === 'safety.crisis')) {
       data.afterCrisis = true;
       deps.booking.pause(data);
-    } else deps.booking.stop(data);
-    return remember(safety.replies);
+      return remember(safety.replies);
+    }
+    // Said, so no one waits for a call that will not come.
+    const notSent = deps.booking.active(data) && !input.staff ? [say(messages.callbackNotSent)] : [];
+    deps.booking.stop(data);
+    return remember([...safety.replies, ...notSent]);
   }
   // Crisis talk only the model reads: the resources first, then the reply the message would have had.
   if (safety) replies.push(...safety.replies);
@@ -242,7 +253,7 @@ export async function handleMessage(deps: ConversationDeps, data: ConversationDa
     const change = deps.booking.afterRequest(data, text, said.norm, clinicContact(deps));
     if (change) return remember(change);
     // "sorry, I meant 3 weeks not 3 days" after the outcome: the advice should fit the facts.
-    const corrected = await triage.correctOutcome(data, text, input, () => intents.onlyAsks(said));
+    const corrected = await triage.correctOutcome(data, text, input, () => intents.onlyAsks(said) && !triage.asksOwnSign(text));
     if (corrected) return remember(corrected);
     // "what does that mean?" just after the outcome asks about the outcome, not about runner's knee.
     const explained = triage.outcomeExplained(data, text, outcomeJustGiven);
@@ -316,6 +327,8 @@ export async function handleMessage(deps: ConversationDeps, data: ConversationDa
       return remember([{ text: messages.dismissed, choices: messages.noMatchChoices }]);
   }
 
+  // "sorry i forgot to finish last week, knee is worse now": the check set aside starts again, with this message as its opening.
+  if (expired.length > 0 && command === undefined && !picked && !intents.isQuestion(said)) return remember(await triage.start(data, input, opening));
   if (triage.active(data)) {
     const answered = await triage.answer(data, picked ?? text, input);
     if (answered) return remember(answered);
@@ -329,6 +342,13 @@ export async function handleMessage(deps: ConversationDeps, data: ConversationDa
     const explained = triage.explain(data, text, input);
     if (explained === 'again') return remember(await triage.unclear(data, text, input));
     if (explained) return remember(explained);
+    // "is it normal that my calf is red and swollen?": a warning sign of one's own, told as a question, is told all the same.
+    // The check takes it before any answer, and says so while it still has questions to ask.
+    if (asks && !picked && (safety?.urgentSigns || triage.asksOwnSign(text))) {
+      const noted = await triage.unclear(data, text, input);
+      const stillAsking = noted.some((reply) => reply.entity?.type === 'triage.question');
+      return remember(stillAsking ? [triage.signNotedReply(), ...noted] : noted);
+    }
     // A question in the middle of the check is not an unclear answer: answer it if we can, then ask again. But "I don't
     // know, I can't remember if it did or not" and "why does that matter?" are replies to the question: unclear ones.
     if (asks && !triage.declines(text)) {
@@ -340,12 +360,21 @@ export async function handleMessage(deps: ConversationDeps, data: ConversationDa
       const match = asked === undefined || asked === text ? whole : deps.matcher.match(asked);
       const topic = match.band === 'answer' && match.topicId ? deps.kb.byId.get(match.topicId) : undefined;
       if (topic) return remember([{ ...answerReply(deps.kb, messages, deps.clinic, topic, match.confidence, { inCheck: true }), choices: [] }, ...triage.reask(data, input)]);
-      await deps.recordUnanswered?.(text, match.band === 'suggest' ? 'suggest' : 'none', input.now);
+      await recordGap(text, match.band === 'suggest' ? 'suggest' : 'none', input.now);
       return remember([{ text: messages.questionInCheck, entity: { type: 'kb.noMatch' } }, ...triage.reask(data, input)]);
     }
-    return remember(await triage.unclear(data, text, input));
+    // "genou enflé et chaud, fièvre 39": a reply in another language gets that language's line (it says to call 911 in an
+    // emergency) before the question again.
+    const foreign = deps.readLanguage?.(text);
+    const unclear = await triage.unclear(data, text, input);
+    return remember(foreign ? [foreignLanguageReply(messages, deps.clinic, foreign), ...unclear] : unclear);
   }
 
+  // A warning sign ticked on the list's card after the check has ended: the check again with it.
+  if (picked && !triage.active(data)) {
+    const late = await triage.lateSigns(data, picked, input);
+    if (late) return remember(late);
+  }
   if (afterCrisis && (command === 'yes' || command === 'no' || command === 'thanks' || command === 'goodbye')) return remember([triage.afterCrisis()]);
   switch (command) {
     case 'greeting':
@@ -365,6 +394,11 @@ export async function handleMessage(deps: ConversationDeps, data: ConversationDa
     case 'wait':
     case 'back':
       return remember([say(messages.acknowledged)]);
+    case 'canWait': {
+      // "can I wait till Monday?", "I can't get there until tomorrow" after advice to be seen today: not a menu, the advice again.
+      if (data.lastOutcome?.level !== 'urgent') break;
+      return remember([say(messages.dontWait)]);
+    }
     case 'whatNow': {
       // "what should I do now?" after the check: its advice again.
       const again = triage.outcomeAgain(data);
@@ -418,7 +452,7 @@ export async function handleMessage(deps: ConversationDeps, data: ConversationDa
     // A question about a symptom in general, near some topics but answered by none ("coach here, how do I keep my team from
     // getting kneecap pain?"), gets those topics to choose from: no one's own knee is told for the check to decide on.
     if (!answered && report === 'topic' && match.band === 'suggest' && asks) {
-      await deps.recordUnanswered?.(text, 'suggest', input.now);
+      await recordGap(text, 'suggest', input.now);
       return remember([suggestionsReply(deps.kb, messages, match)]);
     }
     // Someone telling of their own knee, or of a symptom we have no answer about, gets the check, which decides how urgent it is.
@@ -429,7 +463,7 @@ export async function handleMessage(deps: ConversationDeps, data: ConversationDa
   // Not a gap in the knowledge base: a question the bot could not read.
   const foreign = deps.readLanguage?.(text);
   if (foreign) return remember([foreignLanguageReply(messages, deps.clinic, foreign)]);
-  await deps.recordUnanswered?.(text, match.band === 'suggest' ? 'suggest' : 'none', input.now);
+  await recordGap(text, match.band === 'suggest' ? 'suggest' : 'none', input.now);
   if (match.band === 'suggest') return remember([suggestionsReply(deps.kb, messages, match)]);
   // "what is jumper's knee?" then "how is it treated?": a follow-on to a question with no answer has none either.
   data.lastTopicId = undefined;

@@ -10,6 +10,8 @@ export interface TriageData {
   paused?: boolean;
   /** The question last explained: asked what it means again, the reply counts as an unclear answer. */
   explained?: string;
+  /** When the question waiting was asked (ISO): a check left long enough is set aside. */
+  askedAt?: string;
 }
 
 /** What the check keeps in the conversation beside its session. */
@@ -32,12 +34,24 @@ export interface TriageFlow {
   checkSafety(data: TriageHolder, text: string, input: TurnInput): Promise<{ replies: Reply[]; final: boolean; urgentSigns?: boolean } | undefined>;
   /** Said when warning signs that need to be seen today come in the middle of something else (a call-back request). */
   urgentSignsReply(): Reply;
+  /** Said before the question again when a warning sign is told beside a question in the middle of the check. */
+  signNotedReply(): Reply;
+  /**
+   * Warning signs ticked on the list's card after the check has ended (it stays live in Web Chat and Teams): the check
+   * again with them and the last answers, when they make the outcome more serious or no check was finished; undefined
+   * for a value that is no warning sign, or changes nothing.
+   */
+  lateSigns(data: TriageHolder, value: string, input: TurnInput): Promise<Reply[] | undefined>;
   /**
    * The signs a message tells, weighed as the check weighs them, with the answers of `base` (an earlier outcome):
    * a summary when they make the outcome more serious than `base`'s, for staff to see; undefined otherwise.
    */
   signsSummary(text: string, input: TurnInput, base?: TriageSummary): TriageSummary | undefined;
   active(data: { triage?: TriageData }): boolean;
+  /** "is it normal that it wakes me up at night?": a question about a sign of one's own, which tells it. */
+  asksOwnSign(text: string): boolean;
+  /** A check left unfinished past the protocol's hours, set aside: the words that say so, or none. */
+  expire(data: { triage?: TriageData }, input: TurnInput, text: string): Reply[];
   /** `told`: answers read earlier by `toldIn`, kept until the check was taken up. */
   start(data: { triage?: TriageData }, input: TurnInput, openingText: string | undefined, told?: Answers): Promise<Reply[]>;
   /** What a message tells that the check asks (duration, where it hurts...), as answers: nothing of the message's words is kept. */

@@ -19,6 +19,9 @@ import {
   evaluate,
   levelRank,
   withAnswer,
+  answerFragment,
+  asksAboutOwnSign,
+  interpretAnswer,
   type Level,
   type ParseContext,
   type QuestionId,
@@ -98,7 +101,7 @@ export function createTriageFlow(deps: TriageFlowDeps): TriageFlow {
 
   async function afterStep(holder: Holder, state: TriageState, step: Step, input: TurnInput, repeat: boolean): Promise<Reply[]> {
     if (step.kind === 'question') {
-      holder.triage = { session: state };
+      holder.triage = { session: state, askedAt: input.now.toISOString() };
       return [questionReply(step, repeat)];
     }
     delete holder.triage;
@@ -114,7 +117,10 @@ export function createTriageFlow(deps: TriageFlowDeps): TriageFlow {
   return {
     async checkSafety(holder: Holder, text, input) {
       // An answer to the warning-sign question is read as that answer, with its own rule's reason: only crisis is screened.
-      const { concern, urgentSigns } = screen(protocol, text, ctx(input), { emergency: holder.triage?.session.pending !== 'red_flags' });
+      // "I went to the ER, they said it was a dislocation and put it back": after the emergency answer, a story of having been
+      // seen tells of the sign it was, not of a new one.
+      const seenSince = holder.emergencyAt !== undefined && toldBeenSeen(protocol, text);
+      const { concern, urgentSigns } = screen(protocol, text, ctx(input), { emergency: holder.triage?.session.pending !== 'red_flags' && !seenSince });
       // Clinic staff writing about a patient ("KN-1234 says she wants to end it all") are told what to do for that person;
       // their chat is not held on the emergency advice, so the desk's commands go on working.
       if (input.staff && concern === 'emergency') {
@@ -142,6 +148,24 @@ export function createTriageFlow(deps: TriageFlowDeps): TriageFlow {
       return { text: protocol.messages.urgentSigns, tone: 'warning' };
     },
 
+    signNotedReply() {
+      return { text: protocol.messages.signNotedInCheck, tone: 'warning' };
+    },
+
+    async lateSigns(holder: Holder, value, input) {
+      if (holder.triage || holder.emergencyAt) return undefined;
+      const known = new Set(questionById(protocol, 'red_flags').options.map((option) => option.code));
+      const codes = value.split(',');
+      const signs = codes.every((code) => known.has(code)) ? answerFragment('red_flags', codes.filter((code) => code !== 'none')) : null;
+      if (!signs) return undefined;
+      const base = holder.lastOutcome?.answers ?? {};
+      const answers = withAnswer(base, signs);
+      if (holder.lastOutcome && levelRank(evaluate(protocol, answers, []).level) >= levelRank(holder.lastOutcome.level)) return undefined;
+      const replies = await this.start(holder, input, undefined, answers);
+      const asks = replies.some((reply) => reply.entity?.type === 'triage.question');
+      return holder.lastOutcome ? [{ text: asks ? messages.outcomeCorrected : messages.outcomeChanged }, ...replies] : replies;
+    },
+
     signsSummary(text, input, base) {
       const answers = withAnswer(base?.answers ?? {}, extractVolunteered(protocol, text, ctx(input)));
       const { level, reasons } = evaluate(protocol, answers, []);
@@ -151,6 +175,20 @@ export function createTriageFlow(deps: TriageFlowDeps): TriageFlow {
     },
 
     active: (holder: Holder) => holder.triage !== undefined,
+
+    asksOwnSign: (text) => asksAboutOwnSign(protocol, text),
+
+    expire(holder: Holder, input, text) {
+      const askedAt = holder.triage?.askedAt;
+      if (!askedAt || input.now.getTime() - Date.parse(askedAt) < protocol.checkExpiresAfterHours * 3_600_000) return [];
+      // "5" (the calf) to the warning-sign list, hours late: a sign told is never set aside; the check goes on with it.
+      if (holder.triage?.session.pending === 'red_flags' && text) {
+        const signs = interpretAnswer(protocol, 'red_flags', text, ctx(input)).answers.red_flags ?? [];
+        if (signs.some((sign) => sign !== 'none')) return [];
+      }
+      delete holder.triage;
+      return [{ text: protocol.messages.checkExpired }];
+    },
 
     toldIn: (text, input) => extractVolunteered(protocol, text, ctx(input)),
 
@@ -170,7 +208,10 @@ export function createTriageFlow(deps: TriageFlowDeps): TriageFlow {
       const added = input.plainChannel && holder.outcomeAfter ? addedOptionAnswers(protocol, last.answers, holder.outcomeAfter, text) : null;
       const answers = added ?? correctedAnswers(protocol, last.answers, text, ctx(input), holder.outcomeAfter, { onlyAsks });
       if (!answers) return undefined;
-      return [{ text: messages.outcomeCorrected }, ...(await this.start(holder, input, undefined, answers))];
+      const replies = await this.start(holder, input, undefined, answers);
+      // With nothing left to ask (a fever told after a hot, swollen knee's outcome), the new advice follows at once.
+      const asks = replies.some((reply) => reply.entity?.type === 'triage.question');
+      return [{ text: asks ? messages.outcomeCorrected : messages.outcomeChanged }, ...replies];
     },
 
     async start(holder: Holder, input, openingText, told) {

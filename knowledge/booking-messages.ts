@@ -23,7 +23,20 @@ export interface BookingMessages {
   /** `why`: what a name is for, told when someone asks. */
   name: NameWords & { question: string; unclear: string; why: string; corrected: string };
   /** `noted` and `changed`: a contact given beside another answer, or a correction of it. */
-  contact: ContactWords & { question: string; questionSender: string; questionSenderKept: string; sender: string; other: string; otherQuestion: string; unclear: string; noted: string; changed: string };
+  /** `toldEarly`: the question when the request itself gave a number, not kept before consent; `notKeptYet`: said at the consent question then. */
+  contact: ContactWords & {
+    question: string;
+    questionSender: string;
+    questionSenderKept: string;
+    sender: string;
+    other: string;
+    otherQuestion: string;
+    unclear: string;
+    noted: string;
+    changed: string;
+    toldEarly: string;
+    notKeptYet: string;
+  };
   /** `words`: what tells a time without a date or an hour ("mornings", "whenever"). */
   time: { question: string; unclear: string; choices: { label: string; value: string }[]; words: string[] };
   requested: string;
@@ -122,6 +135,10 @@ export interface StaffMessages {
   /** What staff say to learn the commands ("help", "what can I do"). */
   helpWords: string[];
   help: string;
+  /** A staff message naming a request's reference that is no command ("reopen KN-7F3Q"): said before `help`. */
+  unknownCommand: string;
+  /** Said for "open requests", "show ..." or "use this chat" in a group chat, where people who are not staff may read. */
+  notInGroupChat: string;
   listTitle: string;
   listEmpty: string;
   listLine: string;
@@ -263,6 +280,8 @@ export function parseBookingMessages(raw: unknown, file: string): BookingMessage
       sender: contact.text('sender', { max: 40 }),
       other: contact.text('other', { max: 40 }),
       otherQuestion: contact.text('otherQuestion'),
+      toldEarly: contact.text('toldEarly'),
+      notKeptYet: contact.text('notKeptYet'),
       unclear: contact.text('unclear'),
       noted: contact.text('noted', { needs: ['contact'] }),
       changed: contact.text('changed', { needs: ['contact'] }),
@@ -299,6 +318,8 @@ export function parseBookingMessages(raw: unknown, file: string): BookingMessage
       fillerWords: staff.words('fillerWords'),
       helpWords: staff.words('helpWords'),
       help: staff.text('help'),
+      unknownCommand: staff.text('unknownCommand'),
+      notInGroupChat: staff.text('notInGroupChat'),
       listTitle: staff.text('listTitle'),
       listEmpty: staff.text('listEmpty'),
       listLine: staff.text('listLine', { needs: ['reference'] }),

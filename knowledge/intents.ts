@@ -1,16 +1,18 @@
 import { Checker, loadJsonContent } from './validate';
 
-export const INTENT_NAMES = ['greeting', 'thanks', 'goodbye', 'help', 'cancel', 'restart', 'more', 'deleteData', 'privacy', 'cancelCallback', 'callback', 'identity', 'appointmentStatus', 'triage', 'booking', 'yes', 'no', 'back', 'wait', 'resume', 'whatNow'] as const;
+export const INTENT_NAMES = ['greeting', 'thanks', 'goodbye', 'help', 'cancel', 'restart', 'more', 'deleteData', 'privacy', 'cancelCallback', 'callback', 'identity', 'appointmentStatus', 'triage', 'booking', 'yes', 'no', 'back', 'wait', 'resume', 'whatNow', 'canWait'] as const;
 export type IntentName = (typeof INTENT_NAMES)[number];
 /**
  * In the order a longer message is read for them: "cancel my call-back" is no request for one, "delete my booking data" no
  * booking, "is my appointment booked?" no request to book.
  */
-export const CONTAINS_INTENTS = ['cancelCallback', 'deleteData', 'privacy', 'identity', 'appointmentStatus', 'callback', 'booking', 'resume', 'triage'] as const;
+export const CONTAINS_INTENTS = ['cancelCallback', 'deleteData', 'privacy', 'identity', 'appointmentStatus', 'canWait', 'callback', 'booking', 'resume', 'triage'] as const;
 export type ContainsIntent = (typeof CONTAINS_INTENTS)[number];
 
 export interface SmsKeywords {
   optOut: string[];
+  /** Opting out in a few words ("stop texting me"), read as STOP is: the whole message, any case, end punctuation aside. */
+  optOutPhrases: string[];
   optIn: string[];
   help: string[];
 }
@@ -76,6 +78,7 @@ export function parseIntents(raw: unknown, file: string): IntentPhrases {
       optOut: check.strings(sms.optOut, 'smsKeywords.optOut', { min: 1 }),
       optIn: check.strings(sms.optIn, 'smsKeywords.optIn', { min: 1 }),
       help: check.strings(sms.help, 'smsKeywords.help', { min: 1 }),
+      optOutPhrases: check.strings(sms.optOutPhrases ?? [], 'smsKeywords.optOutPhrases'),
     },
     exact: exactLists,
     contains: containsLists,

@@ -1,3 +1,4 @@
+import { findReference } from '../dialogs/booking-reference';
 import type { BookingMessages } from '../knowledge/booking-messages';
 import { fill } from '../knowledge/messages';
 import type { AccessAction, AccessLogStore } from '../storage/access-log';
@@ -28,7 +29,8 @@ export interface StaffDeskOptions {
   scanLimit: number;
 }
 
-export const STAFF_DESK_DEFAULTS: Readonly<StaffDeskOptions> = Object.freeze({ listLimit: 10, scanLimit: 1000 });
+// Five to a page: with the next page's button, six, the most Teams shows on a card on desktop and the web.
+export const STAFF_DESK_DEFAULTS: Readonly<StaffDeskOptions> = Object.freeze({ listLimit: 5, scanLimit: 1000 });
 
 export type StaffDesk = ReturnType<typeof createStaffDesk>;
 
@@ -108,9 +110,14 @@ export function createStaffDesk(deps: StaffDeskDeps) {
     async handle(text: string, value: string | undefined, who: StaffIdentity | undefined): Promise<Reply[] | undefined> {
       if (!who) return undefined;
       const command = parseStaffCommand(text, value, words);
+      // A group chat's members need not be staff, and Teams lets anyone add people to one: requests are not shown there,
+      // nor posted (a channel belongs to a team its owners manage, and a personal chat to one staff member).
+      const showsPatients = command?.kind === 'list' || command?.kind === 'show' || command?.kind === 'useHere';
+      if (showsPatients && who.conversation.kind === 'groupChat') return [{ text: words.notInGroupChat }];
       switch (command?.kind) {
         case undefined:
-          return undefined;
+          // "reopen KN-7F3Q", "delete KN-7F3Q": a request named in no command is no knee question either.
+          return findReference(text) ? [{ text: `${words.unknownCommand} ${words.help}` }] : undefined;
         // What these show speaks of patients: none of it is kept for a redelivered message.
         case 'list':
           return aboutPatients(await list(who, command.from));
@@ -139,7 +146,8 @@ export function createStaffDesk(deps: StaffDeskDeps) {
 
     /** The bot was added to a Teams conversation by a staff member: use it for cards unless staff already chose another. */
     async installed(who: StaffIdentity): Promise<Reply[]> {
-      const used = await useHere(who, 'ifFree');
+      // Never a group chat: see `notInGroupChat`.
+      const used = who.conversation.kind !== 'groupChat' && (await useHere(who, 'ifFree'));
       return used ? [{ text: words.useHere }, { text: words.installed }] : [{ text: words.installed }];
     },
   };

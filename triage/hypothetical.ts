@@ -24,6 +24,15 @@ function isHypothetical(protocol: Protocol, clause: Normalized, activities: bool
   return asks(finishTokens(clause.tokens.slice(skip)));
 }
 
+/**
+ * "is it normal that it wakes me up at night?", "should I worry that it's a bit swollen?": a question about a sign of the
+ * writer's own, which tells the sign as a statement would.
+ */
+export function asksAboutOwnSign(protocol: Protocol, text: string): boolean {
+  const { lexicon, ownSignQuestions } = protocol.language;
+  return normalizedClauses(text, lexicon).some((c) => matchesAtStart(ownSignQuestions, c.normalized) !== null && namesSign(protocol, c.normalized));
+}
+
 /** What a message tells: the text of the clauses kept, and their normalised form. */
 export interface Told {
   text: string;
@@ -53,8 +62,14 @@ export function toldPart(protocol: Protocol, text: string, whole?: Normalized, o
   // "Did I twist it? No...": a question asked back and denied at once by the next clause tells nothing itself. Only a
   // denial: "calf swollen? yes" tells the sign.
   const lang = protocol.language;
+  // "swelled? no": a word or two asked back with a question mark is such a question too.
+  const askedBack = (i: number): boolean => {
+    const at = text.indexOf(clauses[i].text);
+    return clauses[i].normalized.tokens.length <= 2 && at >= 0 && /^\s*\?/.test(text.slice(at + clauses[i].text.length));
+  };
   for (let i = 0; i + 1 < clauses.length; i++) {
-    if (!asked[i] && matchesAtStart(lang.echoedQuestions, clauses[i].normalized) !== null && matchesAtStart(lang.no, clauses[i + 1].normalized) !== null) asked[i] = true;
+    const echoes = matchesAtStart(lang.echoedQuestions, clauses[i].normalized) !== null || askedBack(i);
+    if (!asked[i] && echoes && matchesAtStart(lang.no, clauses[i + 1].normalized) !== null) asked[i] = true;
   }
   // `othersAside`: with the writer's own set against someone else's ("he's got worse knees than me", "mine are fine"),
   // the clauses about that someone else tell nothing of this knee.

@@ -1,7 +1,7 @@
 // The clinical core of the triage check: pure functions, no Bot Framework.
 export * from './ids';
 export type { Answers, AnswerValue } from './answers';
-export { withAnswer } from './answers';
+export { withAnswer, answerFragment } from './answers';
 export type { Condition } from './conditions';
 export type { ParseContext } from './calendar';
 export { loadProtocol, parseProtocol, questionById } from './protocol';
@@ -16,3 +16,4 @@ export { startSession, answerTurn, answerWithCode, addedOptionAnswers, corrected
 export type { TriageState, TurnResult } from './session';
 export { outcomeWords, emergencyMessageOutcome } from './outcome-text';
 export type { OutcomeWords } from './outcome-text';
+export { asksAboutOwnSign } from './hypothetical';

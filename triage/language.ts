@@ -41,6 +41,8 @@ export interface DurationLanguage {
   onsetCues: PhraseSet;
   /** "sitting ... for", "running for": a "for" that times an activity, so the time after it is not the pain's. */
   activityFor: PhraseSet;
+  /** "diabetic for 10 years", "a fever since yesterday": told in passing with none of the knee or its pain, a time is theirs. */
+  otherSubjects: PhraseSet;
   /** Fixed phrases ("since yesterday", "for weeks"); `answer` ones only count in a reply to the duration question. */
   relative: Array<{ days: number; mention: PhraseSet; answer: PhraseSet }>;
   holidays: Holiday[];
@@ -90,6 +92,8 @@ export interface Language {
   severityWords: Array<{ value: number; phrases: PhraseSet }>;
   crisis: PhraseSet;
   hypothetical: PhraseSet;
+  /** "is it normal that it wakes me up at night?", "should I worry that it's a bit swollen?": asking about a sign of one's own tells it. */
+  ownSignQuestions: PhraseSet;
   /** Words that open an example of what was just asked about ("like chest pain", "such as a fever"). */
   examples: PhraseSet;
   /** Words that tell a sign is here now ("it's cold and blue now"): after a question about a sign, the message is read whole. */
@@ -245,6 +249,7 @@ function readDuration(r: PhraseReader, x: Json, path: string): DurationLanguage 
     mentionAfter: c.strings(o.mentionAfter, `${path}.mentionAfter`),
     onsetCues: r.set(o.onsetCues, `${path}.onsetCues`),
     activityFor: r.set(o.activityFor, `${path}.activityFor`),
+    otherSubjects: r.set(o.otherSubjects, `${path}.otherSubjects`),
     relative,
     holidays,
     seasons,
@@ -408,6 +413,7 @@ export function parseLanguage(raw: Json, file: string, realWords: readonly strin
     }),
     crisis: r.set(safety.crisis, 'safety.crisis', safety.crisisExcept ?? []),
     hypothetical: r.set(safety.hypothetical, 'safety.hypothetical'),
+    ownSignQuestions: r.set(safety.ownSignQuestions, 'safety.ownSignQuestions'),
     examples: r.set(safety.examples, 'safety.examples'),
     toldNow: r.set(safety.toldNow, 'safety.toldNow'),
     beenSeen: r.set(safety.beenSeen, 'safety.beenSeen', safety.beenSeenExcept ?? []),
@@ -418,7 +424,7 @@ export function parseLanguage(raw: Json, file: string, realWords: readonly strin
     historyDays,
     longAgoOnly: { ...longAgoOnly, now: r.set(longAgoRaw.now, 'safety.longAgoOnly.now') },
     historyMarkers: r.set(safety.historyMarkers, 'safety.historyMarkers'),
-    longAgoMarkers: r.set(safety.longAgoMarkers, 'safety.longAgoMarkers'),
+    longAgoMarkers: r.set(safety.longAgoMarkers, 'safety.longAgoMarkers', safety.longAgoMarkersExcept ?? []),
     elsewhere: r.set(safety.elsewhere, 'safety.elsewhere'),
     ownContrast: r.set(safety.ownContrast, 'safety.ownContrast'),
     parentTelling: r.set(safety.parentTelling, 'safety.parentTelling'),

@@ -61,6 +61,10 @@ function durationToldInPassing(protocol: Protocol, text: Normalized, raw: string
     for (const part of parts.length === 1 ? [clause] : parts.map((normalized) => ({ normalized, text: normalized.tokens.join(' ') }))) {
       // "but that was over 20 years ago": a time long past is of something else.
       if (affirms(lang.longAgoMarkers, part.normalized, lang.negation)) continue;
+      // "40 and I've had a fever since yesterday", "63, diabetic for 10 years": with no word of the knee or its pain, the
+      // time is the other thing's.
+      const other = affirms(lang.duration.otherSubjects, part.normalized, lang.negation) || affirms(lang.cues.fever.mention, part.normalized, lang.negation);
+      if (other && !affirms(lang.cues.knee.mention, part.normalized, lang.negation) && !affirms(lang.aggravatorContext, part.normalized, lang.negation)) continue;
       const days = parseDuration(lang, part.normalized, part.text, ctx, 'mention', protocol.durationBands);
       if (days !== null) bands.add(durationBand(protocol.durationBands, days.hi));
     }

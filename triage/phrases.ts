@@ -426,15 +426,16 @@ export function findHits(set: PhraseSet, text: Normalized, rules: NegationRules)
  * negated with it, unless a breaker comes between their starts ("no pain in bed but at rest it throbs").
  */
 function negatedWithin(hits: Hit[], tokens: readonly string[], rules: NegationRules): Hit[] {
+  const negated = hits.filter((hit) => hit.negated);
+  if (negated.length === 0) return hits;
+  const unbroken = (from: number, to: number): boolean => {
+    for (let i = from; i < to; i++) if (tokens[i] === BREAK || rules.breakers.has(tokens[i])) return false;
+    return true;
+  };
   for (const hit of hits) {
     if (hit.negated) continue;
-    hit.negated = hits.some(
-      (outer) =>
-        outer.negated &&
-        outer.start <= hit.start &&
-        hit.end <= outer.end &&
-        outer.end - outer.start > hit.end - hit.start &&
-        !tokens.slice(outer.start, hit.start).some((t) => t === BREAK || rules.breakers.has(t)),
+    hit.negated = negated.some(
+      (outer) => outer.start <= hit.start && hit.end <= outer.end && outer.end - outer.start > hit.end - hit.start && unbroken(outer.start, hit.start),
     );
   }
   return hits;

@@ -108,6 +108,10 @@ export interface Messages {
   afterBeingSeen: string;
   /** Said when warning signs that need to be seen today are told in the middle of a call-back request. */
   urgentSigns: string;
+  /** A warning sign told beside a question in the middle of the check: noted, and the check goes on. */
+  signNotedInCheck: string;
+  /** Said when a check left unfinished for `checkExpiresAfterHours` is set aside. */
+  checkExpired: string;
   /** Said, with no emergency answer before it, to someone calling 911 or waiting in the emergency department: the check stops. */
   gettingHelpNow: string;
   /** Said after `gettingHelpNow` when a check was under way. */
@@ -132,6 +136,8 @@ export interface Protocol {
   returningAfterHours: number;
   /** Hours after the emergency answer during which every message is answered with `messages.emergencyHold`. */
   emergencyHoldHours: number;
+  /** Hours after its last question that a check left unfinished is set aside (`messages.checkExpired`): signs may have changed. */
+  checkExpiresAfterHours: number;
   questions: Question[];
   rules: Rule[];
   safetyQuestions: QuestionId[];
@@ -245,7 +251,7 @@ function readOutcome(c: JsonChecker, raw: Json, path: string): OutcomeText {
 export function parseProtocol(raw: Json, file: string, language: Language, crisisModel: CrisisModel): Protocol {
   const c = new JsonChecker(file);
   const root = c.object(raw, '(root)');
-  c.onlyKeys(root, '(root)', ['version', 'memoryDays', 'returningAfterHours', 'emergencyHoldHours', 'phrasesFile', 'realWordsFile', 'crisisModelFile', 'safetyQuestions', 'questions', 'ageBands', 'durationBands', 'rules', 'reasons', 'outcomes', 'messages']);
+  c.onlyKeys(root, '(root)', ['version', 'memoryDays', 'returningAfterHours', 'emergencyHoldHours', 'checkExpiresAfterHours', 'phrasesFile', 'realWordsFile', 'crisisModelFile', 'safetyQuestions', 'questions', 'ageBands', 'durationBands', 'rules', 'reasons', 'outcomes', 'messages']);
   const version = c.text(root.version, 'version');
   const memoryDays = c.integer(root.memoryDays, 'memoryDays');
   if (memoryDays < 1) c.fail('memoryDays', 'must be at least 1');
@@ -253,6 +259,8 @@ export function parseProtocol(raw: Json, file: string, language: Language, crisi
   if (returningAfterHours < 1) c.fail('returningAfterHours', 'must be at least 1');
   const emergencyHoldHours = c.integer(root.emergencyHoldHours, 'emergencyHoldHours');
   if (emergencyHoldHours < 0) c.fail('emergencyHoldHours', 'must not be negative');
+  const checkExpiresAfterHours = c.integer(root.checkExpiresAfterHours, 'checkExpiresAfterHours');
+  if (checkExpiresAfterHours < 1) c.fail('checkExpiresAfterHours', 'must be at least 1');
 
   const read = c.array(root.questions, 'questions').map((q, i) => readQuestion(c, q, `questions[${i}]`));
   const seen = new Set<QuestionId>();
@@ -302,7 +310,7 @@ export function parseProtocol(raw: Json, file: string, language: Language, crisi
   for (const level of LEVELS) outcomes.set(level, readOutcome(c, outcomesRaw[level], `outcomes.${level}`));
 
   const m = c.object(root.messages, 'messages');
-  c.onlyKeys(m, 'messages', ['notDiagnosis', 'unclearSafety', 'persistence', 'reask', 'resolvedTips', 'resolvedHeadline', 'crisis', 'emergencyHold', 'emergencyHoldHelpComing', 'bookingAfterUrgent', 'resumeAfterCrisis', 'afterCrisis', 'afterBeingSeen', 'urgentSigns', 'gettingHelpNow', 'checkStoppedForHelp', 'stoppedSeenToday', 'crisisStaff', 'emergencyStaff']);
+  c.onlyKeys(m, 'messages', ['notDiagnosis', 'unclearSafety', 'persistence', 'reask', 'resolvedTips', 'resolvedHeadline', 'crisis', 'emergencyHold', 'emergencyHoldHelpComing', 'bookingAfterUrgent', 'resumeAfterCrisis', 'afterCrisis', 'afterBeingSeen', 'urgentSigns', 'signNotedInCheck', 'checkExpired', 'gettingHelpNow', 'checkStoppedForHelp', 'stoppedSeenToday', 'crisisStaff', 'emergencyStaff']);
   const messages: Messages = {
     notDiagnosis: c.text(m.notDiagnosis, 'messages.notDiagnosis'),
     unclearSafety: c.text(m.unclearSafety, 'messages.unclearSafety'),
@@ -323,6 +331,8 @@ export function parseProtocol(raw: Json, file: string, language: Language, crisi
     crisisStaff: c.text(m.crisisStaff, 'messages.crisisStaff'),
     emergencyStaff: c.text(m.emergencyStaff, 'messages.emergencyStaff'),
     urgentSigns: c.text(m.urgentSigns, 'messages.urgentSigns'),
+    signNotedInCheck: c.text(m.signNotedInCheck, 'messages.signNotedInCheck'),
+    checkExpired: c.text(m.checkExpired, 'messages.checkExpired'),
   };
 
   const ageBands = readBands(c, root.ageBands, 'ageBands', AGE_BANDS, isAgeBand, 'min', 'max').map((b) => ({ code: b.code, min: b.low, max: b.high }));
@@ -332,7 +342,7 @@ export function parseProtocol(raw: Json, file: string, language: Language, crisi
     maxDays: b.high,
   }));
 
-  return { version, memoryDays, returningAfterHours, emergencyHoldHours, questions, rules, safetyQuestions, ageBands, durationBands, reasons, outcomes, messages, language, crisisModel };
+  return { version, memoryDays, returningAfterHours, emergencyHoldHours, checkExpiresAfterHours, questions, rules, safetyQuestions, ageBands, durationBands, reasons, outcomes, messages, language, crisisModel };
 }
 
 function readJson(filePath: string): Json {

@@ -211,6 +211,31 @@ describe('the call-back dialog', function () {
     expect(await database.bookings.byReference(done.entity('booking.requested')?.reference ?? '')).to.deep.include({ consentBy: 'guardian' });
   });
 
+  // From a black-box test: a child's age told only at the name question, a parent's yes reported by the child, and a
+  // parent's name told as whose it is.
+  it('asks a parent or guardian again when "I\'m 13" comes at the name question, and takes no "my mom says yes"', async () => {
+    const who = person();
+    await harness.say(who, '', { value: 'booking:callback' });
+    await harness.say(who, 'yes');
+    const child = await harness.say(who, 'Im 13');
+    expect(child.text).to.match(/parent or guardian needs to agree/);
+    expect(child.entity('booking.question')?.id).to.equal('consent');
+    expect((await harness.say(who, 'my mom says yes')).entity('booking.question')?.id).to.equal('consent');
+    expect((await harness.say(who, "I'm her mom and I agree")).entity('booking.question')?.id).to.equal('name');
+    await harness.say(who, 'my mom is Ana Silva');
+    await harness.say(who, 'ana@example.ca');
+    const done = await harness.say(who, '', { value: 'booking:time:evenings' });
+    expect(await database.bookings.byReference(done.entity('booking.requested')?.reference ?? '')).to.deep.include({ consentBy: 'guardian', name: 'Ana Silva' });
+  });
+
+  it('does not keep "yes but delete it after" as a name', async () => {
+    const who = person();
+    await reach(who, 'name');
+    const turn = await harness.say(who, 'yes but delete it after');
+    expect(turn.entity('booking.question')?.id).to.equal('name');
+    expect(harness.data(who).booking?.name).to.equal(undefined);
+  });
+
   it('does not take "yes" after "no, I\'m the kid" as consent either', async () => {
     const who = person();
     await harness.say(who, '', { value: 'booking:callback' });
@@ -246,6 +271,23 @@ describe('the call-back dialog', function () {
     const done = await harness.say(who, 'after 6pm');
     const stored = await database.bookings.byReference(done.entity('booking.requested')?.reference ?? '');
     expect(stored?.contact).to.deep.equal({ kind: 'phone', value: '+14165550199' });
+  });
+
+  // From a black-box test by SMS: the number in the request was dropped after consent, and "1" then kept the sender's.
+  it('asks again for a number told in the request itself, keeping nothing of it before consent and not offering the sender number', async () => {
+    const who = person('sms');
+    const first = await harness.say(who, 'Hi, can someone call me back at 647-555-2222? It is about my knee');
+    expect(first.entity('booking.question')?.id).to.equal('consent');
+    expect(first.text).to.match(/haven't kept the number/);
+    expect(JSON.stringify(harness.data(who)), 'nothing of the number is kept before consent').to.not.include('2222');
+    await harness.say(who, 'yes');
+    const ask = await harness.say(who, 'Robin Quayle');
+    expect(ask.entity('booking.question')?.id).to.equal('contact');
+    expect(ask.text).to.match(/type it again/).and.not.include('555-0199');
+    await harness.say(who, '647-555-2222');
+    const done = await harness.say(who, 'after 6pm');
+    const stored = await database.bookings.byReference(done.entity('booking.requested')?.reference ?? '');
+    expect(stored?.contact).to.deep.equal({ kind: 'phone', value: '+16475552222' });
   });
 
   it('lets an SMS sender give another number instead of their own', async () => {

@@ -84,6 +84,16 @@ describe('the same conversations on every channel', () => {
     expect((await person.say('what is runners knee')).entity('kb.answer')?.id).to.equal('what-is-runners-knee');
   });
 
+  // From a black-box test by SMS: opting out in words, and the French keyword Canadian carriers use.
+  for (const [text, phone] of [['stop texting me', '+14165550131'], ['ARRÊT', '+14165550132'], ['arret', '+14165550133'], ["Don't text me.", '+14165550134']]) {
+    it(`opts a number out on "${text}" as on STOP`, async () => {
+      const person = new Person(bot.url, 'sms', phone);
+      await person.say('hi');
+      expect((await person.say(text)).text).to.match(/911/);
+      expect((await person.say('what is runners knee')).activities).to.have.length(0);
+    });
+  }
+
   it('deletes the data of a number that sent STOP when it asks, with the one reply that says so', async () => {
     const person = new Person(bot.url, 'sms', '+14165550125');
     for (const text of ['can someone call me back', '1', 'Sam Lee', '1', 'mornings']) await person.say(text);

@@ -57,6 +57,14 @@ describe('rendering for each channel', () => {
     expect(activity.entities?.[0]).to.deep.equal({ type: 'triage.question', id: 'injury' });
   });
 
+  // From a black-box test in Teams: a staff card's lines ran together, one line break being none in a TextBlock's markdown.
+  it('keeps each line of a Teams card its own paragraph', () => {
+    const card: Reply = { title: 'Call-back KN-7F3Q', text: 'Name: Maria Lopez\nPhone: (416) 555-0199\nStatus: open', choices: [{ label: 'Close', value: 'staff:close:KN-7F3Q' }] };
+    const [activity] = renderReplies([card], 'msteams', 'staff-1', WORDS);
+    const body = (activity.attachments?.[0]?.content as { body: { text: string }[] }).body;
+    expect(body[1].text).to.equal('Name: Maria Lopez\n\nPhone: (416) 555-0199\n\nStatus: open');
+  });
+
   it('gives SMS plain numbered text with no cards or buttons', () => {
     const activities = renderReplies([question], 'sms', 'user-1', WORDS);
     expect(activities.every((a) => !a.attachments && !a.suggestedActions)).to.equal(true);

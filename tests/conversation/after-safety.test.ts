@@ -46,6 +46,31 @@ describe('after the emergency answer', () => {
     expect((await person.say('what is runners knee')).entity('kb.answer')?.id).to.equal('what-is-runners-knee');
   });
 
+  it('says the call-back request being taken was not sent when an emergency is told at its last question', async () => {
+    const requests = () => bot.running.database.sql.query('SELECT reference FROM booking_requests', []);
+    const before = (await requests()).length;
+    const person = new Person(bot.url, 'sms', '+14165550151');
+    for (const text of ['call me back', 'yes', 'Nina', '1']) await person.say(text);
+    const turn = await person.say('any time, oh and my foot has gone cold and blue since this afternoon');
+    expect(outcomeOf(turn)?.level).to.equal('emergency');
+    expect(turn.text).to.match(/haven't sent your call-back request/);
+    expect(await requests()).to.have.length(before);
+  });
+
+  // From a third black-box test: a walk-in's doctor, and an ER that named the sign and put it right.
+  it('lets go when told "the doctor at the walk-in said its fine" or "they said it was a dislocation, they put it back"', async () => {
+    const walkIn = new Person(bot.url);
+    expect(outcomeOf(await walkIn.say('my knee is hot swollen and I have a fever'))?.level).to.equal('emergency');
+    const seen = await walkIn.say('the doctor at the walk-in said its fine, just bursitis. can i book physio now?');
+    expect(seen.text).to.match(/glad you've been checked/);
+    expect(seen.entity('booking.offer')).to.not.equal(undefined);
+    const er = new Person(bot.url);
+    expect(outcomeOf(await er.say('my kneecap has moved to the side of my knee and it looks weird'))?.level).to.equal('emergency');
+    const back = await er.say('I went to the ER and they said it was a dislocation, they put it back. can I book physio now?');
+    expect(outcomeOf(back), 'no new emergency answer for the sign that was seen to').to.equal(undefined);
+    expect(back.text).to.match(/glad you've been checked/);
+  });
+
   // From a second black-box test: being at the hospital, or having left it, is not having been seen.
   it('keeps the hold for someone not yet seen, without telling one who called 911 or waits in the ER to do it again', async () => {
     const person = new Person(bot.url);
@@ -118,6 +143,151 @@ describe('after an urgent outcome', () => {
     expect(callback.entity('booking.question')?.id).to.equal('consent');
     expect(callback.text).to.not.match(/be(ing)? seen today/);
   });
+
+  // From a third black-box test: the urgent advice for a hot, swollen knee says to call 911 with a fever; a fever told next is the emergency.
+  for (const fever of ['I also have a fever of 39', 'i feel feverish and shivery too', 'ok, also i have chills and a temperature', 'i have a fever too, is that bad?']) {
+    it(`gives the emergency answer when "${fever}" follows a hot, swollen knee's outcome`, async () => {
+      const person = new Person(bot.url);
+      const first = await person.say('my knee is hot and swollen');
+      expect(outcomeOf(await person.say(questionId(first) === 'red_flags' ? 'no' : 'none'))?.level).to.equal('urgent');
+      const turn = await person.say(fever);
+      expect(outcomeOf(turn)).to.deep.equal({ level: 'emergency', reasons: ['possible_joint_infection'] });
+      expect(turn.text).to.match(/changes my advice/).and.match(/Call 911/);
+    });
+  }
+
+  it('says physio cannot replace being seen today to "can i just book physio instead? i dont want to sit in emerg"', async () => {
+    const person = new Person(bot.url, 'sms', '+14165550142');
+    await person.say('slipped on ice this morning and landed on my knee');
+    await person.say('no i cant, hurts way too much to put any weight on it');
+    expect(outcomeOf(await person.say('14'))?.level).to.equal('urgent');
+    const turn = await person.say('can i just book physio instead? i dont want to sit in emerg for 8 hours');
+    expect(turn.activities[0].text).to.match(/can't replace being seen today/);
+  });
+
+  for (const question of ['is it normal that i feel feverish?', 'could it be because I have a fever?']) {
+    it(`gives the emergency answer when "${question}" follows a hot, swollen knee's outcome`, async () => {
+      const person = new Person(bot.url);
+      const first = await person.say('my knee is hot and swollen');
+      expect(outcomeOf(await person.say(questionId(first) === 'red_flags' ? 'none' : 'no'))?.level).to.equal('urgent');
+      expect(outcomeOf(await person.say(question))?.level).to.equal('emergency');
+    });
+  }
+
+  it('takes "is it normal that it gives way on stairs?" after a self-care outcome as a sign told, and checks again', async () => {
+    const person = new Person(bot.url);
+    expect((await finishCheck(person, await person.say('my knee hurts'), PATH_NO_INJURY)).level).to.equal('self-care');
+    const turn = await person.say('is it normal that it gives way on stairs?');
+    expect(turn.text).to.match(/go through the check again/);
+    expect((await finishCheck(person, turn, { ...PATH_NO_INJURY, red_flags: 'none of the others' })).reasons).to.include('giving_way');
+  });
+
+  it('says not to wait when asked "can I wait till Monday?" after advice to be seen today, and nothing of it after self-care', async () => {
+    const person = new Person(bot.url);
+    expect(outcomeOf(await person.say('my knee locks'))?.level ?? outcomeOf(await person.say('none'))?.level).to.equal('urgent');
+    expect((await person.say("I can't get to urgent care today, can I wait till Monday?")).text).to.match(/waiting isn't advised/);
+    const mild = new Person(bot.url);
+    expect((await finishCheck(mild, await mild.say('my knee hurts'), PATH_NO_INJURY)).level).to.equal('self-care');
+    expect((await mild.say('can i wait till monday to run again?')).text).to.not.match(/waiting isn't advised/);
+  });
+
+  it('does not make a fever told after an outcome with no hot or swollen knee an emergency', async () => {
+    const person = new Person(bot.url);
+    expect((await finishCheck(person, await person.say('my knee hurts'), PATH_NO_INJURY)).level).to.equal('self-care');
+    expect(outcomeOf(await person.say('I also have a fever of 39'))?.level).to.not.equal('emergency');
+  });
+
+  it('takes a warning sign ticked on the list card after the check has ended, and never drops it', async () => {
+    const person = new Person(bot.url);
+    expect((await finishCheck(person, await person.say('my knee hurts'), PATH_NO_INJURY)).level).to.equal('self-care');
+    const turn = await person.post({ type: 'message', value: { codes: 'calf_swelling' } });
+    expect(turn.entity('kb.noMatch')).to.equal(undefined);
+    expect(turn.text).to.match(/go through the check again/);
+    expect(await finishCheck(person, turn, { ...PATH_NO_INJURY, red_flags: 'none of the others' })).to.deep.equal({ level: 'urgent', reasons: ['possible_clot'] });
+    // With no check before it, the card's signs start one.
+    const stranger = new Person(bot.url);
+    expect(questionId(await stranger.post({ type: 'message', value: { codes: 'hot_swollen,calf_swelling' } }))).to.equal('red_flags');
+  });
+});
+
+// From a black-box test by SMS, where one number is one conversation for weeks.
+describe('a check left unfinished for days', () => {
+  let bot: TestBot;
+  let now = new Date('2026-11-20T15:00:00Z');
+  before(async () => {
+    bot = await startTestBot({ now: () => now });
+  });
+  after(() => bot.stop());
+
+  it('sets its answers aside, says so, and asks the warning signs again rather than reading on from a week-old question', async () => {
+    const person = new Person(bot.url, 'sms', '+14165550161');
+    await walkTo(person, 'duration');
+    now = new Date(now.getTime() + 7 * 86_400_000);
+    const turn = await person.say('hi, sorry i forgot to finish last week. knee is worse now');
+    expect(turn.text).to.match(/set its answers aside/);
+    expect(questionId(turn)).to.not.equal('trend');
+    const outcome = await finishCheck(person, turn, { ...PATH_NO_INJURY, returning_status: 'worse', red_flags: '14' });
+    expect(outcome.level).to.not.equal(undefined);
+  });
+
+  it('takes a warning sign picked from the list hours late, rather than setting it aside', async () => {
+    const person = new Person(bot.url, 'sms', '+14165550163');
+    await walkTo(person, 'red_flags');
+    now = new Date(now.getTime() + 13 * 3_600_000);
+    const turn = await person.say('5');
+    expect(turn.text).to.not.match(/set its answers aside/);
+    expect((await finishCheck(person, turn, PATH_NO_INJURY)).reasons).to.include('possible_clot');
+  });
+
+  it('goes on with a check answered within the hours', async () => {
+    const person = new Person(bot.url, 'sms', '+14165550162');
+    await walkTo(person, 'duration');
+    now = new Date(now.getTime() + 2 * 3_600_000);
+    expect(questionId(await person.say('3 days'))).to.equal('trend');
+  });
+});
+
+describe('a warning sign asked about in the middle of the check', () => {
+  let bot: TestBot;
+  before(async () => {
+    bot = await startTestBot();
+  });
+  after(() => bot.stop());
+
+  // From a fourth black-box test: signs that need no same-day care, asked about as one's own, are told all the same.
+  for (const [text, level, reason] of [
+    ['is it normal that it wakes me up at night?', 'doctor', 'night_pain_or_weight_loss'],
+    ['is it normal that it gives way sometimes?', 'book', 'giving_way'],
+  ] as const) {
+    it(`keeps "${text}", asked at the trend question, as a sign told (${level})`, async () => {
+      const person = new Person(bot.url);
+      await walkTo(person, 'trend');
+      const turn = await person.say(text);
+      expect(turn.entity('kb.answer')).to.equal(undefined);
+      const outcome = outcomeOf(turn) ?? (await finishCheck(person, turn, PATH_NO_INJURY));
+      expect(outcome.level).to.equal(level);
+      expect(outcome.reasons).to.include(reason);
+    });
+  }
+
+  it('answers a general question about a sign mid-check without taking it as one\'s own ("does runners knee cause night pain?")', async () => {
+    const person = new Person(bot.url);
+    await walkTo(person, 'trend');
+    const turn = await person.say('does runners knee cause night pain?');
+    expect(questionId(turn)).to.equal('trend');
+    expect((await finishCheck(person, turn, PATH_NO_INJURY)).level).to.equal('self-care');
+  });
+
+  for (const [at, text] of [['duration', 'by the way is it normal that my calf is red and swollen and sore?'], ['age', 'should i worry that my calf is swollen and red?']] as const) {
+    it(`keeps "${text}", asked at the ${at} question, as a sign told, and ends with the advice to be seen today`, async () => {
+      const person = new Person(bot.url);
+      await walkTo(person, at);
+      const turn = await person.say(text);
+      expect(turn.entity('kb.answer')).to.equal(undefined);
+      const outcome = outcomeOf(turn) ?? (await finishCheck(person, turn, PATH_NO_INJURY));
+      expect(outcome).to.deep.equal({ level: 'urgent', reasons: ['possible_clot'] });
+    });
+  }
 });
 
 describe('after crisis resources', () => {
@@ -469,4 +639,16 @@ describe('small requests outside the check', () => {
     expect((await person.say('what data do you keep about me?')).text).to.match(/90 days/);
     expect((await person.say('delete everything you have on me')).entity('privacy.deleted')).to.not.equal(undefined);
   });
+
+  // From a black-box test by SMS: deleting asked for in other words, and a parent's request to book.
+  for (const text of ['pls remove my number from your system', 'erase everything you have on me', 'please delete 289-555-0015 from your records, my name is Dev Patel']) {
+    it(`deletes on "${text}"`, async () => {
+      expect((await new Person(bot.url, 'sms', '+14165550141').say(text)).entity('privacy.deleted')).to.not.equal(undefined);
+    });
+  }
+  for (const text of ['can we book physio for my son?', 'book physio for my son', 'can i see someone this week']) {
+    it(`offers booking on "${text}"`, async () => {
+      expect((await new Person(bot.url).say(text)).entity('booking.offer')).to.not.equal(undefined);
+    });
+  }
 });

@@ -106,6 +106,16 @@ describe('booking handoff through the whole bot, to staff in Teams', () => {
     expect((after.entity('booking.list')?.references ?? [])).to.not.include(reference);
   });
 
+  // From a black-box test in Teams: unknown desk commands got the patients' reply, and were kept as knowledge-base gaps.
+  it('tells staff an unknown command naming a request is none, with the commands, and keeps no staff message as a gap', async () => {
+    const before = await bot.running.database.unanswered.since(new Date(0));
+    const reopen = await staff.say('reopen KN-7YZ4');
+    expect(reopen.text).to.match(/don't know that command/).and.include('open requests');
+    expect(reopen.entity('kb.noMatch')).to.equal(undefined);
+    await staff.say('do you treat tennis elbow?');
+    expect(await bot.running.database.unanswered.since(new Date(0))).to.have.length(before.length);
+  });
+
   it('never shows requests to anyone who is not staff, on any channel', async () => {
     const person = new Person(bot.url);
     await person.press('booking:callback');

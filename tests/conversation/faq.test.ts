@@ -35,6 +35,8 @@ describe('questions and small talk', () => {
     ["My calf isn't swollen or red and I'm not short of breath. Is foam rolling the IT band useful?", 'it-band'],
     ['can a swollen calf be a blood clot', 'serious-causes'],
     ["is it ok to run with runner's knee?", 'rest'],
+    // From a third: swelling asked about is a warning sign's question, not one about what causes runner's knee.
+    ['can runners knee cause swelling', 'serious-causes'],
   ];
   for (const [question, id] of answers) {
     it(`answers "${question}" with ${id}`, async () => {
@@ -67,6 +69,14 @@ describe('questions and small talk', () => {
     expect(turn.text).to.include('Tel. 416-555-0100').and.include('call 416-555-0100');
     expect(turn.entity('kb.noMatch')).to.deep.equal({ type: 'kb.noMatch' });
     expect(turn.activities.every((a) => !a.suggestedActions)).to.equal(true);
+  });
+
+  it('gives a reply in another language in the middle of the check that line, with 911, before the question again', async () => {
+    const person = new Person(bot.url, 'sms', '+14165550178');
+    expect((await person.say('knee pain')).entity('triage.question')).to.not.equal(undefined);
+    const reply = await person.say('genou enflé et chaud, fièvre 39');
+    expect(reply.activities[0].text).to.include('composez le 911').and.include('call 911');
+    expect(reply.entity('triage.question')).to.not.equal(undefined);
   });
 
   it('keeps another script whole by SMS, where other text is kept to GSM-7', async () => {

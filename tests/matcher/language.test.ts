@@ -25,6 +25,10 @@ describe('messages in another language', () => {
     ['genou douloureux', 'French'],
     ["J'ai de la fièvre et mon genou est chaud et enflé", 'French'],
     ['tengo fiebre y la rodilla caliente', 'Spanish'],
+    // Emergencies a black-box test sent by SMS: each must get the line that says to call 911.
+    ['Me caí y no puedo apoyar la pierna, el pie está frío y azul', 'Spanish'], ['el pie está frío y azul', 'Spanish'], ['Me caí y no puedo caminar', 'Spanish'],
+    ['mi hijo se cayó y no puede caminar', 'Spanish'], ['mon pied est froid et bleu', 'French'], ['genou enflé et chaud, fièvre 39', 'French'],
+    ["je ne comprends pas, j'ai de la fièvre", 'French'],
     ['est-ce que je peux courir avec une douleur au genou?', 'French'],
     ['meu joelho dói muito', 'Portuguese'],
     ['mi fa male il ginocchio quando corro', 'Italian'],
@@ -81,9 +85,10 @@ describe('messages in another language', () => {
     for (const file of ['intents.json', 'triage-phrases.json', 'booking-messages.json']) walk(JSON.parse(readFileSync(path.join(projectRoot, 'knowledge', file), 'utf8')));
     const read = [...texts].filter((t) => nameOf(t) !== undefined);
     expect(texts.size).to.be.greaterThan(15_000);
-    // "No, không có, nothing." and "Hindi po, no injury." answer the check (which reads them as no); "bonjour" is a greeting.
-    expect(read, read.join(' | ')).to.have.length.at.most(5);
-    expect(read.filter((t) => !/không|khong|hindi po|bonjour/i.test(t))).to.deep.equal([]);
+    // "No, không có, nothing." and "Hindi po, no injury." answer the check (which reads them as no); "bonjour" is a greeting;
+    // "AIDE" is the French SMS keyword for help, answered before any reading of the language.
+    expect(read, read.join(' | ')).to.have.length.at.most(6);
+    expect(read.filter((t) => !/không|khong|hindi po|bonjour|^aide$/i.test(t))).to.deep.equal([]);
   });
 
   it('says each line it knows in that language, and 911 in every one', () => {

@@ -68,21 +68,36 @@ describe('the staff desk', function () {
     expect(await database.staffConversations.keys()).to.deep.equal([]);
   });
 
+  // From a black-box test in Teams: patients' details shown, and made the feed, in a group chat where anyone may read.
+  it('neither shows nor posts requests in a group chat, and says where to ask', async () => {
+    const reference = await request('Maria Lopez');
+    const group = staffMember('groupChat');
+    for (const text of ['open requests', `show ${reference}`, 'use this chat for requests']) {
+      const turn = await harness.say(group, text);
+      expect(turn.text, text).to.match(/don't show or post call-back requests in a group chat/).and.not.include('Maria');
+    }
+    expect(await database.staffConversations.keys()).to.deep.equal([]);
+    expect(await database.accessLog.entries()).to.have.length(0);
+    expect((await harness.say(staffMember('personal'), `show ${reference}`)).text).to.include('Maria Lopez');
+  });
+
   it('lists the oldest requests first, says how many more there are, and offers to show each', async () => {
     const references: string[] = [];
-    for (let n = 0; n < 12; n++) references.push(await request(`Person ${'ABCDEFGHIJKL'[n]}`));
+    for (let n = 0; n < 7; n++) references.push(await request(`Person ${'ABCDEFG'[n]}`));
     const list = await harness.say(staffMember(), 'open requests');
-    expect(list.entity('booking.list')?.references).to.deep.equal(references.slice(0, 10));
-    expect(list.text).to.include('Showing 1 to 10 of 12');
+    expect(list.entity('booking.list')?.references).to.deep.equal(references.slice(0, 5));
+    expect(list.text).to.include('Showing 1 to 5 of 7');
     expect(list.replies[0].choices?.[0]).to.deep.equal({ label: `Show ${references[0]}`, value: `staff:show:${references[0]}` });
-    expect(await database.accessLog.entries()).to.have.length(10);
+    // Teams shows at most six buttons on a card on desktop and the web: the next page's button must be one of them.
+    expect(list.replies[0].choices).to.have.length(6);
+    expect(await database.accessLog.entries()).to.have.length(5);
     // The rest a button away.
     const next = list.replies[0].choices?.at(-1);
-    expect(next).to.deep.equal({ label: 'Show the next 2', value: 'staff:list:10' });
+    expect(next).to.deep.equal({ label: 'Show the next 2', value: 'staff:list:5' });
     const rest = await harness.say(staffMember(), '', { value: next?.value });
-    expect(rest.entity('booking.list')?.references).to.deep.equal(references.slice(10));
-    expect(rest.text).to.include('Showing 11 to 12 of 12');
-    expect(rest.replies[0].choices?.map((c) => c.value)).to.not.include('staff:list:12');
+    expect(rest.entity('booking.list')?.references).to.deep.equal(references.slice(5));
+    expect(rest.text).to.include('Showing 6 to 7 of 7');
+    expect(rest.replies[0].choices?.map((c) => c.value)).to.not.include('staff:list:7');
   });
 
   it('puts an urgent request first on the first page, however many older ones wait', async () => {

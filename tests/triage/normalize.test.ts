@@ -88,7 +88,12 @@ function referenceFindHits(set: PhraseSet, text: Normalized, rules: NegationRule
       hits.push({ start: span.start, end: span.end, negated });
     }
   }
-  return hits.sort((a, b) => a.start - b.start);
+  const sorted = hits.sort((a, b) => a.start - b.start);
+  // "no pain at night or at rest": a hit inside a longer negated one, with no breaker between their starts, is negated too.
+  const within = (hit: Hit, outer: Hit) =>
+    outer.negated && outer.start <= hit.start && hit.end <= outer.end && outer.end - outer.start > hit.end - hit.start &&
+    text.tokens.slice(outer.start, hit.start).every((t) => t !== BREAK && !rules.breakers.has(t));
+  return sorted.map((hit) => (!hit.negated && sorted.some((outer) => within(hit, outer)) ? { ...hit, negated: true } : hit));
 }
 
 /** The longest unvetoed hit at token 0, found by scanning the whole text. */

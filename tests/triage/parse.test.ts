@@ -358,8 +358,28 @@ describe('triage free-text parsing', () => {
     // Never corrected softly: a sign told before "sorry" stays told.
     ['my calf is red and swollen. sorry, no', ['calf_swelling']],
   ]);
+  // From a black-box test by SMS: signs told with "has been kinda", or of the calf "on the same leg".
+  it('does not take the time of a fever for how long the knee has hurt, unless the knee or its pain is in the same clause', () => {
+    const p = protocol();
+    expect(interpretAnswer(p, 'age', '40 and i have had a fever since yesterday', CTX).answers).to.deep.equal({ age: 'adult' });
+    expect(extractVolunteered(p, 'knee pain and fever since monday', CTX).duration).to.equal('lt1w');
+  });
+
+  it('reads signs told with "has been kinda" and a calf "on the same leg", and none where they are denied', () => {
+    const p = protocol();
+    const signs = (text: string) => extractVolunteered(p, text, CTX).red_flags;
+    expect(signs('my foot has been kinda cold all day, prob nothing')).to.deep.equal(['cold_pale_foot']);
+    expect(signs('my foot has been kinda cold and tingly all day')).to.include('cold_pale_foot');
+    expect(signs('my calf has been a bit swollen since yesterday, is that normal?')).to.deep.equal(['calf_swelling']);
+    expect(signs('my calf on the same leg is kinda puffy and sore to touch. should i stop running?')).to.deep.equal(['calf_swelling']);
+    expect(signs("my foot hasn't been cold")).to.equal(undefined);
+  });
   table('injury', [
     ["Did I twist it? No... I don't think so. It just came on gradually over my long runs.", 'no'], ['did i fall? no', 'no'], ['did i fall? yes', 'yes'],
+  ]);
+  table('rapid_swelling', [
+    // A word or two asked back with a question mark, then denied.
+    ['swelled? no', 'no'], ['swelling? nope', 'no'],
   ]);
   // A reply that puts itself right after "sorry", "well" or "actually" is read from there when that part answers alone.
   table('weight_bearing', [
@@ -463,8 +483,10 @@ describe('triage free-text parsing', () => {
       ['Three weeks of pain on my knee. Had the same thing two years ago.', { duration: '2to6w', recurrent: 'yes' }],
       ['Had the same thing two years ago', { recurrent: 'yes' }],
       ["it's been like that since the 1st of the month", { duration: '2to6w' }],
-      // Times on either side of a contrast are each their own: told apart, they disagree, so the check asks.
-      ["My hip has been bugging me for months but this is about my knee - sore around the kneecap since Saturday's 10k.", { location: 'front' }],
+      // Times on either side of a contrast are each their own; the hip's months are the hip's (`duration.otherSubjects`).
+      ["My hip has been bugging me for months but this is about my knee - sore around the kneecap since Saturday's 10k.", { location: 'front', duration: 'lt1w' }],
+      // Told apart, times that disagree make the check ask.
+      ['sore for 4 days, but I think it started a couple of months ago', {}],
       // Someone else's operation, set against the writer's own knee.
       ["My husband had his knee replaced last month, but mine is just a bit sore since Tuesday. I'm 58.", { age: 'older', duration: 'lt1w' }],
     ];
