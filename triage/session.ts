@@ -214,20 +214,23 @@ export function correctedAnswers(
   // "I'm 58 not 38" puts a number right without a word that says so; "it wakes me up at night too, is that normal?" tells
   // a warning sign that makes the outcome more serious, which is never set aside (`onlyAsks`: every clause asks, so it
   // tells nothing: "does it hurt at night with runner's knee?").
+  // Each read once, and only where it decides.
+  let asks: boolean | undefined;
+  const onlyAsks = (): boolean => (asks ??= options.onlyAsks?.() ?? false);
   // "I also have a fever of 39" after a hot or swollen knee's outcome: the knee is the fever sign now.
-  const feverTold = (): boolean => !options.onlyAsks?.() && feverMentioned(protocol, text, ctx);
+  let fever: boolean | undefined;
+  const withFever = (told: Answers): Answers => ((fever ??= !onlyAsks() && feverMentioned(protocol, text, ctx)) ? feverSigns(told) : told);
   if (!correctsEarlierAnswer(protocol, text) && !NUMBER_RULED_OUT.test(text)) {
-    const signs = options.onlyAsks?.() ? undefined : extractVolunteered(protocol, text, ctx).red_flags;
-    const withSigns = signs ? withAnswer(answers, { red_flags: signs }) : answers;
-    const raised = feverTold() ? feverSigns(withSigns) : withSigns;
+    const signs = onlyAsks() ? undefined : extractVolunteered(protocol, text, ctx).red_flags;
+    const raised = withFever(signs ? withAnswer(answers, { red_flags: signs }) : answers);
     return raisesLevel(protocol, answers, raised) ? raised : null;
   }
   // "sorry, I'm 60 not 30", "3 weeks not 3 days": a number ruled out is no answer ("not getting better" is kept whole).
   const said = text.replace(NUMBERS_RULED_OUT, ' ');
   const differs = (told: Answers): boolean => (Object.keys(told) as QuestionId[]).some((id) => JSON.stringify(told[id]) !== JSON.stringify(answers[id]));
   const told = extractVolunteered(protocol, said, ctx);
-  if (differs(told)) return feverTold() ? feverSigns(withAnswer(answers, told)) : withAnswer(answers, told);
-  if (feverTold() && raisesLevel(protocol, answers, feverSigns(answers))) return feverSigns(answers);
+  const corrected = withFever(withAnswer(answers, told));
+  if (differs(told) || raisesLevel(protocol, answers, corrected)) return corrected;
   // "oops I meant 8": a bare value puts right the answer that gave the outcome.
   if (lastAsked === undefined) return null;
   const own = interpretParts(protocol, lastAsked, said.replace(/^\W*(sorry|oops|whoops|actually|wait)?\W*(i\s+meant|i\s+mean)?\W*/i, ''), ctx).own;
