@@ -49,3 +49,8 @@ export function keptCopy(reply: Reply, notKept: string): Reply {
   const { personal, title: _title, detail: _detail, ...rest } = reply;
   return { ...rest, text: personal.keptText ?? notKept };
 }
+
+/** Whether the replies ask a question of the check (it goes on), rather than giving its outcome. */
+export function asksCheckQuestion(replies: readonly Reply[]): boolean {
+  return replies.some((reply) => reply.entity?.type === 'triage.question');
+}

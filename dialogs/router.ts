@@ -4,7 +4,7 @@ import { fill } from '../knowledge/messages';
 import type { Matcher, MatchResult } from '../matcher/matcher';
 import type { LanguageReader } from '../matcher/language';
 import { IntentText, type IntentReader } from './intents';
-import type { Choice, Reply } from './replies';
+import { asksCheckQuestion, type Choice, type Reply } from './replies';
 import { answerReply, followUpChoices, foreignLanguageReply, noMatchReply, suggestionsReply, withClinic } from './faq';
 import type { ClinicFacts } from './clinic';
 import type { TriageData, TriageFlow } from './triage-flow';
@@ -346,8 +346,7 @@ export async function handleMessage(deps: ConversationDeps, data: ConversationDa
     // The check takes it before any answer, and says so while it still has questions to ask.
     if (asks && !picked && (safety?.urgentSigns || triage.asksOwnSign(text))) {
       const noted = await triage.unclear(data, text, input);
-      const stillAsking = noted.some((reply) => reply.entity?.type === 'triage.question');
-      return remember(stillAsking ? [triage.signNotedReply(), ...noted] : noted);
+      return remember(asksCheckQuestion(noted) ? [triage.signNotedReply(), ...noted] : noted);
     }
     // A question in the middle of the check is not an unclear answer: answer it if we can, then ask again. But "I don't
     // know, I can't remember if it did or not" and "why does that matter?" are replies to the question: unclear ones.

@@ -22,6 +22,7 @@ import {
   answerFragment,
   asksAboutOwnSign,
   interpretAnswer,
+  codesAnswer,
   type Level,
   type ParseContext,
   type QuestionId,
@@ -32,7 +33,7 @@ import {
 } from '../triage';
 import type { Messages } from '../knowledge/messages';
 import type { CheckMemoryStore } from '../storage/check-memory';
-import type { Choice, Reply } from './replies';
+import { asksCheckQuestion, type Choice, type Reply } from './replies';
 import type { TriageSummary } from './booking-summary';
 import type { TurnInput } from './router';
 import type { TriageData, TriageFlow } from './triage-flow';
@@ -154,15 +155,14 @@ export function createTriageFlow(deps: TriageFlowDeps): TriageFlow {
 
     async lateSigns(holder: Holder, value, input) {
       if (holder.triage || holder.emergencyAt) return undefined;
-      const known = new Set(questionById(protocol, 'red_flags').options.map((option) => option.code));
-      const codes = value.split(',');
-      const signs = codes.every((code) => known.has(code)) ? answerFragment('red_flags', codes.filter((code) => code !== 'none')) : null;
+      const codes = codesAnswer(questionById(protocol, 'red_flags'), value);
+      const signs = Array.isArray(codes) ? answerFragment('red_flags', codes.filter((code) => code !== 'none')) : null;
       if (!signs) return undefined;
       const base = holder.lastOutcome?.answers ?? {};
       const answers = withAnswer(base, signs);
       if (holder.lastOutcome && levelRank(evaluate(protocol, answers, []).level) >= levelRank(holder.lastOutcome.level)) return undefined;
       const replies = await this.start(holder, input, undefined, answers);
-      const asks = replies.some((reply) => reply.entity?.type === 'triage.question');
+      const asks = asksCheckQuestion(replies);
       return holder.lastOutcome ? [{ text: asks ? messages.outcomeCorrected : messages.outcomeChanged }, ...replies] : replies;
     },
 
@@ -210,7 +210,7 @@ export function createTriageFlow(deps: TriageFlowDeps): TriageFlow {
       if (!answers) return undefined;
       const replies = await this.start(holder, input, undefined, answers);
       // With nothing left to ask (a fever told after a hot, swollen knee's outcome), the new advice follows at once.
-      const asks = replies.some((reply) => reply.entity?.type === 'triage.question');
+      const asks = asksCheckQuestion(replies);
       return [{ text: asks ? messages.outcomeCorrected : messages.outcomeChanged }, ...replies];
     },
 

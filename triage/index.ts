@@ -17,3 +17,4 @@ export type { TriageState, TurnResult } from './session';
 export { outcomeWords, emergencyMessageOutcome } from './outcome-text';
 export type { OutcomeWords } from './outcome-text';
 export { asksAboutOwnSign } from './hypothetical';
+export { codesAnswer } from './parse-choice';

@@ -116,7 +116,7 @@ export interface Language {
    */
   longAgoOnly: { flags: ReadonlySet<RedFlag>; ongoing: ReadonlySet<string>; now: PhraseSet };
   /** School grades read as ages in reply to the age question: grades 1 to `last`, grade N being age N + `ageFrom` to N + `ageTo`. */
-  schoolGrades: { last: number; ageFrom: number; ageTo: number };
+  schoolGrades: { last: number; ageFrom: number; ageTo: number; pastWords: ReadonlySet<string> };
   /** Words that put a sign in the past ("2 years ago", "last year"): a time alone may be how long it has lasted ("short of breath for 2 weeks"). */
   historyMarkers: PhraseSet;
   /** Words that put a sign long enough ago by themselves, with no time to read ("when I was 14", "in high school"). */
@@ -312,7 +312,7 @@ export function parseLanguage(raw: Json, file: string, realWords: readonly strin
   const contexts = c.object(root.mentionContexts, 'mentionContexts');
   const safety = c.object(root.safety, 'safety');
   const grades = c.object(root.schoolGrades, 'schoolGrades');
-  c.onlyKeys(grades, 'schoolGrades', ['about', 'last', 'ageFrom', 'ageTo']);
+  c.onlyKeys(grades, 'schoolGrades', ['about', 'last', 'ageFrom', 'ageTo', 'pastWords']);
   const historyRaw = c.object(safety.historyDays, 'safety.historyDays');
   const historyDays = new Map<RedFlag, number>();
   for (const [flag, days] of Object.entries(historyRaw)) {
@@ -432,6 +432,7 @@ export function parseLanguage(raw: Json, file: string, realWords: readonly strin
       last: c.integer(grades.last, 'schoolGrades.last'),
       ageFrom: c.integer(grades.ageFrom, 'schoolGrades.ageFrom'),
       ageTo: c.integer(grades.ageTo, 'schoolGrades.ageTo'),
+      pastWords: new Set(c.strings(grades.pastWords, 'schoolGrades.pastWords')),
     },
     volunteerExclude,
   };

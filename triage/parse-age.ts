@@ -95,7 +95,7 @@ function numbers(tokens: readonly string[], mode: ReadMode, grades: Language['sc
     if (prev === 'grade') {
       // A school grade in reply to the age question ("grade 12"): the ages of that grade, from the phrase data.
       // Told in passing, only "in grade 12" ("a grade 2 sprain" is no age), and not "when I was in grade 8" (long past).
-      const past = tokens[i - 3] === 'was' || tokens[i - 3] === 'were' || tokens[i - 3] === 'back';
+      const past = grades.pastWords.has(tokens[i - 3] ?? '');
       const told = !past && (mode === 'answer' || tokens[i - 2] === 'in');
       if (told && Number.isInteger(n) && n >= 1 && n <= grades.last) out.push({ lo: n + grades.ageFrom, hi: n + grades.ageTo });
       continue;

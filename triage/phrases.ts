@@ -426,8 +426,8 @@ export function findHits(set: PhraseSet, text: Normalized, rules: NegationRules)
  * negated with it, unless a breaker comes between their starts ("no pain in bed but at rest it throbs").
  */
 function negatedWithin(hits: Hit[], tokens: readonly string[], rules: NegationRules): Hit[] {
+  if (!hits.some((hit) => hit.negated)) return hits;
   const negated = hits.filter((hit) => hit.negated);
-  if (negated.length === 0) return hits;
   const unbroken = (from: number, to: number): boolean => {
     for (let i = from; i < to; i++) if (tokens[i] === BREAK || rules.breakers.has(tokens[i])) return false;
     return true;
