@@ -234,7 +234,8 @@ export function createBookingFlow(deps: BookingFlowDeps) {
       deps.log.info({ event: 'booking_requested', channel, repeated: !stored.created }, 'call-back request stored');
       deps.notify();
       holder.callbackReference = stored.reference;
-      const text = fill(words.requested, { name, reference: stored.reference, contact: displayContact(contact), time: time.text });
+      const requested = fill(words.requested, { name, reference: stored.reference, contact: displayContact(contact), time: time.text });
+      const text = deps.clinic.hours ? `${requested} ${fill(words.requestedHours, { hours: deps.clinic.hours })}` : requested;
       // A name in another script ("李明", "Côté") is said back as written: SMS sends this reply as written, not in GSM-7.
       const personal = { keptText: fill(words.requestedKept, { reference: stored.reference }) };
       return [{ text, entity: { type: 'booking.requested', reference: stored.reference }, anyScript: !isGsm7(`${name} ${time.text}`) || undefined, personal }];
@@ -254,6 +255,11 @@ export function createBookingFlow(deps: BookingFlowDeps) {
     },
 
     active: (holder: Holder): boolean => holder.booking !== undefined,
+
+    /** A request put off for the check first ("I'm 13, can someone call me?"): what it told of the writer is kept for it. */
+    noteWriter(holder: Holder, text: string): void {
+      if (writerIsChild(text, words.consent, deps.childMaxAge)) holder.writerChild = true;
+    },
 
     async start(holder: Holder, input: BookingTurn, summary?: TriageSummary, forChild = false, text = ''): Promise<Reply[]> {
       if (writerIsChild(text, words.consent, deps.childMaxAge)) holder.writerChild = true;

@@ -95,6 +95,7 @@ export function createIntentReader(phrases: IntentPhrases): IntentReader {
   const otherPartWords = new Set(otherParts.filter((p) => !p.includes(' ')));
   const otherPartPhrases = otherParts.filter((p) => p.includes(' ')).map((p) => ` ${p} `);
   const topicCues = new Set(report.topicCues.map(normaliseText));
+  const notWanted = new Set(report.notWanted.map(normaliseText));
   const animals = new Set(report.animals.map(normaliseText));
   const helpAsks = report.helpAsks.map((h) => ` ${normaliseText(h)} `);
   const wordsOf = (list: readonly string[]) => list.map((e) => escapeRegExp(normaliseText(e))).join('|');
@@ -250,19 +251,32 @@ export function createIntentReader(phrases: IntentPhrases): IntentReader {
     const owner = ownersOfKnee.some((w) => possessive.has(w));
     // Read only where it decides, as it reads each sentence of the message again.
     const statement = (): boolean => !hasQuestion(said);
+    const toldInKneeSentence = (): boolean => {
+      const sentences = said.raw.split(SENTENCE_END).filter((s) => s.trim() !== '');
+      if (sentences.length < 2) return false;
+      const kneeSentence = sentences.find((s) => normaliseText(s).split(' ').some((w) => body.has(w)));
+      return kneeSentence !== undefined && !hasQuestion(new IntentText(kneeSentence));
+    };
     const phrases = phrasesAt(` ${norm} `);
     const symptoms = [...phrases];
     words.forEach((w, i) => symptomWords.has(w) && symptoms.push(i));
+    // "exercises for knee pain", "what will the physio check at my first visit for kneecap pain": the symptom is the subject of the question.
+    const governed = (at: number) => words.slice(Math.max(0, at - CUE_REACH), at).some((w) => topicCues.has(w));
+    // "exercises for my knee", "best shoes for my knees": what is wanted for the knee comes before it.
+    const asksFor = (at: number): boolean => {
+      const cue = words.lastIndexOf('for', at);
+      return cue > 0 && at - cue <= CUE_REACH && !notWanted.has(words[cue - 1]);
+    };
     if (!symptoms.length) {
       // "knee sore", "knee" by SMS: short messages about a knee are reports too.
       if (kneeAt >= 0 && words.length <= 2 && statement()) return 'own';
-      // "my knee is bad" tells of it; "does icing help my knee?" asks about it, with no symptom told.
-      if (owner) return statement() ? 'own' : 'topic';
+      // "my knee is bad" tells of it; "does icing help my knee?" asks about it, with no symptom told; so does
+      // "exercises for my knee", a request for what is good for it. "Can you call me? My knee is really bad": the
+      // sentence that names the knee tells of it, whatever another one asks.
+      if (owner) return (statement() || (toldInKneeSentence() && !governed(kneeAt))) && !asksFor(kneeAt) ? 'own' : 'topic';
       return undefined;
     }
     if (owner) return 'own';
-    // "exercises for knee pain", "what will the physio check at my first visit for kneecap pain": the symptom is the subject of the question.
-    const governed = (at: number) => words.slice(Math.max(0, at - CUE_REACH), at).some((w) => topicCues.has(w));
     if (symptoms.every(governed)) return 'topic';
     // "pain in knee after cycling, one week, can u help?": a symptom with a plea for help is someone's own.
     if (helpAsks.some((h) => ` ${norm} `.includes(h))) return 'own';

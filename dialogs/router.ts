@@ -27,7 +27,7 @@ export interface ConversationData {
   lastOutcome?: TriageSummary;
   /** When the emergency answer was given (ISO time): for some hours, every message gets the emergency advice again. */
   emergencyAt?: string;
-  /** The check's: told since the last outcome that physio does not replace being seen today. */
+  /** The check's: told since the last outcome that physio does not replace being seen today (or seeing a doctor first). */
   urgentBookingNoted?: boolean;
   /** The last turn gave crisis resources: "ok" or "thanks" now is an answer to them, not a request. */
   afterCrisis?: boolean;
@@ -44,6 +44,10 @@ export interface ConversationData {
    * as answers (codes, not words): for the next turn only, if the check offered with the answer is taken up.
    */
   toldBeforeCheck?: Answers;
+  /** "Call me back" was asked with the check open, and the check kept: asked again, the call-back is taken. */
+  callbackAsked?: boolean;
+  /** "Don't remember me": no check's result is kept from this conversation. */
+  noMemory?: boolean;
 }
 
 export interface TurnInput {
@@ -87,6 +91,8 @@ export interface ConversationDeps {
   recordUnanswered?: (text: string, band: 'none' | 'suggest', at: Date) => Promise<void>;
   /** Forgets everything stored about a person (check memory, and later their requests). */
   forgetPerson(userKey: string): Promise<void>;
+  /** Forgets the person's last check only (what "don't remember me" asks), leaving their call-back requests. */
+  forgetCheck?: (userKey: string) => Promise<void>;
   /** Withdraws a person's call-back requests ("cancel my call-back"); how many there were. */
   withdrawCallbacks?: (userKey: string) => Promise<number>;
   /** Days a call-back request is kept (RETENTION_DAYS), told when someone asks what is kept. */
@@ -148,9 +154,10 @@ export async function handleMessage(deps: ConversationDeps, data: ConversationDa
   const replies: Reply[] = input.truncated ? [say(messages.tooLong)] : [];
   // The call-back, with the reminder that physio does not replace being seen today after an urgent outcome.
   // A request that tells of a child's knee ("my daughter (14)...") asks a parent or guardian to agree.
-  const startCallback = async (): Promise<Reply[]> => [
+  // `childTold`: a check stopped for the call-back had heard of a child ("my daughter (14)...").
+  const startCallback = async (childTold = false): Promise<Reply[]> => [
     ...triage.beforeBooking(data),
-    ...(await deps.booking.start(data, input, data.lastOutcome, text.length > 0 && triage.toldIn(text, input).age === 'child', text)),
+    ...(await deps.booking.start(data, input, data.lastOutcome, childTold || (text.length > 0 && triage.toldIn(text, input).age === 'child'), text)),
   ];
   // Booking asked for in the middle of the check: the ways to book, and the check kept open, as its last questions can
   // tell that a booking is not soon enough (a knee that cannot bear weight after a fall is seen today).
@@ -159,6 +166,8 @@ export async function handleMessage(deps: ConversationDeps, data: ConversationDa
     ...deps.booking.offerReplies().map((offer) => ({ ...offer, choices: undefined })),
     { text: messages.checkStillOpen, choices: input.plainChannel ? undefined : [deps.booking.callbackChoice, ...messages.continueCheckChoices] },
   ];
+  // "can't I just see a physio?" after advice to be seen today: an answer that offers booking says first that physio can't replace that.
+  const afterUrgent = (reply: Reply): Reply[] => [...(reply.choices?.some((c) => c.value === 'booking:offer') ? triage.beforeBooking(data, true) : []), reply];
   /** The references of the person's call-back requests still held. */
   const heldCallbacks = async (): Promise<string[]> => (deps.heldAbout ? (await deps.heldAbout(input.userKey)).callbacks : []);
   const remember = (list: Reply[]): Reply[] => {
@@ -190,10 +199,16 @@ export async function handleMessage(deps: ConversationDeps, data: ConversationDa
     // Said, so no one waits for a call that will not come.
     const notSent = deps.booking.active(data) && !input.staff ? [say(messages.callbackNotSent)] : [];
     deps.booking.stop(data);
-    return remember([...safety.replies, ...notSent]);
+    // "el pie está frío y azul": the emergency answer, after a line in the writer's language that says to call 911.
+    const language = deps.readLanguage?.(text)?.language;
+    const inTheirLanguage: Reply[] = language ? [{ text: language.reply, anyScript: true }] : [];
+    return remember([...inTheirLanguage, ...safety.replies, ...notSent]);
   }
   // Crisis talk only the model reads: the resources first, then the reply the message would have had.
   if (safety) replies.push(...safety.replies);
+  // "Me caí y no puedo caminar": signs to be seen today, told in another language, get that language's line first.
+  const urgentLanguage = safety?.urgentSigns ? deps.readLanguage?.(text)?.language : undefined;
+  if (urgentLanguage) replies.unshift({ text: urgentLanguage.reply, anyScript: true });
 
   if (input.staff) {
     const staffReplies = await deps.staffDesk.handle(text, picked, input.staff);
@@ -249,6 +264,10 @@ export async function handleMessage(deps: ConversationDeps, data: ConversationDa
   const urgentFirst = safety?.urgentSigns === true && !picked && !triage.active(data) && (command === undefined || command === 'booking' || command === 'callback');
   // "Before I answer that" only where something was asked: "my knee keeps locking" asks nothing.
   if (urgentFirst) return remember([say(command === undefined && !intents.asksSomewhere(said) ? messages.urgentFirstReport : messages.urgentFirst), ...(await triage.start(data, input, opening))]);
+  // "I had a knee injection 2 weeks ago, is it ok to run?": what a doctor or the surgeon should see first is the check's to say.
+  if (safety?.doctorSigns && !picked && !triage.active(data) && command === undefined && !outcomeJustGiven) {
+    return remember([...(intents.asksSomewhere(said) ? [say(messages.checkFirst)] : []), ...(await triage.start(data, input, opening))]);
+  }
   if (command === undefined && !picked) {
     const change = deps.booking.afterRequest(data, text, said.norm, clinicContact(deps));
     if (change) return remember(change);
@@ -284,6 +303,12 @@ export async function handleMessage(deps: ConversationDeps, data: ConversationDa
       if (emergencyAt) data.emergencyAt = emergencyAt;
       return remember([{ ...say(messages.dataDeleted), entity: { type: 'privacy.deleted' } }]);
     }
+    case 'noMemory': {
+      // "don't remember my results please": kept to this conversation, and the check goes on where it was.
+      data.noMemory = true;
+      await deps.forgetCheck?.(input.userKey);
+      return remember([say(messages.noMemory), ...(triage.active(data) ? triage.reask(data, input) : [])]);
+    }
     case 'booking':
       // "my knee is sore, should I book a physio?" asks whether to book: the check is what answers that.
       if (!picked && !triage.active(data) && intents.asksWhetherToBook(said) && intents.symptomReport(said) === 'own') return remember(await triage.start(data, input, opening));
@@ -299,9 +324,25 @@ export async function handleMessage(deps: ConversationDeps, data: ConversationDa
       if (command === 'triage:resume' || /\bcheck\b/.test(said.norm)) return remember(await triage.start(data, input, undefined));
       break;
     case 'callback':
-    case 'booking:callback':
+    case 'booking:callback': {
+      // "can someone call me back?" typed in the middle of the check: its last questions can tell that a call is not soon
+      // enough, so it stays open; asked again (or the button pressed), the call-back it is. Told of one's own knee before
+      // any check ("call me today, my knee is really bad"), the check comes first, and can be skipped the same way.
+      const again = data.callbackAsked === true;
+      delete data.callbackAsked;
+      if (command === 'callback' && !again && triage.active(data)) {
+        data.callbackAsked = true;
+        return remember([{ text: messages.callbackCheckOpen, choices: input.plainChannel ? undefined : [deps.booking.callbackChoice, ...messages.continueCheckChoices] }]);
+      }
+      if (command === 'callback' && !again && !data.lastOutcome && intents.symptomReport(said) === 'own') {
+        data.callbackAsked = true;
+        deps.booking.noteWriter(data, text);
+        return remember([say(messages.callbackCheckFirst), ...(await triage.start(data, input, opening))]);
+      }
+      const childTold = data.triage?.session.answers.age === 'child';
       triage.stop(data);
-      return remember(await startCallback());
+      return remember(await startCallback(childTold));
+    }
     case 'cancelCallback': {
       const withdrawn = (await deps.withdrawCallbacks?.(input.userKey)) ?? 0;
       delete data.callbackReference;
@@ -446,7 +487,7 @@ export async function handleMessage(deps: ConversationDeps, data: ConversationDa
       // choices: one numbered list, so a reply "1" by SMS can mean only one thing. What one's own symptoms told is kept
       // for the check, should it be taken up next.
       if (report === 'own' && Object.keys(told).length > 0) data.toldBeforeCheck = told;
-      return remember([answer(deps, data, answered.id, match.confidence, true)]);
+      return remember(afterUrgent(answer(deps, data, answered.id, match.confidence, true)));
     }
     // A question about a symptom in general, near some topics but answered by none ("coach here, how do I keep my team from
     // getting kneecap pain?"), gets those topics to choose from: no one's own knee is told for the check to decide on.
@@ -458,7 +499,7 @@ export async function handleMessage(deps: ConversationDeps, data: ConversationDa
     // Asked what the check decides ("...should I see someone?"), they are told the questions are the way to the answer.
     return remember([...(checkDecides && asks ? [say(messages.checkFirst)] : []), ...(await triage.start(data, input, opening))]);
   }
-  if (answered) return remember([answer(deps, data, answered.id, match.confidence)]);
+  if (answered) return remember(afterUrgent(answer(deps, data, answered.id, match.confidence)));
   // Not a gap in the knowledge base: a question the bot could not read.
   const foreign = deps.readLanguage?.(text);
   if (foreign) return remember([foreignLanguageReply(messages, deps.clinic, foreign)]);

@@ -22,6 +22,8 @@ export interface TriageHolder {
   urgentBookingNoted?: boolean;
   /** Set with an outcome for the next message only: "what does that mean?" then asks about the outcome. */
   outcomeJustGiven?: boolean;
+  /** "Don't remember me": no check's result is kept from this conversation, and the notice that it would be is not said. */
+  noMemory?: boolean;
 }
 
 /** The symptom check as the router sees it: safety screening, start, answers, re-asks, stop. */
@@ -30,8 +32,11 @@ export interface TriageFlow {
    * Crisis resources or the emergency answer for a message that needs them, before anything else: `final` replies are
    * the whole turn; others (crisis talk only the model reads) go first and the turn goes on.
    */
-  /** `urgentSigns`: the message tells warning signs that need to be seen today ("my calf is swollen and red"). */
-  checkSafety(data: TriageHolder, text: string, input: TurnInput): Promise<{ replies: Reply[]; final: boolean; urgentSigns?: boolean } | undefined>;
+  /**
+   * `urgentSigns`: the message tells warning signs that need to be seen today ("my calf is swollen and red"); `doctorSigns`:
+   * signs of one's own that need a doctor ("I had a knee injection 2 weeks ago").
+   */
+  checkSafety(data: TriageHolder, text: string, input: TurnInput): Promise<{ replies: Reply[]; final: boolean; urgentSigns?: boolean; doctorSigns?: boolean } | undefined>;
   /** Said when warning signs that need to be seen today come in the middle of something else (a call-back request). */
   urgentSignsReply(): Reply;
   /** Said before the question again when a warning sign is told beside a question in the middle of the check. */
@@ -86,7 +91,7 @@ export interface TriageFlow {
   /** During the hold, a message that tells of having been seen since ("I went to the ER, they said..."): ends the hold, and says so. */
   seenSinceEmergency(data: TriageHolder, text: string): Reply | undefined;
   /** Said before a booking offer: after an urgent outcome, that physio does not replace being seen today. */
-  beforeBooking(data: TriageHolder): Reply[];
+  beforeBooking(data: TriageHolder, again?: boolean): Reply[];
   /**
    * After an outcome in this conversation, "sorry, I meant 3 weeks not 3 days": the check again with the answer put right
    * and the others kept (the warning signs asked again); undefined when the message puts nothing right. `onlyAsks` tells,

@@ -57,12 +57,17 @@ interface Holder {
   lastOutcome?: TriageSummary;
   /** When the emergency answer was given in this conversation (ISO time): everything after it is answered with the hold message. */
   emergencyAt?: string;
-  /** Told since the last outcome that physio does not replace being seen today: said once, not before every step to booking. */
+  /**
+   * Told since the last outcome that physio does not replace being seen today, or a doctor first: said once, not before
+   * every step to booking.
+   */
   urgentBookingNoted?: boolean;
   /** The last turn gave the outcome: "what does that mean?" now asks about it. */
   outcomeJustGiven?: boolean;
   /** The question whose answer gave the last outcome: "oh and 11" texted next adds to it. */
   outcomeAfter?: QuestionId;
+  /** "Don't remember me": no result of this conversation's checks is kept, and the notice that it would be is not said. */
+  noMemory?: boolean;
 }
 
 /** The symptom check inside the conversation: pure triage functions, with replies and memory around them. */
@@ -111,7 +116,7 @@ export function createTriageFlow(deps: TriageFlowDeps): TriageFlow {
     holder.outcomeAfter = state.replied?.[state.replied.length - 1];
     delete holder.urgentBookingNoted;
     holder.outcomeJustGiven = true;
-    await deps.checkMemory.put(input.userKey, { lastCheckAt: input.now, level: step.level, protocolVersion: step.protocol });
+    if (!holder.noMemory) await deps.checkMemory.put(input.userKey, { lastCheckAt: input.now, level: step.level, protocolVersion: step.protocol });
     return outcomeReplies(step.level, step.reasons, step.protocol);
   }
 
@@ -121,7 +126,7 @@ export function createTriageFlow(deps: TriageFlowDeps): TriageFlow {
       // "I went to the ER, they said it was a dislocation and put it back": after the emergency answer, a story of having been
       // seen tells of the sign it was, not of a new one.
       const seenSince = holder.emergencyAt !== undefined && toldBeenSeen(protocol, text);
-      const { concern, urgentSigns } = screen(protocol, text, ctx(input), { emergency: holder.triage?.session.pending !== 'red_flags' && !seenSince });
+      const { concern, urgentSigns, doctorSigns } = screen(protocol, text, ctx(input), { emergency: holder.triage?.session.pending !== 'red_flags' && !seenSince });
       // Clinic staff writing about a patient ("KN-1234 says she wants to end it all") are told what to do for that person;
       // their chat is not held on the emergency advice, so the desk's commands go on working.
       if (input.staff && concern === 'emergency') {
@@ -138,7 +143,7 @@ export function createTriageFlow(deps: TriageFlowDeps): TriageFlow {
         return { replies: [crisis], final: true };
       }
       if (concern === 'possibleCrisis') return { replies: [crisis], final: false, urgentSigns };
-      if (concern !== 'emergency') return urgentSigns ? { replies: [], final: false, urgentSigns } : undefined;
+      if (concern !== 'emergency') return urgentSigns || doctorSigns ? { replies: [], final: false, urgentSigns, doctorSigns } : undefined;
       delete holder.triage;
       holder.emergencyAt = input.now.toISOString();
       const outcome = emergencyMessageOutcome(protocol);
@@ -221,7 +226,7 @@ export function createTriageFlow(deps: TriageFlowDeps): TriageFlow {
       // conversation, however many days it spans); a check just finished here is the one remembered, not followed up.
       const returning = ageDays <= protocol.memoryDays && (!holder.lastOutcome || ageDays * 24 >= protocol.returningAfterHours);
       const { state, step } = startSession(protocol, { returning, openingText, told, ctx: ctx(input) });
-      const notice: Reply[] = memory ? [] : [{ text: protocol.messages.persistence }];
+      const notice: Reply[] = memory || holder.noMemory ? [] : [{ text: protocol.messages.persistence }];
       return [...notice, ...(await afterStep(holder, state, step, input, false))];
     },
 
@@ -309,10 +314,11 @@ export function createTriageFlow(deps: TriageFlowDeps): TriageFlow {
       return { text: protocol.messages.afterBeingSeen };
     },
 
-    beforeBooking(holder: Holder) {
-      if (holder.lastOutcome?.level !== 'urgent' || holder.urgentBookingNoted) return [];
+    beforeBooking(holder: Holder, again = false) {
+      const level = holder.lastOutcome?.level;
+      if ((level !== 'urgent' && level !== 'doctor') || (holder.urgentBookingNoted && !again)) return [];
       holder.urgentBookingNoted = true;
-      return [{ text: protocol.messages.bookingAfterUrgent, tone: 'warning' }];
+      return level === 'urgent' ? [{ text: protocol.messages.bookingAfterUrgent, tone: 'warning' }] : [{ text: protocol.messages.bookingAfterDoctor }];
     },
 
     afterCrisis() {

@@ -40,6 +40,8 @@ export interface BookingMessages {
   /** `words`: what tells a time without a date or an hour ("mornings", "whenever"). */
   time: { question: string; unclear: string; choices: { label: string; value: string }[]; words: string[] };
   requested: string;
+  /** Said after `requested` when the clinic's hours are configured: when calls are made. */
+  requestedHours: string;
   /** `requested` as a redelivered message gets it: without the name and number (the conversation keeps no copy of them). */
   requestedKept: string;
   failed: string;
@@ -292,6 +294,7 @@ export function parseBookingMessages(raw: unknown, file: string): BookingMessage
     },
     time: { question: time.text('question'), unclear: time.text('unclear'), choices: timeChoices, words: time.words('words') },
     requested: top.text('requested', { needs: ['reference'] }),
+    requestedHours: top.text('requestedHours', { needs: ['hours'] }),
     requestedKept: top.text('requestedKept', { needs: ['reference'] }),
     failed: top.text('failed', { needs: ['phone'] }),
     failedNoPhone: top.text('failedNoPhone'),

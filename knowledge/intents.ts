@@ -1,12 +1,12 @@
 import { Checker, loadJsonContent } from './validate';
 
-export const INTENT_NAMES = ['greeting', 'thanks', 'goodbye', 'help', 'cancel', 'restart', 'more', 'deleteData', 'privacy', 'cancelCallback', 'callback', 'identity', 'appointmentStatus', 'triage', 'booking', 'yes', 'no', 'back', 'wait', 'resume', 'whatNow', 'canWait'] as const;
+export const INTENT_NAMES = ['greeting', 'thanks', 'goodbye', 'help', 'cancel', 'restart', 'more', 'deleteData', 'noMemory', 'privacy', 'cancelCallback', 'callback', 'identity', 'appointmentStatus', 'triage', 'booking', 'yes', 'no', 'back', 'wait', 'resume', 'whatNow', 'canWait'] as const;
 export type IntentName = (typeof INTENT_NAMES)[number];
 /**
  * In the order a longer message is read for them: "cancel my call-back" is no request for one, "delete my booking data" no
  * booking, "is my appointment booked?" no request to book.
  */
-export const CONTAINS_INTENTS = ['cancelCallback', 'deleteData', 'privacy', 'identity', 'appointmentStatus', 'canWait', 'callback', 'booking', 'resume', 'triage'] as const;
+export const CONTAINS_INTENTS = ['cancelCallback', 'noMemory', 'deleteData', 'privacy', 'identity', 'appointmentStatus', 'canWait', 'callback', 'booking', 'resume', 'triage'] as const;
 export type ContainsIntent = (typeof CONTAINS_INTENTS)[number];
 
 export interface SmsKeywords {
@@ -45,6 +45,8 @@ export interface IntentPhrases {
     otherBodyParts: string[];
     /** Words that make a symptom what a question is about, not what someone has ("exercises for knee pain"). */
     topicCues: string[];
+    /** Words before "for my knee" that want nothing for it ("I need help for my knee", "I went in for my knee"): it is still told of. */
+    notWanted: string[];
     /** Names of the condition that hold a symptom word ("patellofemoral pain"): naming it tells no symptom. */
     conditionNames: string[];
     /** Words just before a condition name that say someone has it ("I think I have runner's knee", "my son's got PFPS"). */
@@ -106,6 +108,7 @@ export function parseIntents(raw: unknown, file: string): IntentPhrases {
       injuryVerbs: check.strings(symptom.injuryVerbs, 'symptomReport.injuryVerbs', { min: 1 }),
       otherBodyParts: check.strings(symptom.otherBodyParts, 'symptomReport.otherBodyParts', { min: 1 }),
       topicCues: check.strings(symptom.topicCues, 'symptomReport.topicCues', { min: 1 }),
+      notWanted: check.strings(symptom.notWanted, 'symptomReport.notWanted', { min: 1 }),
       conditionNames: check.strings(symptom.conditionNames, 'symptomReport.conditionNames', { min: 1 }),
       haveCondition: check.strings(symptom.haveCondition, 'symptomReport.haveCondition', { min: 1 }),
       conditionHedges: check.strings(symptom.conditionHedges, 'symptomReport.conditionHedges', { min: 1 }),

@@ -30,6 +30,11 @@ export interface Lexicon {
     unrelated: string[];
     /** Words that deny a pain word just after them ("my calf is not swollen"): no complaint about that part. */
     negators: string[];
+    /**
+     * Words that make the condition after them an example of something serious asked about ("can kneecap pain be a sign of
+     * something serious, like an infection or a fracture?"): the question is about serious causes, which the guide covers.
+     */
+    exampleLeads: string[];
   };
 }
 
@@ -65,6 +70,7 @@ export function parseLexicon(raw: unknown, file: string): Lexicon {
       idioms: check.strings(oos.idioms, 'outOfScope.idioms', { optional: true }),
       unrelated: unrelatedConditions(check, oos),
       negators: check.strings(oos.negators, 'outOfScope.negators', { optional: true }),
+      exampleLeads: check.strings(oos.exampleLeads, 'outOfScope.exampleLeads', { optional: true }),
     },
   };
 }

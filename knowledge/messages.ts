@@ -4,7 +4,7 @@ const TEXT_KEYS = [
   'welcome', 'help', 'helpInCheck', 'greeting', 'thanks', 'goodbye', 'restarted', 'nothingToCancel', 'checkOfferLine', 'checkRestarted', 'checkCancelled',
   'noMatch', 'noMatchHealth', 'didYouMean', 'noneOfThese', 'followUpsIntro', 'tellMeMore', 'noMoreDetail', 'nothingToExpand',
   'dismissed', 'emptyMessage', 'attachmentOnly', 'tooLong', 'error', 'busy', 'crisis', 'emergency',
-  'dataDeleted', 'smsOptOut', 'smsOptIn', 'smsHelp', 'smsHelpWithPhone', 'questionInCheck', 'submitChoices', 'bookingOffer', 'bookingLink', 'bookingCall', 'bookingNoContact', 'restartWord', 'restartWordSms',
+  'dataDeleted', 'noMemory', 'callbackCheckOpen', 'callbackCheckFirst', 'smsOptOut', 'smsOptIn', 'smsHelp', 'smsHelpWithPhone', 'questionInCheck', 'submitChoices', 'bookingOffer', 'bookingLink', 'bookingCall', 'bookingNoContact', 'restartWord', 'restartWordSms',
   'acknowledged', 'privacy', 'takeYourTime', 'callbacksWithdrawn', 'noCallbacks', 'clinicDetailsUnknown',
   'smsReplyNumber', 'smsReplyNumbers', 'smsOr', 'englishOnly', 'englishOnlyPhone', 'pickFromMenu', 'identity', 'urgentFirst', 'checkFirst', 'callbackNotAppointment', 'noAppointmentHeld', 'contactClinic', 'callClinicAt', 'foreignPhone', 'privacyHeld', 'privacyHeldCheck', 'privacyHeldCallback', 'privacyHeldNothing', 'checkStillOpen', 'urgentFirstReport', 'emptyAnswer', 'outcomeCorrected', 'outcomeChanged', 'callbackNotSent', 'dontWait', 'goodbyeInCheck', 'noMatchMedication', 'medicineCaution', 'personalNotKept', 'injuryFirst', 'partlyAnswered',
 ] as const;

@@ -15,6 +15,7 @@ export class ScopeReader {
   private readonly kneeWords: Set<string>;
   private readonly domainPhrases: PhraseTable;
   private readonly domainCanonical: Set<string>;
+  private readonly exampleLeads: string[][];
 
   /** `expand` writes a phrase's words out as messages' words are (SMS shortcuts), so the two compare. */
   constructor(lexicon: Lexicon, expand: (tokens: string[]) => string[] = (tokens) => tokens) {
@@ -30,6 +31,7 @@ export class ScopeReader {
     this.careWords = new Set(lexicon.outOfScope.careWords);
     this.negators = new Set(lexicon.outOfScope.negators);
     this.kneeWords = new Set(lexicon.outOfScope.anchorWords);
+    this.exampleLeads = lexicon.outOfScope.exampleLeads.map((lead) => expand(words(lead)));
     for (const word of lexicon.domainWords) this.domainPhrases.add(written(word), word);
     const canonicals = new Set(lexicon.synonyms.map((s) => s.canonical));
     this.domainCanonical = new Set(lexicon.domainWords.map((w) => words(w).join(' ')).filter((w) => canonicals.has(w)));
@@ -56,8 +58,11 @@ export class ScopeReader {
   }
 
   private conditionIn(plain: readonly string[], domain: PhraseTable): string | undefined {
+    let examples = false;
     for (let i = 0; i < plain.length; i++) {
-      const hit = this.conditions.at(plain, i);
+      // "something serious, like an infection or a fracture": every condition named after the lead is an example.
+      examples ||= this.exampleLeads.some((lead) => lead.length <= i + 1 && lead.every((w, k) => plain[i + 1 - lead.length + k] === w));
+      const hit = examples ? undefined : this.conditions.at(plain, i);
       if (hit && !domain.spans(plain, i, hit.length, MAX_FILLERS)) return hit.replacement;
     }
     return undefined;

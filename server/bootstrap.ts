@@ -103,6 +103,9 @@ export async function startBot(config: Config, options: StartOptions): Promise<R
         await database.checkMemory.delete(userKey);
         await handoff.forgetPerson(userKey);
       },
+      forgetCheck: async (userKey) => {
+        await database.checkMemory.delete(userKey);
+      },
       withdrawCallbacks: (userKey) => handoff.forgetPerson(userKey),
       retentionDays: config.retentionDays,
       optionWords: protocol.language.optionWords,

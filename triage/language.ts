@@ -23,6 +23,8 @@ export interface Holiday {
   nth?: number;
   beforeDay?: number;
   easterOffset?: number;
+  /** A day named by whichever of these holidays (their first names) came last: "since the long weekend". */
+  latestOf?: string[];
 }
 
 export interface DurationLanguage {
@@ -218,13 +220,20 @@ function readDuration(r: PhraseReader, x: Json, path: string): DurationLanguage 
       nth: optionalInt(c, h, 'nth', p),
       beforeDay: optionalInt(c, h, 'beforeDay', p),
       easterOffset: optionalInt(c, h, 'easterOffset', p),
+      latestOf: h.latestOf === undefined ? undefined : c.strings(h.latestOf, `${p}.latestOf`),
     };
+    if (holiday.latestOf) return holiday;
     const fixed = holiday.month !== undefined && holiday.day !== undefined;
     const nthWeekday = holiday.month !== undefined && holiday.weekday !== undefined && (holiday.nth !== undefined || holiday.beforeDay !== undefined);
     if (!fixed && !nthWeekday && holiday.easterOffset === undefined)
       c.fail(p, 'needs month+day, month+weekday+nth (or beforeDay), or easterOffset');
     return holiday;
   });
+  holidays.forEach((h, i) =>
+    h.latestOf?.forEach((name, j) => {
+      if (!holidays.some((other) => other.latestOf === undefined && other.names[0] === name)) c.fail(`${path}.holidays[${i}].latestOf[${j}]`, `"${name}" is not the first name of a dated holiday`);
+    }),
+  );
   const seasons = c.array(o.seasons, `${path}.seasons`).map((e, i) => {
     const p = `${path}.seasons[${i}]`;
     const s = c.object(e, p);

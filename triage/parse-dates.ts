@@ -76,7 +76,7 @@ export function fromCalendar(r: Reader): DayRange[] {
       else if (prev === 'this') d = dow >= wd ? dow - wd : dow + 7 - wd;
       else d = (dow - wd + 7) % 7 || 7;
       push(i, d, d);
-    } else if (tok === 'weekend') {
+    } else if (tok === 'weekend' && prev !== 'long') {
       let d = (dow - 5 + 7) % 7 || 7;
       if (prev === 'last' && dow >= 5) d += 7;
       push(i, d - 1, d);
@@ -129,13 +129,24 @@ export function fromCalendar(r: Reader): DayRange[] {
     }
   });
   const padded = r.text.padded;
-  for (const h of r.lang.holidays) {
+  // "the may long weekend" names Victoria Day, not whichever long weekend came last.
+  const named: { from: number; to: number }[] = [];
+  const holidays = r.lang.holidays;
+  const daysSinceHoliday = (h: Holiday): number => daysSince(mostRecent(r.ctx, (year) => holidayOn(h, year)), r.ctx);
+  for (const h of [...holidays.filter((x) => !x.latestOf), ...holidays.filter((x) => x.latestOf)]) {
     for (const name of h.names) {
       const at = padded.indexOf(` ${name} `);
-      if (at < 0) continue;
+      if (at < 0 || named.some((n) => n.from <= at && at + name.length <= n.to)) continue;
+      named.push({ from: at, to: at + name.length + 1 });
       const index = padded.slice(0, at + 1).split(' ').filter((x) => x.length > 0).length;
-      const d = daysSince(mostRecent(r.ctx, (year) => holidayOn(h, year)), r.ctx);
-      push(index, d, d);
+      if (h.latestOf) {
+        // The weekend around the holiday: up to two days before it.
+        const d = Math.min(...holidays.filter((x) => !x.latestOf && h.latestOf?.includes(x.names[0])).map(daysSinceHoliday));
+        push(index, d, d + 2);
+      } else {
+        const d = daysSinceHoliday(h);
+        push(index, d, d);
+      }
       break;
     }
   }

@@ -100,6 +100,8 @@ export interface Messages {
   emergencyHoldHelpComing: string;
   /** Said before a booking offer after an urgent outcome: physio is not the answer to being seen today. */
   bookingAfterUrgent: string;
+  /** Before a booking offer asked for after a doctor outcome: the doctor first. */
+  bookingAfterDoctor: string;
   /** Asks the paused check's question again after crisis resources ("{restart}" stops it). */
   resumeAfterCrisis: string;
   /** The answer to "ok", "thanks" and the like right after crisis resources. */
@@ -310,7 +312,7 @@ export function parseProtocol(raw: Json, file: string, language: Language, crisi
   for (const level of LEVELS) outcomes.set(level, readOutcome(c, outcomesRaw[level], `outcomes.${level}`));
 
   const m = c.object(root.messages, 'messages');
-  c.onlyKeys(m, 'messages', ['notDiagnosis', 'unclearSafety', 'persistence', 'reask', 'resolvedTips', 'resolvedHeadline', 'crisis', 'emergencyHold', 'emergencyHoldHelpComing', 'bookingAfterUrgent', 'resumeAfterCrisis', 'afterCrisis', 'afterBeingSeen', 'urgentSigns', 'signNotedInCheck', 'checkExpired', 'gettingHelpNow', 'checkStoppedForHelp', 'stoppedSeenToday', 'crisisStaff', 'emergencyStaff']);
+  c.onlyKeys(m, 'messages', ['notDiagnosis', 'unclearSafety', 'persistence', 'reask', 'resolvedTips', 'resolvedHeadline', 'crisis', 'emergencyHold', 'emergencyHoldHelpComing', 'bookingAfterUrgent', 'bookingAfterDoctor', 'resumeAfterCrisis', 'afterCrisis', 'afterBeingSeen', 'urgentSigns', 'signNotedInCheck', 'checkExpired', 'gettingHelpNow', 'checkStoppedForHelp', 'stoppedSeenToday', 'crisisStaff', 'emergencyStaff']);
   const messages: Messages = {
     notDiagnosis: c.text(m.notDiagnosis, 'messages.notDiagnosis'),
     unclearSafety: c.text(m.unclearSafety, 'messages.unclearSafety'),
@@ -322,6 +324,7 @@ export function parseProtocol(raw: Json, file: string, language: Language, crisi
     emergencyHold: c.text(m.emergencyHold, 'messages.emergencyHold'),
     emergencyHoldHelpComing: c.text(m.emergencyHoldHelpComing, 'messages.emergencyHoldHelpComing'),
     bookingAfterUrgent: c.text(m.bookingAfterUrgent, 'messages.bookingAfterUrgent'),
+    bookingAfterDoctor: c.text(m.bookingAfterDoctor, 'messages.bookingAfterDoctor'),
     resumeAfterCrisis: c.text(m.resumeAfterCrisis, 'messages.resumeAfterCrisis'),
     afterCrisis: c.text(m.afterCrisis, 'messages.afterCrisis'),
     afterBeingSeen: c.text(m.afterBeingSeen, 'messages.afterBeingSeen'),

@@ -148,7 +148,12 @@ export function couldRaise(protocol: Protocol, state: CheckState, q: Question): 
   return false;
 }
 
+/**
+ * "Gone" ends the check, unless a warning sign or an injury was told with it ("it's gone, but now my calf is swollen",
+ * "it's gone, but I fell on it yesterday"): then the questions that could make it more serious are asked.
+ */
 function endedByAnswer(protocol: Protocol, answers: Answers): boolean {
+  if ((answers.red_flags ?? []).some((code) => code !== 'none') || answers.injury === 'yes') return false;
   return protocol.questions.some((q) => q.kind !== 'multi' && q.options.some((o) => o.endsCheck && answers[q.id] === o.code));
 }
 

@@ -75,6 +75,8 @@ export interface Screening {
   concern?: SafetyConcern;
   /** Warning signs the rules alone make urgent ("my calf is swollen and red"): to be seen today, whatever else the message asks. */
   urgentSigns: boolean;
+  /** Signs of one's own the rules send to a doctor ("I had a knee injection 2 weeks ago, is it ok to run?"): the check answers first. */
+  doctorSigns?: boolean;
 }
 
 /** `screenMessage`, and in the same reading of the signs whether they are urgent ones (read only when `emergency` is set). */
@@ -83,19 +85,21 @@ export function screen(protocol: Protocol, text: string, ctx: ParseContext, opti
   if (crisisIn(protocol, normalized)) return { concern: 'crisis', urgentSigns: false };
   const level = options.emergency ? signsLevel(protocol, text, ctx, normalized) : undefined;
   if (level === 'emergency') return { concern: 'emergency', urgentSigns: false };
-  const urgentSigns = level === 'urgent' && ownSignsLevel(protocol, text, ctx) === 'urgent';
-  return { concern: crisisLikely(protocol.crisisModel, normalized) ? 'possibleCrisis' : undefined, urgentSigns };
+  const own = level === 'urgent' || level === 'doctor' ? ownSignsLevel(protocol, text, ctx, level) : undefined;
+  const urgentSigns = level === 'urgent' && own === 'urgent';
+  const doctorSigns = level === 'doctor' && own === 'doctor';
+  return { concern: crisisLikely(protocol.crisisModel, normalized) ? 'possibleCrisis' : undefined, urgentSigns, ...(doctorSigns ? { doctorSigns } : {}) };
 }
 
 /**
  * The level of the signs told in the clauses that name nobody else, or name one's own body too: "my husband's calf is
- * swollen and red, but what cadence should I aim for?" tells of no sign of the writer's. (Only for the signs to be seen today: an emergency is
- * answered as one whoever has it.)
+ * swollen and red, but what cadence should I aim for?" tells of no sign of the writer's. `level` is the level of the signs of
+ * the whole message, which it is when every clause is one's own. (Not for an emergency: that is answered as one whoever has it.)
  */
-function ownSignsLevel(protocol: Protocol, text: string, ctx: ParseContext): Level | undefined {
+function ownSignsLevel(protocol: Protocol, text: string, ctx: ParseContext, level: Level): Level | undefined {
   const clauses = normalizedClauses(text, protocol.language.lexicon);
   // "my wife says my calf is swollen" is one's own calf.
   const own = clauses.filter((c) => !aboutSomeoneElse(protocol.language, c.normalized));
-  if (own.length === clauses.length) return 'urgent';
+  if (own.length === clauses.length) return level;
   return own.length === 0 ? undefined : signsLevel(protocol, own.map((c) => c.text).join('. '), ctx);
 }

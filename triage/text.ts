@@ -160,10 +160,13 @@ const BREAK_CODES = codesOf(BREAK_CHARS);
 // A backtick becomes an apostrophe before the symbol step.
 const SYMBOL_CODES = codesOf(`${SYMBOL_CHARS}\``);
 
+const COMBINING_MARKS = /[\u0300-\u036f]/g;
+
 export function normalize(raw: string, lex: Lexicon): Normalized {
   // Unicode normalisation is costly, and plain ASCII (most messages) has nothing for it to do.
   const ascii = !NON_ASCII.test(raw);
-  let s = (ascii ? raw : raw.normalize('NFKC')).toLowerCase();
+  // Accents go ("fièvre", "frío"): the phrase file's words are plain a-z, and people type with and without them.
+  let s = (ascii ? raw : raw.normalize('NFKD').replace(COMBINING_MARKS, '').normalize('NFKC')).toLowerCase();
   // Most messages are plain words: each rewrite runs only when the character every match needs is there,
   // which gives the same text as running them all (tests/triage/normalize.test.ts compares the two).
   if (!ascii || s.includes('`')) s = s.replace(/[\u2018\u2019\u02bc`\u00b4]/g, "'");

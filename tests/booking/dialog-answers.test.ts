@@ -173,6 +173,17 @@ describe('the call-back dialog, with answers that tell more or other than was as
     }
   });
 
+  it('says when the clinic calls, when its hours are configured', async () => {
+    const clinic: ClinicFacts = { name: 'Test Clinic', phone: '416-555-0100', hours: 'Mon-Fri 8am-8pm' };
+    const withHours = createHarness({ content, database, clock, clinic });
+    const who = person();
+    await withHours.say(who, '', { value: 'booking:callback' });
+    for (const answer of ['yes', 'Sam Lee', '416-555-0123']) await withHours.say(who, answer);
+    const done = await withHours.say(who, 'sunday morning');
+    expect(done.entity('booking.requested')).to.not.equal(undefined);
+    expect(done.text).to.include('during its opening hours (Mon-Fri 8am-8pm)');
+  });
+
   describe('a clinic with only some ways to book configured', () => {
     const clinics: [string, ClinicFacts][] = [
       ['neither a phone nor a booking link', { name: 'Test Clinic' }],

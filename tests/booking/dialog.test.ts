@@ -58,7 +58,7 @@ describe('the call-back dialog', function () {
     });
 
     it(`stops at the ${step} question when the person changes their mind, and keeps nothing`, async () => {
-      for (const withdrawal of ['I changed my mind', "actually no, don't call me", 'no wait, actually cancel that']) {
+      for (const withdrawal of ['I changed my mind', "actually no, don't call me", 'no wait, actually cancel that', "actually no, don't store my details", 'I withdraw my consent']) {
         const who = person();
         await reach(who, step);
         const turn = await harness.say(who, withdrawal);
@@ -187,7 +187,10 @@ describe('the call-back dialog', function () {
 
   it('asks a parent or guardian when the request itself tells of a child ("my daughter (14)..."), with no check done', async () => {
     const who = person();
-    const consent = await harness.say(who, 'my daughter (14) has sore knees from soccer, can someone call me');
+    // Told of a knee, the check is offered first; asked again, the call-back it is.
+    const first = await harness.say(who, 'my daughter (14) has sore knees from soccer, can someone call me');
+    expect(first.text).to.match(/to skip them, say "call me back" again/);
+    const consent = await harness.say(who, 'please just call me back');
     expect(consent.text).to.match(/parent or guardian must agree/);
     expect(consent.text).to.not.match(/summary of the symptom check/);
     expect(consent.replies.flatMap((r) => r.choices ?? []).map((c) => c.value)).to.deep.equal(['booking:consent:guardian', 'booking:consent:decline']);
@@ -201,6 +204,7 @@ describe('the call-back dialog', function () {
   it("takes no consent from a writer who says they are under 16: a parent's or guardian's is taken", async () => {
     const who = person();
     await harness.say(who, "I'm 13 and my knee hurts when I run, can someone call me?");
+    await harness.say(who, 'call me back');
     const refused = await harness.say(who, 'yes');
     expect(refused.text).to.match(/you're under 16, so a parent or guardian needs to agree/);
     expect(refused.entity('booking.question')?.id).to.equal('consent');

@@ -165,6 +165,30 @@ describe('after an urgent outcome', () => {
     expect(turn.activities[0].text).to.match(/can't replace being seen today/);
   });
 
+  // From a black-box test: "can't I just see a physio?" after advice to be seen today got "Yes, physiotherapy..." and a booking button.
+  it('says physio cannot replace being seen today before an answer about physio that offers booking, after an urgent outcome', async () => {
+    const person = new Person(bot.url);
+    await person.say('my knee hurts');
+    await person.say('no');
+    expect(outcomeOf(await person.say('it locks'))?.level).to.equal('urgent');
+    const turn = await person.say("can't I just see a physio?");
+    expect(turn.activities[0].text).to.match(/can't replace being seen today/);
+    expect(turn.entity('kb.answer')?.id).to.equal('physiotherapy');
+    // A question that offers no booking is answered as it is.
+    expect((await person.say('what is runners knee')).activities[0].text).to.not.match(/can't replace/);
+  });
+
+  it('says a doctor comes first before a booking asked for after a doctor outcome ("can I just book?")', async () => {
+    const person = new Person(bot.url);
+    await person.say('my knee hurts');
+    await person.say('no');
+    const outcome = await finishCheck(person, await person.say('i had knee surgery 5 weeks ago'), PATH_NO_INJURY);
+    expect(outcome.level).to.equal('doctor');
+    const asked = await person.say('can I just book?');
+    expect(asked.activities[0].text).to.match(/a doctor should see your knee first/);
+    expect(asked.entity('booking.offer')).to.not.equal(undefined);
+  });
+
   for (const question of ['is it normal that i feel feverish?', 'could it be because I have a fever?']) {
     it(`gives the emergency answer when "${question}" follows a hot, swollen knee's outcome`, async () => {
       const person = new Person(bot.url);

@@ -79,6 +79,30 @@ describe('questions and small talk', () => {
     expect(reply.entity('triage.question')).to.not.equal(undefined);
   });
 
+  it('gives an emergency told in Spanish or French, or in English with a word of them, the emergency answer, after that language\'s line', async () => {
+    for (const [text, line] of [['el pie está frío y azul', 'llame al 911'], ['mon pied est froid et bleu', 'composez le 911']]) {
+      const turn = await new Person(bot.url, 'sms', '+14165550179').say(text);
+      expect(turn.entity('triage.outcome'), text).to.include({ level: 'emergency' });
+      const lineAt = turn.activities.findIndex((a) => a.text?.includes(line));
+      expect(lineAt, text).to.be.greaterThan(-1);
+      expect(turn.activities.findIndex((a) => a.entities?.some((e) => e.type === 'triage.outcome')), text).to.be.greaterThan(lineAt);
+    }
+    const mixed = await new Person(bot.url).say('my knee is hot and swollen y tengo fiebre');
+    expect(mixed.entity('triage.outcome')).to.include({ level: 'emergency' });
+    // Signs to be seen today, in Spanish: the line, then the check.
+    const fall = await new Person(bot.url).say('Me caí y no puedo caminar');
+    expect(fall.text).to.include('llame al 911');
+    expect(fall.entity('triage.question')).to.not.equal(undefined);
+  });
+
+  it('starts the check for a sign of one\'s own that needs a doctor, told beside a question ("I had a knee injection 2 weeks ago, is it ok to run?")', async () => {
+    const turn = await new Person(bot.url).say('I had a knee injection 2 weeks ago, is it ok to run?');
+    expect(turn.text).to.include('a few quick questions first');
+    expect(turn.entity('triage.question')).to.not.equal(undefined);
+    // Asked in general, it is a question: no check.
+    expect((await new Person(bot.url).say('does a cortisone injection help runners knee?')).entity('triage.question')).to.equal(undefined);
+  });
+
   it('keeps another script whole by SMS, where other text is kept to GSM-7', async () => {
     const turn = await new Person(bot.url, 'sms', '+14165550177').say('我的膝盖疼');
     expect(turn.text).to.include('请拨打911').and.include('call 911');

@@ -52,6 +52,33 @@ for (const engine of botEngines()) {
       expect(outcome).to.deep.equal({ level: 'self-care', reasons: ['resolved'] });
     });
 
+    it('asks a returning person whose pain is gone, but who fell on it since, the questions about the injury', async () => {
+      const userId = `u-${randomUUID()}`;
+      const first = new Person(handle.bot.url, 'webchat', userId);
+      await finishCheck(first, await first.say('my knee hurts'), MILD);
+      const second = new Person(handle.bot.url, 'webchat', userId);
+      await second.say('hi, back about my knee');
+      expect(questionId(await second.say("it's gone, but I fell on it yesterday"))).to.equal('weight_bearing');
+      // "The other knee hurts now" is no knee pain gone: the check goes on.
+      const third = new Person(handle.bot.url, 'webchat', userId);
+      await third.say('my knee');
+      const other = await third.say('my right knee is gone but now my left knee hurts');
+      expect(outcomeOf(other)).to.equal(undefined);
+      expect(questionId(other)).to.equal('injury');
+    });
+
+    it('keeps no result from a conversation whose person asked not to be remembered, and goes on with the check', async () => {
+      const userId = `u-${randomUUID()}`;
+      const first = new Person(handle.bot.url, 'webchat', userId);
+      await walkTo(first, 'age');
+      const asked = await first.say("please don't remember my results");
+      expect(asked.text).to.match(/won't remember the result/);
+      expect(questionId(asked)).to.equal('age');
+      await finishCheck(first, await first.say('30'), MILD);
+      const second = new Person(handle.bot.url, 'webchat', userId);
+      expect(questionId(await second.say('my knee hurts'))).to.equal('injury');
+    });
+
     it('forgets a person on "delete my data": the next check is a first check again', async () => {
       const userId = `u-${randomUUID()}`;
       const first = new Person(handle.bot.url, 'webchat', userId);

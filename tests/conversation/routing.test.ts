@@ -35,6 +35,20 @@ describe('a first message about a knee: the check for someone telling of their o
     });
   }
 
+  // From a blind question set: what is wanted "for my knee" is asked for, not told of; "help for my knee" still tells of it.
+  for (const [text, id] of [['exercises for my knee', 'exercises'], ['best shoes for my knees', 'footwear'], ['warning signs for my knee', 'serious-causes']]) {
+    it(`answers "${text}" and offers the check`, async () => {
+      const turn = await new Person(bot.url).say(text);
+      expect(turn.entity('kb.answer')?.id).to.equal(id);
+      expect(offersCheck(turn)).to.equal(true);
+    });
+  }
+  for (const text of ['i need help for my knee', 'i went in for my knee', 'something for my knee', 'my knee']) {
+    it(`starts the check for "${text}"`, async () => {
+      expect((await new Person(bot.url).say(text)).entity('triage.question')).to.not.equal(undefined);
+    });
+  }
+
   it('answers a question about runner\'s knee asked with a word of one\'s own knee, and offers the check', async () => {
     const turn = await new Person(bot.url).say('my coach said i have patellofemoral pain syndrome, what does that even mean?');
     expect(turn.entity('triage.question')).to.equal(undefined);

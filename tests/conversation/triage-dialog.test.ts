@@ -445,6 +445,51 @@ describe('the check with people who call 911, start over, stop, or ask what the 
     expect(turn.text).to.match(/delete my data/);
     expect(turn.entity('kb.noMatch')).to.equal(undefined);
   });
+
+  // From a black-box test: asking for a call-back mid-check dropped the check's safety questions, with no word of it.
+  it('keeps the check open when a call-back is asked for in its middle, and takes the call-back when asked again', async () => {
+    const person = new Person(bot.url);
+    expect(questionId(await person.say('my knee hurts, I twisted it'))).to.equal('weight_bearing');
+    const first = await person.say('can someone call me back?');
+    expect(first.text).to.match(/symptom check is still open/);
+    expect(first.entity('booking.question')).to.equal(undefined);
+    expect(questionId(await person.say('continue'))).to.equal('weight_bearing');
+    expect(questionId(await person.say('yes'))).to.equal('rapid_swelling');
+    expect((await person.say('just call me back please')).entity('booking.question')?.id).to.equal('consent');
+  });
+
+  it('asks the check first when a call-back is asked for with one\'s own knee told, and takes the call-back when asked again', async () => {
+    const person = new Person(bot.url, 'sms', '+14165550163');
+    const first = await person.say("can the clinic call me today? it's urgent, my knee is really bad");
+    expect(first.text).to.match(/to skip them, say "call me back" again/);
+    expect(questionId(first)).to.equal('injury');
+    expect((await person.say('call me back')).entity('booking.question')?.id).to.equal('consent');
+    // Asked with no knee told, the call-back at once.
+    expect((await new Person(bot.url).say('can someone call me back?')).entity('booking.question')?.id).to.equal('consent');
+  });
+
+  it('understands "I want my data deleted", and "who will see my details?" asked at the call-back\'s consent', async () => {
+    expect((await new Person(bot.url).say('I want my data deleted')).entity('privacy.deleted')).to.not.equal(undefined);
+    const person = new Person(bot.url);
+    await person.press('booking:callback');
+    const asked = await person.say('who will see my details?');
+    expect(asked.text).to.match(/clinic's staff only/);
+    expect(asked.entity('booking.question')?.id).to.equal('consent');
+  });
+
+  it('answers "when will you call me?" after a call-back request with the request, not a second one', async () => {
+    const person = new Person(bot.url);
+    await person.press('booking:callback');
+    await person.say('yes');
+    await person.say('Sam Lee');
+    await person.say('416-555-0123');
+    const done = await person.say('weekday mornings');
+    const reference = String(done.entity('booking.requested')?.reference);
+    const asked = await person.say('when will you call me?');
+    expect(asked.text).to.include(reference);
+    expect(asked.entity('booking.question')).to.equal(undefined);
+    expect((await person.say("I don't need the call back anymore")).text).to.match(/withdrawn your call-back request/);
+  });
 });
 
 describe('the check with what people text: late signs, loose ages, denials after a sign, hedged answers', () => {

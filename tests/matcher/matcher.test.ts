@@ -118,6 +118,9 @@ describe('matcher', () => {
       ['can i take ibuprofen for runners knee', 'ibuprofen'],
       ['shin splints treatment', 'shin splints'],
       ['i have a cold, should i still run', 'have a cold'],
+      ['how many gels should i take in a marathon', 'gels'],
+      ['quad tendon rupture rehab timeline', 'quad tendon'],
+      ['can i get a sick note for work from ur clinic', 'sick note'],
     ];
     for (const [text, found] of health) {
       it(`says "${text}" is out of scope (${found})`, () => {
@@ -129,6 +132,12 @@ describe('matcher', () => {
     for (const text of unrelated) it(`has no answer for "${text}"`, () => expect(matcher.match(text).band).to.equal('none'));
     const nearMisses = ['what rpm cadence should i pedal at on my bike', 'how much is car insurance', 'how long does a tattoo take to heal', 'how to prevent sunburn', 'what shoes go with a navy suit', 'how do i start running', 'how to run a marathon in under 4 hours', 'is it safe to run in the heat'];
     for (const text of nearMisses) it(`does not answer the near miss "${text}"`, () => expect(matcher.match(text).band).to.not.equal('answer'));
+    // A condition given as an example of something serious: the question is about serious causes, which the guide covers.
+    it('answers "can kneecap pain be a sign of something serious like an infection or a fracture" with the serious causes', () => {
+      const result = matcher.match('can knee cap pain ever be a sign of something serious like an infection or a fracture');
+      expect({ band: result.band, topicId: result.topicId }).to.deep.equal({ band: 'answer', topicId: 'serious-causes' });
+      expect(matcher.match('could it be a fracture?').outOfScope).to.equal('fracture');
+    });
     const vague = ['knee problem', 'knee issues', 'help with my knee'];
     for (const text of vague) it(`does not pick one answer for the vague "${text}"`, () => expect(matcher.match(text).band).to.not.equal('answer'));
   });

@@ -24,7 +24,7 @@ import { CTX, protocol, ROOT } from './helpers';
 // steps did not change, so the reference calls the real ones. ----
 
 function referenceNormalize(raw: string, lex: Lexicon): Normalized {
-  let s = (/[^\x00-\x7f]/.test(raw) ? raw.normalize('NFKC') : raw).toLowerCase();
+  let s = (/[^\x00-\x7f]/.test(raw) ? raw.normalize('NFKD').replace(/[\u0300-\u036f]/g, '').normalize('NFKC') : raw).toLowerCase();
   s = s.replace(/[\u2018\u2019\u02bc`\u00b4]/g, "'").replace(/[\u201c\u201d]/g, '"');
   s = s.replace(/[\u2013\u2014]/g, '-');
   s = s.replace(/[\u{1F3FB}-\u{1F3FF}\uFE0F]/gu, '').replace(/(\p{Extended_Pictographic})/gu, ' $1 ');

@@ -12,7 +12,8 @@ describe('triage outcome words', () => {
 
   it('sends an emergency to 911 without offering a booking', () => {
     const words = outcomeWords(p, emergencyMessageOutcome(p));
-    expect(words.advice.join(' ')).to.include('911');
+    // What to do comes first (an SMS may split the reply): the headline says it.
+    expect(words.headline).to.include('911');
     expect(words.offerBooking).to.equal(false);
     expect(words.why).to.deep.equal([p.reasons.get('emergency_message')]);
   });
@@ -38,7 +39,8 @@ describe('triage outcome words', () => {
   it('gives a self-care plan with return criteria, and offers booking anyway', () => {
     const words = outcomeWords(p, { level: 'self-care', reasons: ['mild_recent'] });
     const plan = words.advice.join(' ').toLowerCase();
-    for (const part of ['rest', 'ice', 'isometric', 'shoes', 'build up', '1 to 2 weeks', 'worse', 'warning sign']) expect(plan).to.include(part);
+    // The guide's plan (no running until walking and stairs are pain-free), and where each kind of warning sign should go.
+    for (const part of ['stop running until walking and stairs are pain-free', 'ice', 'isometric', 'shoes', 'gradually', '1 to 2 weeks', 'worse', 'call 911', 'chest pain', 'cold, pale or blue foot', 'same day', 'calf']) expect(plan).to.include(part);
     expect(words.offerBooking).to.equal(true);
   });
 

@@ -294,6 +294,8 @@ describe('triage free-text parsing', () => {
     ['not great, worse actually', 'worse'], ['1', 'gone'], ['hmm', null],
     ['back again', 'same'], ["it's back but better than before", 'better'], ['it was gone but now its back', 'same'], ['the pain is back', 'same'],
     ['it was better for a while but now its back and worse', 'worse'], ['all gone! running again pain free', 'gone'],
+    // Gone, but a knee hurts now (the other one, or this one again): no pain gone.
+    ['my right knee is gone but now my left knee hurts', 'worse'], ["it's fine but my other knee is sore", 'worse'], ['gone, but i am nervous', 'gone'],
     // "all good" is gone, not the "good" of better.
     ['its gone! all good now', 'gone'], ['good as new', 'gone'], ['pretty good', 'better'],
     ['Flaring more than before.', 'worse'],
@@ -374,6 +376,35 @@ describe('triage free-text parsing', () => {
     expect(signs('my calf on the same leg is kinda puffy and sore to touch. should i stop running?')).to.deep.equal(['calf_swelling']);
     expect(signs("my foot hasn't been cold")).to.equal(undefined);
   });
+  it('reads a knee that will not straighten "all the way" as locked, and one that straightens all the way as not', () => {
+    const p = protocol();
+    const signs = (text: string) => interpretAnswer(p, 'red_flags', text, CTX).answers.red_flags;
+    expect(signs('my calf is swollen and sore and the knee wont straighten all the way')).to.deep.equal(['calf_swelling', 'locked']);
+    expect(signs("it won't fully straighten")).to.deep.equal(['locked']);
+    expect(signs("it doesn't straighten all the way")).to.deep.equal(['locked']);
+    expect(signs('it straightens all the way')).to.deep.equal(['none']);
+    expect(signs('i can straighten it fully')).to.deep.equal(['none']);
+  });
+
+  it('reads a repaired meniscus or ligament as an operation, and a worry about a sign to come as no sign', () => {
+    const p = protocol();
+    const signs = (text: string) => interpretAnswer(p, 'red_flags', text, CTX).answers.red_flags;
+    expect(signs('i had my meniscus repaired 10 weeks ago, nothing else')).to.deep.equal(['recent_surgery']);
+    expect(signs('my meniscus was fixed 2 months ago')).to.deep.equal(['recent_surgery']);
+    expect(signs('i got my knee done 5 weeks ago')).to.deep.equal(['recent_surgery']);
+    expect(signs('had my acl repaired 3 years ago')).to.deep.equal(['none']);
+    expect(signs("none, i'm just worried it might lock one day, it never has")).to.deep.equal(['none']);
+    // A sign told beside the worry is still told.
+    expect(signs("it locked yesterday and i'm worried it might again")).to.deep.equal(['locked']);
+    expect(signs('worried it could be a clot, my calf is swollen')).to.deep.equal(['calf_swelling']);
+  });
+
+  it('takes what is worst, told beside another answer, as what makes it worse', () => {
+    const p = protocol();
+    expect(interpretAnswer(p, 'severity', '8, going down stairs is the worst, plus walking any distance', CTX).answers).to.deep.equal({ severity: 8, aggravators: ['stairs'] });
+    expect(extractVolunteered(p, 'the pain is the worst ive had', CTX).aggravators).to.equal(undefined);
+  });
+
   table('injury', [
     ["Did I twist it? No... I don't think so. It just came on gradually over my long runs.", 'no'], ['did i fall? no', 'no'], ['did i fall? yes', 'yes'],
   ]);
@@ -513,6 +544,10 @@ describe('triage free-text parsing', () => {
       ['since last tuesday', 8],
       ['since tuesday', 1],
       ['since thanksgiving', 44], // Monday 2026-10-12
+      // The long weekend is the last one there was (Thanksgiving's), up to two days before its holiday; a named one is that one.
+      ['since the long weekend', 46],
+      ['since the may long weekend', 191], // Victoria Day, Monday 2026-05-18
+      ['since the weekend', 4],
       ['since halloween', 25],
       ['since christmas', 335],
       // A holiday's name is never taken for a typo of another word ("easter" is not "easier").

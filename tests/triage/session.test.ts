@@ -260,9 +260,18 @@ describe('triage session', () => {
     expect({ level: result.level, reasons: result.reasons }).to.deep.equal({ level: 'self-care', reasons: ['resolved'] });
   });
 
-  it('never sets aside a warning sign told before "it is gone"', () => {
-    const result = converse(p, 'back about my knee, it keeps locking', true, { returning_status: "it's gone" });
-    expect({ level: result.level, reasons: result.reasons }).to.deep.equal({ level: 'urgent', reasons: ['locked_knee'] });
+  it('never sets aside a warning sign told before "it is gone", and asks the warning signs then', () => {
+    const result = converse(p, 'back about my knee, it keeps locking', true, { returning_status: "it's gone", red_flags: 'no others' });
+    expect({ level: result.level, reasons: result.reasons, asked: result.asked }).to.deep.equal({ level: 'urgent', reasons: ['locked_knee'], asked: ['returning_status', 'red_flags'] });
+  });
+
+  it('asks the warning signs when one is told with "it is gone", which can still make it an emergency', () => {
+    const result = converse(p, 'hi again', true, { returning_status: "it's gone but now my calf is swollen", red_flags: "i'm short of breath too" });
+    expect({ level: result.level, reasons: result.reasons }).to.deep.equal({ level: 'emergency', reasons: ['possible_clot_in_lung'] });
+    // So is an injury told with it: its questions are asked.
+    expect(converse(p, 'hi again', true, { returning_status: "it's gone, but i fell on it yesterday", weight_bearing: 'no', red_flags: 'none' }).reasons).to.deep.equal(['cannot_bear_weight']);
+    // "Gone" alone still ends the check at once.
+    expect(converse(p, 'hi again', true, { returning_status: 'gone' }).asked).to.deep.equal(['returning_status']);
   });
 
   it('treats an empty reply as not understood', () => {
