@@ -83,7 +83,11 @@ export class KneeBot extends ActivityHandler {
     if (keyword === 'optOut') {
       if (!optedOut) {
         await this.deps.smsOptOuts.optOut(userKey, this.deps.now());
-        await send(messages.smsOptOut);
+        // STOP in the middle of a check whose answers already call for being seen today: said in the one reply STOP gets.
+        const activity = context.activity;
+        const conversation = await this.deps.store.load(this.deps.store.key(activity.channelId, activity.conversation?.id ?? 'unknown'));
+        const advice = this.deps.conversation.triage.adviceSoFar(conversation.data).map((reply) => reply.text);
+        await send([messages.smsOptOut, ...advice].join(' '));
       }
       return true;
     }

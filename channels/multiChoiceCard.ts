@@ -15,9 +15,12 @@ export function multiChoiceCard(reply: Reply, submitLabel: string, teams: boolea
       type: 'AdaptiveCard',
       $schema: 'http://adaptivecards.io/schemas/adaptive-card.json',
       version: teams ? '1.5' : '1.3',
+      // Said with the card by screen readers: the question and its "choose all that fit".
+      speak: reply.text,
+      // The question is the choice set's label (shown above it), which also names the group of checkboxes for screen readers.
       body: [
-        { type: 'TextBlock', text: reply.text, wrap: true, weight: 'Bolder' },
-        { type: 'Input.ChoiceSet', id: MULTI_CHOICE_INPUT, isMultiSelect: true, style: 'expanded', choices: choices.map((c) => ({ title: c.label, value: c.value })) },
+        // Every label whole, on as many lines as it takes: on a phone a cut "... or an open wound over the knee" hides the sign.
+        { type: 'Input.ChoiceSet', id: MULTI_CHOICE_INPUT, isMultiSelect: true, style: 'expanded', wrap: true, label: reply.text, choices: choices.map((c) => ({ title: c.label, value: c.value })) },
       ],
       actions: [{ type: 'Action.Submit', title: submitLabel, data: teams ? { msteams: { type: 'messageBack', displayText: submitLabel } } : {} }],
     },

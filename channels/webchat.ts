@@ -24,6 +24,14 @@ export function boldMarkdown(text: string): string {
     .join('\n');
 }
 
+/**
+ * A single line break kept as one ("Address: ...", then "Hours: ..." on the next line): in markdown it is only a space, and
+ * the clinic's address, hours and phone would run together.
+ */
+function hardBreaks(text: string): string {
+  return text.replace(/([^\n])\n(?!\n)/g, '$1  \n');
+}
+
 /** Web Chat and the Emulator: markdown text with suggested-action buttons. */
 export function renderWebChat(reply: Reply, recipientId: string, submitLabel: string): OutgoingActivity[] {
   if (reply.multi && reply.choices?.length) {
@@ -31,7 +39,7 @@ export function renderWebChat(reply: Reply, recipientId: string, submitLabel: st
   }
   const links = (reply.links ?? []).filter((l) => !reply.text.includes(l.url)).map((l) => `[${l.label}](${l.url})`);
   const heading = reply.title && reply.entity?.type !== 'kb.answer' ? [boldMarkdown(reply.title)] : [];
-  const text = [...heading, reply.tone === 'danger' ? boldMarkdown(reply.text) : reply.text, ...links].join('\n\n');
+  const text = hardBreaks([...heading, reply.tone === 'danger' ? boldMarkdown(reply.text) : reply.text, ...links].join('\n\n'));
   const actions = choiceActions(reply);
   return [
     {

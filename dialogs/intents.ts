@@ -96,6 +96,7 @@ export function createIntentReader(phrases: IntentPhrases): IntentReader {
   const otherPartPhrases = otherParts.filter((p) => p.includes(' ')).map((p) => ` ${p} `);
   const topicCues = new Set(report.topicCues.map(normaliseText));
   const notWanted = new Set(report.notWanted.map(normaliseText));
+  const kneeThings = new Set(report.kneeThings.map(normaliseText));
   const animals = new Set(report.animals.map(normaliseText));
   const helpAsks = report.helpAsks.map((h) => ` ${normaliseText(h)} `);
   const wordsOf = (list: readonly string[]) => list.map((e) => escapeRegExp(normaliseText(e))).join('|');
@@ -268,8 +269,8 @@ export function createIntentReader(phrases: IntentPhrases): IntentReader {
       return cue > 0 && at - cue <= CUE_REACH && !notWanted.has(words[cue - 1]);
     };
     if (!symptoms.length) {
-      // "knee sore", "knee" by SMS: short messages about a knee are reports too.
-      if (kneeAt >= 0 && words.length <= 2 && statement()) return 'own';
+      // "knee sore", "knee" by SMS: short messages about a knee are reports too; "knee brace" names a thing for it.
+      if (kneeAt >= 0 && words.length <= 2 && statement() && !words.some((w) => kneeThings.has(w))) return 'own';
       // "my knee is bad" tells of it; "does icing help my knee?" asks about it, with no symptom told; so does
       // "exercises for my knee", a request for what is good for it. "Can you call me? My knee is really bad": the
       // sentence that names the knee tells of it, whatever another one asks.

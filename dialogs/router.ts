@@ -166,8 +166,9 @@ export async function handleMessage(deps: ConversationDeps, data: ConversationDa
     ...deps.booking.offerReplies().map((offer) => ({ ...offer, choices: undefined })),
     { text: messages.checkStillOpen, choices: input.plainChannel ? undefined : [deps.booking.callbackChoice, ...messages.continueCheckChoices] },
   ];
-  // "can't I just see a physio?" after advice to be seen today: an answer that offers booking says first that physio can't replace that.
-  const afterUrgent = (reply: Reply): Reply[] => [...(reply.choices?.some((c) => c.value === 'booking:offer') ? triage.beforeBooking(data, true) : []), reply];
+  // "can't I just see a physio?" after advice to be seen today, or to see a doctor: an answer that offers booking says first
+  // that physio can't replace that.
+  const careComesFirst = (reply: Reply): Reply[] => [...(reply.choices?.some((c) => c.value === 'booking:offer') ? triage.beforeBooking(data, true) : []), reply];
   /** The references of the person's call-back requests still held. */
   const heldCallbacks = async (): Promise<string[]> => (deps.heldAbout ? (await deps.heldAbout(input.userKey)).callbacks : []);
   const remember = (list: Reply[]): Reply[] => {
@@ -487,7 +488,7 @@ export async function handleMessage(deps: ConversationDeps, data: ConversationDa
       // choices: one numbered list, so a reply "1" by SMS can mean only one thing. What one's own symptoms told is kept
       // for the check, should it be taken up next.
       if (report === 'own' && Object.keys(told).length > 0) data.toldBeforeCheck = told;
-      return remember(afterUrgent(answer(deps, data, answered.id, match.confidence, true)));
+      return remember(careComesFirst(answer(deps, data, answered.id, match.confidence, true)));
     }
     // A question about a symptom in general, near some topics but answered by none ("coach here, how do I keep my team from
     // getting kneecap pain?"), gets those topics to choose from: no one's own knee is told for the check to decide on.
@@ -499,7 +500,7 @@ export async function handleMessage(deps: ConversationDeps, data: ConversationDa
     // Asked what the check decides ("...should I see someone?"), they are told the questions are the way to the answer.
     return remember([...(checkDecides && asks ? [say(messages.checkFirst)] : []), ...(await triage.start(data, input, opening))]);
   }
-  if (answered) return remember(afterUrgent(answer(deps, data, answered.id, match.confidence)));
+  if (answered) return remember(careComesFirst(answer(deps, data, answered.id, match.confidence)));
   // Not a gap in the knowledge base: a question the bot could not read.
   const foreign = deps.readLanguage?.(text);
   if (foreign) return remember([foreignLanguageReply(messages, deps.clinic, foreign)]);

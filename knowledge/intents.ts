@@ -45,6 +45,8 @@ export interface IntentPhrases {
     otherBodyParts: string[];
     /** Words that make a symptom what a question is about, not what someone has ("exercises for knee pain"). */
     topicCues: string[];
+    /** Things for a knee ("knee brace", "knee exercises"): a two-word message naming one asks about it, and tells no symptom. */
+    kneeThings: string[];
     /** Words before "for my knee" that want nothing for it ("I need help for my knee", "I went in for my knee"): it is still told of. */
     notWanted: string[];
     /** Names of the condition that hold a symptom word ("patellofemoral pain"): naming it tells no symptom. */
@@ -109,6 +111,7 @@ export function parseIntents(raw: unknown, file: string): IntentPhrases {
       otherBodyParts: check.strings(symptom.otherBodyParts, 'symptomReport.otherBodyParts', { min: 1 }),
       topicCues: check.strings(symptom.topicCues, 'symptomReport.topicCues', { min: 1 }),
       notWanted: check.strings(symptom.notWanted, 'symptomReport.notWanted', { min: 1 }),
+      kneeThings: check.strings(symptom.kneeThings, 'symptomReport.kneeThings', { min: 1 }),
       conditionNames: check.strings(symptom.conditionNames, 'symptomReport.conditionNames', { min: 1 }),
       haveCondition: check.strings(symptom.haveCondition, 'symptomReport.haveCondition', { min: 1 }),
       conditionHedges: check.strings(symptom.conditionHedges, 'symptomReport.conditionHedges', { min: 1 }),

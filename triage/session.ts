@@ -244,8 +244,9 @@ export function correctedAnswers(
 export function addedOptionAnswers(protocol: Protocol, answers: Answers, lastAsked: QuestionId, text: string): Answers | null {
   const { adding, addingFillers } = protocol.language.optionWords;
   const words = wordsOf(text);
-  // One word that adds must be there ("oh and 11", "sorry, also 9", "9 too"); the rest are numbers.
-  if (!words.some((w) => adding.has(w))) return null;
+  // One word that adds must be there ("oh and 11", "sorry, also 9", "9 too"); the rest are numbers. An "and" between two
+  // numbers only lists them ("1 and 2", the next question's answer sent a turn late): nothing is added by it.
+  if (!words.some((w, i) => adding.has(w) && !(w === 'and' && /^\d+$/.test(words[i - 1] ?? '')))) return null;
   const numbers = words.filter((w) => !adding.has(w) && !addingFillers.has(w));
   if (numbers.length === 0) return null;
   // The list answered last, or else the warning signs' (the one long list): "also 9" after a list of six is a sign.

@@ -3,6 +3,12 @@
   'use strict';
 
   var USER_TOKEN_KEY = 'kneeChat.userToken';
+  // This tab's conversation, so a reload (or a page of the clinic's site opened in the same tab) goes on with it.
+  var CONVERSATION_KEY = 'kneeChat.conversation';
+  // Direct Line's connection states (botframework-directlinejs ConnectionStatus).
+  var ONLINE = 2;
+  var EXPIRED_TOKEN = 3;
+  var FAILED_TO_CONNECT = 4;
   var embedded = new URLSearchParams(window.location.search).has('embed');
   var statusEl = document.getElementById('chat-status');
   var retryEl = document.getElementById('chat-retry');
@@ -50,6 +56,28 @@
     try { window.localStorage.setItem(USER_TOKEN_KEY, token); } catch (e) { /* private browsing: a new id next time */ }
   }
 
+  function readConversation() {
+    try {
+      var saved = JSON.parse(window.sessionStorage.getItem(CONVERSATION_KEY) || 'null');
+      return saved && typeof saved.conversationId === 'string' && typeof saved.token === 'string' ? saved : undefined;
+    } catch (e) { return undefined; }
+  }
+
+  function keepConversation(directLine) {
+    try {
+      if (directLine.conversationId && directLine.token) {
+        window.sessionStorage.setItem(CONVERSATION_KEY, JSON.stringify({ conversationId: directLine.conversationId, token: directLine.token }));
+      }
+    } catch (e) { /* storage refused: a reload starts a new conversation */ }
+  }
+
+  function forgetConversation() {
+    try { window.sessionStorage.removeItem(CONVERSATION_KEY); } catch (e) { /* nothing kept */ }
+  }
+
+  var OFFLINE_TEXT = 'You are offline: messages can\'t be sent until the connection is back. In an emergency, call 911.';
+  var RECONNECTING_TEXT = 'Reconnecting… Messages will be sent when the connection is back. In an emergency, call 911.';
+
   function showStatus(text, canRetry) {
     statusEl.textContent = text;
     retryEl.hidden = !canRetry;
@@ -73,13 +101,34 @@
       if (!window.WebChat) throw new Error('Web Chat did not load');
       var session = await fetchToken();
       keepUserToken(session.userToken);
-      var directLine = window.WebChat.createDirectLine({
-        token: session.token,
-        domain: session.domain || window.location.origin + '/v3/directline',
-        webSocket: true
+      // A conversation this tab had: reconnected from its start, so its messages come back (its token lasts 30 minutes).
+      var saved = session.domain ? undefined : readConversation();
+      var options = { token: saved ? saved.token : session.token, domain: session.domain || window.location.origin + '/v3/directline', webSocket: true };
+      if (saved) {
+        options.conversationId = saved.conversationId;
+        options.watermark = '0';
+      }
+      var directLine = window.WebChat.createDirectLine(options);
+      var wasOnline = false;
+      directLine.connectionStatus$.subscribe(function (status) {
+        if (status === ONLINE) {
+          wasOnline = true;
+          keepConversation(directLine);
+          if (navigator.onLine !== false) showStatus('', false);
+        } else if ((status === FAILED_TO_CONNECT || status === EXPIRED_TOKEN) && saved && !wasOnline) {
+          // The saved conversation can't be reached any more (its token ran out): a new one.
+          forgetConversation();
+          saved = undefined;
+          directLine.end();
+          start();
+        } else if (wasOnline && status !== ONLINE) {
+          showStatus(RECONNECTING_TEXT, false);
+        }
       });
+      // The token is renewed while the chat is open: the latest one is kept.
+      directLine.activity$.subscribe(function () { keepConversation(directLine); });
       window.WebChat.renderWebChat({ directLine: directLine, styleOptions: styleOptions, locale: 'en-US' }, chatEl);
-      showStatus('', false);
+      showStatus(navigator.onLine === false ? OFFLINE_TEXT : '', false);
     } catch (error) {
       showStatus('The chat could not start. Please try again in a moment, or call the clinic. In an emergency, call 911.', true);
     }
@@ -93,5 +142,7 @@
     });
   }
   document.getElementById('chat-retry-button').addEventListener('click', start);
+  window.addEventListener('offline', function () { showStatus(OFFLINE_TEXT, false); });
+  window.addEventListener('online', function () { if (statusEl.textContent === OFFLINE_TEXT) showStatus('', false); });
   start();
 })();

@@ -84,6 +84,19 @@ describe('the same conversations on every channel', () => {
     expect((await person.say('what is runners knee')).entity('kb.answer')?.id).to.equal('what-is-runners-knee');
   });
 
+  it('says in the one STOP confirmation that the knee should be seen today, when the check so far calls for it', async () => {
+    const person = new Person(bot.url, 'sms', '+14165550217');
+    await person.say('I fell and twisted my knee');
+    await person.say('no I cant put weight on it');
+    const stop = await person.say('STOP');
+    expect(stop.activities).to.have.length(1);
+    expect(stop.text).to.match(/unsubscribed/).and.match(/should be seen today/);
+    // With nothing that calls for it, the confirmation alone.
+    const other = new Person(bot.url, 'sms', '+14165550218');
+    await other.say('my knee hurts');
+    expect((await other.say('STOP')).text).to.not.match(/seen today/);
+  });
+
   // From a black-box test by SMS: opting out in words, and the French keyword Canadian carriers use.
   for (const [text, phone] of [['stop texting me', '+14165550131'], ['ARRÊT', '+14165550132'], ['arret', '+14165550133'], ["Don't text me.", '+14165550134']]) {
     it(`opts a number out on "${text}" as on STOP`, async () => {

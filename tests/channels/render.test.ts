@@ -39,6 +39,22 @@ describe('rendering for each channel', () => {
     });
   }
 
+  // From a browser audit: the clinic's address, hours and phone ran together on one line.
+  it('keeps each line of a reply on its own line in Web Chat, as markdown would join them', () => {
+    const contact: Reply = { text: 'Address: 123 Bayview Ave, Toronto\nHours: Mon-Fri 8am-8pm\nPhone: 416-555-0100\n\nBook online.' };
+    const [activity] = renderReplies([contact], 'webchat', 'user-1', WORDS);
+    const html = webChatHtml(activity.text ?? '');
+    expect(html).to.include('Toronto<br />').and.include('8am-8pm<br />');
+    expect(html.match(/<p>/g)).to.have.length(2);
+  });
+
+  it('makes the warning-sign card readable whole on a phone, and said with its question by screen readers', () => {
+    const [activity] = renderReplies([redFlags], 'webchat', 'user-1', WORDS);
+    const card = activity.attachments?.[0]?.content as { speak?: string; body: { type: string; wrap?: boolean }[] };
+    expect(card.speak).to.equal(redFlags.text);
+    expect(card.body.find((part) => part.type === 'Input.ChoiceSet')?.wrap).to.equal(true);
+  });
+
   it('gives Web Chat suggested actions whose values are the answer codes', () => {
     const [activity] = renderReplies([question], 'webchat', 'user-1', WORDS);
     expect(activity.suggestedActions?.actions.map((a) => a.value)).to.deep.equal(['yes', 'no']);

@@ -36,6 +36,14 @@ describe('a first message about a knee: the check for someone telling of their o
   }
 
   // From a blind question set: what is wanted "for my knee" is asked for, not told of; "help for my knee" still tells of it.
+  // From a browser audit: "knee brace" alone started the check; it names a thing for the knee, and tells no symptom.
+  for (const [text, id] of [['knee brace', 'tape-and-brace'], ['knee exercises', 'exercises']]) {
+    it(`answers "${text}" without starting the check`, async () => {
+      const turn = await new Person(bot.url).say(text);
+      expect(turn.entity('kb.answer')?.id).to.equal(id);
+      expect(turn.entity('triage.question')).to.equal(undefined);
+    });
+  }
   for (const [text, id] of [['exercises for my knee', 'exercises'], ['best shoes for my knees', 'footwear'], ['warning signs for my knee', 'serious-causes']]) {
     it(`answers "${text}" and offers the check`, async () => {
       const turn = await new Person(bot.url).say(text);
@@ -43,7 +51,7 @@ describe('a first message about a knee: the check for someone telling of their o
       expect(offersCheck(turn)).to.equal(true);
     });
   }
-  for (const text of ['i need help for my knee', 'i went in for my knee', 'something for my knee', 'my knee']) {
+  for (const text of ['i need help for my knee', 'i went in for my knee', 'something for my knee', 'my knee', 'knee sore', 'knee swollen']) {
     it(`starts the check for "${text}"`, async () => {
       expect((await new Person(bot.url).say(text)).entity('triage.question')).to.not.equal(undefined);
     });

@@ -63,6 +63,29 @@ describe('the real bot in Web Chat (headless Chromium)', function () {
     await waitForBotText(page, /be seen today/i, { since });
   });
 
+  // From a browser audit: on a phone, the signs' labels were cut ("... out of place, or …"), on 13px checkboxes in 19px rows.
+  it('shows every warning sign whole on a phone, each row a 44px tap target, with no serious accessibility violation', async () => {
+    await page.setViewportSize({ width: 360, height: 740 });
+    await waitForBotText(page, /knee pain assistant/);
+    let since = await clickSuggestedAction(page, 'Check my symptoms');
+    await waitForBotText(page, /specific injury/, { since });
+    since = await clickSuggestedAction(page, 'No');
+    await waitForBotText(page, /Do any of these apply/, { since });
+    const rows = await page.locator(SELECTORS.card).last().evaluate((card) =>
+      Array.from(card.querySelectorAll('input[type="checkbox"]')).map((box) => {
+        const row = box.parentElement as HTMLElement;
+        const label = row.querySelector('label') as HTMLElement;
+        const text = (label.querySelector('p') as HTMLElement | null) ?? label;
+        return { label: label.innerText, height: row.getBoundingClientRect().height, cut: text.scrollWidth > text.clientWidth + 1 };
+      }),
+    );
+    expect(rows).to.have.length(14);
+    expect(rows.find((r) => r.label.includes('open wound over the knee'))).to.not.equal(undefined);
+    expect(rows.filter((r) => r.cut).map((r) => r.label)).to.deep.equal([]);
+    expect(rows.filter((r) => r.height < 44).map((r) => r.label)).to.deep.equal([]);
+    expect(await seriousAccessibilityViolations(page)).to.deep.equal([]);
+  });
+
   it('offers booking with the clinic link', async () => {
     await waitForBotText(page, /knee pain assistant/);
     const since = await clickSuggestedAction(page, 'Book an assessment');

@@ -117,10 +117,46 @@ describe('Web Chat in a real browser (headless Chromium)', function () {
     expect(overflow).to.be.at.most(0);
   });
 
-  it('keeps a returning visitor’s id across page loads', async () => {
+  // From a browser audit: a phone on its side left the conversation 43px between the header and the notice.
+  it('keeps most of a short screen (a phone on its side) for the conversation, and the 911 line in view', async () => {
+    await page.setViewportSize({ width: 667, height: 375 });
     await openChat(page, server.url);
+    expect(await page.getByText(/call 911/i).first().isVisible()).to.equal(true);
+    const chat = await page.evaluate(() => document.querySelector('.webchat')?.getBoundingClientRect().height ?? 0);
+    expect(chat).to.be.at.least(300);
+  });
+
+  // From a browser audit: a reload wiped the conversation, and the check in progress with it, without a word.
+  it('goes on with the same conversation after a reload of the page, its messages shown again', async () => {
+    await openChat(page, server.url);
+    const since = await sendText(page, 'remember this line');
+    await waitForBotText(page, /You said: remember this line/, { since });
     await page.reload();
+    await page.locator(SELECTORS.sendBox).waitFor();
+    await waitForBotText(page, /You said: remember this line/);
+    const again = await sendText(page, 'and this one');
+    await waitForBotText(page, /You said: and this one/, { since: again });
+    expect(problems.consoleErrors).to.deep.equal([]);
+  });
+
+  it('says so at once when the connection is lost, with 911, and clears it when it is back', async () => {
     await openChat(page, server.url);
+    await waitForBotText(page, /Welcome to the echo bot/);
+    await page.context().setOffline(true);
+    await page.waitForFunction(() => /offline.*911/i.test(document.getElementById('chat-status')?.textContent ?? ''));
+    await page.context().setOffline(false);
+    await page.waitForFunction(() => (document.getElementById('chat-status')?.textContent ?? '') === '');
+  });
+
+  it('keeps a returning visitor’s id across page loads, in a new conversation in another tab', async () => {
+    // A reload goes on with the same conversation (above); another tab of the same browser starts its own.
+    const visitor = await browser.newContext();
+    try {
+      await openChat(await visitor.newPage(), server.url);
+      await openChat(await visitor.newPage(), server.url);
+    } finally {
+      await visitor.close();
+    }
     const joined = server.bot.received.filter((a) => a.type === 'conversationUpdate').slice(-2);
     expect(joined).to.have.length(2);
     expect(joined[0]?.from.id).to.equal(joined[1]?.from.id);

@@ -229,6 +229,8 @@ describe('triage session', () => {
     expect(addedOptionAnswers(p, before, 'red_flags', 'sorry, also 9')?.red_flags).to.have.members(['swollen', 'cannot_walk']);
     expect(addedOptionAnswers(p, before, 'red_flags', '11'), 'nothing says it adds').to.equal(null);
     expect(addedOptionAnswers(p, before, 'red_flags', 'and what about ice?')).to.equal(null);
+    expect(addedOptionAnswers(p, before, 'red_flags', '1 and 2'), 'an "and" between numbers only lists them').to.equal(null);
+    expect(addedOptionAnswers(p, before, 'red_flags', 'oh and 1 and 2')?.red_flags).to.have.members(['swollen', 'deformity', 'fever_hot_swollen']);
     // After a list of six, "also 9" is the warning signs' number 9.
     expect(addedOptionAnswers(p, { aggravators: ['running'] }, 'aggravators', 'sorry also 9')?.red_flags).to.deep.equal(['cannot_walk']);
   });
