@@ -139,6 +139,13 @@ describe('Web Chat in a real browser (headless Chromium)', function () {
     expect(problems.consoleErrors).to.deep.equal([]);
   });
 
+  it('shows where the keyboard is when the message box has focus', async () => {
+    await openChat(page, server.url);
+    await page.locator(SELECTORS.sendBox).focus();
+    const ring = await page.evaluate(() => getComputedStyle(document.querySelector('.webchat__send-box__main') as Element).boxShadow);
+    expect(ring).to.not.equal('none');
+  });
+
   it('says so at once when the connection is lost, with 911, and clears it when it is back', async () => {
     await openChat(page, server.url);
     await waitForBotText(page, /Welcome to the echo bot/);
