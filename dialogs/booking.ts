@@ -35,6 +35,8 @@ export interface BookingData {
   contactToldEarly?: boolean;
   /** The request itself told of a child ("my daughter (14) has sore knees, can someone call me?"): a parent or guardian agrees. */
   forChild?: boolean;
+  /** The references of requests made in earlier conversations and still with the clinic: told of before another is made. */
+  heldEarlier?: string;
 }
 
 interface Holder {
@@ -261,7 +263,7 @@ export function createBookingFlow(deps: BookingFlowDeps) {
       if (writerIsChild(text, words.consent, deps.childMaxAge)) holder.writerChild = true;
     },
 
-    async start(holder: Holder, input: BookingTurn, summary?: TriageSummary, forChild = false, text = ''): Promise<Reply[]> {
+    async start(holder: Holder, input: BookingTurn, summary?: TriageSummary, forChild = false, text = '', heldEarlier: readonly string[] = []): Promise<Reply[]> {
       if (writerIsChild(text, words.consent, deps.childMaxAge)) holder.writerChild = true;
       const state: BookingData = {
         step: 'consent',
@@ -270,10 +272,15 @@ export function createBookingFlow(deps: BookingFlowDeps) {
         summary,
         forChild: forChild || holder.writerChild || undefined,
         contactToldEarly: holdsContact(text) || undefined,
+        heldEarlier: !holder.callbackReference && heldEarlier.length > 0 ? heldEarlier.join(', ') : undefined,
       };
       holder.booking = state;
       // Agreeing to the consent question below is what makes the second request.
-      const earlier = holder.callbackReference ? [{ text: fill(words.repeat.notice, { reference: holder.callbackReference }) }] : [];
+      const earlier = holder.callbackReference
+        ? [{ text: fill(words.repeat.notice, { reference: holder.callbackReference }) }]
+        : state.heldEarlier
+          ? [{ text: fill(words.repeat.noticeEarlier, { reference: state.heldEarlier }) }]
+          : [];
       return [...earlier, ...ask(state, input.smsSender)];
     },
 
@@ -329,9 +336,10 @@ export function createBookingFlow(deps: BookingFlowDeps) {
             return [{ text: words.consent.childWriter }, ...ask(state, input.smsSender)];
           }
           if (reading === 'decline') {
+            const standing = holder.callbackReference ?? state.heldEarlier;
             stop(holder);
             holder.callbackRefused = true;
-            if (holder.callbackReference) return [{ text: fill(words.repeat.kept, { reference: holder.callbackReference }) }];
+            if (standing) return [{ text: fill(words.repeat.kept, { reference: standing }) }];
             return [{ text: words.consent.refused }, fallbackOffer()];
           }
           state.consentBy = isChild(state) || holder.writerChild ? 'guardian' : reading;

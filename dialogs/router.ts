@@ -155,9 +155,10 @@ export async function handleMessage(deps: ConversationDeps, data: ConversationDa
   // The call-back, with the reminder that physio does not replace being seen today after an urgent outcome.
   // A request that tells of a child's knee ("my daughter (14)...") asks a parent or guardian to agree.
   // `childTold`: a check stopped for the call-back had heard of a child ("my daughter (14)...").
+  // A request still with the clinic from an earlier conversation is told of before another is made.
   const startCallback = async (childTold = false): Promise<Reply[]> => [
     ...triage.beforeBooking(data),
-    ...(await deps.booking.start(data, input, data.lastOutcome, childTold || (text.length > 0 && triage.toldIn(text, input).age === 'child'), text)),
+    ...(await deps.booking.start(data, input, data.lastOutcome, childTold || (text.length > 0 && triage.toldIn(text, input).age === 'child'), text, data.callbackReference ? [] : await heldCallbacks())),
   ];
   // Booking asked for in the middle of the check: the ways to book, and the check kept open, as its last questions can
   // tell that a booking is not soon enough (a knee that cannot bear weight after a fall is seen today).

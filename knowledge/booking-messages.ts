@@ -68,7 +68,7 @@ export interface BookingMessages {
   tooManyTries: string;
   expired: string;
   /** A second call-back asked for in a conversation that already made one. */
-  repeat: { notice: string; kept: string };
+  repeat: { notice: string; noticeEarlier: string; kept: string };
   reask: string;
   staff: StaffMessages;
   card: CardMessages;
@@ -309,7 +309,11 @@ export function parseBookingMessages(raw: unknown, file: string): BookingMessage
     resumeAfterCrisis: top.text('resumeAfterCrisis'),
     tooManyTries: top.text('tooManyTries'),
     expired: top.text('expired'),
-    repeat: { notice: repeat.text('notice', { needs: ['reference'] }), kept: repeat.text('kept', { needs: ['reference'] }) },
+    repeat: {
+      notice: repeat.text('notice', { needs: ['reference'] }),
+      noticeEarlier: repeat.text('noticeEarlier', { needs: ['reference'] }),
+      kept: repeat.text('kept', { needs: ['reference'] }),
+    },
     reask: top.text('reask'),
     staff: {
       listWords: staff.words('listWords'),

@@ -488,6 +488,15 @@ describe('the check with people who call 911, start over, stop, or ask what the 
     const asked = await person.say('when will you call me?');
     expect(asked.text).to.include(reference);
     expect(asked.entity('booking.question')).to.equal(undefined);
+    // Back in a new conversation, another request is made only after being told of this one.
+    const later = new Person(bot.url, 'webchat', person.userId);
+    const again = await later.press('booking:callback');
+    expect(again.text).to.include(`You already have a call-back request with the clinic (reference ${reference})`);
+    expect((await later.say('no thanks')).text).to.include(`Your call-back request ${reference} stands`);
+    // "oops wrong time" is about the request, not a new symptom check.
+    const wrong = await person.say('oops wrong time');
+    expect(wrong.text).to.include(reference).and.match(/can't change it here/);
+    expect(wrong.entity('triage.question')).to.equal(undefined);
     expect((await person.say("I don't need the call back anymore")).text).to.match(/withdrawn your call-back request/);
   });
 });

@@ -399,6 +399,14 @@ describe('triage free-text parsing', () => {
     expect(signs('worried it could be a clot, my calf is swollen')).to.deep.equal(['calf_swelling']);
   });
 
+  it('reads "last night" as when, not as pain at night, and pain that kept one awake as night pain', () => {
+    const p = protocol();
+    const signs = (text: string) => interpretAnswer(p, 'red_flags', text, CTX).answers.red_flags;
+    expect(signs('its red n puffy n i had a temp of 39 last nite, feel like crap')).to.deep.equal(['fever_hot_swollen']);
+    expect(signs('the pain last night kept me awake')).to.deep.equal(['night_pain_weight_loss']);
+    expect(signs('it hurts at night')).to.deep.equal(['night_pain_weight_loss']);
+  });
+
   it('takes what is worst, told beside another answer, as what makes it worse', () => {
     const p = protocol();
     expect(interpretAnswer(p, 'severity', '8, going down stairs is the worst, plus walking any distance', CTX).answers).to.deep.equal({ severity: 8, aggravators: ['stairs'] });
