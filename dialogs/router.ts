@@ -170,6 +170,11 @@ export async function handleMessage(deps: ConversationDeps, data: ConversationDa
   // "can't I just see a physio?" after advice to be seen today, or to see a doctor: an answer that offers booking says first
   // that physio can't replace that.
   const careComesFirst = (reply: Reply): Reply[] => [...(reply.choices?.some((c) => c.value === 'booking:offer') ? triage.beforeBooking(data, true) : []), reply];
+  /** A message in another language the bot knows: that language's line, which says to call 911 (read only where a sign was told). */
+  const inTheirLanguage = (): Reply[] => {
+    const language = deps.readLanguage?.(text)?.language;
+    return language ? [{ text: language.reply, anyScript: true }] : [];
+  };
   /** The references of the person's call-back requests still held. */
   const heldCallbacks = async (): Promise<string[]> => (deps.heldAbout ? (await deps.heldAbout(input.userKey)).callbacks : []);
   const remember = (list: Reply[]): Reply[] => {
@@ -202,15 +207,12 @@ export async function handleMessage(deps: ConversationDeps, data: ConversationDa
     const notSent = deps.booking.active(data) && !input.staff ? [say(messages.callbackNotSent)] : [];
     deps.booking.stop(data);
     // "el pie está frío y azul": the emergency answer, after a line in the writer's language that says to call 911.
-    const language = deps.readLanguage?.(text)?.language;
-    const inTheirLanguage: Reply[] = language ? [{ text: language.reply, anyScript: true }] : [];
-    return remember([...inTheirLanguage, ...safety.replies, ...notSent]);
+    return remember([...inTheirLanguage(), ...safety.replies, ...notSent]);
   }
   // Crisis talk only the model reads: the resources first, then the reply the message would have had.
   if (safety) replies.push(...safety.replies);
   // "Me caí y no puedo caminar": signs to be seen today, told in another language, get that language's line first.
-  const urgentLanguage = safety?.urgentSigns ? deps.readLanguage?.(text)?.language : undefined;
-  if (urgentLanguage) replies.unshift({ text: urgentLanguage.reply, anyScript: true });
+  if (safety?.urgentSigns) replies.unshift(...inTheirLanguage());
 
   if (input.staff) {
     const staffReplies = await deps.staffDesk.handle(text, picked, input.staff);
