@@ -130,7 +130,10 @@ export function createIntentReader(phrases: IntentPhrases): IntentReader {
     }
     return rest;
   };
-  const asks = (norm: string): boolean => questionStart.test(norm) || questionStart.test(afterLeadIns(norm));
+  // "when i go down stairs" tells when it hurts; "when i should ice it" (a modal after it) still asks.
+  const conditionStart = new RegExp(`^(${wordsOf(phrases.questions.conditions)}) (?!(${wordsOf(phrases.questions.modals)})\\b)`);
+  const startsAsking = (norm: string): boolean => questionStart.test(norm) && !conditionStart.test(norm);
+  const asks = (norm: string): boolean => startsAsking(norm) || startsAsking(afterLeadIns(norm));
   const asksWithin = phrases.questions.within.map((w) => ` ${normaliseText(w)} `);
   const isQuestion = ({ raw, norm }: IntentText): boolean => raw.trimEnd().endsWith('?') || asks(norm) || questionEnd.test(norm);
   const hasQuestion = (said: IntentText): boolean =>

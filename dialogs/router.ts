@@ -458,7 +458,9 @@ export async function handleMessage(deps: ConversationDeps, data: ConversationDa
 
   // "1" with no list to pick from (a first text, or a list long gone): the menu, not a guess at a topic.
   if (!picked && BARE_NUMBER.test(text)) return remember(input.firstContact ? [] : [{ text: messages.pickFromMenu, choices: messages.welcomeChoices }]);
-  const report = intents.symptomReport(said);
+  // "went down hard in hockey last night, couldn't put any weight on it and it blew up": an injury told in no one's words,
+  // with what makes it one to be seen today, is someone's own.
+  const report = intents.symptomReport(said) ?? (triage.toldNeedsToday(text, input) ? 'own' : undefined);
   const match = matchInContext(deps, data, said, text, afterNoMatch);
   const answered = match.band === 'answer' && match.topicId ? deps.kb.byId.get(match.topicId) : undefined;
   // "How much ibuprofen can I take for knee pain?": a question, and only a question, about something the guide does not

@@ -61,6 +61,8 @@ export interface TriageFlow {
   start(data: { triage?: TriageData }, input: TurnInput, openingText: string | undefined, told?: Answers): Promise<Reply[]>;
   /** What a message tells that the check asks (duration, where it hurts...), as answers: nothing of the message's words is kept. */
   toldIn(text: string, input: TurnInput): Answers;
+  /** An injury told with what makes it one to be seen today or sooner (no weight on the leg, fast swelling, 55 or over). */
+  toldNeedsToday(text: string, input: TurnInput): boolean;
   /** The replies for an answer to the pending question, or undefined when the message is not an answer. */
   answer(data: { triage?: TriageData }, textOrCode: string, input: TurnInput): Promise<Reply[] | undefined>;
   /** Counts an answer that was not understood, and asks again or moves on as the protocol says. */

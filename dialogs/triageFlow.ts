@@ -197,6 +197,11 @@ export function createTriageFlow(deps: TriageFlowDeps): TriageFlow {
 
     toldIn: (text, input) => extractVolunteered(protocol, text, ctx(input)),
 
+    toldNeedsToday(text, input) {
+      const told = extractVolunteered(protocol, text, ctx(input));
+      return told.injury === 'yes' && levelRank(evaluate(protocol, told, []).level) <= levelRank('urgent');
+    },
+
     outcomeExplained(holder: Holder, text, outcomeJustGiven) {
       return outcomeJustGiven && asksWhatItMeans(protocol, text) ? this.outcomeAgain(holder) : undefined;
     },

@@ -33,7 +33,11 @@ export interface IntentPhrases {
   /** What makes a message a question without a question mark: its first word ("how", "shud"), or its ending ("worth it", "or not"). */
   /** A question's first words, its last words, and words that ask wherever they stand ("knee sore should i run"). */
   /** `answersPerMessage`: most questions of one message answered; the rest are said to have no answer here. */
-  questions: { starts: string[]; leadIns: string[]; ends: string[]; within: string[]; answersPerMessage: number };
+  /**
+   * `conditions`: a start that tells when, not asks ("when i go down stairs", "when walking"), unless a modal follows
+   * ("when i should ice it"), one of `modals`.
+   */
+  questions: { starts: string[]; leadIns: string[]; ends: string[]; within: string[]; conditions: string[]; modals: string[]; answersPerMessage: number };
   symptomReport: {
     self: string[];
     body: string[];
@@ -99,6 +103,8 @@ export function parseIntents(raw: unknown, file: string): IntentPhrases {
       leadIns: check.strings(questions.leadIns, 'questions.leadIns', { min: 1 }),
       ends: check.strings(questions.ends, 'questions.ends', { min: 1 }),
       within: check.strings(questions.within, 'questions.within', { min: 1 }),
+      conditions: check.strings(questions.conditions, 'questions.conditions', { min: 1 }),
+      modals: check.strings(questions.modals, 'questions.modals', { min: 1 }),
       answersPerMessage: check.integer(questions.answersPerMessage, 'questions.answersPerMessage', { min: 1, max: 5 }),
     },
     symptomReport: {

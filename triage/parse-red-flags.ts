@@ -6,7 +6,7 @@ import { CodePhrases, Language } from './language';
 import { parseDuration, ReadMode } from './parse-duration';
 import { affirms, answeredNo, findHits, Hit, matchesAtStart } from './phrases';
 import { DurationBandRange } from './protocol';
-import { BREAK, clauseAt, Normalized } from './text';
+import { BREAK, clauseAt, fromTokens, Normalized } from './text';
 
 
 /**
@@ -111,6 +111,25 @@ export function readRedFlags(
   // So is one beside the writer's own, set against it: "my mum's knees swell up like grapefruits, but mine isn't swollen".
   const setAgainstOwn = plainNo || affirms(lang.ownContrast, text, lang.negation);
   const someoneElses = (h: Hit): boolean => setAgainstOwn && aboutSomeoneElse(lang, clauseAt(text, h.start));
+  // "no swelling, well maybe a little (but not hot)": a sign denied, then granted by a hedge in the clause after, is told.
+  const grantedAfter = (h: Hit): boolean => {
+    if (mode !== 'answer') return false;
+    let at = h.end;
+    while (at < text.tokens.length && text.tokens[at] !== BREAK) at++;
+    let rest = fromTokens(text.tokens.slice(at + 1));
+    let opened = false;
+    for (const set of [lang.softCorrections, lang.doubt]) {
+      const lead = matchesAtStart(set, rest);
+      if (lead) {
+        rest = fromTokens(rest.tokens.slice(lead.end));
+        opened = true;
+      }
+    }
+    const hedge = matchesAtStart(lang.hedge, rest);
+    if (!opened || !hedge) return false;
+    const after = rest.tokens[hedge.end];
+    return after === undefined || after === BREAK || lang.contrast.has(after);
+  };
   // Signs set aside (history, "hip surgery", "the swelling went down") still answer the question.
   let setAside = false;
   // `flag`: the sign the phrases are of (heat and swelling alone are none yet); `history`: the sign whose days say how long ago is past.
@@ -121,7 +140,7 @@ export function readRedFlags(
   const toldAt = (p: CodePhrases, flag?: RedFlag, history: RedFlag | undefined = flag): Hit[] => {
     const set = setOf(p);
     const hits = findHits(set, text, lang.negation).filter(
-      (h) => !h.negated && !answeredNo(text.tokens, h, lang.negation) && (flag !== undefined || !insideCalf(h)) && !someoneElses(h),
+      (h) => (!h.negated || grantedAfter(h)) && !answeredNo(text.tokens, h, lang.negation) && (flag !== undefined || !insideCalf(h)) && !someoneElses(h),
     );
     if (findHits({ patterns: set.patterns, except: [] }, text, lang.negation).some((h) => !h.negated) && hits.length === 0) setAside = true;
     const days = history ? lang.historyDays.get(history) : undefined;

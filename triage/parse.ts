@@ -129,15 +129,20 @@ function volunteeredIn(protocol: Protocol, text: Normalized, raw: string, ctx: P
     const fragment = value === null ? null : answerFragment(q.id, value);
     if (fragment) out = { ...out, ...fragment };
   }
-  if ((out.injury !== undefined || out.duration !== undefined) && longAgoEvent(protocol, text, ctx)) {
+  const longAgo = (out.injury !== undefined || out.duration !== undefined) && longAgoEvent(protocol, text, ctx);
+  if (longAgo) {
     delete out.injury;
     delete out.duration;
   }
   // "I had the same thing 2 years ago": the time is when it happened before, not how long this has lasted; a time told in
   // another clause still is ("three weeks of pain ... had the same thing two years ago").
-  if (out.duration !== undefined && out.recurrent === 'yes') {
-    const rest = keepClauses(text, (clause) => !timedRecurrence(protocol, clause));
-    if (rest !== text) {
+  // (A time read with it, or none read for two times at once: "five weeks ... happened last year".)
+  if (!longAgo && out.recurrent === 'yes') {
+    // "sore for five weeks and the same thing happened last year" (dictated, one clause): the parts joined by "and" are
+    // read apart, "and" in a number ("3 and a half weeks") aside.
+    const parts = fromTokens(text.tokens.map((t, i) => (t === 'and' && !/^\d+$/.test(text.tokens[i - 1] ?? '') ? BREAK : t)));
+    const rest = keepClauses(parts, (clause) => !timedRecurrence(protocol, clause));
+    if (rest !== parts) {
       const duration = rest.tokens.length > 0 ? readAnswer(protocol, questionById(protocol, 'duration'), rest, rest.tokens.join(' '), ctx, 'mention') : null;
       if (duration === null) delete out.duration;
       else out = { ...out, ...answerFragment('duration', duration) };

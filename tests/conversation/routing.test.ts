@@ -51,6 +51,30 @@ describe('a first message about a knee: the check for someone telling of their o
       expect(offersCheck(turn)).to.equal(true);
     });
   }
+  // From blind sets: an injury told without "I" or "my", and a clause that says when it hurts, are someone's own knee.
+  it('starts the check, injury first, for "went down hard in hockey last night couldnt put any weight on it and the knee blew up within an hour"', async () => {
+    const turn = await new Person(bot.url).say('went down hard in hockey last night couldnt put any weight on it and the knee blew up within an hour');
+    expect(turn.entity('kb.answer')).to.equal(undefined);
+    expect(turn.entity('triage.question')).to.not.equal(undefined);
+    expect(turn.text).to.include('injury');
+  });
+  it('starts the check for "my knee pain from 3 weeks, inside part, when i go down stair" ("when i go down" tells, not asks)', async () => {
+    const turn = await new Person(bot.url).say('my knee pain from 3 weeks, inside part, when i go down stair');
+    expect(turn.entity('kb.answer')).to.equal(undefined);
+    expect(turn.entity('triage.question')).to.not.equal(undefined);
+  });
+  // ...and questions about signs in general, or about what one may be told, are answered or offered topics, not a check.
+  it('answers "which signs mean the knee problem is dangerous and I need go to emergency?"', async () => {
+    const turn = await new Person(bot.url).say('which signs mean the knee problem is dangerous and I need go to emergency?');
+    expect(turn.entity('kb.answer')?.id).to.equal('serious-causes');
+  });
+  it('offers topics, rest first, for "If I\'m told to rest my knee, does that mean staying off my feet entirely?"', async () => {
+    const turn = await new Person(bot.url).say("I climb stairs most of the day. If I'm told to rest my knee, does that mean staying off my feet entirely?");
+    expect(turn.entity('triage.question')).to.equal(undefined);
+    const ids = turn.entity('kb.answer')?.id ?? turn.entity('kb.suggestions')?.ids;
+    expect([ids].flat()[0]).to.equal('rest');
+  });
+
   for (const text of ['i need help for my knee', 'i went in for my knee', 'something for my knee', 'my knee', 'knee sore', 'knee swollen']) {
     it(`starts the check for "${text}"`, async () => {
       expect((await new Person(bot.url).say(text)).entity('triage.question')).to.not.equal(undefined);

@@ -407,6 +407,29 @@ describe('triage free-text parsing', () => {
     expect(signs('it hurts at night')).to.deep.equal(['night_pain_weight_loss']);
   });
 
+  it('takes a sign denied, then granted by a hedge ("no swelling, well maybe a little"), as told', () => {
+    const p = protocol();
+    const signs = (text: string) => interpretAnswer(p, 'red_flags', text, CTX).answers.red_flags;
+    expect(signs('no swelling, well maybe a little but not hot')).to.deep.equal(['swollen']);
+    expect(signs('not swollen... actually a bit')).to.deep.equal(['swollen']);
+    // A hedge about something else is not the sign granted.
+    expect(signs('no swelling, maybe a little stiff')).to.deep.equal(['none']);
+    expect(signs('not swollen, a bit sore')).to.deep.equal(['none']);
+  });
+
+  it('reads what a dictated opening tells in one breath: the time beside a time it happened before, fast swelling "like a grapefruit", "every time i walk"', () => {
+    const p = protocol();
+    const told = (text: string) => extractVolunteered(p, text, CTX);
+    expect(told('my knee has been sore on the outside for about five weeks since i started training and the same thing happened last year too')).to.include({ duration: '2to6w', recurrent: 'yes', location: 'outer' });
+    expect(told('im 58 twisted my knee on a trail and it swelled up like a grapefruit within an hour')).to.include({ injury: 'yes', rapid_swelling: 'yes', age: 'older' });
+    expect(told('it swelled up like a balloon the next day').rapid_swelling).to.equal(undefined);
+    // Whenever it hurts is what makes it worse, not pain that came back.
+    expect(told('for two months now my knee hurts every time i walk more than a few blocks')).to.deep.equal({ duration: 'gt6w', aggravators: ['walking'] });
+    expect(told('every time i go back to running it hurts again').recurrent).to.equal('yes');
+    // As written by those whose first language is not English: "from" for "for", "inside part".
+    expect(told('my knee pain from 3 weeks, inside part, when i go down stair')).to.include({ duration: '2to6w', location: 'inner' });
+  });
+
   it('takes what is worst, told beside another answer, as what makes it worse', () => {
     const p = protocol();
     expect(interpretAnswer(p, 'severity', '8, going down stairs is the worst, plus walking any distance', CTX).answers).to.deep.equal({ severity: 8, aggravators: ['stairs'] });
@@ -419,6 +442,8 @@ describe('triage free-text parsing', () => {
   table('rapid_swelling', [
     // A word or two asked back with a question mark, then denied.
     ['swelled? no', 'no'], ['swelling? nope', 'no'],
+    // Not having looked is not knowing: asked again, never taken as a no.
+    ["i didn't look", null], ['i didnt check, i had jeans on', null], ["no, i didn't see any swelling", 'no'],
   ]);
   // A reply that puts itself right after "sorry", "well" or "actually" is read from there when that part answers alone.
   table('weight_bearing', [
