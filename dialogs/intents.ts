@@ -1,13 +1,20 @@
 import { CONTAINS_INTENTS, INTENT_NAMES, type ContainsIntent, type IntentName, type IntentPhrases } from '../knowledge/intents';
 import { normaliseText } from '../matcher/normalise';
+import { WordSequences } from './word-sequences';
 
 /** A message's text and its normalised form, worked out once however many readings ask for it. */
 export class IntentText {
   private normalised?: string;
+  private wordList?: string[];
   constructor(readonly raw: string) {}
 
   get norm(): string {
     return (this.normalised ??= normaliseText(this.raw));
+  }
+
+  /** The normalised words. */
+  get words(): readonly string[] {
+    return (this.wordList ??= this.norm.split(' '));
   }
 }
 
@@ -79,16 +86,18 @@ export function createIntentReader(phrases: IntentPhrases): IntentReader {
     name,
     phrases: phrases.contains[name].map((p) => ` ${normaliseText(p)} `),
   }));
+  // Which intent a message holds a phrase of: the first in CONTAINS_INTENTS' order among those it holds.
+  const containsIndex = new WordSequences(contains.flatMap((c, order) => c.phrases.map((p) => [p, order] as const)));
   const bookingPhrases = contains.find((c) => c.name === 'booking')?.phrases ?? [];
   const bookingDoubts = phrases.bookingDoubts.map((d) => ` ${normaliseText(d)} `);
   const followOpeners = phrases.followOn.openers.map((o) => `${normaliseText(o)} `);
   const followPointers = new Set(phrases.followOn.pointers.map(normaliseText));
-  const medication = phrases.medication.map((m) => ` ${normaliseText(m)} `);
+  const medication = new WordSequences(phrases.medication.map((m) => [normaliseText(m), true] as const));
   const report = phrases.symptomReport;
   const self = new Set(report.self.map(normaliseText));
   const body = new Set(report.body.map(normaliseText));
   const symptomWords = new Set(report.symptom.filter((s) => !s.includes(' ')).map(normaliseText));
-  const symptomPhrases = [...report.symptom.filter((s) => s.includes(' ')), ...report.phrases].map((p) => ` ${normaliseText(p)} `);
+  const symptomPhrases = new WordSequences([...report.symptom.filter((s) => s.includes(' ')), ...report.phrases].map((p) => [normaliseText(p), true] as const));
   const possessive = new Set(report.possessive.map(normaliseText));
   const injuryVerbs = new Set(report.injuryVerbs.map(normaliseText));
   const otherParts = report.otherBodyParts.map(normaliseText);
@@ -146,17 +155,15 @@ export function createIntentReader(phrases: IntentPhrases): IntentReader {
   const conditionHedged = new Set(report.conditionHedges.map((h) => `condition ${normaliseText(h)}`));
 
   /** Where symptom phrases ("knee pain", "gives way") start, by word. */
-  const phrasesAt = (padded: string): number[] => {
+  const phrasesAt = (words: readonly string[]): number[] => {
     const at: number[] = [];
-    for (const phrase of symptomPhrases) {
-      for (let from = padded.indexOf(phrase); from >= 0; from = padded.indexOf(phrase, from + 1)) at.push(padded.slice(0, from).split(' ').length - 1);
-    }
+    symptomPhrases.each(words, (_, i) => at.push(i));
     return at;
   };
 
   const terseReport = (sentence: string): boolean => {
     const words = sentence.split(' ');
-    return words.length <= TERSE_REPORT_WORDS && words.some((w) => body.has(w)) && (words.some((w) => symptomWords.has(w)) || phrasesAt(` ${sentence} `).length > 0) && !asks(sentence);
+    return words.length <= TERSE_REPORT_WORDS && words.some((w) => body.has(w)) && (words.some((w) => symptomWords.has(w)) || phrasesAt(words).length > 0) && !asks(sentence);
   };
 
   return {
@@ -167,8 +174,11 @@ export function createIntentReader(phrases: IntentPhrases): IntentReader {
       return exact.get(norm) ?? exact.get(norm.replace(politeEnd, '')) ?? closing(said);
     },
     contained(text) {
-      const padded = ` ${read(text).norm} `;
-      return contains.find((c) => c.phrases.some((p) => padded.includes(p)))?.name;
+      let first = contains.length;
+      containsIndex.each(read(text).words, (order) => {
+        first = Math.min(first, order);
+      });
+      return contains[first]?.name;
     },
     followsOn(text) {
       const norm = read(text).norm;
@@ -178,8 +188,7 @@ export function createIntentReader(phrases: IntentPhrases): IntentReader {
     },
 
     mentionsMedication(text) {
-      const padded = ` ${read(text).norm} `;
-      return medication.some((m) => padded.includes(m));
+      return medication.foundIn(read(text).words);
     },
 
     followOnStandsAt: phrases.followOn.standsAt,
@@ -261,7 +270,7 @@ export function createIntentReader(phrases: IntentPhrases): IntentReader {
       const kneeSentence = sentences.find((s) => normaliseText(s).split(' ').some((w) => body.has(w)));
       return kneeSentence !== undefined && !hasQuestion(new IntentText(kneeSentence));
     };
-    const phrases = phrasesAt(` ${norm} `);
+    const phrases = phrasesAt(words);
     const symptoms = [...phrases];
     words.forEach((w, i) => symptomWords.has(w) && symptoms.push(i));
     // "exercises for knee pain", "what will the physio check at my first visit for kneecap pain": the symptom is the subject of the question.

@@ -180,6 +180,8 @@ export async function handleMessage(deps: ConversationDeps, data: ConversationDa
   const remember = (list: Reply[]): Reply[] => {
     const last = [...list].reverse().find((r) => r.choices?.length);
     data.choices = last?.choices;
+    // After a question of the check or its outcome, "how long?" or "tell me more" is not about a topic answered before it.
+    if (list.some((r) => r.entity?.type === 'triage.question' || r.entity?.type === 'triage.outcome')) data.lastTopicId = undefined;
     return [...replies, ...list];
   };
 
@@ -279,6 +281,9 @@ export async function handleMessage(deps: ConversationDeps, data: ConversationDa
     const corrected = await triage.correctOutcome(data, text, input, () => intents.onlyAsks(said) && !triage.asksOwnSign(text));
     if (corrected) return remember(corrected);
     // "what does that mean?" just after the outcome asks about the outcome, not about runner's knee.
+    // "why?" just after it asks why: the reasons, not the whole outcome again.
+    const why = triage.outcomeWhy(data, text, outcomeJustGiven);
+    if (why) return remember(why);
     const explained = triage.outcomeExplained(data, text, outcomeJustGiven);
     if (explained) return remember(explained);
   }

@@ -75,6 +75,8 @@ export interface TriageFlow {
   explain(data: { triage?: TriageData }, text: string, input: TurnInput): Reply[] | 'again' | undefined;
   /** Right after an outcome, "what does that mean?", "I don't understand": the outcome again; undefined otherwise. */
   outcomeExplained(data: TriageHolder, text: string, outcomeJustGiven: boolean): Reply[] | undefined;
+  /** "why?" just after the outcome: the reasons it was given, in plain words (the outcome is not given again). */
+  outcomeWhy(data: TriageHolder, text: string, outcomeJustGiven: boolean): Reply[] | undefined;
   /** "I don't know", "rather not say": a reply that gives no answer, whatever its form. */
   declines(text: string): boolean;
   /** "Go back": the question answered last, asked again (the first question asked again if none was). */

@@ -16,6 +16,8 @@ import {
   declinesToAnswer,
   asksWhatItMeans,
   extractVolunteered,
+  volunteeredWithInjury,
+  asksWhy,
   evaluate,
   levelRank,
   withAnswer,
@@ -198,12 +200,22 @@ export function createTriageFlow(deps: TriageFlowDeps): TriageFlow {
     toldIn: (text, input) => extractVolunteered(protocol, text, ctx(input)),
 
     toldNeedsToday(text, input) {
-      const told = extractVolunteered(protocol, text, ctx(input));
-      return told.injury === 'yes' && levelRank(evaluate(protocol, told, []).level) <= levelRank('urgent');
+      const told = volunteeredWithInjury(protocol, text, ctx(input));
+      return told !== undefined && levelRank(evaluate(protocol, told, []).level) <= levelRank('urgent');
     },
 
     outcomeExplained(holder: Holder, text, outcomeJustGiven) {
       return outcomeJustGiven && asksWhatItMeans(protocol, text) ? this.outcomeAgain(holder) : undefined;
+    },
+
+    outcomeWhy(holder: Holder, text, outcomeJustGiven) {
+      const last = holder.lastOutcome;
+      if (!outcomeJustGiven || !last || holder.triage || !asksWhy(protocol, text)) return undefined;
+      const why = last.reasons.map((r) => protocol.reasons.get(r) ?? '').filter((s) => s.length > 0);
+      if (why.length === 0) return undefined;
+      // "what does that mean?" after it still asks about the outcome.
+      holder.outcomeJustGiven = true;
+      return [{ text: fill(messages.outcomeWhy, { why: why.join(' ') }) }];
     },
 
     outcomeAgain(holder: Holder) {
@@ -270,7 +282,8 @@ export function createTriageFlow(deps: TriageFlowDeps): TriageFlow {
     explain(holder: Holder, text, input) {
       const check = holder.triage;
       const pending = check?.session.pending;
-      if (!check || !pending || !asksWhatItMeans(protocol, text)) return undefined;
+      // "what do you mean?", and "why?" (why ask that): the question's own explanation, which says why it is asked.
+      if (!check || !pending || !(asksWhatItMeans(protocol, text) || asksWhy(protocol, text))) return undefined;
       if (check.explained === pending) return 'again';
       check.explained = pending;
       return [{ text: questionById(protocol, pending).explain }, ...this.reask(holder, input)];

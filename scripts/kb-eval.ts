@@ -70,7 +70,7 @@ export function loadEvalSet(root: string, name = 'kb-eval.json'): EvalSet {
 }
 
 /** The development sets, tuned and fitted on; written independently of each other and of topics.json. */
-export const DEVELOPMENT_SETS = ['matcher-dev.json', 'matcher-dev2.json', 'matcher-dev3.json', 'matcher-dev4.json', 'matcher-dev5.json', 'matcher-dev6.json', 'matcher-dev7.json', 'matcher-dev8.json', 'matcher-dev9.json', 'matcher-dev10.json', 'matcher-dev11.json', 'matcher-dev12.json', 'matcher-dev13.json', 'matcher-dev14.json', 'matcher-dev15.json', 'matcher-dev16.json', 'matcher-dev17.json', 'matcher-dev18.json', 'matcher-dev19.json', 'matcher-dev20.json', 'matcher-dev21.json', 'matcher-dev22.json', 'matcher-dev23.json', 'matcher-dev24.json', 'matcher-dev25.json', 'matcher-dev26.json', 'matcher-dev27.json', 'matcher-dev28.json', 'matcher-dev29.json', 'matcher-dev30.json', 'matcher-dev31.json'] as const;
+export const DEVELOPMENT_SETS = ['matcher-dev.json', 'matcher-dev2.json', 'matcher-dev3.json', 'matcher-dev4.json', 'matcher-dev5.json', 'matcher-dev6.json', 'matcher-dev7.json', 'matcher-dev8.json', 'matcher-dev9.json', 'matcher-dev10.json', 'matcher-dev11.json', 'matcher-dev12.json', 'matcher-dev13.json', 'matcher-dev14.json', 'matcher-dev15.json', 'matcher-dev16.json', 'matcher-dev17.json', 'matcher-dev18.json', 'matcher-dev19.json', 'matcher-dev20.json', 'matcher-dev21.json', 'matcher-dev22.json', 'matcher-dev23.json', 'matcher-dev24.json', 'matcher-dev25.json', 'matcher-dev26.json', 'matcher-dev27.json', 'matcher-dev28.json', 'matcher-dev29.json', 'matcher-dev30.json', 'matcher-dev31.json', 'matcher-dev32.json'] as const;
 
 /** Every development set as one. */
 export function loadDevelopmentSet(root: string): EvalSet {

@@ -57,6 +57,8 @@ export interface Language {
   optionWords: OptionNumberWords;
   /** "What do you mean?", "what counts as swollen?": a reply that asks what the question means. */
   clarify: PhraseSet;
+  /** "why?", "how come?", "why do I need to book?": a whole message that asks why the advice just given says what it says. */
+  askWhy: PhraseSet;
   /** "Can I still run my race on Saturday?": clauses that ask whether an activity is all right; see `activityQuestions.about`. */
   activityQuestions: PhraseSet;
   /** Questions a two-part story answers by its later part ("it was getting worse, but now it's easing off"); see `laterWins.about`. */
@@ -278,7 +280,7 @@ export function parseLanguage(raw: Json, file: string, realWords: readonly strin
     'about', 'contractions', 'tokens', 'rewrites', 'numbers', 'fuzzy', 'negation', 'yes', 'no', 'unsure', 'hedge', 'hedgeMeansYes',
     'answers', 'everything', 'mentionContexts', 'redFlagCues', 'duration', 'severity', 'safety', 'volunteerExclude', 'genericExcept', 'benignSymptoms', 'doubt',
     'schoolGrades', 'corrections', 'softCorrections', 'echoedQuestions', 'outcomeCorrections', 'outcomeCorrectionEnds', 'optionNumbers', 'clarify', 'laterWins',
-    'contrast', 'activityQuestions',
+    'contrast', 'activityQuestions', 'askWhy',
   ]);
   const genericExcept = c.object(root.genericExcept ?? {}, 'genericExcept');
 
@@ -394,7 +396,7 @@ export function parseLanguage(raw: Json, file: string, realWords: readonly strin
     return r.set(o.phrases, `${key}.phrases`);
   };
 
-  const language: Omit<Language, 'lexicon' | 'optionWords' | 'clarify'> = {
+  const language: Omit<Language, 'lexicon' | 'optionWords' | 'clarify' | 'askWhy'> = {
     laterWins,
     activityQuestions: r.set(activities.phrases, 'activityQuestions.phrases'),
     contrast: new Set(c.strings(contrast.words, 'contrast.words')),
@@ -479,7 +481,7 @@ export function parseLanguage(raw: Json, file: string, realWords: readonly strin
     adding: wordSet('adding'),
     addingFillers: wordSet('addingFillers'),
   };
-  return { ...language, lexicon, optionWords, clarify: r.set(root.clarify, 'clarify') };
+  return { ...language, lexicon, optionWords, clarify: r.set(root.clarify, 'clarify'), askWhy: r.set(root.askWhy, 'askWhy') };
 }
 
 /** knowledge/real-words.json's words, checked: made by scripts/real-words.ts, read with the phrases. */

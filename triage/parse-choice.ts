@@ -87,6 +87,7 @@ export function openingOptionNumbers(q: Question, raw: string, words: OptionNumb
   if (numbers === 0 || rest.trim().length === 0) return undefined;
   const picks = numbersOnly(parts.slice(0, end).join(' '), words, false);
   const codes = picks === undefined ? undefined : codesAnswer(q, picks.split(' ').map((n) => q.options[Number(n) - 1]?.code ?? 'x').join(','));
+  if (typeof codes === 'string') return { codes: [codes], rest };
   return Array.isArray(codes) ? { codes, rest } : undefined;
 }
 

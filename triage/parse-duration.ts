@@ -18,7 +18,7 @@ export type ReadMode = 'answer' | 'mention';
 const NUMBER = /^\d+(?:\.\d+)?$/;
 
 export class Reader {
-  readonly tokens: string[];
+  readonly tokens: readonly string[];
   private readonly onset: readonly Hit[];
   private readonly activity: readonly Hit[];
   constructor(readonly lang: DurationLanguage, readonly text: Normalized, readonly ctx: ParseContext, readonly mode: ReadMode, negation: Language['negation']) {

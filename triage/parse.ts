@@ -120,11 +120,12 @@ function timedRecurrence(protocol: Protocol, clause: Normalized): boolean {
   return affirms(lang.historyMarkers, clause, lang.negation) || affirms(lang.longAgoMarkers, clause, lang.negation);
 }
 
-function volunteeredIn(protocol: Protocol, text: Normalized, raw: string, ctx: ParseContext, asked: QuestionId | null): Answers {
+/** `returning`: a returning person's opening may tell how the knee is since last time ("a bit better than last time"). */
+function volunteeredIn(protocol: Protocol, text: Normalized, raw: string, ctx: ParseContext, asked: QuestionId | null, returning = false): Answers {
   let out: Answers = {};
   const excluded = asked ? protocol.language.volunteerExclude.get(asked) : undefined;
   for (const q of protocol.questions) {
-    if (q.id === asked || q.id === 'returning_status' || excluded?.questions.includes(q.id)) continue;
+    if (q.id === asked || (q.id === 'returning_status' && !returning) || excluded?.questions.includes(q.id)) continue;
     const value = readAnswer(protocol, q, text, raw, ctx, 'mention');
     const fragment = value === null ? null : answerFragment(q.id, value);
     if (fragment) out = { ...out, ...fragment };
@@ -160,12 +161,31 @@ function volunteeredIn(protocol: Protocol, text: Normalized, raw: string, ctx: P
  * What an opening message ("my knee hurts since I twisted it 3 days ago") already answers. A clause
  * that asks about a sign ("does knee pain ever cause chest pain?") answers nothing.
  */
-export function extractVolunteered(protocol: Protocol, text: string, ctx: ParseContext): Answers {
+export function extractVolunteered(protocol: Protocol, text: string, ctx: ParseContext, options: { returning?: boolean } = {}): Answers {
   if (text.trim().length === 0) return {};
   const told = toldPart(protocol, text, undefined, { othersAside: true, activityQuestions: true });
   if (told === null) return {};
-  if (told.dropped) return volunteeredIn(protocol, told.normalized, told.text, ctx, null);
-  return volunteeredIn(protocol, normalize(text, protocol.language.lexicon), text, ctx, null);
+  if (told.dropped) return volunteeredIn(protocol, told.normalized, told.text, ctx, null, options.returning);
+  return volunteeredIn(protocol, normalize(text, protocol.language.lexicon), text, ctx, null, options.returning);
+}
+
+/**
+ * What a message tells, as `extractVolunteered`, when it tells of an injury; undefined when it tells of none. The injury is
+ * read first and alone: most messages tell of none, and one question costs far less to read than all of them.
+ */
+export function volunteeredWithInjury(protocol: Protocol, text: string, ctx: ParseContext): Answers | undefined {
+  if (text.trim().length === 0) return undefined;
+  const injury = questionById(protocol, 'injury');
+  const whole = normalize(text, protocol.language.lexicon);
+  if (readAnswer(protocol, injury, whole, text, ctx, 'mention') !== 'yes') return undefined;
+  // Then as `extractVolunteered` reads it: not the clauses that ask about a sign or suppose one.
+  const told = toldPart(protocol, text, whole, { othersAside: true, activityQuestions: true });
+  if (told === null) return undefined;
+  const normalized = told.dropped ? told.normalized : whole;
+  const raw = told.dropped ? told.text : text;
+  if (told.dropped && readAnswer(protocol, injury, normalized, raw, ctx, 'mention') !== 'yes') return undefined;
+  const out = volunteeredIn(protocol, normalized, raw, ctx, null);
+  return out.injury === 'yes' ? out : undefined;
 }
 
 export interface SplitInterpretation {
@@ -236,8 +256,17 @@ export function interpretParts(protocol: Protocol, questionId: QuestionId, text:
   if (numbered !== null) return { own: answerFragment(q.id, numbered), volunteered: {} };
   // "2, and 6 - getting short of breath too": on a numbered list of several, the numbers that open the reply are picks,
   // and what follows is read as well.
-  const opening = ctx.optionsNumbered === false || q.kind !== 'multi' ? null : openingOptionNumbers(q, text, lang.optionWords);
-  if (opening) {
+  const opening = ctx.optionsNumbered === false || (q.kind !== 'multi' && q.kind !== 'yesno') ? null : openingOptionNumbers(q, text, lang.optionWords);
+  // "2 not at all", "1 yes with a limp": to a yes-or-no question, words after the number that answer it must say the same
+  // ("2 yes" is asked again); words that do not are read with the number below. ("2 weeks" is a time, not option 2.)
+  if (opening && q.kind === 'yesno') {
+    const rest = interpretParts(protocol, questionId, opening.rest, { ...ctx, optionsNumbered: false });
+    const said = rest.own?.[q.id];
+    if (said !== undefined) {
+      const agrees = opening.codes.length === 1 && JSON.stringify(said) === JSON.stringify(opening.codes[0]);
+      return agrees ? { ...rest, own: answerFragment(q.id, opening.codes[0]) } : { ...rest, own: null };
+    }
+  } else if (opening) {
     const rest = interpretParts(protocol, questionId, opening.rest, { ...ctx, optionsNumbered: false });
     const picked = answerFragment(q.id, opening.codes);
     return { ...rest, own: picked && rest.own ? withAnswer(picked, rest.own) : picked ?? rest.own };
@@ -302,6 +331,13 @@ export function asksWhatItMeans(protocol: Protocol, text: string): boolean {
   // A reply of question marks alone ("??") asks it too.
   if (/^\s*\?+\s*$/.test(text)) return true;
   return affirms(protocol.language.clarify, normalize(text, protocol.language.lexicon), protocol.language.negation);
+}
+
+/** "why?", "how come?", "why do I need to book?" as the whole message: asks why the advice just given says what it says. */
+export function asksWhy(protocol: Protocol, text: string): boolean {
+  const normalized = normalize(text, protocol.language.lexicon);
+  const hit = matchesAtStart(protocol.language.askWhy, normalized);
+  return hit !== null && hit.end >= normalized.tokens.length;
 }
 
 /** "I don't know", "rather not say", "why does that matter?": a reply that gives no answer, even when it reads as a question. */

@@ -62,7 +62,8 @@ export function startSession(
   protocol: Protocol,
   options: { returning: boolean; openingText?: string; told?: Answers; ctx: ParseContext },
 ): { state: TriageState; step: Step } {
-  const volunteered = mergeAnswers(options.told ?? {}, options.openingText ? extractVolunteered(protocol, options.openingText, options.ctx) : {});
+  const opening = options.openingText ? extractVolunteered(protocol, options.openingText, options.ctx, { returning: options.returning }) : {};
+  const volunteered = mergeAnswers(options.told ?? {}, opening);
   // A returning person's opening times the last chat ("back about my knee from a couple of weeks ago"), not the pain.
   if (options.returning) delete volunteered.duration;
   const state: TriageState = {

@@ -21,9 +21,9 @@ export interface Lexicon {
 
 /** A message as tokens; "," marks every clause or sentence break. */
 export interface Normalized {
-  tokens: string[];
+  readonly tokens: readonly string[];
   /** The tokens joined with single spaces, with a space at each end, for pattern matching. */
-  padded: string;
+  readonly padded: string;
 }
 
 export const BREAK = ',';
@@ -162,7 +162,29 @@ const SYMBOL_CODES = codesOf(`${SYMBOL_CHARS}\``);
 
 const COMBINING_MARKS = /[\u0300-\u036f]/g;
 
+/**
+ * The texts normalised last, and what they gave. A turn reads one message many times (the safety screen, the check's
+ * reading of each clause, what it volunteers), the same few texts each time: a message normalised for a report was
+ * normalised about twenty times, four texts in all. What `normalize` gives is read only (`Normalized` is readonly).
+ */
+const recent = new Map<string, Normalized>();
+const RECENT_TEXTS = 16;
+let recentLexicon: Lexicon | undefined;
+
 export function normalize(raw: string, lex: Lexicon): Normalized {
+  if (lex !== recentLexicon) {
+    recent.clear();
+    recentLexicon = lex;
+  }
+  const known = recent.get(raw);
+  if (known !== undefined) return known;
+  const text = normalizeText(raw, lex);
+  if (recent.size >= RECENT_TEXTS) recent.delete(recent.keys().next().value as string);
+  recent.set(raw, text);
+  return text;
+}
+
+function normalizeText(raw: string, lex: Lexicon): Normalized {
   // Unicode normalisation is costly, and plain ASCII (most messages) has nothing for it to do.
   const ascii = !NON_ASCII.test(raw);
   // Accents go ("fièvre", "frío"): the phrase file's words are plain a-z, and people type with and without them.

@@ -185,6 +185,21 @@ describe('the symptom check in conversation', () => {
     expect(questionId(again) === 'red_flags' || outcomeOf(again)?.level === 'urgent', again.text).to.equal(true);
   });
 
+  // From a blind vignette set: "why?" at the age question was a question the FAQ could not answer, again and again.
+  it('says why a question is asked on "why?", and counts a second "why?" as unclear', async () => {
+    const person = new Person(bot.url);
+    await walkTo(person, 'age');
+    const why = await person.say('why?');
+    expect(questionId(why)).to.equal('age');
+    expect(why.text).to.match(/I ask because/);
+    expect(why.entity('kb.noMatch')).to.equal(undefined);
+    // "why" again and again is an unclear answer: the check goes on without it (here to its end), never round and round.
+    let next = await person.say('why');
+    for (let i = 0; i < 3 && questionId(next) === 'age'; i++) next = await person.say('why');
+    expect(questionId(next)).to.not.equal('age');
+    expect(outcomeOf(next)?.reasons).to.include('unclear_answers');
+  });
+
   it('asks the waiting question again on "ok where were we" after a question asked mid-check, counting nothing unclear', async () => {
     const person = new Person(bot.url);
     await walkTo(person, 'trend');
@@ -399,6 +414,29 @@ describe('the check with people who call 911, start over, stop, or ask what the 
     const meaning = await person.say('what does that mean?');
     expect(outcomeOf(meaning)?.level).to.equal('book');
     expect(meaning.entity('kb.answer')).to.equal(undefined);
+  });
+
+  // From a black-box audit: "why?" after the outcome answered the topic asked before the check.
+  it('says why for "why?" and "why do I need to book?" just after the outcome, and leans "how long?" on no topic from before the check', async () => {
+    const person = new Person(bot.url);
+    expect((await person.say('what is runners knee')).entity('kb.answer')?.id).to.equal('what-is-runners-knee');
+    await finishCheck(person, await person.say('my knee hurts'), { ...PATH_NO_INJURY, duration: '8 weeks' });
+    const why = await person.say('why?');
+    expect(why.text).to.match(/two weeks or more/);
+    expect(why.entity('kb.answer')).to.equal(undefined);
+    // The reasons alone: the outcome is not given (nor counted) a second time.
+    expect(outcomeOf(why)).to.equal(undefined);
+    expect(outcomeOf(await person.say('what does that mean?'))?.level).to.equal('book');
+    expect((await person.say('how long?')).entity('kb.answer')?.id).to.not.equal('what-is-runners-knee');
+    const again = new Person(bot.url);
+    await finishCheck(again, await again.say('my knee hurts'), { ...PATH_NO_INJURY, duration: '8 weeks' });
+    expect((await again.say('why do I need to book?')).text).to.match(/two weeks or more/);
+    // A question of its own after the outcome is answered as one.
+    const asked = new Person(bot.url);
+    await finishCheck(asked, await asked.say('my knee hurts'), { ...PATH_NO_INJURY, duration: '8 weeks' });
+    const own = await asked.say('why do I get runners knee?');
+    expect(own.entity('kb.answer')).to.not.equal(undefined);
+    expect(own.text).to.not.match(/from your answers/);
   });
 
   it('puts the outcome right for "wait, actually I did fall" and "I\'m 58 not 38" told after it', async () => {

@@ -211,6 +211,20 @@ describe('triage text: the fast paths give what the plain code gave', () => {
     );
   });
 
+  it('gives a text normalised again what it gave the first time, and reads it anew for another lexicon', () => {
+    const lex = p.language.lexicon;
+    const text = "my knee's hot n swollen since tues";
+    const first = referenceNormalize(text, lex);
+    expect(normalize(text, lex)).to.deep.equal(first);
+    // Others between, enough to push it out of the texts kept, and none: both give the same.
+    expect(normalize(text, lex)).to.deep.equal(first);
+    for (let i = 0; i < 40; i++) normalize(`filler text ${i}`, lex);
+    expect(normalize(text, lex)).to.deep.equal(first);
+    const other: Lexicon = { ...lex, tokens: new Map([...lex.tokens, ['tues', 'thursday']]) };
+    expect(normalize(text, other).tokens).to.include('thursday');
+    expect(normalize(text, lex)).to.deep.equal(first);
+  });
+
   it('reuses a one-clause message\'s normalisation only where normalising its clause gives the same', function () {
     // Every phrase and thousands of drawn texts: about 11 s alone, more on a busy machine.
     this.timeout(120_000);

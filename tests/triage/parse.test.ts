@@ -426,6 +426,11 @@ describe('triage free-text parsing', () => {
     // Whenever it hurts is what makes it worse, not pain that came back.
     expect(told('for two months now my knee hurts every time i walk more than a few blocks')).to.deep.equal({ duration: 'gt6w', aggravators: ['walking'] });
     expect(told('every time i go back to running it hurts again').recurrent).to.equal('yes');
+    // "I hurt my knee" (someone did it to the knee) is an injury; "it hurt my knee to run" is not.
+    expect(told('I hurt my knee yesterday playing soccer').injury).to.equal('yes');
+    expect(told('my daughter is 12 and she hurt her knee at soccer')).to.include({ injury: 'yes', age: 'child' });
+    expect(told('it hurt my knee to run').injury).to.equal(undefined);
+    expect(told('my knees hurt when i run').injury).to.equal(undefined);
     // As written by those whose first language is not English: "from" for "for", "inside part".
     expect(told('my knee pain from 3 weeks, inside part, when i go down stair')).to.include({ duration: '2to6w', location: 'inner' });
   });
@@ -450,6 +455,10 @@ describe('triage free-text parsing', () => {
     ['Yeah... well, not really. I tried and had to grab the wall after two steps.', 'no'], ['Yes. Sorry for the slow reply', 'yes'],
   ]);
   table('age', [["I'm 15... sorry, just turned 16 last week", 'adult'], ['15, sorry 16', 'adult'], ['16. Sorry, 15', 'child']]);
+  table('severity', [['7, no actually more like 5', 5], ['7, no, more like 5', 5]]);
+  // An option's number with words that say the same (SMS); words that say otherwise are asked about again.
+  table('weight_bearing', [['2 not at all', 'no'], ['1 yes with a limp', 'yes'], ['2 yes', null]]);
+  table('duration', [['2 weeks', '2to6w'], ['3 days', 'lt1w']]);
   table('trend', [['Same... actually no, a bit better since I stopped running.', 'better']]);
 
   table('recurrent', [

@@ -257,6 +257,19 @@ describe('triage session', () => {
     expect(after.understood).to.equal(false);
   });
 
+  // From a black-box audit: how the knee is since last time, told in a returning person's opening, was asked again.
+  it('takes how the knee is since last time from a returning person\'s opening, and reads no such thing from a new person\'s', () => {
+    const better = startSession(p, { returning: true, openingText: 'hi, my knee is a bit better than last time but still sore on stairs', ctx: CTX });
+    expect(better.state.answers.returning_status).to.equal('better');
+    expect(better.step).to.deep.include({ kind: 'question', id: 'injury' });
+    const worse = converse(p, "it's worse than when we talked", true, { injury: 'no', red_flags: 'none' });
+    expect(worse.asked).to.not.include('returning_status');
+    expect({ level: worse.level, reasons: worse.reasons }).to.deep.equal({ level: 'book', reasons: ['returning'] });
+    // "Better" alone, or a new person's "better than last time", tells nothing of an earlier check.
+    expect(startSession(p, { returning: true, openingText: 'my knee is better', ctx: CTX }).step).to.deep.include({ kind: 'question', id: 'returning_status' });
+    expect(startSession(p, { returning: false, openingText: 'my knee is a bit better than last time', ctx: CTX }).state.answers.returning_status).to.equal(undefined);
+  });
+
   it('reads no time from a returning person\'s opening (it is when they last talked), so "it is gone" ends kindly', () => {
     const result = converse(p, 'Hi again! Back about my knee from a couple of weeks ago.', true, { returning_status: "All good now, I haven't had any pain since last weekend." });
     expect({ level: result.level, reasons: result.reasons }).to.deep.equal({ level: 'self-care', reasons: ['resolved'] });

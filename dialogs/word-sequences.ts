@@ -1,0 +1,36 @@
+/**
+ * Word sequences ("book an appointment", "how many mg") found in a normalised text by walking its words once, not by
+ * searching the text once per sequence: the same hits as ` ${text} `.includes(` ${sequence} `) for each.
+ */
+export class WordSequences<T> {
+  private readonly byFirst = new Map<string, { rest: readonly string[]; value: T }[]>();
+
+  /** Each sequence as normalised text (words with single spaces), and the value a hit of it gives. */
+  constructor(entries: Iterable<readonly [sequence: string, value: T]>) {
+    for (const [sequence, value] of entries) {
+      const words = sequence.split(' ').filter((w) => w.length > 0);
+      if (words.length === 0) continue;
+      const list = this.byFirst.get(words[0]) ?? [];
+      list.push({ rest: words.slice(1), value });
+      this.byFirst.set(words[0], list);
+    }
+  }
+
+  /** Calls `hit` with the value and the word index of every sequence in `words`, in the order they start. */
+  each(words: readonly string[], hit: (value: T, at: number) => void): void {
+    for (let i = 0; i < words.length; i++) {
+      const list = this.byFirst.get(words[i]);
+      if (list === undefined) continue;
+      for (const { rest, value } of list) if (rest.every((w, k) => words[i + 1 + k] === w)) hit(value, i);
+    }
+  }
+
+  /** Whether any sequence is in `words`. */
+  foundIn(words: readonly string[]): boolean {
+    for (let i = 0; i < words.length; i++) {
+      const list = this.byFirst.get(words[i]);
+      if (list !== undefined && list.some(({ rest }) => rest.every((w, k) => words[i + 1 + k] === w))) return true;
+    }
+    return false;
+  }
+}
