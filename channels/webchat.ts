@@ -32,14 +32,23 @@ function hardBreaks(text: string): string {
   return text.replace(/([^\n])\n(?!\n)/g, '$1  \n');
 }
 
+/**
+ * On a phone, 911 and the crisis line are a tap away: in a warning that must be acted on now, "call 911" and "9-8-8"
+ * become telephone links (Web Chat allows the tel: scheme). Words already inside a link are left alone.
+ */
+export function callLinks(text: string): string {
+  return text.replace(/(^|[^[\w])((?:call|Call|CALL) 911)\b(?!\]\()/g, '$1[$2](tel:911)').replace(/(^|[^[\w-])(9-8-8)\b(?!\]\()/g, '$1[$2](tel:988)');
+}
+
 /** Web Chat and the Emulator: markdown text with suggested-action buttons. */
 export function renderWebChat(reply: Reply, recipientId: string, submitLabel: string): OutgoingActivity[] {
   if (reply.multi && reply.choices?.length) {
     return [{ type: 'message', attachments: [multiChoiceCard(reply, submitLabel, false)], entities: reply.entity ? [reply.entity] : undefined, inputHint: 'expectingInput' }];
   }
   const links = (reply.links ?? []).filter((l) => !reply.text.includes(l.url)).map((l) => `[${l.label}](${l.url})`);
-  const heading = reply.title && reply.entity?.type !== 'kb.answer' ? [boldMarkdown(reply.title)] : [];
-  const text = hardBreaks([...heading, reply.tone === 'danger' ? boldMarkdown(reply.text) : reply.text, ...links].join('\n\n'));
+  const danger = reply.tone === 'danger';
+  const heading = reply.title && reply.entity?.type !== 'kb.answer' ? [danger ? callLinks(boldMarkdown(reply.title)) : boldMarkdown(reply.title)] : [];
+  const text = hardBreaks([...heading, danger ? callLinks(boldMarkdown(reply.text)) : reply.text, ...links].join('\n\n'));
   const actions = choiceActions(reply);
   return [
     {

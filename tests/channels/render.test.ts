@@ -148,8 +148,22 @@ describe('emphasis in Web Chat markdown', () => {
 
   it('keeps every word of a danger reply, in order', () => {
     const [activity] = renderReplies([emergency], 'webchat', 'u', WORDS);
-    const words = (text: string) => text.replace(/\*/g, '').split(/\s+/).filter(Boolean);
+    // As shown: without the bold marks, and a link as its words.
+    const words = (text: string) => text.replace(/\[([^\]]*)\]\([^)]*\)/g, '$1').replace(/\*/g, '').split(/\s+/).filter(Boolean);
     expect(words(activity.text ?? '')).to.deep.equal(words(`${emergency.title} ${emergency.text}`));
+  });
+
+  it('makes "call 911" and the crisis line telephone links in a danger reply, and nothing else, nor on other channels', () => {
+    const crisis: Reply = { text: 'Please call or text 9-8-8. If you are in danger now, call 911.', tone: 'danger', entity: { type: 'safety.crisis' } };
+    const [webChat] = renderReplies([crisis], 'webchat', 'u', WORDS);
+    expect(webChat.text).to.include('[9-8-8](tel:988)').and.include('[call 911](tel:911)');
+    const [plain] = renderReplies([{ ...crisis, tone: 'normal' }], 'webchat', 'u', WORDS);
+    expect(plain.text).to.not.include('tel:');
+    const [sms] = renderReplies([crisis], 'sms', 'u', WORDS);
+    expect(sms.text).to.not.include('tel:');
+    // A link already made is not made again.
+    const [linked] = renderReplies([{ ...crisis, text: '[Call 911](tel:911) now' }], 'webchat', 'u', WORDS);
+    expect(linked.text?.match(/tel:911/g)).to.have.length(1);
   });
 });
 

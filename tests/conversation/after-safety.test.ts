@@ -76,7 +76,8 @@ describe('after the emergency answer', () => {
     const person = new Person(bot.url);
     expect(outcomeOf(await person.say('my knee is hot and swollen and I have a fever'))?.level).to.equal('emergency');
     const left = await person.say('I went to the hospital but left before being seen, the wait was too long. can I book physio?');
-    expect(left.text).to.match(/call 911 or go to the nearest emergency department/).and.not.match(/glad/);
+    // (In Web Chat "call 911" is a telephone link.)
+    expect(left.text.replace(/\[([^\]]*)\]\(tel:[^)]*\)/g, '$1')).to.match(/call 911 or go to the nearest emergency department/).and.not.match(/glad/);
     expect(left.entity('booking.offer')).to.equal(undefined);
     for (const text of ["I'm at the hospital now waiting to be seen, how long is recovery usually?", "I called 911 and I'm waiting for the ambulance", "I'm at emerg, still haven't seen a doctor",
       'ok my daughter is driving me to the ER now. thank you', "we're heading to emergency now", 'ok calling 911']) {
