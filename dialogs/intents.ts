@@ -107,6 +107,7 @@ export function createIntentReader(phrases: IntentPhrases): IntentReader {
   const notWanted = new Set(report.notWanted.map(normaliseText));
   const kneeThings = new Set(report.kneeThings.map(normaliseText));
   const animals = new Set(report.animals.map(normaliseText));
+  const others = new Set(report.others.map(normaliseText));
   const helpAsks = report.helpAsks.map((h) => ` ${normaliseText(h)} `);
   const wordsOf = (list: readonly string[]) => list.map((e) => escapeRegExp(normaliseText(e))).join('|');
   const questionStart = new RegExp(`^(${wordsOf(phrases.questions.starts)})\\b`);
@@ -159,6 +160,12 @@ export function createIntentReader(phrases: IntentPhrases): IntentReader {
     const at: number[] = [];
     symptomPhrases.each(words, (_, i) => at.push(i));
     return at;
+  };
+
+  /** A clause in the first person that names a symptom: "I get knee pain", "my kneecap aches". */
+  const ownSymptomIn = (clause: string): boolean => {
+    const words = clause.split(' ');
+    return words.some((w) => self.has(w)) && (words.some((w) => symptomWords.has(w)) || phrasesAt(words).length > 0);
   };
 
   const terseReport = (sentence: string): boolean => {
@@ -255,7 +262,14 @@ export function createIntentReader(phrases: IntentPhrases): IntentReader {
     if (kneeAt < 0 && (words.some((w) => otherPartWords.has(w)) || otherPartPhrases.some((part) => ` ${norm} `.includes(part)))) return undefined;
     const firstPerson = words.some((w) => self.has(w));
     // "I think I have runner's knee": someone telling of their own knee by the condition's name.
-    if (firstPerson && haveCondition.some((phrase) => ` ${norm} `.includes(phrase))) return 'own';
+    // Not when the clause that says so is about others: "what should I watch for in students who might have PFPS?".
+    const ownCondition = (): boolean =>
+      said.raw.split(CLAUSE_END).some((clause) => {
+        const told = withoutNames(normaliseText(clause));
+        const clauseWords = told.split(' ');
+        return clauseWords.some((w) => self.has(w)) && !clauseWords.some((w) => others.has(w)) && haveCondition.some((phrase) => ` ${told} `.includes(phrase));
+      });
+    if (firstPerson && haveCondition.some((phrase) => ` ${norm} `.includes(phrase)) && ownCondition()) return 'own';
     // "runner's knee i think", "pfps maybe": the name alone, hedged, is someone's guess at their own knee.
     if (conditionHedged.has(afterGreeting(norm))) return 'own';
     // "I twisted it skiing": an injury told in the first person, even without the word knee.
@@ -291,6 +305,9 @@ export function createIntentReader(phrases: IntentPhrases): IntentReader {
     }
     if (owner) return 'own';
     if (symptoms.every(governed)) return 'topic';
+    // "I'm a PE teacher, what should I watch for in students with knee pain?": others' symptoms asked about, with no clause
+    // where the writer tells of their own ("I get knee pain like a lot of runners" does).
+    if (words.some((w) => others.has(w)) && !said.raw.split(CLAUSE_END).some((clause) => ownSymptomIn(withoutNames(normaliseText(clause))))) return 'topic';
     // "pain in knee after cycling, one week, can u help?": a symptom with a plea for help is someone's own.
     if (helpAsks.some((h) => ` ${norm} `.includes(h))) return 'own';
     // "It's been sore on and off for months": a symptom told, not asked about.

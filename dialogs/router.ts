@@ -326,6 +326,11 @@ export async function handleMessage(deps: ConversationDeps, data: ConversationDa
     case 'booking:offer':
       if (triage.active(data)) return remember(offerWithCheckOpen());
       return remember([...triage.beforeBooking(data), ...deps.booking.offerReplies()]);
+    case 'skip':
+      // "next question please", "skip": no answer to the question asked, counted as one (asked again, then the check goes
+      // on without it), so it cannot go round for ever.
+      if (triage.active(data)) return remember(await triage.unclear(data, text, input));
+      break;
     case 'resume':
     case 'triage:resume':
       if (triage.active(data)) return remember(triage.reask(data, input));

@@ -109,7 +109,9 @@ export function createTriageFlow(deps: TriageFlowDeps): TriageFlow {
 
   async function afterStep(holder: Holder, state: TriageState, step: Step, input: TurnInput, repeat: boolean): Promise<Reply[]> {
     if (step.kind === 'question') {
-      holder.triage = { session: state, askedAt: input.now.toISOString() };
+      // A question explained once is not explained again when it is asked again: asked what it means again, it is unclear.
+      const explained = holder.triage?.explained === step.id ? { explained: step.id } : {};
+      holder.triage = { session: state, askedAt: input.now.toISOString(), ...explained };
       return [questionReply(step, repeat)];
     }
     delete holder.triage;

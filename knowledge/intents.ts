@@ -1,6 +1,6 @@
 import { Checker, loadJsonContent } from './validate';
 
-export const INTENT_NAMES = ['greeting', 'thanks', 'goodbye', 'help', 'cancel', 'restart', 'more', 'deleteData', 'noMemory', 'privacy', 'cancelCallback', 'callback', 'identity', 'appointmentStatus', 'triage', 'booking', 'yes', 'no', 'back', 'wait', 'resume', 'whatNow', 'canWait'] as const;
+export const INTENT_NAMES = ['greeting', 'thanks', 'goodbye', 'help', 'cancel', 'restart', 'more', 'deleteData', 'noMemory', 'privacy', 'cancelCallback', 'callback', 'identity', 'appointmentStatus', 'triage', 'booking', 'yes', 'no', 'back', 'wait', 'resume', 'skip', 'whatNow', 'canWait'] as const;
 export type IntentName = (typeof INTENT_NAMES)[number];
 /**
  * In the order a longer message is read for them: "cancel my call-back" is no request for one, "delete my booking data" no
@@ -61,6 +61,8 @@ export interface IntentPhrases {
     conditionHedges: string[];
     /** Animals: "my dog is limping" tells of no person's knee. */
     animals: string[];
+    /** Other people in general ("students", "my runners"): their symptoms asked about, with none of the writer's told, are a topic. */
+    others: string[];
     /** Asking for help beside a symptom tells of one's own knee: "pain in knee after cycling, can u help?". */
     helpAsks: string[];
     /** A clause holding one of these supposes a symptom, it does not tell one: "if I ever get knee pain, how long should I wait?". */
@@ -124,6 +126,7 @@ export function parseIntents(raw: unknown, file: string): IntentPhrases {
       animals: check.strings(symptom.animals, 'symptomReport.animals', { min: 1 }),
       helpAsks: check.strings(symptom.helpAsks, 'symptomReport.helpAsks', { min: 1 }),
       hypothetical: check.strings(symptom.hypothetical, 'symptomReport.hypothetical', { min: 1 }),
+      others: check.strings(symptom.others, 'symptomReport.others', { min: 1 }),
     },
   };
 }

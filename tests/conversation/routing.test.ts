@@ -75,6 +75,25 @@ describe('a first message about a knee: the check for someone telling of their o
     expect([ids].flat()[0]).to.equal('rest');
   });
 
+  // From a blind question set: requests without a question mark, and coaches and teachers asking about others' knees.
+  for (const [text, id] of [
+    ['Tell me how weak hip muscles affect the way the kneecap moves.', 'muscle-imbalance'],
+    ['Looking for info on the rarer, more serious causes of pain at the front of the knee.', 'serious-causes'],
+    ["I'm a PE teacher; what symptoms should I watch for in students who might have patellofemoral pain?", 'symptoms'],
+  ]) {
+    it(`answers or offers topics for "${text}", without starting the check`, async () => {
+      const turn = await new Person(bot.url).say(text);
+      expect(turn.entity('triage.question')).to.equal(undefined);
+      const ids = [turn.entity('kb.answer')?.id ?? turn.entity('kb.suggestions')?.ids].flat();
+      expect(ids).to.include(id);
+    });
+  }
+  // One's own symptom told beside others' is still one's own.
+  it('starts or offers the check for "my runners and I all have knee pain, what should we do?"', async () => {
+    const turn = await new Person(bot.url).say('my runners and I all have knee pain, what should we do?');
+    expect(turn.entity('triage.question') !== undefined || offersCheck(turn)).to.equal(true);
+  });
+
   for (const text of ['i need help for my knee', 'i went in for my knee', 'something for my knee', 'my knee', 'knee sore', 'knee swollen']) {
     it(`starts the check for "${text}"`, async () => {
       expect((await new Person(bot.url).say(text)).entity('triage.question')).to.not.equal(undefined);

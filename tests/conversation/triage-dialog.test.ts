@@ -193,11 +193,22 @@ describe('the symptom check in conversation', () => {
     expect(questionId(why)).to.equal('age');
     expect(why.text).to.match(/I ask because/);
     expect(why.entity('kb.noMatch')).to.equal(undefined);
+    const asking = new Person(bot.url);
+    await walkTo(asking, 'age');
+    expect((await asking.say('Why do you need that?')).text).to.match(/I ask because/);
     // "why" again and again is an unclear answer: the check goes on without it (here to its end), never round and round.
     let next = await person.say('why');
     for (let i = 0; i < 3 && questionId(next) === 'age'; i++) next = await person.say('why');
     expect(questionId(next)).to.not.equal('age');
     expect(outcomeOf(next)?.reasons).to.include('unclear_answers');
+  });
+
+  // From a blind vignette set: "next question please", again and again, asked the same question for ever.
+  it('takes "next question please" as no answer: asked again once, then the check goes on without it', async () => {
+    const person = new Person(bot.url);
+    await walkTo(person, 'duration');
+    expect(questionId(await person.say('next question please'))).to.equal('duration');
+    expect(questionId(await person.say('next question please'))).to.not.equal('duration');
   });
 
   it('asks the waiting question again on "ok where were we" after a question asked mid-check, counting nothing unclear', async () => {
@@ -460,6 +471,10 @@ describe('the check with people who call 911, start over, stop, or ask what the 
     expect(questionId(marks)).to.equal('location');
     const why = new Person(bot.url);
     await walkTo(why, 'age');
+    // Why it is asked, once; asked again, unclear twice: the check goes on without it.
+    const explained = await why.say('why do u need to know that');
+    expect(questionId(explained)).to.equal('age');
+    expect(explained.text).to.match(/I ask because/);
     expect(questionId(await why.say('why do u need to know that'))).to.equal('age');
     expect(outcomeOf(await why.say('why do u need to know that'))).to.deep.equal({ level: 'book', reasons: ['unclear_answers'] });
     const racing = new Person(bot.url);

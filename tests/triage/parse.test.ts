@@ -426,6 +426,11 @@ describe('triage free-text parsing', () => {
     // Whenever it hurts is what makes it worse, not pain that came back.
     expect(told('for two months now my knee hurts every time i walk more than a few blocks')).to.deep.equal({ duration: 'gt6w', aggravators: ['walking'] });
     expect(told('every time i go back to running it hurts again').recurrent).to.equal('yes');
+    // A flare told with when it happened is how it started, not pain come back; one that keeps coming is.
+    expect(told("It flared up on Sunday, but since then it's calmed down a lot.").recurrent).to.equal(undefined);
+    expect(told('it flared up again last week').recurrent).to.equal('yes');
+    // A foot told of "below it" is the leg's: cold and blue is the emergency sign, wherever it is told.
+    expect(told("No I can't, and my foot below it has gone cold and numb and looks blue.").red_flags).to.deep.equal(['cold_pale_foot']);
     // "I hurt my knee" (someone did it to the knee) is an injury; "it hurt my knee to run" is not.
     expect(told('I hurt my knee yesterday playing soccer').injury).to.equal('yes');
     expect(told('my daughter is 12 and she hurt her knee at soccer')).to.include({ injury: 'yes', age: 'child' });
@@ -459,6 +464,9 @@ describe('triage free-text parsing', () => {
   // An option's number with words that say the same (SMS); words that say otherwise are asked about again.
   table('weight_bearing', [['2 not at all', 'no'], ['1 yes with a limp', 'yes'], ['2 yes', null]]);
   table('duration', [['2 weeks', '2to6w'], ['3 days', 'lt1w']]);
+  // Not having tried, or asking to skip, is no answer (asked again, then unclear): never a "no".
+  table('weight_bearing', [["I haven't tried.", null], ['next question please', null], ['skip', null], ['no, i tried and couldnt', 'no']]);
+  table('trend', [["It flared up on Sunday, but since then it's calmed down a lot.", 'better']]);
   table('trend', [['Same... actually no, a bit better since I stopped running.', 'better']]);
 
   table('recurrent', [
