@@ -213,7 +213,8 @@ export function createTriageFlow(deps: TriageFlowDeps): TriageFlow {
     outcomeWhy(holder: Holder, text, outcomeJustGiven) {
       const last = holder.lastOutcome;
       if (!outcomeJustGiven || !last || holder.triage || !asksWhy(protocol, text)) return undefined;
-      const why = last.reasons.map((r) => protocol.reasons.get(r) ?? '').filter((s) => s.length > 0);
+      // The outcome's own reason sentences (none when the pain has gone: its headline said so).
+      const { why } = outcomeWords(protocol, last);
       if (why.length === 0) return undefined;
       // "what does that mean?" after it still asks about the outcome.
       holder.outcomeJustGiven = true;

@@ -19,18 +19,20 @@ export class WordSequences<T> {
   /** Calls `hit` with the value and the word index of every sequence in `words`, in the order they start. */
   each(words: readonly string[], hit: (value: T, at: number) => void): void {
     for (let i = 0; i < words.length; i++) {
-      const list = this.byFirst.get(words[i]);
-      if (list === undefined) continue;
-      for (const { rest, value } of list) if (rest.every((w, k) => words[i + 1 + k] === w)) hit(value, i);
+      for (const { rest, value } of this.byFirst.get(words[i]) ?? []) if (followedBy(words, i, rest)) hit(value, i);
     }
   }
 
   /** Whether any sequence is in `words`. */
   foundIn(words: readonly string[]): boolean {
     for (let i = 0; i < words.length; i++) {
-      const list = this.byFirst.get(words[i]);
-      if (list !== undefined && list.some(({ rest }) => rest.every((w, k) => words[i + 1 + k] === w))) return true;
+      if (this.byFirst.get(words[i])?.some(({ rest }) => followedBy(words, i, rest))) return true;
     }
     return false;
   }
+}
+
+/** Whether the words after word `i` are `rest`. */
+function followedBy(words: readonly string[], i: number, rest: readonly string[]): boolean {
+  return rest.every((w, k) => words[i + 1 + k] === w);
 }
