@@ -163,10 +163,15 @@ function volunteeredIn(protocol: Protocol, text: Normalized, raw: string, ctx: P
  */
 export function extractVolunteered(protocol: Protocol, text: string, ctx: ParseContext, options: { returning?: boolean } = {}): Answers {
   if (text.trim().length === 0) return {};
-  const told = toldPart(protocol, text, undefined, { othersAside: true, activityQuestions: true });
-  if (told === null) return {};
-  if (told.dropped) return volunteeredIn(protocol, told.normalized, told.text, ctx, null, options.returning);
-  return volunteeredIn(protocol, normalize(text, protocol.language.lexicon), text, ctx, null, options.returning);
+  const told = toldOf(protocol, text);
+  return told === null ? {} : volunteeredIn(protocol, told[0], told[1], ctx, null, options.returning);
+}
+
+/** A message without its clauses that ask about a sign or suppose one, normalised and as written; null when nothing is told. */
+function toldOf(protocol: Protocol, text: string, whole?: Normalized): [Normalized, string] | null {
+  const told = toldPart(protocol, text, whole, { othersAside: true, activityQuestions: true });
+  if (told === null) return null;
+  return told.dropped ? [told.normalized, told.text] : [whole ?? normalize(text, protocol.language.lexicon), text];
 }
 
 /**
@@ -179,11 +184,10 @@ export function volunteeredWithInjury(protocol: Protocol, text: string, ctx: Par
   const whole = normalize(text, protocol.language.lexicon);
   if (readAnswer(protocol, injury, whole, text, ctx, 'mention') !== 'yes') return undefined;
   // Then as `extractVolunteered` reads it: not the clauses that ask about a sign or suppose one.
-  const told = toldPart(protocol, text, whole, { othersAside: true, activityQuestions: true });
+  const told = toldOf(protocol, text, whole);
   if (told === null) return undefined;
-  const normalized = told.dropped ? told.normalized : whole;
-  const raw = told.dropped ? told.text : text;
-  if (told.dropped && readAnswer(protocol, injury, normalized, raw, ctx, 'mention') !== 'yes') return undefined;
+  const [normalized, raw] = told;
+  if (normalized !== whole && readAnswer(protocol, injury, normalized, raw, ctx, 'mention') !== 'yes') return undefined;
   const out = volunteeredIn(protocol, normalized, raw, ctx, null);
   return out.injury === 'yes' ? out : undefined;
 }
