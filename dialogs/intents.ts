@@ -153,6 +153,7 @@ export function createIntentReader(phrases: IntentPhrases): IntentReader {
   const withoutNames = (norm: string): string => conditionNames.reduce((text, name) => text.replaceAll(name, ' condition '), ` ${norm} `).trim();
   const haveCondition = report.haveCondition.map((w) => ` ${normaliseText(w)} condition `);
   const hypothetical = report.hypothetical.map((h) => ` ${normaliseText(h)} `);
+  const conditionLongAgo = report.conditionLongAgo.map((p) => ` ${normaliseText(p)} `);
   const conditionHedged = new Set(report.conditionHedges.map((h) => `condition ${normaliseText(h)}`));
 
   /** Where symptom phrases ("knee pain", "gives way") start, by word. */
@@ -262,12 +263,14 @@ export function createIntentReader(phrases: IntentPhrases): IntentReader {
     if (kneeAt < 0 && (words.some((w) => otherPartWords.has(w)) || otherPartPhrases.some((part) => ` ${norm} `.includes(part)))) return undefined;
     const firstPerson = words.some((w) => self.has(w));
     // "I think I have runner's knee": someone telling of their own knee by the condition's name.
-    // Not when the clause that says so is about others: "what should I watch for in students who might have PFPS?".
+    // Not when the clause that says so is about others ("what should I watch for in students who might have PFPS?"), or puts
+    // it long ago ("I had runner's knee in my twenties and I'd love to spare her that").
     const ownCondition = (): boolean =>
       said.raw.split(CLAUSE_END).some((clause) => {
         const told = withoutNames(normaliseText(clause));
         const clauseWords = told.split(' ');
-        return clauseWords.some((w) => self.has(w)) && !clauseWords.some((w) => others.has(w)) && haveCondition.some((phrase) => ` ${told} `.includes(phrase));
+        const longAgo = conditionLongAgo.some((phrase) => ` ${told} `.includes(phrase));
+        return clauseWords.some((w) => self.has(w)) && !clauseWords.some((w) => others.has(w)) && !longAgo && haveCondition.some((phrase) => ` ${told} `.includes(phrase));
       });
     if (firstPerson && haveCondition.some((phrase) => ` ${norm} `.includes(phrase)) && ownCondition()) return 'own';
     // "runner's knee i think", "pfps maybe": the name alone, hedged, is someone's guess at their own knee.

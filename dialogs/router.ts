@@ -376,7 +376,8 @@ export async function handleMessage(deps: ConversationDeps, data: ConversationDa
     case 'triage:start':
       // "ok let's do the check" with one open goes on with it: its answers are kept, and its notice not said again.
       if (triage.active(data)) return remember(triage.reask(data, input));
-      return remember(await triage.start(data, input, undefined, toldBeforeCheck));
+      // Typed ("did the knee check on the 10th, it's worse now, been going on since Halloween"), what else it tells is read too.
+      return remember(await triage.start(data, input, command === 'triage' && !picked ? opening : undefined, toldBeforeCheck));
     case 'dismiss':
     case 'none-of-these':
       return remember([{ text: messages.dismissed, choices: messages.noMatchChoices }]);
@@ -468,6 +469,11 @@ export async function handleMessage(deps: ConversationDeps, data: ConversationDa
 
   // "1" with no list to pick from (a first text, or a list long gone): the menu, not a guess at a topic.
   if (!picked && BARE_NUMBER.test(text)) return remember(input.firstContact ? [] : [{ text: messages.pickFromMenu, choices: messages.welcomeChoices }]);
+  // "Hey, I used this a couple of weeks ago for my knee. It's about the same": following up an earlier check takes the check
+  // up again (someone returning is first asked how the knee is since), unless what else it says asks something ("I used
+  // this last week, what cadence should I aim for?").
+  const followUp = !picked && command === undefined && !triage.active(data) ? triage.followsUpEarlierCheck(text) : undefined;
+  if (followUp !== undefined && !intents.isQuestion(followUp)) return remember(await triage.start(data, input, opening));
   // "went down hard in hockey last night, couldn't put any weight on it and it blew up": an injury told in no one's words,
   // with what makes it one to be seen today, is someone's own.
   const report = intents.symptomReport(said) ?? (triage.toldNeedsToday(text, input) ? 'own' : undefined);
@@ -568,10 +574,15 @@ function answersToEach(deps: ConversationDeps, data: ConversationData, text: str
   if (questions.length < 2) return undefined;
   const found = new Map<string, number>();
   let unanswered = 0;
+  let lastUnanswered = false;
   for (const question of questions) {
-    const match = deps.matcher.match(question);
-    if (match.band === 'answer' && match.topicId) found.set(match.topicId, Math.max(found.get(match.topicId) ?? 0, match.confidence));
+    // "can dogs get a luxating kneecap? what even is that": a question that leans on one with no answer has none either.
+    const leans: boolean = lastUnanswered && deps.intents.followsOn(question);
+    const match: MatchResult | undefined = leans ? undefined : deps.matcher.match(question);
+    const topicId: string | undefined = match?.band === 'answer' ? match.topicId : undefined;
+    if (match && topicId) found.set(topicId, Math.max(found.get(topicId) ?? 0, match.confidence));
     else unanswered++;
+    lastUnanswered = topicId === undefined;
   }
   if (found.size === 0 || (found.size === 1 && wholeAnswer !== undefined && (found.has(wholeAnswer) || unanswered === 0))) return undefined;
   const most = deps.intents.answersPerMessage;

@@ -63,6 +63,11 @@ export interface TriageFlow {
   toldIn(text: string, input: TurnInput): Answers;
   /** An injury told with what makes it one to be seen today or sooner (no weight on the leg, fast swelling, 55 or over). */
   toldNeedsToday(text: string, input: TurnInput): boolean;
+  /**
+   * "Hey, I used this a couple of weeks ago for my knee, it's about the same": a message that follows up an earlier check,
+   * as what it says besides ('' when nothing); undefined when it tells of no earlier check.
+   */
+  followsUpEarlierCheck(text: string): string | undefined;
   /** The replies for an answer to the pending question, or undefined when the message is not an answer. */
   answer(data: { triage?: TriageData }, textOrCode: string, input: TurnInput): Promise<Reply[] | undefined>;
   /** Counts an answer that was not understood, and asks again or moves on as the protocol says. */

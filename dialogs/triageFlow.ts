@@ -18,6 +18,7 @@ import {
   extractVolunteered,
   volunteeredWithInjury,
   asksWhy,
+  besidesEarlierCheck,
   evaluate,
   levelRank,
   withAnswer,
@@ -200,6 +201,10 @@ export function createTriageFlow(deps: TriageFlowDeps): TriageFlow {
     },
 
     toldIn: (text, input) => extractVolunteered(protocol, text, ctx(input)),
+
+    followsUpEarlierCheck(text) {
+      return besidesEarlierCheck(protocol, text);
+    },
 
     toldNeedsToday(text, input) {
       const told = volunteeredWithInjury(protocol, text, ctx(input));

@@ -59,6 +59,8 @@ export interface IntentPhrases {
     haveCondition: string[];
     /** What may follow the condition's name in a message that is only that name: "runner's knee i think" tells of one's own knee. */
     conditionHedges: string[];
+    /** A clause that puts having the condition long ago tells of no knee now: "I had runner's knee in my twenties". */
+    conditionLongAgo: string[];
     /** Animals: "my dog is limping" tells of no person's knee. */
     animals: string[];
     /** Other people in general ("students", "my runners"): their symptoms asked about, with none of the writer's told, are a topic. */
@@ -123,6 +125,7 @@ export function parseIntents(raw: unknown, file: string): IntentPhrases {
       conditionNames: check.strings(symptom.conditionNames, 'symptomReport.conditionNames', { min: 1 }),
       haveCondition: check.strings(symptom.haveCondition, 'symptomReport.haveCondition', { min: 1 }),
       conditionHedges: check.strings(symptom.conditionHedges, 'symptomReport.conditionHedges', { min: 1 }),
+      conditionLongAgo: check.strings(symptom.conditionLongAgo, 'symptomReport.conditionLongAgo', { min: 1 }),
       animals: check.strings(symptom.animals, 'symptomReport.animals', { min: 1 }),
       helpAsks: check.strings(symptom.helpAsks, 'symptomReport.helpAsks', { min: 1 }),
       hypothetical: check.strings(symptom.hypothetical, 'symptomReport.hypothetical', { min: 1 }),

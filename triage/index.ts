@@ -8,7 +8,7 @@ export { loadProtocol, parseProtocol, questionById } from './protocol';
 export type { Protocol, Question, QuestionOption, QuestionKind, Rule, OutcomeText, Messages } from './protocol';
 export { evaluate, nextStep } from './rules';
 export type { CheckState, Evaluation, Step } from './rules';
-export { interpretAnswer, extractVolunteered, volunteeredWithInjury, declinesToAnswer, asksWhatItMeans, asksWhy } from './parse';
+export { interpretAnswer, extractVolunteered, volunteeredWithInjury, declinesToAnswer, asksWhatItMeans, asksWhy, besidesEarlierCheck } from './parse';
 export type { Interpretation } from './parse';
 export { detectEmergency, detectCrisis, screen, screenMessage, toldBeenSeen, toldGettingHelp, toldGettingHelpNow } from './safety';
 export type { SafetyConcern } from './safety';

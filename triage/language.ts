@@ -43,6 +43,10 @@ export interface DurationLanguage {
   onsetCues: PhraseSet;
   /** "sitting ... for", "running for": a "for" that times an activity, so the time after it is not the pain's. */
   activityFor: PhraseSet;
+  /** "...at Thanksgiving and it still isn't right": a time long past that the pain has lasted since; see `duration.stillSince.about`. */
+  stillSince: PhraseSet;
+  /** "locked in for a half marathon in March": an event to come, whose time is not the pain's; see `duration.eventAhead.about`. */
+  eventAhead: PhraseSet;
   /** "diabetic for 10 years", "a fever since yesterday": told in passing with none of the knee or its pain, a time is theirs. */
   otherSubjects: PhraseSet;
   /** Fixed phrases ("since yesterday", "for weeks"); `answer` ones only count in a reply to the duration question. */
@@ -74,6 +78,10 @@ export interface Language {
   doubt: PhraseSet;
   /** "wait", "I mean": a clause opening with one corrects what came before ("No, wait: I did fall"). */
   corrections: PhraseSet;
+  /** "7 no wait 5": said inside a clause after an answer, these correct it too; see `correctionsWithin.about`. */
+  correctionsWithin: PhraseSet;
+  /** "I used this a couple of weeks ago": a returning person's clause about the earlier chat, and words that may time it; see `earlierChat.about`. */
+  earlierChat: { phrases: PhraseSet; times: PhraseSet };
   /** "sorry", "well", "actually": a clause opening with one may correct what came before; see `softCorrections.about`. */
   softCorrections: PhraseSet;
   /** "Did I twist it? No": a clause that asks the question back before its answer; see `echoedQuestions.about`. */
@@ -112,6 +120,8 @@ export interface Language {
   gettingHelpNow: PhraseSet;
   /** Words that may open a clause before what it asks ("hmm what counts as an injury"): skipped when reading whether it asks. */
   leadIns: ReadonlySet<string>;
+  /** A question that names no one ("does physio help after ACL surgery?"); see `safety.generalQuestion.about`. */
+  generalQuestion: { selfWords: ReadonlySet<string>; questionStarts: ReadonlySet<string>; toldCues: ReadonlySet<string> };
   historyDays: ReadonlyMap<RedFlag, number>;
   /**
    * Signs set aside as history only by words that put them long ago ("it was swollen last year", "my knee used to lock
@@ -195,6 +205,19 @@ function numberMap(check: JsonChecker, x: Json, path: string): Map<string, numbe
   return out;
 }
 
+function earlierChat(r: PhraseReader, x: Json): Language['earlierChat'] {
+  const o = r.check.object(x, 'earlierChat');
+  r.check.onlyKeys(o, 'earlierChat', ['about', 'phrases', 'times']);
+  return { phrases: r.set(o.phrases, 'earlierChat.phrases'), times: r.set(o.times, 'earlierChat.times') };
+}
+
+function generalQuestion(check: JsonChecker, x: Json): Language['generalQuestion'] {
+  const o = check.object(x, 'safety.generalQuestion');
+  check.onlyKeys(o, 'safety.generalQuestion', ['about', 'selfWords', 'questionStarts', 'toldCues']);
+  const words = (key: 'selfWords' | 'questionStarts' | 'toldCues') => new Set(check.strings(o[key], `safety.generalQuestion.${key}`));
+  return { selfWords: words('selfWords'), questionStarts: words('questionStarts'), toldCues: words('toldCues') };
+}
+
 function optionalInt(check: JsonChecker, o: Record<string, Json>, key: string, path: string): number | undefined {
   return o[key] === undefined ? undefined : check.integer(o[key], `${path}.${key}`);
 }
@@ -261,6 +284,8 @@ function readDuration(r: PhraseReader, x: Json, path: string): DurationLanguage 
     onsetCues: r.set(o.onsetCues, `${path}.onsetCues`),
     activityFor: r.set(o.activityFor, `${path}.activityFor`),
     otherSubjects: r.set(o.otherSubjects, `${path}.otherSubjects`),
+    stillSince: r.set(c.object(o.stillSince, `${path}.stillSince`).phrases, `${path}.stillSince.phrases`),
+    eventAhead: r.set(c.object(o.eventAhead, `${path}.eventAhead`).phrases, `${path}.eventAhead.phrases`),
     relative,
     holidays,
     seasons,
@@ -279,7 +304,7 @@ export function parseLanguage(raw: Json, file: string, realWords: readonly strin
   c.onlyKeys(root, '(root)', [
     'about', 'contractions', 'tokens', 'rewrites', 'numbers', 'fuzzy', 'negation', 'yes', 'no', 'unsure', 'hedge', 'hedgeMeansYes',
     'answers', 'everything', 'mentionContexts', 'redFlagCues', 'duration', 'severity', 'safety', 'volunteerExclude', 'genericExcept', 'benignSymptoms', 'doubt',
-    'schoolGrades', 'corrections', 'softCorrections', 'echoedQuestions', 'outcomeCorrections', 'outcomeCorrectionEnds', 'optionNumbers', 'clarify', 'laterWins',
+    'schoolGrades', 'corrections', 'correctionsWithin', 'earlierChat', 'softCorrections', 'echoedQuestions', 'outcomeCorrections', 'outcomeCorrectionEnds', 'optionNumbers', 'clarify', 'laterWins',
     'contrast', 'activityQuestions', 'askWhy',
   ]);
   const genericExcept = c.object(root.genericExcept ?? {}, 'genericExcept');
@@ -390,7 +415,7 @@ export function parseLanguage(raw: Json, file: string, realWords: readonly strin
 
   const activities = c.object(root.activityQuestions, 'activityQuestions');
   c.onlyKeys(activities, 'activityQuestions', ['about', 'phrases']);
-  const aboutAndPhrases = (key: 'softCorrections' | 'echoedQuestions'): PhraseSet => {
+  const aboutAndPhrases = (key: 'softCorrections' | 'echoedQuestions' | 'correctionsWithin'): PhraseSet => {
     const o = c.object(root[key], key);
     c.onlyKeys(o, key, ['about', 'phrases']);
     return r.set(o.phrases, `${key}.phrases`);
@@ -404,8 +429,10 @@ export function parseLanguage(raw: Json, file: string, realWords: readonly strin
     yes: r.set(root.yes, 'yes', genericExcept.yes ?? []),
     no: r.set(root.no, 'no', genericExcept.no ?? []),
     unsure: r.set(root.unsure, 'unsure', genericExcept.unsure ?? []),
-    doubt: r.set(root.doubt, 'doubt'),
+    doubt: r.set(root.doubt, 'doubt', genericExcept.doubt ?? []),
     corrections: r.set(root.corrections, 'corrections'),
+    correctionsWithin: aboutAndPhrases('correctionsWithin'),
+    earlierChat: earlierChat(r, root.earlierChat),
     softCorrections: aboutAndPhrases('softCorrections'),
     echoedQuestions: aboutAndPhrases('echoedQuestions'),
     outcomeCorrections: r.set(root.outcomeCorrections, 'outcomeCorrections'),
@@ -432,6 +459,7 @@ export function parseLanguage(raw: Json, file: string, realWords: readonly strin
     gettingHelpNow: r.set(safety.gettingHelpNow, 'safety.gettingHelpNow'),
     ownBody: r.set(safety.ownBody, 'safety.ownBody'),
     leadIns: new Set(c.strings(safety.leadIns, 'safety.leadIns')),
+    generalQuestion: generalQuestion(c, safety.generalQuestion),
     historyDays,
     longAgoOnly: { ...longAgoOnly, now: r.set(longAgoRaw.now, 'safety.longAgoOnly.now') },
     historyMarkers: r.set(safety.historyMarkers, 'safety.historyMarkers'),

@@ -217,8 +217,16 @@ function yesAfterBut(lang: Language, q: Question, text: Normalized): boolean {
  * Yes or no. Conflicting or hesitant answers ("not sure", "yes... well no") are not
  * guessed: they return null so the question is asked again.
  */
-export function readYesNo(lang: Language, q: Question, text: Normalized, mode: ReadMode): YesNo | null {
-  if (text.tokens.length === 0) return null;
+/** "k, um no", "okay, no": the reply without words before it that only lead in (kept when nothing else is said: "okay"). */
+function afterLeadIns(lang: Language, text: Normalized): Normalized {
+  let skip = 0;
+  while (skip < text.tokens.length && (lang.leadIns.has(text.tokens[skip]) || text.tokens[skip] === BREAK)) skip++;
+  return skip === 0 || skip === text.tokens.length ? text : fromTokens(text.tokens.slice(skip));
+}
+
+export function readYesNo(lang: Language, q: Question, said: Normalized, mode: ReadMode): YesNo | null {
+  if (said.tokens.length === 0) return null;
+  const text = mode === 'answer' ? afterLeadIns(lang, said) : said;
   const read = mode === 'answer' ? openingWord(lang, text) : null;
   // "yes and no", "yeah... well no" are asked again, unless what follows the second word bears it out:
   // "Yes... well, no, actually. I didn't fall or twist anything."

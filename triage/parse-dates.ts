@@ -28,8 +28,8 @@ const MONTHS: ReadonlyMap<string, number> = new Map([
 const MONTH_CONTEXT = new Set(['since', 'in', 'from', 'around', 'of', 'early', 'mid', 'late', 'end', 'start', 'beginning', 'middle', 'last', 'about', 'before', 'started', 'began', 'on']);
 const SEASON_CONTEXT = new Set(['since', 'during', 'over', 'last', 'this', 'early', 'late', 'mid', 'in']);
 const YEAR_CONTEXT = new Set(['since', 'in', 'from', 'of', 'around']);
-/** Words that make "the 15th" (or "Friday the 13th") a starting date. */
-const DATE_WORDS = new Set(['since', 'on', 'from', 'around', 'started', 'began', 'about']);
+/** Words that make "the 15th" (or "Friday the 13th") a starting date ("that was the 19th"); in a reply to the duration question it is one anyway. */
+const DATE_WORDS = new Set(['since', 'on', 'from', 'around', 'started', 'began', 'about', 'was']);
 const DATE_CONTEXT = /\b(since|on|from|started|began|starting|beginning)\s*$/i;
 
 /** "january", "sept": a month's name. */
@@ -83,7 +83,7 @@ export function fromCalendar(r: Reader): DayRange[] {
     } else if (tok === 'week' && (prev === 'last' || prev === 'this') && !NUMBER.test(t[i + 1] ?? '')) {
       if (prev === 'last') push(i, dow + 1, dow + 7);
       else push(i, 0, dow);
-    } else if (isOrdinal(tok) && prev === 'the' && DATE_WORDS.has(WEEKDAYS.includes(t[i - 2] ?? '') ? t[i - 3] ?? '' : t[i - 2] ?? '')) {
+    } else if (isOrdinal(tok) && prev === 'the' && (r.mode === 'answer' || DATE_WORDS.has(WEEKDAYS.includes(t[i - 2] ?? '') ? t[i - 3] ?? '' : t[i - 2] ?? ''))) {
       const day = Number(DAY_OF_MONTH.exec(tok)?.[1] ?? 0);
       const ofMonth = monthNamedAfter(t, i);
       if (day < 1 || day > 31 || MONTHS.has(t[i + 1] ?? '') || (t[i + 1] === 'of' && !ofMonth)) return;

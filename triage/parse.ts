@@ -9,7 +9,7 @@ import { durationBand, parseDuration, ReadMode } from './parse-duration';
 import { readRedFlags, toldFever } from './parse-red-flags';
 import { parseSeverity } from './parse-severity';
 import { affirms, findHits, matchesAtStart, type PhraseSet } from './phrases';
-import type { CodePhrases } from './language';
+import type { CodePhrases, Language } from './language';
 import { Protocol, Question, questionById } from './protocol';
 import { BREAK, clauseAt, fromTokens, keepClauses, normalize, normalizedClauses, Normalized, splitAtWords } from './text';
 
@@ -57,8 +57,9 @@ function durationToldInPassing(protocol: Protocol, text: Normalized, raw: string
   const lang = protocol.language;
   for (const clause of normalizedClauses(raw, lang.lexicon, text)) {
     // "my hip has bugged me for months but this is about my knee, sore since Saturday": each side of a contrast on its own.
-    const parts = splitAtWords(clause.normalized, lang.contrast);
-    for (const part of parts.length === 1 ? [clause] : parts.map((normalized) => ({ normalized, text: normalized.tokens.join(' ') }))) {
+    const parts = splitAtWords(clause.normalized, lang.contrast).flatMap((part) => apartFromEventAhead(lang, part));
+    const whole = parts.length === 1 && parts[0] === clause.normalized;
+    for (const part of whole ? [clause] : parts.map((normalized) => ({ normalized, text: normalized.tokens.join(' ') }))) {
       // "but that was over 20 years ago": a time long past is of something else.
       if (affirms(lang.longAgoMarkers, part.normalized, lang.negation)) continue;
       // "40 and I've had a fever since yesterday", "63, diabetic for 10 years": with no word of the knee or its pain, the
@@ -70,6 +71,22 @@ function durationToldInPassing(protocol: Protocol, text: Normalized, raw: string
     }
   }
   return bands.size === 1 ? [...bands][0] : null;
+}
+
+const BREAKS: ReadonlySet<string> = new Set([BREAK]);
+
+/**
+ * "locked in for a half marathon in March and my knee started aching on Monday": a part about an event to come is read
+ * apart, at "and" ("3 and a half weeks" kept whole), and left out; see `duration.eventAhead.about`.
+ */
+function apartFromEventAhead(lang: Language, part: Normalized): Normalized[] {
+  if (!affirms(lang.duration.eventAhead, part, lang.negation)) return [part];
+  return splitAtWords(andAsBreak(part), BREAKS).filter((piece) => !affirms(lang.duration.eventAhead, piece, lang.negation));
+}
+
+/** A text with each "and" (or SMS "n") that joins two parts made a break; not one in a number ("3 and a half weeks"). */
+function andAsBreak(text: Normalized): Normalized {
+  return fromTokens(text.tokens.map((t, i) => ((t === 'and' || t === 'n') && !/^\d+$/.test(text.tokens[i - 1] ?? '') ? BREAK : t)));
 }
 
 /** "It hurts when I run and on stairs": only activities tied to the pain in the same clause count. */
@@ -109,6 +126,8 @@ function longAgoEvent(protocol: Protocol, text: Normalized, ctx: ParseContext): 
   const operations = timesOf(lang.codes.get('red_flags')?.get('recent_surgery'));
   // "Knocked it on a table 2 days ago. I had a knee replacement in September": an injury told as recent stands.
   if (injuries.some((days) => days !== null && days <= longAgo)) return false;
+  // "...at Thanksgiving and it still isn't right": the pain has lasted since.
+  if (affirms(lang.duration.stillSince, text, lang.negation)) return false;
   return [...injuries, ...operations].some((days) => days !== null && days > longAgo);
 }
 
@@ -141,7 +160,7 @@ function volunteeredIn(protocol: Protocol, text: Normalized, raw: string, ctx: P
   if (!longAgo && out.recurrent === 'yes') {
     // "sore for five weeks and the same thing happened last year" (dictated, one clause): the parts joined by "and" are
     // read apart, "and" in a number ("3 and a half weeks") aside.
-    const parts = fromTokens(text.tokens.map((t, i) => (t === 'and' && !/^\d+$/.test(text.tokens[i - 1] ?? '') ? BREAK : t)));
+    const parts = andAsBreak(text);
     const rest = keepClauses(parts, (clause) => !timedRecurrence(protocol, clause));
     if (rest !== parts) {
       const duration = rest.tokens.length > 0 ? readAnswer(protocol, questionById(protocol, 'duration'), rest, rest.tokens.join(' '), ctx, 'mention') : null;
@@ -164,7 +183,33 @@ function volunteeredIn(protocol: Protocol, text: Normalized, raw: string, ctx: P
 export function extractVolunteered(protocol: Protocol, text: string, ctx: ParseContext, options: { returning?: boolean } = {}): Answers {
   if (text.trim().length === 0) return {};
   const told = toldOf(protocol, text);
-  return told === null ? {} : volunteeredIn(protocol, told[0], told[1], ctx, null, options.returning);
+  const out = told === null ? {} : volunteeredIn(protocol, told[0], told[1], ctx, null, options.returning);
+  if (!options.returning || out.duration === undefined) return out;
+  // A returning person's time is read without their words about the last chat; see `earlierChat.about`.
+  const rest = { ...out };
+  delete rest.duration;
+  const apart = toldOf(protocol, withoutEarlierChat(protocol, text, true));
+  const since = apart === null ? null : readAnswer(protocol, questionById(protocol, 'duration'), apart[0], apart[1], ctx, 'mention');
+  return since === null ? rest : { ...rest, ...answerFragment('duration', since) };
+}
+
+/**
+ * What a message says besides telling of an earlier check ("Did this check in October. Same as before..."), '' when it says
+ * nothing else; undefined when it tells of none (or only asks about one).
+ */
+export function besidesEarlierCheck(protocol: Protocol, text: string): string | undefined {
+  const told = text.trim().length === 0 ? null : toldOf(protocol, text);
+  if (told === null || !affirms(protocol.language.earlierChat.phrases, told[0], protocol.language.negation)) return undefined;
+  return withoutEarlierChat(protocol, text);
+}
+
+/** A returning person's opening without its clauses about the earlier chat (with `times`, nor those that may time it). */
+function withoutEarlierChat(protocol: Protocol, text: string, times = false): string {
+  const { earlierChat, negation, lexicon } = protocol.language;
+  return normalizedClauses(text, lexicon)
+    .filter((c) => !affirms(earlierChat.phrases, c.normalized, negation) && !(times && affirms(earlierChat.times, c.normalized, negation)))
+    .map((c) => c.text)
+    .join('. ');
 }
 
 /** A message without its clauses that ask about a sign or suppose one, normalised and as written; null when nothing is told. */
@@ -205,20 +250,61 @@ export function feverMentioned(protocol: Protocol, text: string, ctx: ParseConte
   return told !== null && toldFever(protocol.language, told.normalized, ctx, protocol.durationBands);
 }
 
+/** A reply read from its last correction on: that part, and what came before the correcting words. */
+interface Correction {
+  normalized: Normalized;
+  said: string;
+  before: Normalized;
+}
+
 /**
  * "No, wait: I did fall on it", "yes... I mean no": a reply that corrects itself is read from its last correction on,
  * without the correcting word; 'nothing' when nothing follows it yet ("no wait"); null when there is no correction.
+ * With `within`, a correction said inside a clause counts too ("7 no wait 5").
  */
-function corrected(protocol: Protocol, text: string, whole: Normalized, markers: PhraseSet): [Normalized, string] | 'nothing' | null {
+function corrected(protocol: Protocol, text: string, whole: Normalized, markers: PhraseSet, within?: PhraseSet): Correction | 'nothing' | null {
   const lex = protocol.language.lexicon;
   const parts = normalizedClauses(text, lex, whole);
+  const earlier = (i: number, head: readonly string[]): Normalized =>
+    fromTokens([...parts.slice(0, i).flatMap((p) => [...p.normalized.tokens, BREAK]), ...head]);
   for (let i = parts.length - 1; i >= 0; i--) {
-    const marker = matchesAtStart(markers, parts[i].normalized);
+    const tokens = parts[i].normalized.tokens;
+    const at = within ? correctionWithin(within, tokens) : null;
+    const marker = at ?? matchesAtStart(markers, parts[i].normalized);
     if (marker === null) continue;
-    const rest = [parts[i].normalized.tokens.slice(marker.end).join(' '), ...parts.slice(i + 1).map((p) => p.text)].filter((t) => t.trim().length > 0).join('. ');
-    return rest.length === 0 ? 'nothing' : [normalize(rest, lex), rest];
+    const start = at?.start ?? 0;
+    const rest = [tokens.slice(start + marker.end).join(' '), ...parts.slice(i + 1).map((p) => p.text)].filter((t) => t.trim().length > 0).join('. ');
+    return rest.length === 0 ? 'nothing' : { normalized: normalize(rest, lex), said: rest, before: earlier(i, tokens.slice(0, start)) };
   }
   return null;
+}
+
+/** The last correction said after some answer inside a clause ("worse no actually the same"), where it starts and ends. */
+function correctionWithin(within: PhraseSet, tokens: readonly string[]): { start: number; end: number } | null {
+  for (let k = tokens.length - 1; k >= 1; k--) {
+    if (tokens[k] === BREAK) continue;
+    const hit = matchesAtStart(within, fromTokens(tokens.slice(k)));
+    if (hit !== null) return { start: k, end: hit.end };
+  }
+  return null;
+}
+
+/**
+ * "about 2 weeks, no actually closer to 3": a correction that gives only a number says it in the unit of the answer it
+ * corrects. The earlier answer from its one number on, with the new number; null when either has no single number.
+ */
+function withCorrectedNumber(protocol: Protocol, correction: Correction): Normalized | null {
+  const isNumber = (t: string): boolean => /^\d+(?:\.\d+)?$/.test(t);
+  const news = correction.normalized.tokens.filter(isNumber);
+  const olds = correction.before.tokens.filter(isNumber);
+  if (news.length !== 1 || olds.length !== 1) return null;
+  // Only a number, with words that soften it ("closer to", "more like", "maybe"): nothing else of its own to read.
+  const soft = matchesAtStart(protocol.language.softCorrections, correction.normalized);
+  const after = correction.normalized.tokens.slice(soft?.end ?? 0).filter((t) => t !== BREAK);
+  if (after.length !== 1) return null;
+  // From the number on: "about 2 weeks" becomes "3 weeks"; "a week or 2" becomes a bare "3", still no answer.
+  const from = correction.before.tokens.findIndex(isNumber);
+  return fromTokens([news[0], ...correction.before.tokens.slice(from + 1)]);
 }
 
 /**
@@ -283,15 +369,21 @@ export function interpretParts(protocol: Protocol, questionId: QuestionId, text:
   const [kept, keptText]: [Normalized, string] = told.dropped ? [told.normalized, told.text] : [whole, text];
   // "Depends what you mean by injury, I guess?": a hedge left beside a question back is no answer.
   if (told.dropped && onlyHedge(protocol, kept)) return { own: null, volunteered: {} };
-  const correction = corrected(protocol, keptText, kept, lang.corrections);
+  // A sign told stays told: inside a clause, a correction never takes back a warning sign.
+  const correction = corrected(protocol, keptText, kept, lang.corrections, q.id === 'red_flags' ? undefined : lang.correctionsWithin);
   if (correction === 'nothing') return { own: null, volunteered: {} };
-  const [normalized, said] = correction ?? [kept, keptText];
-  const reading = readReply(protocol, q, normalized, said, ctx);
+  if (correction !== null) {
+    const reading = readReply(protocol, q, correction.normalized, correction.said, ctx);
+    const carried = reading.own === null ? withCorrectedNumber(protocol, correction) : null;
+    if (carried === null) return reading;
+    return { ...reading, own: readReply(protocol, q, carried, carried.tokens.filter((t) => t !== BREAK).join(' '), ctx).own };
+  }
+  const reading = readReply(protocol, q, kept, keptText, ctx);
   // "I'm 15... sorry, just turned 16", "yeah... well, not really": read from the correction on when that part answers by
   // itself. Never for the warning signs: a sign told stays told.
-  const soft = correction === null && q.id !== 'red_flags' ? corrected(protocol, said, normalized, lang.softCorrections) : null;
-  if (soft === null || soft === 'nothing' || onlyYesOrNo(protocol, soft[0])) return reading;
-  const later = readReply(protocol, q, soft[0], soft[1], ctx).own;
+  const soft = q.id !== 'red_flags' ? corrected(protocol, keptText, kept, lang.softCorrections) : null;
+  if (soft === null || soft === 'nothing' || onlyYesOrNo(protocol, soft.normalized)) return reading;
+  const later = readReply(protocol, q, soft.normalized, soft.said, ctx).own;
   return later ? { ...reading, own: later } : reading;
 }
 

@@ -7,7 +7,7 @@ import { aboutSomeoneElse, readRedFlags } from './parse-red-flags';
 import { Protocol } from './protocol';
 import type { Level } from './ids';
 import { evaluate } from './rules';
-import { normalize, normalizedClauses, type Normalized } from './text';
+import { BREAK, normalize, normalizedClauses, type Normalized } from './text';
 
 /** The level the rules give the warning signs a message tells, if it tells any. `whole` is the message already normalised, when the caller has it. */
 function signsLevel(protocol: Protocol, text: string, ctx: ParseContext, whole?: Normalized): Level | undefined {
@@ -87,8 +87,17 @@ export function screen(protocol: Protocol, text: string, ctx: ParseContext, opti
   if (level === 'emergency') return { concern: 'emergency', urgentSigns: false };
   const own = level === 'urgent' || level === 'doctor' ? ownSignsLevel(protocol, text, ctx, level) : undefined;
   const urgentSigns = level === 'urgent' && own === 'urgent';
-  const doctorSigns = level === 'doctor' && own === 'doctor';
+  const doctorSigns = level === 'doctor' && own === 'doctor' && !namesNoOne(protocol, normalized);
   return { concern: crisisLikely(protocol.crisisModel, normalized) ? 'possibleCrisis' : undefined, urgentSigns, ...(doctorSigns ? { doctorSigns } : {}) };
+}
+
+/** "Does physio help after ACL surgery?", "acl reconstruction rehab timeline": names no one; see `safety.generalQuestion.about`. */
+function namesNoOne(protocol: Protocol, normalized: Normalized): boolean {
+  const { selfWords, questionStarts, toldCues } = protocol.language.generalQuestion;
+  if (normalized.tokens.some((t) => selfWords.has(t))) return false;
+  // Opened as a question ("so, does..."), not as a statement with a question after it ("had a knee injection, ok to run?").
+  const first = normalized.tokens.find((t) => t !== BREAK && !protocol.language.leadIns.has(t));
+  return (first !== undefined && questionStarts.has(first)) || !normalized.tokens.some((t) => toldCues.has(t));
 }
 
 /**

@@ -62,10 +62,12 @@ export function startSession(
   protocol: Protocol,
   options: { returning: boolean; openingText?: string; told?: Answers; ctx: ParseContext },
 ): { state: TriageState; step: Step } {
+  // A returning person's opening is read without what it says of the last chat ("back about my knee from a couple of weeks
+  // ago" times the chat, not the pain); a time told before the check, beside a question, is not read for them.
   const opening = options.openingText ? extractVolunteered(protocol, options.openingText, options.ctx, { returning: options.returning }) : {};
-  const volunteered = mergeAnswers(options.told ?? {}, opening);
-  // A returning person's opening times the last chat ("back about my knee from a couple of weeks ago"), not the pain.
-  if (options.returning) delete volunteered.duration;
+  const told = { ...options.told };
+  if (options.returning) delete told.duration;
+  const volunteered = mergeAnswers(told, opening);
   const state: TriageState = {
     protocol: protocol.version,
     returning: options.returning,

@@ -45,7 +45,12 @@
     sendBoxBorderTop: 'solid 1px #d5dde1',
     sendBoxHeight: 52,
     sendBoxTextWrap: true,
-    hideUploadButton: true
+    hideUploadButton: true,
+    // A reply longer than the screen (an outcome on a phone) is shown from its start, not its end: the transcript stops
+    // scrolling once new messages fill it (a little short of that, so the headline is clear of the top edge), and Web Chat
+    // offers a button to the rest. A reply that fits is scrolled to its end, as before.
+    autoScrollSnapOnPage: true,
+    autoScrollSnapOnPageOffset: -40
   };
 
   function readUserToken() {

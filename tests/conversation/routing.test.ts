@@ -116,6 +116,59 @@ describe('a first message about a knee: the check for someone telling of their o
     expect(plain.text).to.not.include('a few quick questions first');
   });
 
+  // From a blind question set: a question about an operation or a shot, naming no one, tells of no one's own; one told
+  // as one's own ("I had...", "had a knee injection 2 weeks ago, ok to run?") still gets the check first.
+  for (const text of ['does physio help after ACL surgery', 'How long after ACL reconstruction before you can play soccer again?', 'how many cortisone shots can you get in a knee per year', 'acl reconstruction rehab timeline']) {
+    it(`says it has no answer to "${text}", without starting the check`, async () => {
+      const turn = await new Person(bot.url).say(text);
+      expect(turn.entity('triage.question')).to.equal(undefined);
+      expect(turn.entity('kb.noMatch')).to.not.equal(undefined);
+    });
+  }
+  for (const text of ['I had a knee injection 2 weeks ago, is it ok to run?', 'had a knee injection 2 weeks ago, ok to run?', 'is it ok to run 2 weeks after my knee injection?', 'knee surgery 3 weeks ago, when can i run']) {
+    it(`starts the check for "${text}"`, async () => {
+      expect((await new Person(bot.url).say(text)).entity('triage.question')?.id).to.equal('injury');
+    });
+  }
+
+  // Searches typed as keywords name a topic beside "knee pain": answered, with the check one tap away.
+  for (const [text, id] of [['red flags knee pain', 'serious-causes'], ['worn out shoes knee pain', 'footwear']]) {
+    it(`answers "${text}" and offers the check`, async () => {
+      const turn = await new Person(bot.url).say(text);
+      expect(turn.entity('kb.answer')?.id).to.equal(id);
+      expect(offersCheck(turn)).to.equal(true);
+    });
+  }
+
+  it('sends a question about supplements to a pharmacist or doctor, without starting the check', async () => {
+    const turn = await new Person(bot.url).say('Should I take fish oil for sore joints?');
+    expect(turn.entity('triage.question')).to.equal(undefined);
+    expect(turn.text).to.match(/pharmacist/);
+  });
+
+  it('takes up the check for someone following up an earlier one ("I used this a couple of weeks ago for my knee..."), and answers their question', async () => {
+    const turn = await new Person(bot.url).say("Hey, I used this a couple of weeks ago for my knee. It's about the same, been 5 weeks total now.");
+    expect(turn.entity('triage.question')).to.not.equal(undefined);
+    const did = await new Person(bot.url).say('Did this check in October. Same as before, still aching on stairs, been like this since Labour Day.');
+    expect(did.entity('triage.question')).to.not.equal(undefined);
+    const asked = await new Person(bot.url).say('I used this a couple of weeks ago, what cadence should I aim for?');
+    expect(asked.entity('kb.answer')?.id).to.equal('cadence');
+  });
+
+  it('answers a parent who had runner\'s knee long ago and asks how a child can avoid it, without starting a check', async () => {
+    const turn = await new Person(bot.url).say("My 13-year-old is joining the track club. I had runner's knee in my twenties and I'd love to spare her that. What can she do to avoid getting runner's knee?");
+    expect(turn.entity('triage.question')).to.equal(undefined);
+    // Answered, or offered first among the topics to choose from.
+    const offered = turn.entity('kb.answer')?.id ?? (turn.entity('kb.suggestions')?.ids as string[] | undefined)?.[0];
+    expect(offered).to.equal('prevention');
+  });
+
+  it('gives no answer to a question that leans on one it cannot answer ("can dogs get a luxating kneecap? what even is that")', async () => {
+    const turn = await new Person(bot.url).say('can dogs get a luxating kneecap? what even is that');
+    expect(turn.entity('kb.answer')).to.equal(undefined);
+    expect(turn.entity('kb.noMatch')).to.not.equal(undefined);
+  });
+
   for (const { q } of messages.answer) {
     it(`answers "${q}" without starting the check`, async () => {
       const turn = await new Person(bot.url).say(q);

@@ -86,6 +86,23 @@ describe('the real bot in Web Chat (headless Chromium)', function () {
     expect(await seriousAccessibilityViolations(page)).to.deep.equal([]);
   });
 
+  // From a browser audit: on a phone, an outcome longer than the screen opened at its end, its headline scrolled out of view.
+  it('shows an outcome longer than a phone screen from its headline, and a short reply whole', async () => {
+    await page.setViewportSize({ width: 390, height: 700 });
+    await waitForBotText(page, /knee pain assistant/);
+    let since = await sendText(page, 'my knee hurts');
+    await waitForBotText(page, /specific injury/, { since });
+    // A reply that fits: its question is in view, as it was before.
+    expect(await inView(page, /specific injury/)).to.equal(true);
+    for (const [reply, next] of [['no', /Do any of these apply/], ['none of those', /How old/], ['30', /How long/]] as const) {
+      since = await sendText(page, reply);
+      await waitForBotText(page, next, { since });
+    }
+    since = await sendText(page, '3 weeks');
+    await waitForBotText(page, /We recommend a professional assessment/, { since });
+    expect(await inView(page, /We recommend a professional assessment/)).to.equal(true);
+  });
+
   it('offers booking with the clinic link', async () => {
     await waitForBotText(page, /knee pain assistant/);
     const since = await clickSuggestedAction(page, 'Book an assessment');
@@ -115,3 +132,24 @@ describe('the real bot in Web Chat (headless Chromium)', function () {
     expect(await seriousAccessibilityViolations(page)).to.deep.equal([]);
   });
 });
+
+/** Whether the top of the last bot bubble matching `pattern` comes to rest inside the visible part of the transcript. */
+async function inView(page: Page, pattern: RegExp): Promise<boolean> {
+  const visible = ([selector, source]: readonly [string, string]): boolean => {
+    const scrollable = document.querySelector('.webchat__basic-transcript__scrollable');
+    const bubble = Array.from(document.querySelectorAll(selector)).filter((b) => new RegExp(source).test((b as HTMLElement).innerText)).pop();
+    if (!scrollable || !bubble) return false;
+    const view = scrollable.getBoundingClientRect();
+    const top = bubble.getBoundingClientRect().top;
+    return top >= view.top && top < view.bottom;
+  };
+  // Web Chat scrolls smoothly: the bubble is looked at once the transcript has stopped moving.
+  await page.waitForFunction(() => {
+    const scrollable = document.querySelector('.webchat__basic-transcript__scrollable') as (HTMLElement & { lastTop?: number }) | null;
+    if (!scrollable) return false;
+    const still = scrollable.lastTop === scrollable.scrollTop;
+    scrollable.lastTop = scrollable.scrollTop;
+    return still;
+  }, undefined, { polling: 250, timeout: 5000 });
+  return page.evaluate(visible, [SELECTORS.botBubble, pattern.source] as const);
+}

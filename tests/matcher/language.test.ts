@@ -85,13 +85,15 @@ describe('messages in another language', () => {
     for (const file of ['intents.json', 'triage-phrases.json', 'booking-messages.json']) walk(JSON.parse(readFileSync(path.join(projectRoot, 'knowledge', file), 'utf8')));
     const read = [...texts].filter((t) => nameOf(t) !== undefined);
     expect(texts.size).to.be.greaterThan(15_000);
-    // "No, không có, nothing." and "Hindi po, no injury." answer the check (which reads them as no); "bonjour" is a greeting;
-    // "AIDE" is the French SMS keyword for help, answered before any reading of the language. The phrase file's warning signs
-    // in Spanish, French and Portuguese ("no puedo caminar", "dolor de pecho") are read in messages that mix them with English.
+    // "No, không có, nothing." and "Hindi po, no injury." answer the check (which reads them as no), as do French replies
+    // with their English beside them ("depuis hier, since yesterday"); a question of a development set is written in Spanish
+    // on purpose (it gets "I can only answer in English" in Spanish); "bonjour" is a greeting; "AIDE" is the French SMS
+    // keyword for help, answered before any reading of the language. The phrase file's warning signs in Spanish, French and
+    // Portuguese ("no puedo caminar", "dolor de pecho") are read in messages that mix them with English.
     const signsInOtherLanguages = /puedo|peux|consigo|pecho|poitrine|peito|falta de aire|falta el aire|frio\b.*azul|fiebre|fievre|febre|calentura/;
     const others = read.filter((t) => !signsInOtherLanguages.test(t));
-    expect(others, others.join(' | ')).to.have.length.at.most(6);
-    expect(others.filter((t) => !/không|khong|hindi po|bonjour|^aide$/i.test(t))).to.deep.equal([]);
+    expect(others, others.join(' | ')).to.have.length.at.most(10);
+    expect(others.filter((t) => !/không|khong|hindi po|bonjour|^aide$|depuis hier, since|les escaliers, stairs|— fever, and the knee|^que es la enfermedad/i.test(t))).to.deep.equal([]);
   });
 
   it('says each line it knows in that language, and 911 in every one', () => {

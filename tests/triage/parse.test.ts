@@ -440,6 +440,108 @@ describe('triage free-text parsing', () => {
     expect(told('my knee pain from 3 weeks, inside part, when i go down stair')).to.include({ duration: '2to6w', location: 'inner' });
   });
 
+  it('reads a correction said without a comma ("7 no wait 5"), and a bare number after one in the unit it corrects', () => {
+    const p = protocol();
+    const read = (q: QuestionId, text: string) => interpretAnswer(p, q, text, { ...CTX, optionsNumbered: false }).answers[q] ?? null;
+    expect(read('severity', '7 no wait 5')).to.equal(5);
+    expect(read('severity', 'like a 7 i mean 5')).to.equal(5);
+    expect(read('trend', 'worse no actually the same')).to.equal('same');
+    expect(read('duration', '4 weeks no wait 3 days')).to.equal('lt1w');
+    expect(read('age', '45 no actually 15')).to.equal('child');
+    // "closer to 3" after "about 2 weeks" is 3 weeks; after "a week or two" a bare 3 says no unit, and is asked again.
+    expect(read('duration', 'about 2 weeks, no actually closer to 3')).to.equal('2to6w');
+    expect(read('duration', '5 days no wait 9')).to.equal('1to2w');
+    expect(read('duration', 'a week or two, no actually 3')).to.equal(null);
+    expect(read('duration', '3 weeks no wait')).to.equal(null);
+    // "I can't wait to run" corrects nothing; a warning sign told stays told.
+    expect(read('injury', 'no wait yes i fell')).to.equal('yes');
+    expect(read('red_flags', 'swelling no wait fever')).to.include('swollen');
+  });
+
+  it('does not take a cold (the illness) for a cold foot, or surgery elsewhere, or its time, for the knee\'s', () => {
+    const p = protocol();
+    const signs = (text: string) => interpretAnswer(p, 'red_flags', text, CTX).answers.red_flags;
+    expect(signs("none. I do have a cold at the moment but the knee isn't hot or swollen")).to.deep.equal(['none']);
+    expect(signs('I have a cold foot')).to.deep.equal(['cold_pale_foot']);
+    expect(signs('my foot is cold')).to.deep.equal(['cold_pale_foot']);
+    expect(signs('None. The surgery was my shoulder, nothing done to the knee.')).to.deep.equal(['none']);
+    expect(signs("It's hot and swollen. No fever. The surgery was my gallbladder, nothing to do with the knee.")).to.deep.equal(['hot_swollen']);
+    expect(signs('the surgery was on my knee 3 weeks ago')).to.deep.equal(['recent_surgery']);
+    const told = (text: string) => extractVolunteered(p, text, CTX);
+    expect(told("Had shoulder surgery 6 weeks ago and started the bike at the gym, now my knee's a bit sore")).to.deep.equal({});
+    expect(told('Had my gallbladder out 4 weeks ago (all healed fine), but now my knee is bugging me')).to.deep.equal({});
+    expect(told('had knee surgery 6 weeks ago and now it hurts')).to.include({ duration: '2to6w' });
+  });
+
+  it('takes a fear of having torn something as no injury told, and a tear told as one', () => {
+    const p = protocol();
+    const told = (text: string) => extractVolunteered(p, text, CTX);
+    expect(told("I'm so scared I've torn something and will never run again").injury).to.equal(undefined);
+    expect(told('worried i tore something').injury).to.equal(undefined);
+    expect(told('i think i tore something').injury).to.equal('yes');
+    expect(told('I tore something playing soccer, im scared').injury).to.equal('yes');
+  });
+
+  it('reads an injury long ago that the pain has lasted since, a day of the month, swelling within minutes, another part\'s break', () => {
+    const p = protocol();
+    const told = (text: string) => extractVolunteered(p, text, CTX);
+    expect(told("I twisted my knee playing touch football at Thanksgiving and it still isn't right")).to.deep.equal({ injury: 'yes', duration: 'gt6w' });
+    // Without words that it has gone on since, an old injury may not be how this pain began: both are asked.
+    expect(told('I twisted it a few years ago and now it hurts again').injury).to.equal(undefined);
+    const read = (q: QuestionId, text: string) => interpretAnswer(p, q, text, { ...CTX, optionsNumbered: false }).answers[q] ?? null;
+    // Wednesday 25 November: the 19th is six days ago.
+    expect(read('duration', 'the 19th')).to.equal('lt1w');
+    expect(read('duration', 'since the first snow, that was the 19th')).to.equal('lt1w');
+    expect(read('rapid_swelling', 'By the time I got home, maybe 45 minutes, it was swollen like a balloon, so yes it swelled fast.')).to.equal('yes');
+    expect(read('rapid_swelling', 'within 45 minutes')).to.equal('yes');
+    expect(read('rapid_swelling', 'maybe')).to.equal(null);
+    expect(interpretAnswer(p, 'rapid_swelling', 'maybe 45 minutes', CTX).answers.duration).to.equal(undefined);
+    expect(interpretAnswer(p, 'severity', 'worse than when I broke my wrist, so like an 8', CTX).answers).to.deep.equal({ severity: 8 });
+    expect(told('I fell and broke my wrist, my knee is swollen too').injury).to.equal('yes');
+    // Tingling down the outside of the leg is a sign, not where the knee hurts.
+    const signs = interpretAnswer(p, 'red_flags', "it gives way sometimes, it's a little swollen (not warm), and I get tingling on the outside of the leg", CTX).answers;
+    expect(signs.location).to.equal(undefined);
+    expect(told('pain on the outside of my knee').location).to.equal('outer');
+  });
+
+  it('reads the answer after words that only lead in ("k, um no", "okay, no"), and "okay" alone as it was', () => {
+    const p = protocol();
+    const read = (q: QuestionId, text: string) => interpretAnswer(p, q, text, { ...CTX, optionsNumbered: false }).answers[q] ?? null;
+    expect(read('injury', 'k, um no')).to.equal('no');
+    expect(read('injury', 'honestly no')).to.equal('no');
+    // "okay" is what "can you take four steps?" may be answered with; "okay, no" is a no.
+    expect(read('weight_bearing', 'ok, no')).to.equal('no');
+    expect(read('weight_bearing', 'okay')).to.equal('yes');
+    expect(read('injury', 'yeah... well no')).to.equal(null);
+  });
+
+  it('reads times from Toronto\'s year ("since school started", "since the clocks changed") and an operation "more than 3 months ago" as past', () => {
+    const p = protocol();
+    const read = (q: QuestionId, text: string) => interpretAnswer(p, q, text, { ...CTX, optionsNumbered: false }).answers[q] ?? null;
+    // Wednesday 25 November 2026: school started on 8 September; the clocks went back on 1 November.
+    expect(read('duration', 'since school started')).to.equal('gt6w');
+    expect(read('duration', 'since the clocks changed')).to.equal('2to6w');
+    expect(read('red_flags', "I had the ACL surgery back in April but that's more than 3 months ago")).to.deep.equal(['none']);
+    expect(read('red_flags', 'knee surgery 3 months ago')).to.deep.equal(['recent_surgery']);
+    const told = (text: string) => extractVolunteered(p, text, CTX);
+    expect(told('Knee has been getting worse ever since I started walking to work in September.')).to.deep.include({ trend: 'worse', aggravators: ['walking'] });
+    expect(told('Twisted my knee getting out of the car on Saturday, now the inside of it hurts.').location).to.equal('inner');
+  });
+
+  it('reads no time from an event to come, no cold foot from "hot n cold", and no swelling that has gone', () => {
+    const p = protocol();
+    const told = (text: string) => extractVolunteered(p, text, CTX);
+    expect(told("I'm locked in for a half marathon in March and my knee started aching on Monday").duration).to.equal('lt1w');
+    expect(told('im locked in for a half in the spring n now the outside of my knee is sore after long runs').duration).to.equal(undefined);
+    expect(told('knee sore for 3 and a half weeks').duration).to.equal('2to6w');
+    const signs = (text: string) => interpretAnswer(p, 'red_flags', text, CTX).answers.red_flags;
+    expect(signs('its rly red n swollen n i feel like crap, been hot n cold all night')).to.include('fever_hot_swollen').and.not.include('cold_pale_foot');
+    expect(signs('my foot is cold and pale')).to.deep.equal(['cold_pale_foot']);
+    expect(signs('It was swollen the first week, gone now. So none.')).to.deep.equal(['none']);
+    expect(told("swelling's all gone now n no chest pain or anything, knee just a lil sore").red_flags).to.equal(undefined);
+    expect(told('my knee is swollen').red_flags).to.deep.equal(['swollen']);
+  });
+
   it('takes what is worst, told beside another answer, as what makes it worse', () => {
     const p = protocol();
     expect(interpretAnswer(p, 'severity', '8, going down stairs is the worst, plus walking any distance', CTX).answers).to.deep.equal({ severity: 8, aggravators: ['stairs'] });

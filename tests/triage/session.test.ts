@@ -270,9 +270,22 @@ describe('triage session', () => {
     expect(startSession(p, { returning: false, openingText: 'my knee is a bit better than last time', ctx: CTX }).state.answers.returning_status).to.equal(undefined);
   });
 
-  it('reads no time from a returning person\'s opening (it is when they last talked), so "it is gone" ends kindly', () => {
+  it('reads no time from a returning person\'s words about the last chat, so "it is gone" ends kindly', () => {
     const result = converse(p, 'Hi again! Back about my knee from a couple of weeks ago.', true, { returning_status: "All good now, I haven't had any pain since last weekend." });
     expect({ level: result.level, reasons: result.reasons }).to.deep.equal({ level: 'self-care', reasons: ['resolved'] });
+    // What else they tell is the pain's: "been 5 weeks total now", "going on since Halloween".
+    const total = converse(p, "Hey, I used this a couple of weeks ago for my knee. It's about the same, been 5 weeks total now.", true, { returning_status: 'same', injury: 'no', red_flags: 'none' });
+    expect({ level: total.level, reasons: total.reasons }).to.deep.equal({ level: 'book', reasons: ['returning', 'persistent'] });
+    const since = converse(p, "Back again, I did the knee check on the 10th. It's getting worse now, it's been going on since Halloween.", true, { returning_status: 'worse', injury: 'no', red_flags: 'none' });
+    expect({ level: since.level, reasons: since.reasons }).to.deep.equal({ level: 'book', reasons: ['returning', 'persistent', 'worsening'] });
+    // "Back again" is the person, not the pain come back.
+    expect(since.state.answers.recurrent).to.equal(undefined);
+  });
+
+  it('ends kindly when the pain is gone, whatever time the story of getting better tells', () => {
+    const story = "So I did the exercises you suggested, got new shoes, backed off the mileage for two weeks, and now I'm back to my normal runs. The pain is gone completely.";
+    const result = converse(p, 'Hello, I checked my knee with you a few weeks ago', true, { returning_status: story });
+    expect({ level: result.level, reasons: result.reasons, asked: result.asked }).to.deep.equal({ level: 'self-care', reasons: ['resolved'], asked: ['returning_status'] });
   });
 
   it('never sets aside a warning sign told before "it is gone", and asks the warning signs then', () => {
