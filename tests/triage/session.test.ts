@@ -282,7 +282,7 @@ describe('triage session', () => {
     expect(since.state.answers.recurrent).to.equal(undefined);
   });
 
-  it('ends kindly when the pain is gone, whatever time the story of getting better tells', () => {
+  it('ends kindly when the pain is gone, a time in the story of getting better being a rest taken ("backed off the mileage for two weeks"), not the pain', () => {
     const story = "So I did the exercises you suggested, got new shoes, backed off the mileage for two weeks, and now I'm back to my normal runs. The pain is gone completely.";
     const result = converse(p, 'Hello, I checked my knee with you a few weeks ago', true, { returning_status: story });
     expect({ level: result.level, reasons: result.reasons, asked: result.asked }).to.deep.equal({ level: 'self-care', reasons: ['resolved'], asked: ['returning_status'] });
