@@ -153,7 +153,7 @@ export function createIntentReader(phrases: IntentPhrases): IntentReader {
   const withoutNames = (norm: string): string => conditionNames.reduce((text, name) => text.replaceAll(name, ' condition '), ` ${norm} `).trim();
   const haveCondition = report.haveCondition.map((w) => ` ${normaliseText(w)} condition `);
   const hypothetical = report.hypothetical.map((h) => ` ${normaliseText(h)} `);
-  const conditionLongAgo = report.conditionLongAgo.map((p) => ` ${normaliseText(p)} `);
+  const conditionLongAgo = new WordSequences(report.conditionLongAgo.map((p) => [normaliseText(p), true] as const));
   const conditionHedged = new Set(report.conditionHedges.map((h) => `condition ${normaliseText(h)}`));
 
   /** Where symptom phrases ("knee pain", "gives way") start, by word. */
@@ -269,8 +269,8 @@ export function createIntentReader(phrases: IntentPhrases): IntentReader {
       said.raw.split(CLAUSE_END).some((clause) => {
         const told = withoutNames(normaliseText(clause));
         const clauseWords = told.split(' ');
-        const longAgo = conditionLongAgo.some((phrase) => ` ${told} `.includes(phrase));
-        return clauseWords.some((w) => self.has(w)) && !clauseWords.some((w) => others.has(w)) && !longAgo && haveCondition.some((phrase) => ` ${told} `.includes(phrase));
+        const own = clauseWords.some((w) => self.has(w)) && !clauseWords.some((w) => others.has(w)) && !conditionLongAgo.foundIn(clauseWords);
+        return own && haveCondition.some((phrase) => ` ${told} `.includes(phrase));
       });
     if (firstPerson && haveCondition.some((phrase) => ` ${norm} `.includes(phrase)) && ownCondition()) return 'own';
     // "runner's knee i think", "pfps maybe": the name alone, hedged, is someone's guess at their own knee.

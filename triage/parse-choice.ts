@@ -7,7 +7,7 @@ import { CodePhrases, Language } from './language';
 import { affirms, denies, findHits, matchesAtStart, PhraseSet } from './phrases';
 import { ReadMode } from './parse-duration';
 import { Question } from './protocol';
-import { BREAK, clauseAt, fromTokens, normalize, Normalized, splitAtWords } from './text';
+import { afterLeading, BREAK, clauseAt, fromTokens, normalize, Normalized, splitAtWords } from './text';
 
 const EMPTY: PhraseSet = { patterns: [], except: [] };
 
@@ -219,9 +219,8 @@ function yesAfterBut(lang: Language, q: Question, text: Normalized): boolean {
  */
 /** "k, um no", "okay, no": the reply without words before it that only lead in (kept when nothing else is said: "okay"). */
 function afterLeadIns(lang: Language, text: Normalized): Normalized {
-  let skip = 0;
-  while (skip < text.tokens.length && (lang.leadIns.has(text.tokens[skip]) || text.tokens[skip] === BREAK)) skip++;
-  return skip === 0 || skip === text.tokens.length ? text : fromTokens(text.tokens.slice(skip));
+  const rest = afterLeading(text, lang.leadIns);
+  return rest.tokens.length === 0 ? text : rest;
 }
 
 export function readYesNo(lang: Language, q: Question, said: Normalized, mode: ReadMode): YesNo | null {

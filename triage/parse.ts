@@ -198,8 +198,11 @@ export function extractVolunteered(protocol: Protocol, text: string, ctx: ParseC
  * nothing else; undefined when it tells of none (or only asks about one).
  */
 export function besidesEarlierCheck(protocol: Protocol, text: string): string | undefined {
-  const told = text.trim().length === 0 ? null : toldOf(protocol, text);
-  if (told === null || !affirms(protocol.language.earlierChat.phrases, told[0], protocol.language.negation)) return undefined;
+  const { earlierChat, negation, lexicon } = protocol.language;
+  // Read on every message outside a check: most name no earlier check, and are not read for what they ask.
+  if (text.trim().length === 0 || !affirms(earlierChat.phrases, normalize(text, lexicon), negation)) return undefined;
+  const told = toldOf(protocol, text);
+  if (told === null || !affirms(earlierChat.phrases, told[0], negation)) return undefined;
   return withoutEarlierChat(protocol, text);
 }
 

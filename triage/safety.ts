@@ -7,7 +7,7 @@ import { aboutSomeoneElse, readRedFlags } from './parse-red-flags';
 import { Protocol } from './protocol';
 import type { Level } from './ids';
 import { evaluate } from './rules';
-import { BREAK, normalize, normalizedClauses, type Normalized } from './text';
+import { afterLeading, normalize, normalizedClauses, type Normalized } from './text';
 
 /** The level the rules give the warning signs a message tells, if it tells any. `whole` is the message already normalised, when the caller has it. */
 function signsLevel(protocol: Protocol, text: string, ctx: ParseContext, whole?: Normalized): Level | undefined {
@@ -96,7 +96,7 @@ function namesNoOne(protocol: Protocol, normalized: Normalized): boolean {
   const { selfWords, questionStarts, toldCues } = protocol.language.generalQuestion;
   if (normalized.tokens.some((t) => selfWords.has(t))) return false;
   // Opened as a question ("so, does..."), not as a statement with a question after it ("had a knee injection, ok to run?").
-  const first = normalized.tokens.find((t) => t !== BREAK && !protocol.language.leadIns.has(t));
+  const first = afterLeading(normalized, protocol.language.leadIns).tokens[0];
   return (first !== undefined && questionStarts.has(first)) || !normalized.tokens.some((t) => toldCues.has(t));
 }
 

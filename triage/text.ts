@@ -265,6 +265,13 @@ export function splitAtWords(text: Normalized, words: ReadonlySet<string>): Norm
   return parts.filter((p) => p.length > 0).map(fromTokens);
 }
 
+/** The text from its first word that is neither a break nor one of `skip` ("k, um no" without "k, um"); empty when none is. */
+export function afterLeading(text: Normalized, skip: ReadonlySet<string>): Normalized {
+  let at = 0;
+  while (at < text.tokens.length && (text.tokens[at] === BREAK || skip.has(text.tokens[at]))) at++;
+  return at === 0 ? text : fromTokens(text.tokens.slice(at));
+}
+
 /** The clauses `keep` accepts, joined again with breaks; the text itself when it keeps them all. */
 export function keepClauses(text: Normalized, keep: (clause: Normalized) => boolean): Normalized {
   const kept: string[] = [];
