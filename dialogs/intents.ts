@@ -45,6 +45,8 @@ export interface IntentReader {
   readonly followOnStandsAt: number;
   /** Most questions of one message answered ("Does KT tape work? And do you sell braces?"). */
   readonly answersPerMessage: number;
+  /** The message names another part of the body and not the knee ("my back hurts at night", "growing pains in his shins"). */
+  aboutAnotherPart(text: string | IntentText): boolean;
   /** Whether, and how, the message speaks of knee symptoms or an injury. */
   symptomReport(text: string | IntentText): SymptomReport | undefined;
   /** The message is phrased as a question. */
@@ -224,6 +226,10 @@ export function createIntentReader(phrases: IntentPhrases): IntentReader {
       }
       return false;
     },
+    aboutAnotherPart(text) {
+      const words = withoutNames(read(text).norm).split(' ');
+      return !words.some((w) => body.has(w)) && namesOtherPart(words);
+    },
     symptomReport(text) {
       const said = read(text);
       if (!hypothetical.some((h) => ` ${said.norm} `.includes(h))) return reportOf(said);
@@ -249,6 +255,10 @@ export function createIntentReader(phrases: IntentPhrases): IntentReader {
     },
   };
 
+  function namesOtherPart(words: readonly string[]): boolean {
+    return words.some((w) => otherPartWords.has(w)) || otherPartPhrases.some((part) => ` ${words.join(' ')} `.includes(part));
+  }
+
   function reportOf(said: IntentText): SymptomReport | undefined {
     const norm = withoutNames(said.norm);
     const words = norm.split(' ');
@@ -260,7 +270,7 @@ export function createIntentReader(phrases: IntentPhrases): IntentReader {
     const ownInjury = words.some((w, i) => injuryVerbs.has(w) && i > 0 && self.has(words[i - 1]));
     if (words.some((w) => animals.has(w)) && !personsKnee && !ownInjury) return undefined;
     // "my hip hurts", "I twisted my ankle": another part of the body, and no knee.
-    if (kneeAt < 0 && (words.some((w) => otherPartWords.has(w)) || otherPartPhrases.some((part) => ` ${norm} `.includes(part)))) return undefined;
+    if (kneeAt < 0 && namesOtherPart(words)) return undefined;
     const firstPerson = words.some((w) => self.has(w));
     // "I think I have runner's knee": someone telling of their own knee by the condition's name.
     // Not when the clause that says so is about others ("what should I watch for in students who might have PFPS?"), or puts

@@ -271,7 +271,8 @@ export async function handleMessage(deps: ConversationDeps, data: ConversationDa
   // "Before I answer that" only where something was asked: "my knee keeps locking" asks nothing.
   if (urgentFirst) return remember([say(command === undefined && !intents.asksSomewhere(said) ? messages.urgentFirstReport : messages.urgentFirst), ...(await triage.start(data, input, opening))]);
   // "I had a knee injection 2 weeks ago, is it ok to run?": what a doctor or the surgeon should see first is the check's to say.
-  if (safety?.doctorSigns && !picked && !triage.active(data) && command === undefined && !outcomeJustGiven) {
+  // Not "my back hurts at night": the check is of a knee, and that message tells of another part.
+  if (safety?.doctorSigns && !picked && !triage.active(data) && command === undefined && !outcomeJustGiven && !intents.aboutAnotherPart(said)) {
     return remember([...(intents.asksSomewhere(said) ? [say(messages.checkFirst)] : []), ...(await triage.start(data, input, opening))]);
   }
   if (command === undefined && !picked) {

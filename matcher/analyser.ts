@@ -173,7 +173,7 @@ export class Analyser {
       const factor = story && !sentence.question ? this.options.contextEmphasis : 1;
       // Typos first, so a shortcut or a unit mistyped ("2 weks") is read as the one meant.
       const plain = timeSpans(this.expand(this.correct(sentence.words, corrected)));
-      const typed = this.falseFriends.replaceIn(plain);
+      const typed = this.falseFriends.replaceIn(plain, 1, this.synonyms);
       const canonical = this.inflect(this.synonyms.replaceIn(typed));
       // A condition inside a domain phrase is not one: "massage gun" is foam rolling, not massage therapy.
       outOfScope ??= this.scope.outOfScope(plain, this.synonyms, typed, canonical);

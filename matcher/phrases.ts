@@ -81,12 +81,16 @@ export class PhraseTable {
     return undefined;
   }
 
-  /** The tokens with each phrase of at least `minLength` tokens replaced. */
-  replaceIn(tokens: readonly string[], minLength = 1): string[] {
+  /**
+   * The tokens with each phrase of at least `minLength` tokens replaced. A phrase also gives way to one of `yieldTo` that
+   * takes over its last words and runs past it: "how do i start running" (taking up running) is not in "how do i start
+   * running again after runner's knee", where "start running again" is.
+   */
+  replaceIn(tokens: readonly string[], minLength = 1, yieldTo?: PhraseTable): string[] {
     const out: string[] = [];
     for (let i = 0; i < tokens.length; ) {
       const hit = this.at(tokens, i);
-      if (hit && hit.length >= minLength && !this.overlapped(tokens, i, hit.length)) {
+      if (hit && hit.length >= minLength && !this.overlapped(tokens, i, hit.length) && !yieldTo?.runsPast(tokens, i, hit.length)) {
         out.push(hit.replacement);
         i += hit.length;
       } else {
@@ -95,6 +99,18 @@ export class PhraseTable {
       }
     }
     return out;
+  }
+
+  /**
+   * Whether a phrase takes over the last two or more of the `length` tokens from `start` and ends after them ("what is a
+   * tempo" keeps its one last word from "tempo run").
+   */
+  private runsPast(tokens: readonly string[], start: number, length: number): boolean {
+    for (let j = start + 1; j < start + length - 1; j++) {
+      const other = this.at(tokens, j);
+      if (other && other.length >= 2 && j + other.length > start + length) return true;
+    }
+    return false;
   }
 
   /** A phrase gives way to an equal or longer one that starts inside it and runs past it: "my runners knee" is not "my runners" + "knee". */

@@ -271,7 +271,7 @@ function readDuration(r: PhraseReader, x: Json, path: string): DurationLanguage 
     units: numberMap(c, o.units, `${path}.units`),
     quantities: numberMap(c, o.quantities, `${path}.quantities`),
     lessThan: r.set(o.lessThan, `${path}.lessThan`),
-    moreThan: r.set(o.moreThan, `${path}.moreThan`),
+    moreThan: r.set(o.moreThan, `${path}.moreThan`, o.moreThanExcept ?? []),
     blockedBefore: c.strings(o.blockedBefore, `${path}.blockedBefore`),
     afterUnit: c.strings(o.afterUnit, `${path}.afterUnit`),
     eventAfterUnit: {

@@ -72,6 +72,9 @@ function birthYear(tokens: readonly string[], i: number, mode: ReadMode, yearNow
 
 const FEEL = new Set(['feel', 'feels', 'felt', 'feeling']);
 
+/** "58. Had the right hip replaced in 2015": a year after one of these dates something else, unless it follows "born". */
+const EVENT_YEAR_AFTER = new Set(['in', 'since', 'from', 'until', 'till', 'by', 'back', 'around', 'before', 'after']);
+
 /** The number at `i` follows "feel(s) [like] [about|around] [a|an]". */
 function feltAge(tokens: readonly string[], i: number): boolean {
   let k = i - 1;
@@ -87,6 +90,7 @@ function numbers(tokens: readonly string[], mode: ReadMode, grades: Language['sc
     const next = tokens[i + 1] ?? '';
     const prev = tokens[i - 1] ?? '';
     const n = Number(t);
+    if (/^\d{4}$/.test(t) && EVENT_YEAR_AFTER.has(prev) && !(prev === 'in' && tokens[i - 2] === 'born')) continue;
     const year = birthYear(tokens, i, mode, yearNow);
     if (year) {
       out.push(year);
@@ -105,7 +109,7 @@ function numbers(tokens: readonly string[], mode: ReadMode, grades: Language['sc
     if (feltAge(tokens, i)) continue;
     const months = next === 'months' || next === 'month';
     if (mode === 'mention') {
-      const aged = next === 'years' && tokens[i + 2] === 'old';
+      const aged = (next === 'years' || next === 'year') && tokens[i + 2] === 'old';
       const said = (prev === 'am' && tokens[i - 2] === 'i') || prev === 'aged' || prev === 'age' || prev === 'turned' || prev === 'turning';
       // "my son is 12", and "my daughter (14)" as people write it in brackets.
       const bracketed = prev === ',' && next === ',' ? tokens[i - 2] ?? '' : prev;

@@ -70,9 +70,11 @@ export function fromCalendar(r: Reader): DayRange[] {
     const wd = WEEKDAYS.indexOf(tok);
     // "since Friday the 13th" is dated by the 13th, below.
     if (wd >= 0 && t[i + 1] === 'the' && isOrdinal(t[i + 2] ?? '')) return;
+    // "the Wednesday before last": the week before "last Wednesday".
+    const beforeLast = t[i + 1] === 'before' && t[i + 2] === 'last';
     if (wd >= 0) {
       let d: number;
-      if (prev === 'last') d = dow + 7 - wd;
+      if (prev === 'last' || beforeLast) d = dow + 7 - wd + (beforeLast ? 7 : 0);
       else if (prev === 'this') d = dow >= wd ? dow - wd : dow + 7 - wd;
       else d = (dow - wd + 7) % 7 || 7;
       push(i, d, d);

@@ -123,7 +123,8 @@ function fromQuantities(r: Reader, bands: readonly DurationBandRange[], negation
   r.tokens.forEach((tok, i) => {
     const unit = r.lang.units.get(tok) ?? misspeltUnit(r, i);
     if (unit === undefined) return;
-    const q = quantityBefore(r, i);
+    // "week and a half", with no number before it, is one and a half.
+    const q = quantityBefore(r, i) ?? (r.phraseAt(i + 1, ['and a half']) > 0 ? { start: i, lo: 1, hi: 1 } : null);
     if (!q) return;
     let after = i + 1;
     let extra = 0;

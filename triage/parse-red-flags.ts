@@ -17,7 +17,7 @@ import { BREAK, clauseAt, fromTokens, Normalized } from './text';
  */
 function isHistory(lang: Language, text: Normalized, hit: Hit, ctx: ParseContext, days: number, bands: readonly DurationBandRange[]): boolean {
   if (toldLongAgo(lang, text, hit)) return true;
-  const { clause, at } = clauseOf(text, hit);
+  const { clause, at } = withTimeAfter(lang, text, hit);
   const markers = findHits(lang.historyMarkers, clause, lang.negation).filter((m) => !m.negated);
   if (markers.length === 0) return false;
   // "surgery 2 years ago and now it's hot and swollen": a sign told after the time, as now, is now.
@@ -31,6 +31,20 @@ function clauseOf(text: Normalized, hit: Hit): { clause: Normalized; at: number 
   let from = hit.start;
   while (from > 0 && text.tokens[from - 1] !== BREAK) from--;
   return { clause: clauseAt(text, hit.start), at: hit.start - from };
+}
+
+/** Most words of a clause that only says when ("ten years back", "back in 2015"). */
+const TIME_CLAUSE_WORDS = 4;
+
+/** "I had a replacement, ten years back": a short clause of history markers just after the sign's is read with it. */
+function withTimeAfter(lang: Language, text: Normalized, hit: Hit): { clause: Normalized; at: number } {
+  const found = clauseOf(text, hit);
+  const end = hit.start - found.at + found.clause.tokens.length;
+  if (text.tokens[end] !== BREAK) return found;
+  const next = clauseAt(text, end + 1);
+  if (next.tokens.length === 0 || next.tokens.length > TIME_CLAUSE_WORDS) return found;
+  if (!findHits(lang.historyMarkers, next, lang.negation).some((m) => !m.negated)) return found;
+  return { clause: fromTokens([...found.clause.tokens, ...next.tokens]), at: found.at };
 }
 
 /** A word of now ("now", "again", "still") after a marker of time in the clause. */
@@ -175,8 +189,10 @@ export function readRedFlags(
   const heat = heatTold > 0;
   const swelling = present(lang.cues.swelling, undefined, 'swollen');
   // Told in passing, heat is the sign with swelling, or twice over: "it's gone all hot and red" (a knee inflamed) is, "it's warm after a run" is not.
+  // In an answer, heat alone is the sign ("it's hot"), unless swelling is denied beside it ("warm but not swollen").
+  const swellingDenied = !swelling && findHits(setOf(lang.cues.swelling), text, lang.negation).some((h) => h.negated);
   if (fever && (heat || swelling || mode === 'answer')) flags.add('fever_hot_swollen');
-  else if (heat && (swelling || mode === 'answer' || (heatTold > 1 && (present(lang.cues.knee) || !present(lang.cues.otherBody))))) flags.add('hot_swollen');
+  else if (heat && (swelling || (mode === 'answer' && !swellingDenied) || (heatTold > 1 && (present(lang.cues.knee) || !present(lang.cues.otherBody))))) flags.add('hot_swollen');
   else if (swelling) flags.add('swollen');
 
   const noneSaid = codes.get('none');

@@ -113,13 +113,19 @@ function longAgoEvent(protocol: Protocol, text: Normalized, ctx: ParseContext): 
   const longAgo = protocol.durationBands[protocol.durationBands.length - 1].minDays - 1;
   // How long ago each event told happened, by the time in its clause (null: no time told). Exceptions are not applied:
   // "I did fall in 2019 (but that was my wrist)" is no injury now, and no time for this pain either.
+  // A word that is itself the time ("sore all fall", "since the fall": the season) tells of no event.
+  const daysIn = (clause: Normalized) => parseDuration(lang, clause, clause.tokens.join(' '), ctx, 'answer', protocol.durationBands)?.hi ?? null;
   const timesOf = (phrases: CodePhrases | undefined): Array<number | null> =>
     phrases
       ? findHits({ patterns: phrases.mention.patterns, except: [] }, text, lang.negation)
           .filter((hit) => !hit.negated)
           .map((hit) => {
             const clause = clauseAt(text, hit.start);
-            return parseDuration(lang, clause, clause.tokens.join(' '), ctx, 'answer', protocol.durationBands)?.hi ?? null;
+            const days = daysIn(clause);
+            if (days === null) return null;
+            const start = text.tokens.lastIndexOf(BREAK, hit.start) + 1;
+            const rest = fromTokens(clause.tokens.filter((_, k) => k + start < hit.start || k + start >= hit.end));
+            return daysIn(rest) === null ? null : days;
           })
       : [];
   const injuries = timesOf(lang.codes.get('injury')?.get('yes'));

@@ -200,7 +200,7 @@ function normalizeText(raw: string, lex: Lexicon): Normalized {
   // "55+" is 55 or over; "hot+swollen" is hot and swollen.
   if (s.includes('+')) s = s.replace(/(\d+)\s*\+/g, '$1 or over ').replace(/([a-z])\s*\+\s*(?=[a-z])/g, '$1 and ');
   if (s.includes('/')) s = s.replace(/(\d+(?:\.\d+)?)\s*\/\s*10\b/g, '$1 out of 10 ');
-  if (s.includes('-')) s = s.replace(/(\d+(?:\.\d+)?)\s*-\s*(\d+(?:\.\d+)?)/g, '$1 to $2').replace(/([a-z])-(?=[a-z])/g, '$1 ');
+  if (s.includes('-')) s = s.replace(/(\d+(?:\.\d+)?)\s*-\s*(\d+(?:\.\d+)?)/g, '$1 to $2').replace(/([a-z0-9])-(?=[a-z])/g, '$1 ');
   if (s.includes("'")) s = s.replace(/[a-z]+'[a-z]+/g, (w) => lex.contractions.get(w) ?? w.replace(/'(s|d)$/, '').replace(/'/g, ''));
   if (s.includes('.')) s = s.replace(/(\d)\.(\d)/g, '$1\u0000$2');
   // The steps before add no breaks, symbols or digits: the characters of the text as given say which steps below can change it.

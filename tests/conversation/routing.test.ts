@@ -131,8 +131,24 @@ describe('a first message about a knee: the check for someone telling of their o
     });
   }
 
+  // Pain at night is a sign the rules send to a doctor, but the check is of a knee: pain at night told of another part of
+  // the body starts no check ("my back hurts at night"); told of the knee, it does. A stitch in the side is no operation's, and
+  // weight one wants to lose is no weight lost without trying.
+  for (const text of ['my back hurts at night, is that normal', 'my 11 yo gets growing pains in his shins at night, is that normal', 'how do I stop getting side stitches when I run', 'how do i lose 10 pounds before race season?']) {
+    it(`says it has no answer to "${text}", without starting the check`, async () => {
+      const turn = await new Person(bot.url).say(text);
+      expect(turn.entity('triage.question')).to.equal(undefined);
+      expect(turn.entity('kb.noMatch')).to.not.equal(undefined);
+    });
+  }
+  for (const text of ['my knee hurts at night, is that normal', 'my back and my knee both ache at night']) {
+    it(`starts the check for "${text}"`, async () => {
+      expect((await new Person(bot.url).say(text)).entity('triage.question')?.id).to.equal('injury');
+    });
+  }
+
   // Searches typed as keywords name a topic beside "knee pain": answered, with the check one tap away.
-  for (const [text, id] of [['red flags knee pain', 'serious-causes'], ['worn out shoes knee pain', 'footwear']]) {
+  for (const [text, id] of [['red flags knee pain', 'serious-causes'], ['worn out shoes knee pain', 'footwear'], ['tips to prevnt kneecap pain long term', 'prevention']]) {
     it(`answers "${text}" and offers the check`, async () => {
       const turn = await new Person(bot.url).say(text);
       expect(turn.entity('kb.answer')?.id).to.equal(id);

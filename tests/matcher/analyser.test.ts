@@ -113,6 +113,7 @@ describe('message analysis', () => {
       ['a tape measure', 'tape'],
       ['running a business', 'run'],
       ['car insurance', 'insur'],
+      ['breathing in cold air', 'ice'],
     ];
     for (const [text, stem] of cases) it(`"${text}" is not about ${stem}`, () => expect(stems(text)).to.not.include(stem));
   });

@@ -30,4 +30,17 @@ describe('phrase table', () => {
     expect(replaced('a massage gun', 2)).to.deep.equal(['a', 'foamroll']);
     expect(replaced('a gun', 2)).to.deep.equal(['a', 'gun']);
   });
+
+  it('gives way to a phrase of another table that takes over its last words and runs past it', () => {
+    const friends = new PhraseTable(new Set());
+    friends.add('how do i start running', 'howdoistartrunning');
+    friends.add('what is a tempo', 'whatisatempo');
+    const domain = new PhraseTable(new Set());
+    domain.add('start running again', 'return');
+    domain.add('tempo run', 'intensity');
+    expect(friends.replaceIn(words('how do i start running again'), 1, domain)).to.deep.equal(['how', 'do', 'i', 'start', 'running', 'again']);
+    expect(friends.replaceIn(words('how do i start running'), 1, domain)).to.deep.equal(['howdoistartrunning']);
+    // One last word shared is not enough: "what is a tempo run" still asks what a tempo run is.
+    expect(friends.replaceIn(words('what is a tempo run'), 1, domain)).to.deep.equal(['whatisatempo', 'run']);
+  });
 });

@@ -32,7 +32,7 @@ function referenceNormalize(raw: string, lex: Lexicon): Normalized {
   s = s.replace(/(\d+)\s*\+/g, '$1 or over ').replace(/([a-z])\s*\+\s*(?=[a-z])/g, '$1 and ');
   s = s.replace(/(\d+(?:\.\d+)?)\s*\/\s*10\b/g, '$1 out of 10 ');
   s = s.replace(/(\d+(?:\.\d+)?)\s*-\s*(\d+(?:\.\d+)?)/g, '$1 to $2');
-  s = s.replace(/([a-z])-(?=[a-z])/g, '$1 ');
+  s = s.replace(/([a-z0-9])-(?=[a-z])/g, '$1 ');
   s = s.replace(/[a-z]+'[a-z]+/g, (w) => lex.contractions.get(w) ?? w.replace(/'(s|d)$/, '').replace(/'/g, ''));
   s = s.replace(/(\d)\.(\d)/g, '$1\u0000$2');
   s = s.replace(/[.!?;:,()[\]{}"\n\r\u2026]+/g, ` ${BREAK} `);

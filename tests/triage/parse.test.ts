@@ -49,7 +49,7 @@ describe('triage free-text parsing', () => {
     // "Yes and no" with more after it is still both: it is asked again, not read as the "yes".
     ['yes and no tbh, i really cant say', null], ['kind of yes and no, i slipped but didnt fall', null], ["I can't really say", null],
     // "I forgot about that" remembers; "I forget when" does not.
-    ['No... wait, actually yes, I did twist it getting out of my car a few days ago, I forgot about that.', 'yes'], ['I forget', null],
+    ['No... wait, actually yes, I did twist it getting out of my car a few days ago, I forgot about that.', 'yes'], ['I forget', null], ['x nope', 'no'],
     // A question back, with only a hedge beside it, is no answer; thinking aloud before the answer is not one either.
     ['Depends what you mean by injury, I guess?', null], ['it depends on what you mean', null], ['depends, I fell but it was minor', 'yes'],
     // A negator runs through a list closed by "or": the question's own words said back.
@@ -562,7 +562,23 @@ describe('triage free-text parsing', () => {
     ['Yeah... well, not really. I tried and had to grab the wall after two steps.', 'no'], ['Yes. Sorry for the slow reply', 'yes'],
   ]);
   table('age', [["I'm 15... sorry, just turned 16 last week", 'adult'], ['15, sorry 16', 'adult'], ['16. Sorry, 15', 'child']]);
-  table('severity', [['7, no actually more like 5', 5], ['7, no, more like 5', 5]]);
+  table('severity', [['7, no actually more like 5', 5], ['7, no, more like 5', 5], ['7... no, honestly more like a 5.', 5], ['honestly a 7', 7]]);
+  // From blind vignettes: an age told beside the year of another event ("hip replaced in 2015"), a week and a half said
+  // without "a", "the past two months" (not "more than two months"), and a spot that can't be pinned down.
+  table('age', [['58. Had the right hip replaced in 2015.', 'older'], ['born in 1970', 'older'], ['1970', 'older']]);
+  table('duration', [['week n a half i think', '1to2w'], ['week and a half', '1to2w'], ['for the past 6 weeks', '2to6w'], ['past 6 weeks', 'gt6w'], ['the whole fall', 'gt6w']]);
+  table('location', [['cant rly pinpoint it', 'unsure'], ["can't really pin it down", 'unsure']]);
+  // An operation on the other knee, or long ago in a clause of its own, is no recent surgery of this knee.
+  table('red_flags', [
+    ['None of those. The replacement I had was the other knee, ten years back.', ['none']], ['I had a replacement, ten years back.', ['none']],
+    ['I had a replacement, 2 weeks ago.', ['recent_surgery']], ['had surgery 3 weeks ago on this knee, the other knee is fine', ['recent_surgery']],
+  ]);
+  table('aggravators', [['squatting to pick up my kid', ['squatting']], ['hiking', ['walking']]]);
+  // Heat alone answers the warning-sign question, unless swelling is denied beside it.
+  table('red_flags', [
+    ["It feels warm but it isn't swollen. I had an arthroscopy 10 weeks ago.", ['recent_surgery']],
+    ["No, none of those. It feels slightly warm sometimes but there's no swelling.", ['none']], ["it's hot", ['hot_swollen']],
+  ]);
   // An option's number with words that say the same (SMS); words that say otherwise are asked about again.
   table('weight_bearing', [['2 not at all', 'no'], ['1 yes with a limp', 'yes'], ['2 yes', null]]);
   table('duration', [['2 weeks', '2to6w'], ['3 days', 'lt1w']]);
@@ -672,6 +688,17 @@ describe('triage free-text parsing', () => {
       ['sore for 4 days, but I think it started a couple of months ago', {}],
       // Someone else's operation, set against the writer's own knee.
       ["My husband had his knee replaced last month, but mine is just a bit sore since Tuesday. I'm 58.", { age: 'older', duration: 'lt1w' }],
+      // A season is a time, not a fall; one long hike is how it began, not walking that makes it worse; an old injury the
+      // knee has never got over is how long it has hurt.
+      ["my knee's been achy the whole fall", { duration: 'gt6w' }], ["it's been sore since the fall", { duration: 'gt6w' }],
+      ['knee sore after a long hike on the wknd', {}], ['my knee hurts when i hike', { aggravators: ['walking'] }],
+      ["I twisted my knee skiing in March and it has never been quite right since; it's the inside of the knee that aches", { injury: 'yes', duration: 'gt6w', location: 'inner' }],
+      ['my knee has been sore since I fell 3 months ago', { injury: 'yes', duration: 'gt6w' }],
+      ['For the past two months the inside of my knee has been getting worse', { duration: 'gt6w', trend: 'worse', location: 'inner' }],
+      // "8-year-old" is "8 year old"; an electrician tells of a trade, not of electric shocks.
+      ['My 8-year-old son has a sore knee.', { age: 'child' }], ['Electrician here, my knee is sore', {}],
+      // Picking up one's child tells no age.
+      ['it hurts when squatting to pick up my kid', { aggravators: ['squatting'] }],
     ];
     for (const [text, expected] of rows) {
       it(`finds ${JSON.stringify(expected)} in "${text}"`, () => {
@@ -695,6 +722,9 @@ describe('triage free-text parsing', () => {
       ['since September', 85],
       ['since last tuesday', 8],
       ['since tuesday', 1],
+      // The week before "last Wednesday" (the 18th): the 11th.
+      ['since the Wednesday before last', 14],
+      ['since the tuesday before last', 15],
       ['since thanksgiving', 44], // Monday 2026-10-12
       // The long weekend is the last one there was (Thanksgiving's), up to two days before its holiday; a named one is that one.
       ['since the long weekend', 46],
