@@ -147,6 +147,8 @@ export function createIntentReader(phrases: IntentPhrases): IntentReader {
   const startsAsking = (norm: string): boolean => questionStart.test(norm) && !conditionStart.test(norm);
   const asks = (norm: string): boolean => startsAsking(norm) || startsAsking(afterLeadIns(norm));
   const asksWithin = phrases.questions.within.map((w) => ` ${normaliseText(w)} `);
+  /** Words that ask stand somewhere in the message ("squats make my knee hurt is that a sign of runners knee"). */
+  const asksInside = ({ norm }: IntentText): boolean => asksWithin.some((w) => ` ${norm} `.includes(w));
   const isQuestion = ({ raw, norm }: IntentText): boolean => raw.trimEnd().endsWith('?') || asks(norm) || questionEnd.test(norm);
   const hasQuestion = (said: IntentText): boolean =>
     isQuestion(said) || said.raw.includes('?') || said.raw.split(SENTENCE_END).some((sentence) => asks(normaliseText(sentence)));
@@ -251,7 +253,7 @@ export function createIntentReader(phrases: IntentPhrases): IntentReader {
     },
     asksSomewhere(text) {
       const said = read(text);
-      return hasQuestion(said) || said.raw.split(CLAUSE_END).some((clause) => asks(normaliseText(clause))) || asksWithin.some((w) => ` ${said.norm} `.includes(w));
+      return hasQuestion(said) || said.raw.split(CLAUSE_END).some((clause) => asks(normaliseText(clause))) || asksInside(said);
     },
   };
 
@@ -323,8 +325,9 @@ export function createIntentReader(phrases: IntentPhrases): IntentReader {
     if (words.some((w) => others.has(w)) && !said.raw.split(CLAUSE_END).some((clause) => ownSymptomIn(withoutNames(normaliseText(clause))))) return 'topic';
     // "pain in knee after cycling, one week, can u help?": a symptom with a plea for help is someone's own.
     if (helpAsks.some((h) => ` ${norm} `.includes(h))) return 'own';
-    // "It's been sore on and off for months": a symptom told, not asked about.
-    if (statement()) return 'own';
+    // "It's been sore on and off for months": a symptom told, not asked about ("too much too soon - is that really what
+    // causes kneecap pain" asks, with no question mark).
+    if (statement() && !asksInside(said)) return 'own';
     // "Knees sore. 45M. What now?": a terse sentence tells of a knee even when another sentence asks.
     if (kneeAt >= 0 && said.raw.split(CLAUSE_END).some((clause) => terseReport(normaliseText(clause)))) return 'own';
     // "should I run through the knee pain?", "why do I ache around the knee after runs?": asked in the first person, about one's own knee.

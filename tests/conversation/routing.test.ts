@@ -133,8 +133,8 @@ describe('a first message about a knee: the check for someone telling of their o
 
   // Pain at night is a sign the rules send to a doctor, but the check is of a knee: pain at night told of another part of
   // the body starts no check ("my back hurts at night"); told of the knee, it does. A stitch in the side is no operation's, and
-  // weight one wants to lose is no weight lost without trying.
-  for (const text of ['my back hurts at night, is that normal', 'my 11 yo gets growing pains in his shins at night, is that normal', 'how do I stop getting side stitches when I run', 'how do i lose 10 pounds before race season?']) {
+  // weight one wants to lose is no weight lost without trying. A jaw that clicks is no knee's.
+  for (const text of ['my back hurts at night, is that normal', 'my 11 yo gets growing pains in his shins at night, is that normal', 'how do I stop getting side stitches when I run', 'how do i lose 10 pounds before race season?', 'TMJ jaw clicking treatment']) {
     it(`says it has no answer to "${text}", without starting the check`, async () => {
       const turn = await new Person(bot.url).say(text);
       expect(turn.entity('triage.question')).to.equal(undefined);
@@ -155,6 +155,12 @@ describe('a first message about a knee: the check for someone telling of their o
       expect(offersCheck(turn)).to.equal(true);
     });
   }
+
+  it('answers a question asked without a question mark ("too much too soon - is that really what causes kneecap pain"), without starting the check', async () => {
+    const turn = await new Person(bot.url).say('too much too soon - is that really what causes kneecap pain');
+    expect(turn.entity('triage.question')).to.equal(undefined);
+    expect(turn.entity('kb.answer')?.id).to.equal('training-load');
+  });
 
   it('sends a question about supplements to a pharmacist or doctor, without starting the check', async () => {
     const turn = await new Person(bot.url).say('Should I take fish oil for sore joints?');

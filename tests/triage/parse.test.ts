@@ -574,6 +574,7 @@ describe('triage free-text parsing', () => {
     ['I had a replacement, 2 weeks ago.', ['recent_surgery']], ['had surgery 3 weeks ago on this knee, the other knee is fine', ['recent_surgery']],
   ]);
   table('aggravators', [['squatting to pick up my kid', ['squatting']], ['hiking', ['walking']]]);
+  table('recurrent', [["it's happened every spring", 'yes'], ['first time ever', 'no']]);
   // Heat alone answers the warning-sign question, unless swelling is denied beside it.
   table('red_flags', [
     ["It feels warm but it isn't swollen. I had an arthroscopy 10 weeks ago.", ['recent_surgery']],
@@ -697,6 +698,10 @@ describe('triage free-text parsing', () => {
       ['For the past two months the inside of my knee has been getting worse', { duration: 'gt6w', trend: 'worse', location: 'inner' }],
       // "8-year-old" is "8 year old"; an electrician tells of a trade, not of electric shocks.
       ['My 8-year-old son has a sore knee.', { age: 'child' }], ['Electrician here, my knee is sore', {}],
+      // Pain that is back, the same as last year's, has come before; a knee back to normal has not. Walking one can do is no
+      // walking that hurts.
+      ["My knee pain is back, it's the same thing I had last year.", { recurrent: 'yes' }], ['my knee is back to normal', {}],
+      ['I took a hit to my knee on Sunday and I can walk on it', { injury: 'yes', weight_bearing: 'yes', duration: 'lt1w' }],
       // Picking up one's child tells no age.
       ['it hurts when squatting to pick up my kid', { aggravators: ['squatting'] }],
     ];
