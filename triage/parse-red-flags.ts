@@ -6,7 +6,7 @@ import { CodePhrases, Language } from './language';
 import { parseDuration, ReadMode } from './parse-duration';
 import { affirms, answeredNo, findHits, Hit, matchesAtStart } from './phrases';
 import { DurationBandRange } from './protocol';
-import { BREAK, clauseAt, fromTokens, Normalized } from './text';
+import { BREAK, clauseAt, clauseBounds, fromTokens, Normalized } from './text';
 
 
 /**
@@ -28,9 +28,7 @@ function isHistory(lang: Language, text: Normalized, hit: Hit, ctx: ParseContext
 
 /** The clause around a hit, and where in it the hit starts. */
 function clauseOf(text: Normalized, hit: Hit): { clause: Normalized; at: number } {
-  let from = hit.start;
-  while (from > 0 && text.tokens[from - 1] !== BREAK) from--;
-  return { clause: clauseAt(text, hit.start), at: hit.start - from };
+  return { clause: clauseAt(text, hit.start), at: hit.start - clauseBounds(text, hit.start).start };
 }
 
 /** Most words of a clause that only says when ("ten years back", "back in 2015"). */
@@ -39,7 +37,7 @@ const TIME_CLAUSE_WORDS = 4;
 /** "I had a replacement, ten years back": a short clause of history markers just after the sign's is read with it. */
 function withTimeAfter(lang: Language, text: Normalized, hit: Hit): { clause: Normalized; at: number } {
   const found = clauseOf(text, hit);
-  const end = hit.start - found.at + found.clause.tokens.length;
+  const { end } = clauseBounds(text, hit.start);
   if (text.tokens[end] !== BREAK) return found;
   const next = clauseAt(text, end + 1);
   if (next.tokens.length === 0 || next.tokens.length > TIME_CLAUSE_WORDS) return found;

@@ -11,7 +11,7 @@ import { parseSeverity } from './parse-severity';
 import { affirms, findHits, matchesAtStart, type PhraseSet } from './phrases';
 import type { CodePhrases, Language } from './language';
 import { Protocol, Question, questionById } from './protocol';
-import { BREAK, clauseAt, fromTokens, keepClauses, normalize, normalizedClauses, Normalized, splitAtWords } from './text';
+import { BREAK, clauseAt, clauseBounds, fromTokens, keepClauses, normalize, normalizedClauses, Normalized, splitAtWords } from './text';
 
 export type { ParseContext } from './calendar';
 
@@ -123,7 +123,7 @@ function longAgoEvent(protocol: Protocol, text: Normalized, ctx: ParseContext): 
             const clause = clauseAt(text, hit.start);
             const days = daysIn(clause);
             if (days === null) return null;
-            const start = text.tokens.lastIndexOf(BREAK, hit.start) + 1;
+            const { start } = clauseBounds(text, hit.start);
             const rest = fromTokens(clause.tokens.filter((_, k) => k + start < hit.start || k + start >= hit.end));
             return daysIn(rest) === null ? null : days;
           })

@@ -288,13 +288,19 @@ export function keepClauses(text: Normalized, keep: (clause: Normalized) => bool
   return dropped ? fromTokens(kept) : text;
 }
 
+/** Where the clause (between breaks) that holds token `at` starts, and where it ends (the break after it, or the end). */
+export function clauseBounds(text: Normalized, at: number): { start: number; end: number } {
+  let start = at;
+  while (start > 0 && text.tokens[start - 1] !== BREAK) start--;
+  let end = at;
+  while (end < text.tokens.length && text.tokens[end] !== BREAK) end++;
+  return { start, end };
+}
+
 /** The clause (between breaks) that holds token `at`, as its own text. */
 export function clauseAt(text: Normalized, at: number): Normalized {
-  let s = at;
-  while (s > 0 && text.tokens[s - 1] !== BREAK) s--;
-  let e = at;
-  while (e < text.tokens.length && text.tokens[e] !== BREAK) e++;
-  return fromTokens(text.tokens.slice(s, e));
+  const { start, end } = clauseBounds(text, at);
+  return fromTokens(text.tokens.slice(start, end));
 }
 
 /** Splits raw text into sentences or clauses, for checks that look at one at a time. */
