@@ -16,6 +16,8 @@ export interface DayRange {
 export type ReadMode = 'answer' | 'mention';
 
 const NUMBER = /^\d+(?:\.\d+)?$/;
+/** "2 and a half weeks", "week and a half". */
+const AND_A_HALF = ['and a half'];
 
 export class Reader {
   readonly tokens: readonly string[];
@@ -124,11 +126,11 @@ function fromQuantities(r: Reader, bands: readonly DurationBandRange[], negation
     const unit = r.lang.units.get(tok) ?? misspeltUnit(r, i);
     if (unit === undefined) return;
     // "week and a half", with no number before it, is one and a half.
-    const q = quantityBefore(r, i) ?? (r.phraseAt(i + 1, ['and a half']) > 0 ? { start: i, lo: 1, hi: 1 } : null);
+    const q = quantityBefore(r, i) ?? (r.phraseAt(i + 1, AND_A_HALF) > 0 ? { start: i, lo: 1, hi: 1 } : null);
     if (!q) return;
     let after = i + 1;
     let extra = 0;
-    if (r.phraseAt(after, ['and a half']) > 0) {
+    if (r.phraseAt(after, AND_A_HALF) > 0) {
       extra = 0.5;
       after += 3;
     }

@@ -26,9 +26,10 @@ function isHistory(lang: Language, text: Normalized, hit: Hit, ctx: ParseContext
   return when !== null && when.lo > days;
 }
 
-/** The clause around a hit, and where in it the hit starts. */
-function clauseOf(text: Normalized, hit: Hit): { clause: Normalized; at: number } {
-  return { clause: clauseAt(text, hit.start), at: hit.start - clauseBounds(text, hit.start).start };
+/** The clause around a hit, where in it the hit starts, and where it ends in the whole text. */
+function clauseOf(text: Normalized, hit: Hit): { clause: Normalized; at: number; end: number } {
+  const { start, end } = clauseBounds(text, hit.start);
+  return { clause: fromTokens(text.tokens.slice(start, end)), at: hit.start - start, end };
 }
 
 /** Most words of a clause that only says when ("ten years back", "back in 2015"). */
@@ -37,7 +38,7 @@ const TIME_CLAUSE_WORDS = 4;
 /** "I had a replacement, ten years back": a short clause of history markers just after the sign's is read with it. */
 function withTimeAfter(lang: Language, text: Normalized, hit: Hit): { clause: Normalized; at: number } {
   const found = clauseOf(text, hit);
-  const { end } = clauseBounds(text, hit.start);
+  const { end } = found;
   if (text.tokens[end] !== BREAK) return found;
   const next = clauseAt(text, end + 1);
   if (next.tokens.length === 0 || next.tokens.length > TIME_CLAUSE_WORDS) return found;

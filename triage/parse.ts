@@ -11,7 +11,7 @@ import { parseSeverity } from './parse-severity';
 import { affirms, findHits, matchesAtStart, type PhraseSet } from './phrases';
 import type { CodePhrases, Language } from './language';
 import { Protocol, Question, questionById } from './protocol';
-import { BREAK, clauseAt, clauseBounds, fromTokens, keepClauses, normalize, normalizedClauses, Normalized, splitAtWords } from './text';
+import { BREAK, clauseBounds, fromTokens, keepClauses, normalize, normalizedClauses, Normalized, splitAtWords } from './text';
 
 export type { ParseContext } from './calendar';
 
@@ -120,11 +120,10 @@ function longAgoEvent(protocol: Protocol, text: Normalized, ctx: ParseContext): 
       ? findHits({ patterns: phrases.mention.patterns, except: [] }, text, lang.negation)
           .filter((hit) => !hit.negated)
           .map((hit) => {
-            const clause = clauseAt(text, hit.start);
-            const days = daysIn(clause);
+            const { start, end } = clauseBounds(text, hit.start);
+            const days = daysIn(fromTokens(text.tokens.slice(start, end)));
             if (days === null) return null;
-            const { start } = clauseBounds(text, hit.start);
-            const rest = fromTokens(clause.tokens.filter((_, k) => k + start < hit.start || k + start >= hit.end));
+            const rest = fromTokens([...text.tokens.slice(start, hit.start), ...text.tokens.slice(Math.min(hit.end, end), end)]);
             return daysIn(rest) === null ? null : days;
           })
       : [];
