@@ -1,10 +1,10 @@
 // "I'm 58", "my 12 year old", "in my 60s", "teenager" -> an age band.
-import { ParseContext, today } from './calendar';
+import { CalendarDay, ParseContext, today } from './calendar';
 import { AgeBand } from './ids';
 import { Language } from './language';
 import { affirms, findHits } from './phrases';
 import { AgeBandRange } from './protocol';
-import { isMonthName } from './parse-dates';
+import { dayOfMonth, isMonthName, monthNumber } from './parse-dates';
 import { ReadMode } from './parse-duration';
 import { keepClauses, Normalized } from './text';
 
@@ -57,17 +57,80 @@ function decades(tokens: readonly string[], mode: ReadMode): YearRange[] {
  * "born in 1957", "born '90", or a bare year in reply to the age question ("1979"): the age this year, or a year less if
  * the birthday is still to come.
  */
-function birthYear(tokens: readonly string[], i: number, mode: ReadMode, yearNow: () => number): YearRange | null {
+function birthYear(tokens: readonly string[], i: number, mode: ReadMode, dayNow: () => CalendarDay): YearRange | null {
   const t = tokens[i];
   const born = tokens[i - 1] === 'born' || (tokens[i - 1] === 'in' && tokens[i - 2] === 'born');
   const fourDigits = /^\d{4}$/.test(t) && (born || mode === 'answer');
   if (!fourDigits && !(/^\d{2}$/.test(t) && born)) return null;
   // The clinic clock is read only for a number that may be a year.
-  const thisYear = yearNow();
+  const thisYear = dayNow().year;
   const year = fourDigits ? Number(t) : Number(t) + (Number(t) > thisYear % 100 ? 1900 : 2000);
   if (year < thisYear - 120 || year > thisYear) return null;
   const age = thisYear - year;
   return { lo: Math.max(0, age - 1), hi: age };
+}
+
+/** Words before a date that make it a birth date anywhere in a message ("born 3 March 1971", "DOB: 02/12/1971"). */
+const BIRTH_WORDS = new Set(['born', 'dob', 'birth', 'birthday', 'birthdate', 'bday']);
+
+interface BirthDate {
+  range: YearRange;
+  /** The tokens the date takes (day, month and year), which are no ages of their own. */
+  from: number;
+  to: number;
+}
+
+/** The age on `now` of someone born on that day; a day and month read either way round give the range of both. */
+function ageOn(now: CalendarDay, year: number, dates: ReadonlyArray<{ month: number; day?: number }>): YearRange | null {
+  const ages = dates.map(({ month, day }) => {
+    const before = month > now.month || (month === now.month && day !== undefined && day > now.day);
+    const unsure = month === now.month && day === undefined;
+    return { lo: now.year - year - (before || unsure ? 1 : 0), hi: now.year - year - (before ? 1 : 0) };
+  });
+  if (ages.length === 0) return null;
+  const lo = Math.min(...ages.map((a) => a.lo));
+  const hi = Math.max(...ages.map((a) => a.hi));
+  return lo < 0 || hi > 120 ? null : { lo, hi };
+}
+
+/**
+ * "born 3 March 1971", "Dec 2, 1971", "the 3rd of March 1971", "03/03/1971", "born March 2010": a birth date with its month
+ * tells the age to the year (a year less while the birthday is still to come), and its day number is no age. In a reply to
+ * the age question any such date is a birth date; in passing, only after a birth word.
+ */
+function birthDates(tokens: readonly string[], mode: ReadMode, dayNow: () => CalendarDay): BirthDate[] {
+  const out: BirthDate[] = [];
+  tokens.forEach((t, i) => {
+    const numeric = tokens[i - 1] === '/' && tokens[i - 3] === '/' && /^\d{1,2}$/.test(tokens[i - 2] ?? '') && /^\d{1,2}$/.test(tokens[i - 4] ?? '');
+    if (!/^\d{4}$/.test(t) && !(numeric && /^\d{2}$/.test(t))) return;
+    let k = tokens[i - 1] === ',' ? i - 2 : i - 1;
+    let dates: Array<{ month: number; day?: number }> = [];
+    if (numeric) {
+      const [a, b] = [Number(tokens[i - 4]), Number(tokens[i - 2])];
+      if (a >= 1 && a <= 12 && b >= 1 && b <= 31) dates.push({ month: a, day: b });
+      if (b >= 1 && b <= 12 && a >= 1 && a <= 31) dates.push({ month: b, day: a });
+      k = i - 5;
+    } else if (monthNumber(tokens[k] ?? '') !== undefined) {
+      // "3 March 1971", "the 3rd of March 1971", "March 1971"
+      const month = monthNumber(tokens[k]) ?? 1;
+      const dayAt = tokens[k - 1] === 'of' ? k - 2 : k - 1;
+      const day = dayOfMonth(tokens[dayAt] ?? '');
+      dates = [{ month, day }];
+      k = day === undefined ? k - 1 : dayAt - 1;
+    } else if (dayOfMonth(tokens[k] ?? '') !== undefined && monthNumber(tokens[k - 1] ?? '') !== undefined) {
+      // "Dec 2 1971", "March 3rd, 1971"
+      dates = [{ month: monthNumber(tokens[k - 1]) ?? 1, day: dayOfMonth(tokens[k]) }];
+      k -= 2;
+    }
+    if (dates.length === 0) return;
+    const from = k + 1;
+    if (mode !== 'answer' && !tokens.slice(Math.max(0, from - 3), from).some((w) => BIRTH_WORDS.has(w))) return;
+    const now = dayNow();
+    const year = /^\d{4}$/.test(t) ? Number(t) : Number(t) + (Number(t) > now.year % 100 ? 1900 : 2000);
+    const range = ageOn(now, year, dates);
+    if (range) out.push({ range, from, to: i });
+  });
+  return out;
 }
 
 const FEEL = new Set(['feel', 'feels', 'felt', 'feeling']);
@@ -82,16 +145,18 @@ function feltAge(tokens: readonly string[], i: number): boolean {
   return k >= 0 && FEEL.has(tokens[k]);
 }
 
-function numbers(tokens: readonly string[], mode: ReadMode, grades: Language['schoolGrades'], yearNow: () => number): YearRange[] | null {
-  const out: YearRange[] = [];
+function numbers(tokens: readonly string[], mode: ReadMode, grades: Language['schoolGrades'], dayNow: () => CalendarDay): YearRange[] | null {
+  const dates = birthDates(tokens, mode, dayNow);
+  const out: YearRange[] = dates.map((d) => d.range);
   for (let i = 0; i < tokens.length; i++) {
     const t = tokens[i];
+    if (dates.some((d) => d.from <= i && i <= d.to)) continue;
     if (!NUMBER.test(t) || decadeAt(tokens, i)) continue;
     const next = tokens[i + 1] ?? '';
     const prev = tokens[i - 1] ?? '';
     const n = Number(t);
     if (/^\d{4}$/.test(t) && EVENT_YEAR_AFTER.has(prev) && !(prev === 'in' && tokens[i - 2] === 'born')) continue;
-    const year = birthYear(tokens, i, mode, yearNow);
+    const year = birthYear(tokens, i, mode, dayNow);
     if (year) {
       out.push(year);
       continue;
@@ -164,8 +229,8 @@ export function parseAge(lang: Language, text: Normalized, mode: ReadMode, bands
 }
 
 function readAge(lang: Language, text: Normalized, mode: ReadMode, bands: readonly AgeBandRange[], ctx: ParseContext): AgeBand | null {
-  let thisYear: number | undefined;
-  const found = numbers(text.tokens, mode, lang.schoolGrades, () => (thisYear ??= today(ctx).year));
+  let now: CalendarDay | undefined;
+  const found = numbers(text.tokens, mode, lang.schoolGrades, () => (now ??= today(ctx)));
   if (found === null) return null;
   found.push(...decades(text.tokens, mode));
   // "over 55" is older, but "over 50" could be either side of 55: asked again rather than guessed.

@@ -37,6 +37,18 @@ export function isMonthName(token: string): boolean {
   return MONTHS.has(token);
 }
 
+/** "march" -> 3, "sept" -> 9; undefined for a word that names no month. */
+export function monthNumber(token: string): number | undefined {
+  return MONTHS.get(token);
+}
+
+/** "3", "3rd", "21st" -> the day of the month; undefined for anything else. */
+export function dayOfMonth(token: string): number | undefined {
+  const m = DAY_OF_MONTH.exec(token);
+  const day = m ? Number(m[1]) : 0;
+  return day >= 1 && day <= 31 ? day : undefined;
+}
+
 /** "13th", not "13": a day of the month said as one. */
 function isOrdinal(token: string): boolean {
   return DAY_OF_MONTH.test(token) && /\D/.test(token);
@@ -107,14 +119,20 @@ export function fromCalendar(r: Reader): DayRange[] {
     } else if (MONTHS.has(tok)) {
       const month = MONTHS.get(tok) ?? 1;
       const nextDay = DAY_OF_MONTH.exec(t[i + 1] ?? '');
-      const priorDay = t[i - 1] === 'of' ? DAY_OF_MONTH.exec(t[i - 2] ?? '') : null;
+      // "the 3rd of March", and "since 3 March" (a day before the month's name only after a word that dates).
+      const priorDay =
+        t[i - 1] === 'of' ? DAY_OF_MONTH.exec(t[i - 2] ?? '') : MONTH_CONTEXT.has(t[i - 2] ?? '') ? DAY_OF_MONTH.exec(t[i - 1] ?? '') : null;
       const dayMatch = nextDay ?? priorDay;
       const day = dayMatch ? Number(dayMatch[1]) : null;
       const context = MONTH_CONTEXT.has(prev) || (prev === 'the' && MONTH_CONTEXT.has(t[i - 2] ?? '')) || day !== null;
       if (!context || (tok === 'may' && day === null && !['since', 'in', 'from', 'early', 'mid', 'late', 'of', 'around'].includes(prev))) return;
       if (day !== null && (day < 1 || day > 31)) return;
       const part = prev === 'of' ? t[i - 2] ?? '' : prev;
-      const year = month < now.month || (month === now.month && (day ?? 1) <= now.day) ? now.year : now.year - 1;
+      // "since March 3, 2025", "since 3 March 2025": the year told; otherwise the last such day.
+      const yearAt = i + (nextDay ? 2 : 1) + (t[i + (nextDay ? 2 : 1)] === ',' ? 1 : 0);
+      const told = /^(19|20)\d\d$/.test(t[yearAt] ?? '') ? Number(t[yearAt]) : null;
+      if (told !== null && (told > now.year || (told === now.year && (month > now.month || (month === now.month && (day ?? 1) > now.day))))) return;
+      const year = told ?? (month < now.month || (month === now.month && (day ?? 1) <= now.day) ? now.year : now.year - 1);
       const last = daysInMonth(year, month);
       let firstDay = day ?? 1;
       let lastDay = day ?? last;

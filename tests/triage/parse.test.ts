@@ -574,6 +574,15 @@ describe('triage free-text parsing', () => {
     ['I had a replacement, 2 weeks ago.', ['recent_surgery']], ['had surgery 3 weeks ago on this knee, the other knee is fine', ['recent_surgery']],
   ]);
   table('aggravators', [['squatting to pick up my kid', ['squatting']], ['hiking', ['walking']]]);
+  // A whole birth date gives the age to the year on the clinic clock (25 November 2026): a year less while the birthday is
+  // still to come, and its day is no age; a date that reads either way round (03/12/1971) reaches the band of either.
+  table('age', [
+    ['born 3 March 1971', 'older'], ['born Dec 2 1971', 'adult'], ['born 10 Jan 2010', 'adult'], ['born 26 nov 1971', 'adult'],
+    ['born 25 nov 1971', 'older'], ['I was born on the 3rd of March 1971', 'older'], ['born dec 1971', 'adult'], ['born nov 1971', 'older'],
+    ['03/12/1971', 'older'], ['born 12 Dec 2010', 'child'],
+  ]);
+  // A date's own year counts ("since Nov 20 2025" is a year ago, not five days), and a day may stand before the month.
+  table('duration', [['since nov 20 2025', 'gt6w'], ['since 3 March 2025', 'gt6w'], ['since 20 nov', 'lt1w'], ['since 3 december 2026', null]]);
   table('recurrent', [["it's happened every spring", 'yes'], ['first time ever', 'no']]);
   // Heat alone answers the warning-sign question, unless swelling is denied beside it.
   table('red_flags', [
@@ -621,6 +630,7 @@ describe('triage free-text parsing', () => {
       ['I walked 5 km yesterday with no pain at all', {}], ['My replaced knee has been aching at the front.', {}],
       ["I'm 61 and I fell on my knee yesterday", { injury: 'yes', age: 'older', duration: 'lt1w' }],
       ['I was born in 1957. I fell on my knee yesterday', { injury: 'yes', age: 'older', duration: 'lt1w' }],
+      ['my knee hurts, I was born 3 March 1971', { age: 'older' }], ['my knee has hurt since 3 March, I ran 3 march events', { duration: 'gt6w' }],
       // Coming back to the chat is not the pain coming back.
       ['hey, back again about my knee', {}],
       ['hi its me again re: my knee', {}],
