@@ -157,6 +157,8 @@ export function createIntentReader(phrases: IntentPhrases): IntentReader {
   const withoutNames = (norm: string): string => conditionNames.reduce((text, name) => text.replaceAll(name, ' condition '), ` ${norm} `).trim();
   const haveCondition = report.haveCondition.map((w) => ` ${normaliseText(w)} condition `);
   const hypothetical = report.hypothetical.map((h) => ` ${normaliseText(h)} `);
+  const hearsay = report.hearsay.map((h) => ` ${normaliseText(h)} `);
+  const generalOwners = new Set(report.generalOwners.map(normaliseText));
   const conditionLongAgo = new WordSequences(report.conditionLongAgo.map((p) => [normaliseText(p), true] as const));
   const conditionHedged = new Set(report.conditionHedges.map((h) => `condition ${normaliseText(h)}`));
 
@@ -274,6 +276,8 @@ export function createIntentReader(phrases: IntentPhrases): IntentReader {
     // "my hip hurts", "I twisted my ankle": another part of the body, and no knee.
     if (kneeAt < 0 && namesOtherPart(words)) return undefined;
     const firstPerson = words.some((w) => self.has(w));
+    // "I read online that knee pain can be serious": the writer passes something on, and tells of no knee of their own by it.
+    const firstPersonTelling = (): boolean => hearsay.reduce((text, h) => text.replaceAll(h, ' '), ` ${norm} `).split(' ').some((w) => self.has(w));
     // "I think I have runner's knee": someone telling of their own knee by the condition's name.
     // Not when the clause that says so is about others ("what should I watch for in students who might have PFPS?"), or puts
     // it long ago ("I had runner's knee in my twenties and I'd love to spare her that").
@@ -288,9 +292,10 @@ export function createIntentReader(phrases: IntentPhrases): IntentReader {
     // "runner's knee i think", "pfps maybe": the name alone, hedged, is someone's guess at their own knee.
     if (conditionHedged.has(afterGreeting(norm))) return 'own';
     // "I twisted it skiing": an injury told in the first person, even without the word knee.
-    if (firstPerson && words.some((w) => injuryVerbs.has(w))) return 'own';
+    if (firstPerson && words.some((w) => injuryVerbs.has(w)) && firstPersonTelling()) return 'own';
     // "my knee", "my son's left knee": someone's own knee, not runner's knee in general.
-    const owner = ownersOfKnee.some((w) => possessive.has(w));
+    // "a teenager's knee pain", "any kid's knee": someone in general, not one the writer tells of.
+    const owner = kneeAt >= 0 && [kneeAt - 2, kneeAt - 1].some((i) => i >= 0 && possessive.has(words[i]) && !generalOwners.has(words[i - 1] ?? ''));
     // Read only where it decides, as it reads each sentence of the message again.
     const statement = (): boolean => !hasQuestion(said);
     const toldInKneeSentence = (): boolean => {
@@ -331,7 +336,7 @@ export function createIntentReader(phrases: IntentPhrases): IntentReader {
     // "Knees sore. 45M. What now?": a terse sentence tells of a knee even when another sentence asks.
     if (kneeAt >= 0 && said.raw.split(CLAUSE_END).some((clause) => terseReport(normaliseText(clause)))) return 'own';
     // "should I run through the knee pain?", "why do I ache around the knee after runs?": asked in the first person, about one's own knee.
-    if (firstPerson && (kneeAt >= 0 || phrases.length > 0)) return 'own';
+    if (firstPerson && (kneeAt >= 0 || phrases.length > 0) && firstPersonTelling()) return 'own';
     // "when is knee pain an emergency?" asks about knee pain in general; "does runner's knee ache on stairs?" tells nothing.
     return phrases.length ? 'topic' : undefined;
   }

@@ -69,6 +69,10 @@ export interface IntentPhrases {
     helpAsks: string[];
     /** A clause holding one of these supposes a symptom, it does not tell one: "if I ever get knee pain, how long should I wait?". */
     hypothetical: string[];
+    /** Words that pass on what was read or heard: their "I" or "my" is not who has the symptom ("I read online that knee pain can be serious. Is that true?"). */
+    hearsay: string[];
+    /** Words before a possessive that make its owner anyone ("a teenager's knee pain"), not someone told of. */
+    generalOwners: string[];
   };
 }
 
@@ -129,6 +133,8 @@ export function parseIntents(raw: unknown, file: string): IntentPhrases {
       animals: check.strings(symptom.animals, 'symptomReport.animals', { min: 1 }),
       helpAsks: check.strings(symptom.helpAsks, 'symptomReport.helpAsks', { min: 1 }),
       hypothetical: check.strings(symptom.hypothetical, 'symptomReport.hypothetical', { min: 1 }),
+      hearsay: check.strings(symptom.hearsay, 'symptomReport.hearsay', { min: 1 }),
+      generalOwners: check.strings(symptom.generalOwners, 'symptomReport.generalOwners', { min: 1 }),
       others: check.strings(symptom.others, 'symptomReport.others', { min: 1 }),
     },
   };

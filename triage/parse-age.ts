@@ -20,7 +20,11 @@ const NOT_AGE_UNITS = new Set([
   // Times in the other languages people slip into ("3 semanas"): no age.
   'semana', 'semanas', 'mes', 'meses', 'dia', 'dias', 'semaine', 'semaines', 'mois', 'jour', 'jours', 'wochen', 'monate', 'tage',
 ]);
-const SUBJECTS = new Set(['i', 'he', 'she', 'they', 'son', 'daughter', 'kid', 'child', 'boy', 'girl', 'husband', 'wife', 'mom', 'dad', 'mother', 'father', 'partner', 'patient']);
+const SUBJECTS = new Set([
+  'i', 'he', 'she', 'they', 'son', 'daughter', 'kid', 'child', 'boy', 'girl', 'husband', 'wife', 'mom', 'mum', 'dad', 'mother', 'father', 'partner',
+  'patient', 'grandson', 'granddaughter', 'grandkid', 'grandchild', 'grandma', 'grandpa', 'grandmother', 'grandfather', 'nephew', 'niece',
+  'stepson', 'stepdaughter', 'brother', 'sister',
+]);
 
 interface YearRange {
   lo: number;

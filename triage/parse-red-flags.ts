@@ -189,17 +189,24 @@ export function readRedFlags(
   const swelling = present(lang.cues.swelling, undefined, 'swollen');
   // Told in passing, heat is the sign with swelling, or twice over: "it's gone all hot and red" (a knee inflamed) is, "it's warm after a run" is not.
   // In an answer, heat alone is the sign ("it's hot"), unless swelling is denied beside it ("warm but not swollen").
-  const swellingDenied = !swelling && findHits(setOf(lang.cues.swelling), text, lang.negation).some((h) => h.negated);
-  if (fever && (heat || swelling || mode === 'answer')) flags.add('fever_hot_swollen');
+  const denied = (p: CodePhrases): boolean => findHits(setOf(p), text, lang.negation).some((h) => h.negated);
+  const swellingDenied = !swelling && denied(lang.cues.swelling);
+  // In an answer, a fever alone is the sign, unless the knee is said not to be hot or swollen ("a fever from a cold, but the
+  // knee isn't hot or swollen").
+  const kneeDenied = swellingDenied || (!heat && denied(lang.cues.heat));
+  if (fever && (heat || swelling || (mode === 'answer' && !kneeDenied))) flags.add('fever_hot_swollen');
   else if (heat && (swelling || (mode === 'answer' && !swellingDenied) || (heatTold > 1 && (present(lang.cues.knee) || !present(lang.cues.otherBody))))) flags.add('hot_swollen');
   else if (swelling) flags.add('swollen');
 
+  // "the knee isn't hot or swollen", "a little warm after runs but not swollen": signs denied, and none told, answer none.
+  const onlyDenied = (): boolean =>
+    [lang.cues.heat, lang.cues.swelling, lang.cues.fever, ...direct.flatMap((f) => codes.get(f) ?? [])].some(denied);
   const noneSaid = codes.get('none');
   const none =
     flags.size === 0 &&
     mode === 'answer' &&
     noneSaid !== undefined &&
     !affirms(lang.unsure, text, lang.negation) &&
-    (setAside || affirms(noneSaid.answer, text, lang.negation) || onlyBenign(lang, text));
+    (setAside || affirms(noneSaid.answer, text, lang.negation) || onlyBenign(lang, text) || onlyDenied());
   return { flags: [...flags], none };
 }

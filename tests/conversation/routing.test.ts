@@ -191,6 +191,24 @@ describe('a first message about a knee: the check for someone telling of their o
     expect(turn.entity('kb.noMatch')).to.not.equal(undefined);
   });
 
+  // What was read or heard, passed on, tells of no knee of one's own; a friend's definition of the condition is no emergency.
+  for (const [text, id] of [
+    ['I read online that knee pain can sometimes be a sign of something worse. Is that true?', 'serious-causes'],
+    ["My friend says runner's knee is when the kneecap slides the wrong way over the thigh bone. Is that what it really is?", 'what-is-runners-knee'],
+    ['My coach told me my knee caves inward when I run. Does that matter?', 'running-form'],
+  ]) {
+    it(`answers "${text}" without starting the check`, async () => {
+      const turn = await new Person(bot.url).say(text);
+      expect(turn.entity('triage.outcome')).to.equal(undefined);
+      expect(turn.entity('triage.question')).to.equal(undefined);
+      expect(turn.entity('kb.answer')?.id).to.equal(id);
+    });
+  }
+  it('still starts the check for "I heard a pop and now my knee is swollen, is that bad?"', async () => {
+    const turn = await new Person(bot.url).say('I heard a pop and now my knee is swollen, is that bad?');
+    expect(turn.entity('triage.question')).to.not.equal(undefined);
+  });
+
   for (const { q } of messages.answer) {
     it(`answers "${q}" without starting the check`, async () => {
       const turn = await new Person(bot.url).say(q);

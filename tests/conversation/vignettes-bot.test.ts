@@ -25,8 +25,9 @@ describe('triage vignettes through the whole bot (HTTP, Web Chat and SMS)', () =
   after(() => bot.stop());
 
   // A bare number picks an option only where options are numbered: those vignettes are sent by SMS ("2", "3, 9", "option 2",
-  // "14 i think", "3, 8, 10. no fever", "4 and 13 (swollen but not hot)").
-  const NUMBERED = /^\s*(?:(?:option|opt|number|#)\s*\d+|\d+(?:\s*(?:,|&|and)\s*\d+)*\s*(?:\.|i think|probably|mostly|maybe|i guess)?\s*$|\d+(?:\s*(?:,|&|and)\s*\d+)*\s*[.(]\s*\S)/i;
+  // "14 i think", "3, 8, 10. no fever", "4 and 13 (swollen but not hot)", "2 - no", "12 - night pain", "1 better").
+  const NUMBERED =
+    /^\s*(?:(?:option|opt|number|#)\s*\d+|\d+(?:\s*(?:,|&|and)\s*\d+)*\s*(?:\.|i think|probably|mostly|maybe|i guess)?\s*$|\d+(?:\s*(?:,|&|and)\s*\d+)*\s*[.(:\u2013-]\s*\S|\d+\s+(?:yes|no|none|better|same|worse)\b)/i;
   const picksByNumber = (v: Vignette): boolean =>
     Object.entries(v.replies).some(([id, reply]) => !['age', 'severity'].includes(id) && [reply].flat().some((r) => NUMBERED.test(r)));
 

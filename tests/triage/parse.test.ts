@@ -583,6 +583,20 @@ describe('triage free-text parsing', () => {
   ]);
   // A date's own year counts ("since Nov 20 2025" is a year ago, not five days), and a day may stand before the month.
   table('duration', [['since nov 20 2025', 'gt6w'], ['since 3 March 2025', 'gt6w'], ['since 20 nov', 'lt1w'], ['since 3 december 2026', null]]);
+  // Signs denied, and none told, answer the warning-sign question: none. A fever alone is the sign, unless the knee is said
+  // not to be hot or swollen; a cold caught is no cold foot; an operation in early August is more than 90 days back.
+  table('red_flags', [
+    ["I have a fever from a cold but the knee isn't hot or swollen", ['none']], ["the knee isn't hot or swollen", ['none']],
+    ["it's a little warm after runs but not swollen", ['none']], ['fever', ['fever_hot_swollen']], ['I have a fever', ['fever_hot_swollen']],
+    ['fever and my knee is hot but not swollen', ['fever_hot_swollen']], ["I have a bit of a fever from a cold, but the knee isn't hot or swollen", ['none']],
+    ['caught a cold last week, my foot feels cold and pale now', ['cold_pale_foot']], ['not swollen but my calf is red and sore', ['calf_swelling']],
+    ["it's not swollen, not sure about the rest", null],
+    ['I had a scope in early August, nothing else', ['none']], ['I had a scope on August 5', ['none']], ['I had a scope on the 5th of August', ['none']],
+    ['I had a scope in late August', ['recent_surgery']], ['had a scope in early october', ['recent_surgery']],
+  ]);
+  table('age', [['my grandson, he is 10', 'child'], ["my grandma, she's 81", 'older']]);
+  // Warning signs told late, beside the answer to another question, are read there.
+  table('trend', [["worse, it's really bad even when I'm resting and lying still", 'worse']]);
   table('recurrent', [["it's happened every spring", 'yes'], ['first time ever', 'no']]);
   // Heat alone answers the warning-sign question, unless swelling is denied beside it.
   table('red_flags', [
@@ -630,7 +644,10 @@ describe('triage free-text parsing', () => {
       ['I walked 5 km yesterday with no pain at all', {}], ['My replaced knee has been aching at the front.', {}],
       ["I'm 61 and I fell on my knee yesterday", { injury: 'yes', age: 'older', duration: 'lt1w' }],
       ['I was born in 1957. I fell on my knee yesterday', { injury: 'yes', age: 'older', duration: 'lt1w' }],
-      ['my knee hurts, I was born 3 March 1971', { age: 'older' }], ['my knee has hurt since 3 March, I ran 3 march events', { duration: 'gt6w' }],
+      ['my knee hurts, I was born 3 March 1971', { age: 'older' }],
+      ['My grandson is 10 and fell off his bike onto his knee', { injury: 'yes', age: 'child' }],
+      ["it's really bad even when I'm resting and lying still", { red_flags: ['night_pain_weight_loss'] }],
+      ["about five days. And honestly I'm getting out of breath really easily today", { duration: 'lt1w', red_flags: ['breathless'] }], ['my knee has hurt since 3 March, I ran 3 march events', { duration: 'gt6w' }],
       // Coming back to the chat is not the pain coming back.
       ['hey, back again about my knee', {}],
       ['hi its me again re: my knee', {}],

@@ -6,6 +6,9 @@ import { CTX, protocol } from './helpers';
 
 const EMERGENCIES = [
   'my knee looks deformed',
+  // Breathlessness that is new, not the breath of a hard run.
+  "about five days. And honestly I'm getting out of breath really easily today",
+  'getting out of breath today just sitting here',
   'the bone is sticking out',
   'my kneecap is out of place',
   'I think I dislocated my kneecap',
@@ -51,6 +54,10 @@ const EMERGENCIES = [
 ];
 
 const NOT_EMERGENCIES = [
+  // A definition passed on ("the kneecap slides the wrong way over the thigh bone") describes no one's knee; a hard run's breath is no sign.
+  "My friend says runner's knee is when the kneecap slides the wrong way over the thigh bone. Is that what it really is?",
+  'my knee hurts and I got out of breath on my run today',
+  "I'm out of breath easily on hills",
   // English words one letter from a sign's word are not typos of it (knowledge/real-words.json).
   'knees cooked, any way to get over this faster thx',
   'my knee kinda cooked',
