@@ -73,7 +73,10 @@ export function trainingData(root: string): TrainingData {
     messagesIn(JSON.parse(readFileSync(path.join(dir, file), 'utf8')), everyday, (key) => key === 'crisis');
   }
   for (const text of crisis) everyday.delete(text);
-  return { crisis, everyday: [...everyday].sort() };
+  // A held-out message written again in another file ("How many ibuprofen can I take in a day?") stays held out.
+  const heldOut = new Set<string>();
+  messagesIn(JSON.parse(readFileSync(path.join(dir, HELD_OUT_FILE), 'utf8')), heldOut, () => false);
+  return { crisis: crisis.filter((text) => !heldOut.has(text)), everyday: [...everyday].filter((text) => !heldOut.has(text)).sort() };
 }
 
 /** A fixed-seed generator, so training is the same on every machine. */

@@ -128,7 +128,14 @@ export interface Language {
    * when I was a teen"), and never when the clause says now: a time in the clause may be another thing's ("surgery 5
    * weeks ago and now it's hot and swollen").
    */
-  longAgoOnly: { flags: ReadonlySet<RedFlag>; ongoing: ReadonlySet<string>; now: PhraseSet };
+  longAgoOnly: {
+    flags: ReadonlySet<RedFlag>;
+    ongoing: ReadonlySet<string>;
+    now: PhraseSet;
+    /** Signs set aside by words after them that tell they went ("puffy after my run, but it settled by the evening"). */
+    resolvedFlags: ReadonlySet<RedFlag>;
+    resolved: PhraseSet;
+  };
   /** School grades read as ages in reply to the age question: grades 1 to `last`, grade N being age N + `ageFrom` to N + `ageTo`. */
   schoolGrades: { last: number; ageFrom: number; ageTo: number; pastWords: ReadonlySet<string> };
   /** Words that put a sign in the past ("2 years ago", "last year"): a time alone may be how long it has lasted ("short of breath for 2 weeks"). */
@@ -362,6 +369,11 @@ export function parseLanguage(raw: Json, file: string, realWords: readonly strin
       c.strings(longAgoRaw.flags, 'safety.longAgoOnly.flags').map((flag, i) => (isRedFlag(flag) ? flag : c.fail(`safety.longAgoOnly.flags[${i}]`, 'unknown red flag code'))),
     ),
     ongoing: new Set(c.strings(longAgoRaw.ongoing, 'safety.longAgoOnly.ongoing')),
+    resolvedFlags: new Set(
+      c
+        .strings(longAgoRaw.resolvedFlags, 'safety.longAgoOnly.resolvedFlags')
+        .map((flag, i) => (isRedFlag(flag) ? flag : c.fail(`safety.longAgoOnly.resolvedFlags[${i}]`, 'unknown red flag code'))),
+    ),
   };
 
   const excludeRaw = c.object(root.volunteerExclude, 'volunteerExclude');
@@ -461,7 +473,7 @@ export function parseLanguage(raw: Json, file: string, realWords: readonly strin
     leadIns: new Set(c.strings(safety.leadIns, 'safety.leadIns')),
     generalQuestion: generalQuestion(c, safety.generalQuestion),
     historyDays,
-    longAgoOnly: { ...longAgoOnly, now: r.set(longAgoRaw.now, 'safety.longAgoOnly.now') },
+    longAgoOnly: { ...longAgoOnly, now: r.set(longAgoRaw.now, 'safety.longAgoOnly.now'), resolved: r.set(longAgoRaw.resolved, 'safety.longAgoOnly.resolved') },
     historyMarkers: r.set(safety.historyMarkers, 'safety.historyMarkers'),
     longAgoMarkers: r.set(safety.longAgoMarkers, 'safety.longAgoMarkers', safety.longAgoMarkersExcept ?? []),
     elsewhere: r.set(safety.elsewhere, 'safety.elsewhere'),

@@ -175,6 +175,12 @@ function ownPhraseAtStart(lang: Language, q: Question, text: Normalized, code: Y
   return p !== null && findHits(p.answer, text, lang.negation).some((h) => h.start === 0 && !h.negated);
 }
 
+/** The question's own exceptions for a code take back the opening words ("I can if I hold the wall" to "can you walk?"). */
+function ownExceptAtStart(lang: Language, q: Question, text: Normalized, code: YesNo): boolean {
+  const p = phrasesFor(lang, q.id, code);
+  return p !== null && findHits({ patterns: p.answer.except, except: [] }, text, lang.negation).some((h) => h.start === 0 && !h.negated);
+}
+
 /** What the question's own phrases (not an opening yes or no) say: none, one, or both. */
 function phrasesSay(lang: Language, q: Question, text: Normalized, mode: ReadMode): Set<YesNo> {
   const pick = (p: CodePhrases | null): PhraseSet => (p === null ? EMPTY : mode === 'answer' ? p.answer : p.mention);
@@ -233,7 +239,12 @@ export function readYesNo(lang: Language, q: Question, said: Normalized, mode: R
     return read.after.tokens.some((t) => t !== ',') && !affirms(lang.unsure, text, lang.negation) && onlyOne(phrasesSay(lang, q, read.after, mode)) === read.later ? read.later : null;
   }
   // "No chest pain, not short of breath" to "can you take four steps?": the no denies another sign, it does not answer.
-  const opening = read === 'no' && mode === 'answer' && (deniesAnotherSign(lang, q, text) || ownPhraseAtStart(lang, q, text, 'yes')) ? null : read;
+  // "I can if I hold the wall": an opening yes the question's own exceptions take back is no yes.
+  const opening =
+    (read === 'no' && mode === 'answer' && (deniesAnotherSign(lang, q, text) || ownPhraseAtStart(lang, q, text, 'yes'))) ||
+    (read === 'yes' && mode === 'answer' && ownExceptAtStart(lang, q, text, 'yes'))
+      ? null
+      : read;
   // "I think so" is a yes only where a hedge counts as one (injury, swelling); to "can you walk on it" it is asked again.
   if (opening === 'yes' && mode === 'answer' && !lang.hedgeMeansYes.includes(q.id) && matchesAtStart(lang.hedge, text) !== null) return null;
   // "Not sure" is never guessed; a "maybe" after a clear "no," ("no, maybe a little later") is.

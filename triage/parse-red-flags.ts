@@ -62,6 +62,13 @@ function toldLongAgo(lang: Language, text: Normalized, sign: Hit): boolean {
   return markers.some((m) => m.start > at || !nowAfter(lang, clause, m));
 }
 
+/** A sign that went after it, in its clause or the next: "a little puffy after my long run, but it settled by the evening". */
+function wentAfter(lang: Language, text: Normalized, sign: Hit): boolean {
+  const { end } = clauseBounds(text, sign.start);
+  const until = text.tokens[end] === BREAK ? clauseBounds(text, end + 1).end : end;
+  return findHits(lang.longAgoOnly.resolved, fromTokens(text.tokens.slice(sign.end, until)), lang.negation).some((h) => !h.negated);
+}
+
 /** Whether tokens `a` and `b` sit in the same clause (no break between them). */
 function sameClause(text: Normalized, a: number, b: number): boolean {
   for (let i = Math.min(a, b); i < Math.max(a, b); i++) if (text.tokens[i] === BREAK) return false;
@@ -158,8 +165,13 @@ export function readRedFlags(
     if (findHits({ patterns: set.patterns, except: [] }, text, lang.negation).some((h) => !h.negated) && hits.length === 0) setAside = true;
     const days = history ? lang.historyDays.get(history) : undefined;
     const longAgoOnly = history !== undefined && lang.longAgoOnly.flags.has(history);
+    const resolvedAfter = history !== undefined && lang.longAgoOnly.resolvedFlags.has(history);
     const current =
-      days !== undefined ? hits.filter((h) => !isHistory(lang, text, h, ctx, days, bands)) : longAgoOnly ? hits.filter((h) => !toldLongAgo(lang, text, h)) : hits;
+      days !== undefined
+        ? hits.filter((h) => !isHistory(lang, text, h, ctx, days, bands))
+        : longAgoOnly
+          ? hits.filter((h) => !toldLongAgo(lang, text, h) && !(resolvedAfter && wentAfter(lang, text, h)))
+          : hits;
     if (current.length < hits.length) setAside = true;
     return current;
   };
@@ -200,7 +212,11 @@ export function readRedFlags(
 
   // "the knee isn't hot or swollen", "a little warm after runs but not swollen": signs denied, and none told, answer none.
   const onlyDenied = (): boolean =>
-    [lang.cues.heat, lang.cues.swelling, lang.cues.fever, ...direct.flatMap((f) => codes.get(f) ?? [])].some(denied);
+    [lang.cues.heat, lang.cues.swelling, lang.cues.fever].some(denied) ||
+    direct.some((flag) => {
+      const phrases = codes.get(flag);
+      return phrases !== undefined && denied(phrases);
+    });
   const noneSaid = codes.get('none');
   const none =
     flags.size === 0 &&

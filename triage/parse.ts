@@ -86,7 +86,9 @@ function apartFromEventAhead(lang: Language, part: Normalized): Normalized[] {
 
 /** A text with each "and" (or SMS "n") that joins two parts made a break; not one in a number ("3 and a half weeks"). */
 function andAsBreak(text: Normalized): Normalized {
-  return fromTokens(text.tokens.map((t, i) => ((t === 'and' || t === 'n') && !/^\d+$/.test(text.tokens[i - 1] ?? '') ? BREAK : t)));
+  const t = text.tokens;
+  const inNumber = (i: number): boolean => /^\d+$/.test(t[i - 1] ?? '') || (t[i + 1] === 'a' && t[i + 2] === 'half');
+  return fromTokens(t.map((w, i) => ((w === 'and' || w === 'n') && !inNumber(i) ? BREAK : w)));
 }
 
 /** "It hurts when I run and on stairs": only activities tied to the pain in the same clause count. */
@@ -106,34 +108,40 @@ function mentionedAggravators(protocol: Protocol, q: Question, text: Normalized)
 
 /**
  * "I twisted it a few years ago and now it hurts again": an injury or operation told with a
- * date long past may not be how this pain began, so injury and duration are asked, not assumed.
+ * date long past may not be how this pain began, so the duration is asked, not assumed, and so is
+ * the injury when it is the injury that is long past.
  */
-function longAgoEvent(protocol: Protocol, text: Normalized, ctx: ParseContext): boolean {
+function longAgoEvent(protocol: Protocol, text: Normalized, ctx: ParseContext): { injury: boolean; duration: boolean } {
   const lang = protocol.language;
   const longAgo = protocol.durationBands[protocol.durationBands.length - 1].minDays - 1;
   // How long ago each event told happened, by the time in its clause (null: no time told). Exceptions are not applied:
   // "I did fall in 2019 (but that was my wrist)" is no injury now, and no time for this pain either.
   // A word that is itself the time ("sore all fall", "since the fall": the season) tells of no event.
   const daysIn = (clause: Normalized) => parseDuration(lang, clause, clause.tokens.join(' '), ctx, 'answer', protocol.durationBands)?.hi ?? null;
+  // "I had ACL surgery 8 weeks ago and I twisted it today": each event is timed within its part of the clause.
+  const parts = andAsBreak(text);
   const timesOf = (phrases: CodePhrases | undefined): Array<number | null> =>
     phrases
       ? findHits({ patterns: phrases.mention.patterns, except: [] }, text, lang.negation)
           .filter((hit) => !hit.negated)
           .map((hit) => {
-            const { start, end } = clauseBounds(text, hit.start);
-            const days = daysIn(fromTokens(text.tokens.slice(start, end)));
+            const { start, end } = clauseBounds(parts, hit.start);
+            const days = daysIn(fromTokens(parts.tokens.slice(start, end)));
             if (days === null) return null;
-            const rest = fromTokens([...text.tokens.slice(start, hit.start), ...text.tokens.slice(Math.min(hit.end, end), end)]);
+            const rest = fromTokens([...parts.tokens.slice(start, hit.start), ...parts.tokens.slice(Math.min(hit.end, end), end)]);
             return daysIn(rest) === null ? null : days;
           })
       : [];
   const injuries = timesOf(lang.codes.get('injury')?.get('yes'));
   const operations = timesOf(lang.codes.get('red_flags')?.get('recent_surgery'));
+  const none = { injury: false, duration: false };
   // "Knocked it on a table 2 days ago. I had a knee replacement in September": an injury told as recent stands.
-  if (injuries.some((days) => days !== null && days <= longAgo)) return false;
+  if (injuries.some((days) => days !== null && days <= longAgo)) return none;
   // "...at Thanksgiving and it still isn't right": the pain has lasted since.
-  if (affirms(lang.duration.stillSince, text, lang.negation)) return false;
-  return [...injuries, ...operations].some((days) => days !== null && days > longAgo);
+  if (affirms(lang.duration.stillSince, text, lang.negation)) return none;
+  const injury = injuries.some((days) => days !== null && days > longAgo);
+  // "Had my knee replaced two months ago and I twisted it on the stairs": an old operation times no injury told apart from it.
+  return { injury, duration: injury || operations.some((days) => days !== null && days > longAgo) };
 }
 
 /** Whether a clause tells of the pain before ("had the same thing") with a time in the past ("2 years ago", "last spring"). */
@@ -154,11 +162,10 @@ function volunteeredIn(protocol: Protocol, text: Normalized, raw: string, ctx: P
     const fragment = value === null ? null : answerFragment(q.id, value);
     if (fragment) out = { ...out, ...fragment };
   }
-  const longAgo = (out.injury !== undefined || out.duration !== undefined) && longAgoEvent(protocol, text, ctx);
-  if (longAgo) {
-    delete out.injury;
-    delete out.duration;
-  }
+  const past = out.injury !== undefined || out.duration !== undefined ? longAgoEvent(protocol, text, ctx) : undefined;
+  if (past?.injury) delete out.injury;
+  if (past?.duration) delete out.duration;
+  const longAgo = past !== undefined && (past.injury || past.duration);
   // "I had the same thing 2 years ago": the time is when it happened before, not how long this has lasted; a time told in
   // another clause still is ("three weeks of pain ... had the same thing two years ago").
   // (A time read with it, or none read for two times at once: "five weeks ... happened last year".)

@@ -204,6 +204,10 @@ describe('a first message about a knee: the check for someone telling of their o
       expect(turn.entity('kb.answer')?.id).to.equal(id);
     });
   }
+  it('starts the check for "I got tackled playing flag football", with the injury already told', async () => {
+    const turn = await new Person(bot.url).say('I got tackled playing flag football');
+    expect(turn.entity('triage.question')?.id).to.equal('weight_bearing');
+  });
   it('still starts the check for "I heard a pop and now my knee is swollen, is that bad?"', async () => {
     const turn = await new Person(bot.url).say('I heard a pop and now my knee is swollen, is that bad?');
     expect(turn.entity('triage.question')).to.not.equal(undefined);

@@ -595,6 +595,22 @@ describe('triage free-text parsing', () => {
     ['I had a scope in late August', ['recent_surgery']], ['had a scope in early october', ['recent_surgery']],
   ]);
   table('age', [['my grandson, he is 10', 'child'], ["my grandma, she's 81", 'older']]);
+  // A kneecap stuck out to the side is a deformity; walking only with a hold or help is no walking on one's own.
+  table('red_flags', [
+    ["the kneecap keeps slipping and right now it's stuck out to the side and won't go back", ['deformity', 'locked']],
+    ['the kneecap is sitting on the side', ['deformity']],
+  ]);
+  table('weight_bearing', [
+    ['I can if I hold the wall, not on my own', 'no'], ['only with a cane', 'no'], ['not without a cane', 'no'], ['I can if I hold the wall', null],
+    ['I can, with a limp', 'yes'], ['yes i can', 'yes'],
+  ]);
+  table('location', [['in the front and at the back', 'back']]);
+  // The breath of a hard run is no sign; swelling that went down after it was; a step that cannot be taken is no walking.
+  table('red_flags', [
+    ["None of those. I only get out of breath when I'm sprinting intervals, which is normal for me. No chest pain", ['none']],
+    ["None. I'm breathing hard on tempo runs, but that's just the effort, no chest pain or anything", ['none']],
+    ['swollen but it went down overnight', ['none']], ["I can't take a single step on it, and it keeps locking", ['cannot_walk', 'locked']],
+  ]);
   // Warning signs told late, beside the answer to another question, are read there.
   table('trend', [["worse, it's really bad even when I'm resting and lying still", 'worse']]);
   table('recurrent', [["it's happened every spring", 'yes'], ['first time ever', 'no']]);
@@ -641,11 +657,22 @@ describe('triage free-text parsing', () => {
       // What the pain started after is how it began, not what makes it worse.
       ['my knee started hurting after a long hike', {}], ['my knee hurts after long hikes', { aggravators: ['walking'] }],
       // A pain denied ties no activity to it; a replaced knee named with no time is asked about, not assumed recent.
-      ['I walked 5 km yesterday with no pain at all', {}], ['My replaced knee has been aching at the front.', {}],
+      ['I walked 5 km yesterday with no pain at all', {}], ['My replaced knee has been aching at the front.', { location: 'front' }],
       ["I'm 61 and I fell on my knee yesterday", { injury: 'yes', age: 'older', duration: 'lt1w' }],
       ['I was born in 1957. I fell on my knee yesterday', { injury: 'yes', age: 'older', duration: 'lt1w' }],
       ['my knee hurts, I was born 3 March 1971', { age: 'older' }],
       ['My grandson is 10 and fell off his bike onto his knee', { injury: 'yes', age: 'child' }],
+      // An injury told apart from an old operation stands ("...and I twisted it today"); the operation's time is no time of the pain.
+      ['I had ACL reconstruction 8 weeks ago and I twisted it getting out of the car today', { injury: 'yes', red_flags: ['recent_surgery'], duration: 'gt6w' }],
+      ['Had my knee replaced two months ago and I twisted my knee a bit on the stairs', { injury: 'yes', red_flags: ['recent_surgery'] }],
+      ['I twisted it a week and a half ago and it still hurts', { injury: 'yes', duration: '1to2w' }],
+      ["I'm 34, hurt my knee landing a jump at volleyball tonight and it ballooned up within an hour", { injury: 'yes', rapid_swelling: 'yes', red_flags: ['swollen'], age: 'adult' }],
+      ["Hey, I'm 19, my knee's been sore at the front since Sunday. Didn't get hurt, no swelling, no fever, I can walk fine.", { injury: 'no', weight_bearing: 'yes', rapid_swelling: 'no', age: 'adult', duration: 'lt1w', location: 'front' }],
+      // Two places told in passing are asked about, not read as the first.
+      ['my knee hurts in the front and at the back', {}],
+      ["After my long run my knee was a little puffy, but it settled by the evening. Now it's just a mild ache", {}],
+      ['my knee is swollen and hasn\'t gone down', { red_flags: ['swollen'] }],
+      ["it swelled up after my run, went down, and now it's swollen again", { red_flags: ['swollen'] }],
       ["it's really bad even when I'm resting and lying still", { red_flags: ['night_pain_weight_loss'] }],
       ["about five days. And honestly I'm getting out of breath really easily today", { duration: 'lt1w', red_flags: ['breathless'] }], ['my knee has hurt since 3 March, I ran 3 march events', { duration: 'gt6w' }],
       // Coming back to the chat is not the pain coming back.
