@@ -13,7 +13,7 @@ function phoneNumbers(): typeof PhoneNumbers {
 import { normaliseText } from '../matcher/normalise';
 import { offsetMinutes } from '../triage/calendar';
 import { withoutEmojiMarks } from '../triage/text';
-import { escapeRegExp } from './intents';
+import { escapeRegExp } from '../matcher/normalise';
 import { withoutReference } from './booking-reference';
 import type { ConsentWords, ContactWords, NameWords } from '../knowledge/booking-messages';
 

@@ -1,5 +1,5 @@
 import { CONTAINS_INTENTS, INTENT_NAMES, type ContainsIntent, type IntentName, type IntentPhrases } from '../knowledge/intents';
-import { normaliseText } from '../matcher/normalise';
+import { escapeRegExp, normaliseText } from '../matcher/normalise';
 import { WordSequences } from './word-sequences';
 
 /** A message's text and its normalised form, worked out once however many readings ask for it. */
@@ -159,6 +159,7 @@ export function createIntentReader(phrases: IntentPhrases): IntentReader {
   const hypothetical = report.hypothetical.map((h) => ` ${normaliseText(h)} `);
   const hearsay = report.hearsay.map((h) => ` ${normaliseText(h)} `);
   const generalOwners = new Set(report.generalOwners.map(normaliseText));
+  const injuryManner = new Set(report.injuryManner.map(normaliseText));
   const conditionLongAgo = new WordSequences(report.conditionLongAgo.map((p) => [normaliseText(p), true] as const));
   const conditionHedged = new Set(report.conditionHedges.map((h) => `condition ${normaliseText(h)}`));
 
@@ -293,6 +294,9 @@ export function createIntentReader(phrases: IntentPhrases): IntentReader {
     if (conditionHedged.has(afterGreeting(norm))) return 'own';
     // "I twisted it skiing": an injury told in the first person, even without the word knee.
     if (firstPerson && words.some((w) => injuryVerbs.has(w)) && firstPersonTelling()) return 'own';
+    // "Landed badly jumping rope yesterday", "fell on the ice": an injury told with the "I" left out ("hit the gym" is none).
+    const [first = '', second = ''] = afterGreeting(norm).split(' ');
+    if (injuryVerbs.has(first) && (kneeAt >= 0 || injuryManner.has(second))) return 'own';
     // "my knee", "my son's left knee": someone's own knee, not runner's knee in general.
     // "a teenager's knee pain", "any kid's knee": someone in general, not one the writer tells of.
     const owner = kneeAt >= 0 && [kneeAt - 2, kneeAt - 1].some((i) => i >= 0 && possessive.has(words[i]) && !generalOwners.has(words[i - 1] ?? ''));
@@ -340,9 +344,4 @@ export function createIntentReader(phrases: IntentPhrases): IntentReader {
     // "when is knee pain an emergency?" asks about knee pain in general; "does runner's knee ache on stairs?" tells nothing.
     return phrases.length ? 'topic' : undefined;
   }
-}
-
-/** The text as a regular expression matching it literally. */
-export function escapeRegExp(text: string): string {
-  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }

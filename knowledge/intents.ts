@@ -73,6 +73,8 @@ export interface IntentPhrases {
     hearsay: string[];
     /** Words before a possessive that make its owner anyone ("a teenager's knee pain"), not someone told of. */
     generalOwners: string[];
+    /** Words after an injury verb that opens a message with the "I" left out ("landed badly", "fell on the ice"): an injury told. */
+    injuryManner: string[];
   };
 }
 
@@ -135,6 +137,7 @@ export function parseIntents(raw: unknown, file: string): IntentPhrases {
       hypothetical: check.strings(symptom.hypothetical, 'symptomReport.hypothetical', { min: 1 }),
       hearsay: check.strings(symptom.hearsay, 'symptomReport.hearsay', { min: 1 }),
       generalOwners: check.strings(symptom.generalOwners, 'symptomReport.generalOwners', { min: 1 }),
+      injuryManner: check.strings(symptom.injuryManner, 'symptomReport.injuryManner', { min: 1 }),
       others: check.strings(symptom.others, 'symptomReport.others', { min: 1 }),
     },
   };

@@ -15,6 +15,11 @@ export interface Lexicon {
   smallTalk: string[];
   /** Everyday words the knowledge base does not use, spelt right: never "corrected" into one it does ("stiff" is not "stuff", "three" is not "there"). */
   knownWords: string[];
+  /**
+   * Words that open a first clause naming what a question sets aside ("Besides icing, what exercises help?"), or close it
+   * ("Icing aside, how long should I rest?"): the clause is dropped, so the question is matched by what it asks.
+   */
+  setAside: { leads: string[]; closers: string[] };
   outOfScope: {
     conditions: string[];
     bodyParts: string[];
@@ -60,6 +65,7 @@ export function parseLexicon(raw: unknown, file: string): Lexicon {
     falseFriends: check.strings(root.falseFriends, 'falseFriends', { optional: true }),
     knownWords: check.strings(root.knownWords, 'knownWords', { optional: true }),
     smallTalk: check.strings(root.smallTalk, 'smallTalk', { optional: true }),
+    setAside: setAsideWords(check, root.setAside),
     outOfScope: {
       conditions: check.strings(oos.conditions, 'outOfScope.conditions'),
       bodyParts: check.strings(oos.bodyParts, 'outOfScope.bodyParts'),
@@ -73,6 +79,12 @@ export function parseLexicon(raw: unknown, file: string): Lexicon {
       exampleLeads: check.strings(oos.exampleLeads, 'outOfScope.exampleLeads', { optional: true }),
     },
   };
+}
+
+function setAsideWords(check: Checker, raw: unknown): Lexicon['setAside'] {
+  if (raw === undefined) return { leads: [], closers: [] };
+  const entry = check.record(raw, 'setAside');
+  return { leads: check.strings(entry.leads, 'setAside.leads'), closers: check.strings(entry.closers, 'setAside.closers') };
 }
 
 function unrelatedConditions(check: Checker, oos: Record<string, unknown>): string[] {

@@ -1,6 +1,6 @@
 import PorterStemmer = require('natural/lib/natural/stemmers/porter_stemmer');
 import type { Lexicon } from '../knowledge/lexicon';
-import { splitSentences } from './normalise';
+import { escapeRegExp, normaliseText, splitSentences, tokenise, type Sentence } from './normalise';
 import { PhraseTable, words } from './phrases';
 import { ScopeReader } from './scope';
 import { SpellingCorrector } from './spelling';
@@ -81,6 +81,8 @@ export class Analyser {
   private readonly plainStems = new Set<string>();
   private readonly scope: ScopeReader;
   private readonly conditionSuffixes: readonly string[];
+  /** A first clause naming what the question sets aside ("Besides icing, ..."), up to its comma. */
+  private readonly setAside: RegExp | null;
   private readonly stems = new Map<string, string>();
   /** Per word, its facts, worked out the first time it is met (the tables they come from never change after construction). */
   private readonly facts = new Map<string, WordFacts>();
@@ -109,6 +111,7 @@ export class Analyser {
     for (const phrase of lexicon.smallTalk) this.synonyms.add(written(phrase), SMALL_TALK);
     // A false friend becomes one word the knowledge base has never seen, so it counts against a match.
     for (const phrase of lexicon.falseFriends) this.falseFriends.add(written(phrase), words(phrase).join(''));
+    this.setAside = setAsidePattern(lexicon.setAside);
     this.scope = new ScopeReader(lexicon, (tokens) => this.expand(tokens));
     this.conditionSuffixes = lexicon.outOfScope.conditionSuffixes;
     const listed = [
@@ -172,7 +175,7 @@ export class Analyser {
     for (const sentence of sentences) {
       const factor = story && !sentence.question ? this.options.contextEmphasis : 1;
       // Typos first, so a shortcut or a unit mistyped ("2 weks") is read as the one meant.
-      const plain = timeSpans(this.expand(this.correct(sentence.words, corrected)));
+      const plain = timeSpans(this.expand(this.correct(this.askedWords(sentence), corrected)));
       const typed = this.falseFriends.replaceIn(plain, 1, this.synonyms);
       const canonical = this.inflect(this.synonyms.replaceIn(typed));
       // A condition inside a domain phrase is not one: "massage gun" is foam rolling, not massage therapy.
@@ -204,6 +207,12 @@ export class Analyser {
    * "worry"): it then counts as that synonym. Stems the knowledge base's own words keep (those that
    * are no one-word synonym) are left alone, as are stems that two synonyms share.
    */
+  /** A sentence's words without a first clause that sets something aside: "Besides icing, what exercises help?" asks of exercises. */
+  private askedWords(sentence: Sentence): string[] {
+    const lead = this.setAside?.exec(sentence.text);
+    return lead ? tokenise(normaliseText(sentence.text.slice(lead[0].length))) : sentence.words;
+  }
+
   private learnInflections(lexicon: Lexicon, corpusWords: ReadonlySet<string>): void {
     const variantOf = new Map<string, string>();
     for (const { canonical, variants } of lexicon.synonyms) {
@@ -331,4 +340,13 @@ function timeSpans(tokens: string[]): string[] {
     } else out.push(tokens[i]);
   }
   return out;
+}
+
+/** "besides ..., " or "... aside, " at the start of a sentence, when something follows the comma. */
+function setAsidePattern({ leads, closers }: Lexicon['setAside']): RegExp | null {
+  const alternatives = [
+    ...(leads.length ? [`(?:${leads.map(escapeRegExp).join('|')})\\b[^,;]*`] : []),
+    ...(closers.length ? [`[^,;]{1,40}\\b(?:${closers.map(escapeRegExp).join('|')})`] : []),
+  ];
+  return alternatives.length ? new RegExp(`^\\s*(?:${alternatives.join('|')})\\s*[,;]\\s*(?=\\S)`, 'i') : null;
 }

@@ -52,3 +52,8 @@ function sentencesOf(parts: readonly string[]): Sentence[] {
   }
   return sentences;
 }
+
+/** The text as a regular expression matching it literally. */
+export function escapeRegExp(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}

@@ -208,6 +208,12 @@ describe('a first message about a knee: the check for someone telling of their o
     const turn = await new Person(bot.url).say('I got tackled playing flag football');
     expect(turn.entity('triage.question')?.id).to.equal('weight_bearing');
   });
+  for (const text of ['Landed badly jumping rope yesterday', 'Took a hockey puck to the knee']) {
+    it(`starts the check for "${text}", with the injury already told`, async () => {
+      const turn = await new Person(bot.url).say(text);
+      expect(turn.entity('triage.question')?.id).to.equal('weight_bearing');
+    });
+  }
   it('still starts the check for "I heard a pop and now my knee is swollen, is that bad?"', async () => {
     const turn = await new Person(bot.url).say('I heard a pop and now my knee is swollen, is that bad?');
     expect(turn.entity('triage.question')).to.not.equal(undefined);

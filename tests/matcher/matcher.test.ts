@@ -6,6 +6,20 @@ describe('matcher', () => {
   const { kb, lexicon } = realKnowledge();
   const matcher = createMatcher(kb, lexicon);
 
+  // A first clause naming what the question sets aside is not what it asks about.
+  describe('answers a question by what it asks, not by what it sets aside first', () => {
+    for (const [text, id] of [
+      ["Icing aside, how important is taking a break from running for runner's knee?", 'rest'],
+      ["Other than icing it, which exercises are good for runner's knee?", 'exercises'],
+      ["Apart from overtraining, what else can bring on runner's knee?", 'causes'],
+    ]) {
+      it(`answers "${text}" with ${id}`, () => {
+        const match = matcher.match(text);
+        expect({ band: match.band, topic: match.topicId }).to.deep.equal({ band: 'answer', topic: id });
+      });
+    }
+  });
+
   describe('answers typical phrasings with the right topic', () => {
     const cases: [string, string][] = [
       ['what is runners knee exactly', 'what-is-runners-knee'],

@@ -611,6 +611,8 @@ describe('triage free-text parsing', () => {
     ["None. I'm breathing hard on tempo runs, but that's just the effort, no chest pain or anything", ['none']],
     ['swollen but it went down overnight', ['none']], ["I can't take a single step on it, and it keeps locking", ['cannot_walk', 'locked']],
   ]);
+  // Walking the dog up hills is walking, and hills; up the stairs it is stairs.
+  table('aggravators', [['walking the dog up the hills in my neighbourhood', ['running', 'walking']], ['walking the dog up the stairs', ['stairs']]]);
   // Warning signs told late, beside the answer to another question, are read there.
   table('trend', [["worse, it's really bad even when I'm resting and lying still", 'worse']]);
   table('recurrent', [["it's happened every spring", 'yes'], ['first time ever', 'no']]);
@@ -670,6 +672,7 @@ describe('triage free-text parsing', () => {
       ["Hey, I'm 19, my knee's been sore at the front since Sunday. Didn't get hurt, no swelling, no fever, I can walk fine.", { injury: 'no', weight_bearing: 'yes', rapid_swelling: 'no', age: 'adult', duration: 'lt1w', location: 'front' }],
       // Two places told in passing are asked about, not read as the first.
       ['my knee hurts in the front and at the back', {}],
+      ['Took a hockey puck to the knee', { injury: 'yes' }], ["I'm 80 and my knee hurts all the time, severe at night", { red_flags: ['night_pain_weight_loss'], age: 'older' }],
       ["After my long run my knee was a little puffy, but it settled by the evening. Now it's just a mild ache", {}],
       ['my knee is swollen and hasn\'t gone down', { red_flags: ['swollen'] }],
       ["it swelled up after my run, went down, and now it's swollen again", { red_flags: ['swollen'] }],
