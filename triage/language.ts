@@ -138,6 +138,8 @@ export interface Language {
   };
   /** School grades read as ages in reply to the age question: grades 1 to `last`, grade N being age N + `ageFrom` to N + `ageTo`. */
   schoolGrades: { last: number; ageFrom: number; ageTo: number; pastWords: ReadonlySet<string> };
+  /** Who an age told in passing belongs to ("my son is 12"), and the words that make a whole date a birth date ("born 3 March 1971"). */
+  ageWords: { subjects: ReadonlySet<string>; birth: ReadonlySet<string> };
   /** Words that put a sign in the past ("2 years ago", "last year"): a time alone may be how long it has lasted ("short of breath for 2 weeks"). */
   historyMarkers: PhraseSet;
   /** Words that put a sign long enough ago by themselves, with no time to read ("when I was 14", "in high school"). */
@@ -311,7 +313,7 @@ export function parseLanguage(raw: Json, file: string, realWords: readonly strin
   c.onlyKeys(root, '(root)', [
     'about', 'contractions', 'tokens', 'rewrites', 'numbers', 'fuzzy', 'negation', 'yes', 'no', 'unsure', 'hedge', 'hedgeMeansYes',
     'answers', 'everything', 'mentionContexts', 'redFlagCues', 'duration', 'severity', 'safety', 'volunteerExclude', 'genericExcept', 'benignSymptoms', 'doubt',
-    'schoolGrades', 'corrections', 'correctionsWithin', 'earlierChat', 'softCorrections', 'echoedQuestions', 'outcomeCorrections', 'outcomeCorrectionEnds', 'optionNumbers', 'clarify', 'laterWins',
+    'schoolGrades', 'ageWords', 'corrections', 'correctionsWithin', 'earlierChat', 'softCorrections', 'echoedQuestions', 'outcomeCorrections', 'outcomeCorrectionEnds', 'optionNumbers', 'clarify', 'laterWins',
     'contrast', 'activityQuestions', 'askWhy',
   ]);
   const genericExcept = c.object(root.genericExcept ?? {}, 'genericExcept');
@@ -355,6 +357,8 @@ export function parseLanguage(raw: Json, file: string, realWords: readonly strin
   const contexts = c.object(root.mentionContexts, 'mentionContexts');
   const safety = c.object(root.safety, 'safety');
   const grades = c.object(root.schoolGrades, 'schoolGrades');
+  const ageWords = c.object(root.ageWords, 'ageWords');
+  c.onlyKeys(ageWords, 'ageWords', ['about', 'subjects', 'birth']);
   c.onlyKeys(grades, 'schoolGrades', ['about', 'last', 'ageFrom', 'ageTo', 'pastWords']);
   const historyRaw = c.object(safety.historyDays, 'safety.historyDays');
   const historyDays = new Map<RedFlag, number>();
@@ -479,6 +483,7 @@ export function parseLanguage(raw: Json, file: string, realWords: readonly strin
     elsewhere: r.set(safety.elsewhere, 'safety.elsewhere'),
     ownContrast: r.set(safety.ownContrast, 'safety.ownContrast'),
     parentTelling: r.set(safety.parentTelling, 'safety.parentTelling'),
+    ageWords: { subjects: new Set(c.strings(ageWords.subjects, 'ageWords.subjects')), birth: new Set(c.strings(ageWords.birth, 'ageWords.birth')) },
     schoolGrades: {
       last: c.integer(grades.last, 'schoolGrades.last'),
       ageFrom: c.integer(grades.ageFrom, 'schoolGrades.ageFrom'),

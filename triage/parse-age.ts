@@ -20,11 +20,6 @@ const NOT_AGE_UNITS = new Set([
   // Times in the other languages people slip into ("3 semanas"): no age.
   'semana', 'semanas', 'mes', 'meses', 'dia', 'dias', 'semaine', 'semaines', 'mois', 'jour', 'jours', 'wochen', 'monate', 'tage',
 ]);
-const SUBJECTS = new Set([
-  'i', 'he', 'she', 'they', 'son', 'daughter', 'kid', 'child', 'boy', 'girl', 'husband', 'wife', 'mom', 'mum', 'dad', 'mother', 'father', 'partner',
-  'patient', 'grandson', 'granddaughter', 'grandkid', 'grandchild', 'grandma', 'grandpa', 'grandmother', 'grandfather', 'nephew', 'niece',
-  'stepson', 'stepdaughter', 'brother', 'sister',
-]);
 
 interface YearRange {
   lo: number;
@@ -74,9 +69,6 @@ function birthYear(tokens: readonly string[], i: number, mode: ReadMode, dayNow:
   return { lo: Math.max(0, age - 1), hi: age };
 }
 
-/** Words before a date that make it a birth date anywhere in a message ("born 3 March 1971", "DOB: 02/12/1971"). */
-const BIRTH_WORDS = new Set(['born', 'dob', 'birth', 'birthday', 'birthdate', 'bday']);
-
 interface BirthDate {
   range: YearRange;
   /** The tokens the date takes (day, month and year), which are no ages of their own. */
@@ -102,7 +94,7 @@ function ageOn(now: CalendarDay, year: number, dates: ReadonlyArray<{ month: num
  * tells the age to the year (a year less while the birthday is still to come), and its day number is no age. In a reply to
  * the age question any such date is a birth date; in passing, only after a birth word.
  */
-function birthDates(tokens: readonly string[], mode: ReadMode, dayNow: () => CalendarDay): BirthDate[] {
+function birthDates(tokens: readonly string[], mode: ReadMode, birthWords: ReadonlySet<string>, dayNow: () => CalendarDay): BirthDate[] {
   const out: BirthDate[] = [];
   tokens.forEach((t, i) => {
     const numeric = tokens[i - 1] === '/' && tokens[i - 3] === '/' && /^\d{1,2}$/.test(tokens[i - 2] ?? '') && /^\d{1,2}$/.test(tokens[i - 4] ?? '');
@@ -128,7 +120,7 @@ function birthDates(tokens: readonly string[], mode: ReadMode, dayNow: () => Cal
     }
     if (dates.length === 0) return;
     const from = k + 1;
-    if (mode !== 'answer' && !tokens.slice(Math.max(0, from - 3), from).some((w) => BIRTH_WORDS.has(w))) return;
+    if (mode !== 'answer' && !tokens.slice(Math.max(0, from - 3), from).some((w) => birthWords.has(w))) return;
     const now = dayNow();
     const year = /^\d{4}$/.test(t) ? Number(t) : Number(t) + (Number(t) > now.year % 100 ? 1900 : 2000);
     const range = ageOn(now, year, dates);
@@ -149,8 +141,10 @@ function feltAge(tokens: readonly string[], i: number): boolean {
   return k >= 0 && FEEL.has(tokens[k]);
 }
 
-function numbers(tokens: readonly string[], mode: ReadMode, grades: Language['schoolGrades'], dayNow: () => CalendarDay): YearRange[] | null {
-  const dates = birthDates(tokens, mode, dayNow);
+function numbers(tokens: readonly string[], mode: ReadMode, lang: Language, dayNow: () => CalendarDay): YearRange[] | null {
+  const grades = lang.schoolGrades;
+  const subjects = lang.ageWords.subjects;
+  const dates = birthDates(tokens, mode, lang.ageWords.birth, dayNow);
   const out: YearRange[] = dates.map((d) => d.range);
   for (let i = 0; i < tokens.length; i++) {
     const t = tokens[i];
@@ -182,7 +176,7 @@ function numbers(tokens: readonly string[], mode: ReadMode, grades: Language['sc
       const said = (prev === 'am' && tokens[i - 2] === 'i') || prev === 'aged' || prev === 'age' || prev === 'turned' || prev === 'turning';
       // "my son is 12", and "my daughter (14)" as people write it in brackets.
       const bracketed = prev === ',' && next === ',' ? tokens[i - 2] ?? '' : prev;
-      const subject = (prev === 'is' && SUBJECTS.has(tokens[i - 2] ?? '')) || (bracketed !== 'i' && bracketed !== 'they' && SUBJECTS.has(bracketed) && tokens[i - (bracketed === prev ? 2 : 3)] === 'my');
+      const subject = (prev === 'is' && subjects.has(tokens[i - 2] ?? '')) || (bracketed !== 'i' && bracketed !== 'they' && subjects.has(bracketed) && tokens[i - (bracketed === prev ? 2 : 3)] === 'my');
       const monthsOld = months && tokens[i + 2] === 'old';
       if (!aged && !said && !subject && !monthsOld) continue;
     } else if (['years', 'year', 'months', 'month'].includes(next) && (tokens[i + 2] === 'ago' || ['for', 'past', 'last'].includes(prev) || tokens.slice(Math.max(0, i - 3), i).includes('been'))) {
@@ -234,7 +228,7 @@ export function parseAge(lang: Language, text: Normalized, mode: ReadMode, bands
 
 function readAge(lang: Language, text: Normalized, mode: ReadMode, bands: readonly AgeBandRange[], ctx: ParseContext): AgeBand | null {
   let now: CalendarDay | undefined;
-  const found = numbers(text.tokens, mode, lang.schoolGrades, () => (now ??= today(ctx)));
+  const found = numbers(text.tokens, mode, lang, () => (now ??= today(ctx)));
   if (found === null) return null;
   found.push(...decades(text.tokens, mode));
   // "over 55" is older, but "over 50" could be either side of 55: asked again rather than guessed.
