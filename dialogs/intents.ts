@@ -47,6 +47,11 @@ export interface IntentReader {
   readonly answersPerMessage: number;
   /** The message names another part of the body and not the knee ("my back hurts at night", "growing pains in his shins"). */
   aboutAnotherPart(text: string | IntentText): boolean;
+  /**
+   * The message tells of an animal ("my dog had surgery on his leg"), and of no person's knee or injury: its only "I" or "my"
+   * are the animal's owner's ("knee surgery 3 weeks ago, can I walk my dog yet?" tells of one's own).
+   */
+  aboutAnAnimal(text: string | IntentText): boolean;
   /** Whether, and how, the message speaks of knee symptoms or an injury. */
   symptomReport(text: string | IntentText): SymptomReport | undefined;
   /** The message is phrased as a question. */
@@ -66,6 +71,9 @@ const read = (text: string | IntentText): IntentText => (typeof text === 'string
 
 /** Words a cue may stand before the symptom it governs: "for knee pain", "from patellofemoral pain". */
 const CUE_REACH = 3;
+
+/** Words after a symptom a search's cue may stand: "knee pain exercises", "kneecap pain home exercises". */
+const CUE_AFTER_REACH = 3;
 
 const SENTENCE_END = /[.!?;\n]+/;
 const CLAUSE_END = /[.!?;,\n]+/;
@@ -106,6 +114,7 @@ export function createIntentReader(phrases: IntentPhrases): IntentReader {
   const otherPartWords = new Set(otherParts.filter((p) => !p.includes(' ')));
   const otherPartPhrases = otherParts.filter((p) => p.includes(' ')).map((p) => ` ${p} `);
   const topicCues = new Set(report.topicCues.map(normaliseText));
+  const topicCuesAfter = new Set(report.topicCuesAfter.map(normaliseText));
   const notWanted = new Set(report.notWanted.map(normaliseText));
   const kneeThings = new Set(report.kneeThings.map(normaliseText));
   const animals = new Set(report.animals.map(normaliseText));
@@ -160,6 +169,7 @@ export function createIntentReader(phrases: IntentPhrases): IntentReader {
   const hearsay = report.hearsay.map((h) => ` ${normaliseText(h)} `);
   const generalOwners = new Set(report.generalOwners.map(normaliseText));
   const injuryManner = new Set(report.injuryManner.map(normaliseText));
+  const injuryHelpers = new Set(report.injuryHelpers.map(normaliseText));
   const conditionLongAgo = new WordSequences(report.conditionLongAgo.map((p) => [normaliseText(p), true] as const));
   const conditionHedged = new Set(report.conditionHedges.map((h) => `condition ${normaliseText(h)}`));
 
@@ -175,6 +185,15 @@ export function createIntentReader(phrases: IntentPhrases): IntentReader {
     const words = clause.split(' ');
     return words.some((w) => self.has(w)) && (words.some((w) => symptomWords.has(w)) || phrasesAt(words).length > 0);
   };
+
+  /** "tripped over my dog and banged my knee": a person's knee, told beside an animal ("my dog is limping" tells of none). */
+  const personsKneeIn = (words: readonly string[]): boolean => {
+    const kneeAt = words.findIndex((w) => body.has(w));
+    const ownersOfKnee = kneeAt >= 0 ? words.slice(Math.max(0, kneeAt - 2), kneeAt) : [];
+    return ownersOfKnee.some((w) => self.has(w)) && !ownersOfKnee.some((w) => animals.has(w));
+  };
+  /** "I tripped over the dog, knee is bruised": the writer's own injury, whatever the dog did. */
+  const ownInjuryIn = (words: readonly string[]): boolean => words.some((w, i) => injuryVerbs.has(w) && i > 0 && self.has(words[i - 1]));
 
   const terseReport = (sentence: string): boolean => {
     const words = sentence.split(' ');
@@ -231,6 +250,11 @@ export function createIntentReader(phrases: IntentPhrases): IntentReader {
       }
       return false;
     },
+    aboutAnAnimal(text) {
+      const words = withoutNames(read(text).norm).split(' ');
+      const ownersOnly = words.every((w, i) => !self.has(w) || words.slice(i + 1, i + 3).some((next) => animals.has(next)));
+      return words.some((w) => animals.has(w)) && ownersOnly && !personsKneeIn(words) && !ownInjuryIn(words);
+    },
     aboutAnotherPart(text) {
       const words = withoutNames(read(text).norm).split(' ');
       return !words.some((w) => body.has(w)) && namesOtherPart(words);
@@ -268,12 +292,7 @@ export function createIntentReader(phrases: IntentPhrases): IntentReader {
     const norm = withoutNames(said.norm);
     const words = norm.split(' ');
     const kneeAt = words.findIndex((w) => body.has(w));
-    const ownersOfKnee = kneeAt >= 0 ? words.slice(Math.max(0, kneeAt - 2), kneeAt) : [];
-    // "my dog is limping" tells of no person's knee; "tripped over my dog and banged my knee" does.
-    const personsKnee = ownersOfKnee.some((w) => self.has(w)) && !ownersOfKnee.some((w) => animals.has(w));
-    // "I tripped over the dog, knee is bruised": the writer's own injury, whatever the dog did.
-    const ownInjury = words.some((w, i) => injuryVerbs.has(w) && i > 0 && self.has(words[i - 1]));
-    if (words.some((w) => animals.has(w)) && !personsKnee && !ownInjury) return undefined;
+    if (words.some((w) => animals.has(w)) && !personsKneeIn(words) && !ownInjuryIn(words)) return undefined;
     // "my hip hurts", "I twisted my ankle": another part of the body, and no knee.
     if (kneeAt < 0 && namesOtherPart(words)) return undefined;
     const firstPerson = words.some((w) => self.has(w));
@@ -295,8 +314,10 @@ export function createIntentReader(phrases: IntentPhrases): IntentReader {
     // "I twisted it skiing": an injury told in the first person, even without the word knee.
     if (firstPerson && words.some((w) => injuryVerbs.has(w)) && firstPersonTelling()) return 'own';
     // "Landed badly jumping rope yesterday", "fell on the ice": an injury told with the "I" left out ("hit the gym" is none).
-    const [first = '', second = ''] = afterGreeting(norm).split(' ');
+    // "Got kicked in the knee at soccer", "was tackled hard": the same, after a word that opens it.
+    const [first = '', second = '', third = ''] = afterGreeting(norm).split(' ');
     if (injuryVerbs.has(first) && (kneeAt >= 0 || injuryManner.has(second))) return 'own';
+    if (injuryHelpers.has(first) && injuryVerbs.has(second) && (kneeAt >= 0 || injuryManner.has(third))) return 'own';
     // "my knee", "my son's left knee": someone's own knee, not runner's knee in general.
     // "a teenager's knee pain", "any kid's knee": someone in general, not one the writer tells of.
     const owner = kneeAt >= 0 && [kneeAt - 2, kneeAt - 1].some((i) => i >= 0 && possessive.has(words[i]) && !generalOwners.has(words[i - 1] ?? ''));
@@ -313,6 +334,8 @@ export function createIntentReader(phrases: IntentPhrases): IntentReader {
     words.forEach((w, i) => symptomWords.has(w) && symptoms.push(i));
     // "exercises for knee pain", "what will the physio check at my first visit for kneecap pain": the symptom is the subject of the question.
     const governed = (at: number) => words.slice(Math.max(0, at - CUE_REACH), at).some((w) => topicCues.has(w));
+    // "knee pain exercises", "patella pain treatment": a search that names what it wants just after the symptom, with no I or my.
+    const searchedFor = (at: number) => !firstPerson && words.slice(at + 1, at + 1 + CUE_AFTER_REACH).some((w) => topicCuesAfter.has(w));
     // "exercises for my knee", "best shoes for my knees": what is wanted for the knee comes before it.
     const asksFor = (at: number): boolean => {
       const cue = words.lastIndexOf('for', at);
@@ -328,7 +351,7 @@ export function createIntentReader(phrases: IntentPhrases): IntentReader {
       return undefined;
     }
     if (owner) return 'own';
-    if (symptoms.every(governed)) return 'topic';
+    if (symptoms.every((at) => governed(at) || searchedFor(at))) return 'topic';
     // "I'm a PE teacher, what should I watch for in students with knee pain?": others' symptoms asked about, with no clause
     // where the writer tells of their own ("I get knee pain like a lot of runners" does).
     if (words.some((w) => others.has(w)) && !said.raw.split(CLAUSE_END).some((clause) => ownSymptomIn(withoutNames(normaliseText(clause))))) return 'topic';
@@ -339,8 +362,21 @@ export function createIntentReader(phrases: IntentPhrases): IntentReader {
     if (statement() && !asksInside(said)) return 'own';
     // "Knees sore. 45M. What now?": a terse sentence tells of a knee even when another sentence asks.
     if (kneeAt >= 0 && said.raw.split(CLAUSE_END).some((clause) => terseReport(normaliseText(clause)))) return 'own';
-    // "should I run through the knee pain?", "why do I ache around the knee after runs?": asked in the first person, about one's own knee.
-    if (firstPerson && (kneeAt >= 0 || phrases.length > 0) && firstPersonTelling()) return 'own';
+    // "should I run through the knee pain?", "why do I ache around the knee after runs?": asked in the first person, about one's own
+    // knee in the same clause, or beside a sentence that asks nothing and tells of the knee or of the writer ("knee pain after
+    // runs. should I stop?", "what would cause pain behind the kneecap? Mine won't quit."); "is knee pain sometimes serious? what
+    // should I watch out for?" asks in general.
+    const namesKnee = (words: readonly string[]): boolean => words.some((w) => body.has(w) || symptomWords.has(w)) || phrasesAt(words).length > 0;
+    const kneeOfWriter = (): boolean =>
+      said.raw.split(CLAUSE_END).some((clause) => {
+        const clauseWords = withoutNames(normaliseText(clause)).split(' ');
+        return clauseWords.some((w) => self.has(w)) && namesKnee(clauseWords);
+      }) ||
+      said.raw.split(SENTENCE_END).some((sentence) => {
+        const sentenceWords = withoutNames(normaliseText(sentence)).split(' ');
+        return (namesKnee(sentenceWords) || sentenceWords.some((w) => self.has(w))) && !hasQuestion(new IntentText(sentence));
+      });
+    if (firstPerson && (kneeAt >= 0 || phrases.length > 0) && firstPersonTelling() && kneeOfWriter()) return 'own';
     // "when is knee pain an emergency?" asks about knee pain in general; "does runner's knee ache on stairs?" tells nothing.
     return phrases.length ? 'topic' : undefined;
   }

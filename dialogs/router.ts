@@ -267,12 +267,14 @@ export async function handleMessage(deps: ConversationDeps, data: ConversationDa
   }
   // Warning signs that need to be seen today, told beside a question or a request to book ("what stretches help? my
   // knee is hot and swollen"): the check comes first, and its outcome says where to go.
-  const urgentFirst = safety?.urgentSigns === true && !picked && !triage.active(data) && (command === undefined || command === 'booking' || command === 'callback');
+  // An animal's signs ("my dog's leg is hot and swollen", "my dog had surgery on his leg") are a vet's, not the check's.
+  const urgentFirst =
+    safety?.urgentSigns === true && !picked && !triage.active(data) && (command === undefined || command === 'booking' || command === 'callback') && !intents.aboutAnAnimal(said);
   // "Before I answer that" only where something was asked: "my knee keeps locking" asks nothing.
   if (urgentFirst) return remember([say(command === undefined && !intents.asksSomewhere(said) ? messages.urgentFirstReport : messages.urgentFirst), ...(await triage.start(data, input, opening))]);
   // "I had a knee injection 2 weeks ago, is it ok to run?": what a doctor or the surgeon should see first is the check's to say.
   // Not "my back hurts at night": the check is of a knee, and that message tells of another part.
-  if (safety?.doctorSigns && !picked && !triage.active(data) && command === undefined && !outcomeJustGiven && !intents.aboutAnotherPart(said)) {
+  if (safety?.doctorSigns && !picked && !triage.active(data) && command === undefined && !outcomeJustGiven && !intents.aboutAnotherPart(said) && !intents.aboutAnAnimal(said)) {
     return remember([...(intents.asksSomewhere(said) ? [say(messages.checkFirst)] : []), ...(await triage.start(data, input, opening))]);
   }
   if (command === undefined && !picked) {

@@ -49,6 +49,11 @@ export interface IntentPhrases {
     otherBodyParts: string[];
     /** Words that make a symptom what a question is about, not what someone has ("exercises for knee pain"). */
     topicCues: string[];
+    /**
+     * Words that, just after a symptom in a message that says neither I nor my and asks nothing, make the symptom what is
+     * searched for ("knee pain exercises", "patella pain treatment"), as `topicCues` do before it.
+     */
+    topicCuesAfter: string[];
     /** Things for a knee ("knee brace", "knee exercises"): a two-word message naming one asks about it, and tells no symptom. */
     kneeThings: string[];
     /** Words before "for my knee" that want nothing for it ("I need help for my knee", "I went in for my knee"): it is still told of. */
@@ -75,6 +80,8 @@ export interface IntentPhrases {
     generalOwners: string[];
     /** Words after an injury verb that opens a message with the "I" left out ("landed badly", "fell on the ice"): an injury told. */
     injuryManner: string[];
+    /** Words an injury told without "I" may open with before its verb: "got kicked in the knee", "was tackled at hockey". */
+    injuryHelpers: string[];
   };
 }
 
@@ -126,6 +133,7 @@ export function parseIntents(raw: unknown, file: string): IntentPhrases {
       injuryVerbs: check.strings(symptom.injuryVerbs, 'symptomReport.injuryVerbs', { min: 1 }),
       otherBodyParts: check.strings(symptom.otherBodyParts, 'symptomReport.otherBodyParts', { min: 1 }),
       topicCues: check.strings(symptom.topicCues, 'symptomReport.topicCues', { min: 1 }),
+      topicCuesAfter: check.strings(symptom.topicCuesAfter, 'symptomReport.topicCuesAfter', { min: 1 }),
       notWanted: check.strings(symptom.notWanted, 'symptomReport.notWanted', { min: 1 }),
       kneeThings: check.strings(symptom.kneeThings, 'symptomReport.kneeThings', { min: 1 }),
       conditionNames: check.strings(symptom.conditionNames, 'symptomReport.conditionNames', { min: 1 }),
@@ -138,6 +146,7 @@ export function parseIntents(raw: unknown, file: string): IntentPhrases {
       hearsay: check.strings(symptom.hearsay, 'symptomReport.hearsay', { min: 1 }),
       generalOwners: check.strings(symptom.generalOwners, 'symptomReport.generalOwners', { min: 1 }),
       injuryManner: check.strings(symptom.injuryManner, 'symptomReport.injuryManner', { min: 1 }),
+      injuryHelpers: check.strings(symptom.injuryHelpers, 'symptomReport.injuryHelpers', { min: 1 }),
       others: check.strings(symptom.others, 'symptomReport.others', { min: 1 }),
     },
   };

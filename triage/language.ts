@@ -99,7 +99,17 @@ export interface Language {
   benignSymptoms: PhraseSet;
   /** `knee`: words for the knee itself, which keep heat and swelling told beside the calf about the knee ("calf and knee are red"). */
   /** `otherBody`: parts of the body other than the leg, whose heat is not the knee's ("my face goes red and hot"). */
-  cues: { fever: CodePhrases; heat: CodePhrases; swelling: CodePhrases; numb: CodePhrases; intermittent: CodePhrases; knee: CodePhrases; otherBody: CodePhrases };
+  /** `leg`: the leg and foot below and above the knee, whose colour and coldness are the foot's signs ("my foot went white"). */
+  cues: {
+    fever: CodePhrases;
+    heat: CodePhrases;
+    swelling: CodePhrases;
+    numb: CodePhrases;
+    intermittent: CodePhrases;
+    knee: CodePhrases;
+    otherBody: CodePhrases;
+    leg: CodePhrases;
+  };
   duration: DurationLanguage;
   severityWords: Array<{ value: number; phrases: PhraseSet }>;
   crisis: PhraseSet;
@@ -138,8 +148,11 @@ export interface Language {
   };
   /** School grades read as ages in reply to the age question: grades 1 to `last`, grade N being age N + `ageFrom` to N + `ageTo`. */
   schoolGrades: { last: number; ageFrom: number; ageTo: number; pastWords: ReadonlySet<string> };
-  /** Who an age told in passing belongs to ("my son is 12"), and the words that make a whole date a birth date ("born 3 March 1971"). */
-  ageWords: { subjects: ReadonlySet<string>; birth: ReadonlySet<string> };
+  /**
+   * Who an age told in passing belongs to ("my son is 12"), the words that make a whole date a birth date ("born 3 March 1971"),
+   * and the words before "of" whose number counts children ("a grandmother of 3, 71").
+   */
+  ageWords: { subjects: ReadonlySet<string>; birth: ReadonlySet<string>; parents: ReadonlySet<string> };
   /** Words that put a sign in the past ("2 years ago", "last year"): a time alone may be how long it has lasted ("short of breath for 2 weeks"). */
   historyMarkers: PhraseSet;
   /** Words that put a sign long enough ago by themselves, with no time to read ("when I was 14", "in high school"). */
@@ -150,6 +163,8 @@ export interface Language {
   ownContrast: PhraseSet;
   /** A parent telling of their child ("I'm her mum"): the ages told of the child are the ones asked for. */
   parentTelling: PhraseSet;
+  /** The writer telling of their own knee beside another's age ("My son's 12 but it's my knee"): their own age is the one asked for. */
+  selfTelling: PhraseSet;
   /** While answering a question, asides it does not trust: other questions, or single red flags. */
   volunteerExclude: ReadonlyMap<QuestionId, { questions: readonly QuestionId[]; redFlags: readonly RedFlag[] }>;
 }
@@ -352,13 +367,14 @@ export function parseLanguage(raw: Json, file: string, realWords: readonly strin
     intermittent: r.code(cuesRaw.intermittent, 'redFlagCues.intermittent'),
     knee: r.code(cuesRaw.knee, 'redFlagCues.knee'),
     otherBody: r.code(cuesRaw.otherBody, 'redFlagCues.otherBody'),
+    leg: r.code(cuesRaw.leg, 'redFlagCues.leg'),
   };
 
   const contexts = c.object(root.mentionContexts, 'mentionContexts');
   const safety = c.object(root.safety, 'safety');
   const grades = c.object(root.schoolGrades, 'schoolGrades');
   const ageWords = c.object(root.ageWords, 'ageWords');
-  c.onlyKeys(ageWords, 'ageWords', ['about', 'subjects', 'birth']);
+  c.onlyKeys(ageWords, 'ageWords', ['about', 'subjects', 'birth', 'parents']);
   c.onlyKeys(grades, 'schoolGrades', ['about', 'last', 'ageFrom', 'ageTo', 'pastWords']);
   const historyRaw = c.object(safety.historyDays, 'safety.historyDays');
   const historyDays = new Map<RedFlag, number>();
@@ -483,7 +499,12 @@ export function parseLanguage(raw: Json, file: string, realWords: readonly strin
     elsewhere: r.set(safety.elsewhere, 'safety.elsewhere'),
     ownContrast: r.set(safety.ownContrast, 'safety.ownContrast'),
     parentTelling: r.set(safety.parentTelling, 'safety.parentTelling'),
-    ageWords: { subjects: new Set(c.strings(ageWords.subjects, 'ageWords.subjects')), birth: new Set(c.strings(ageWords.birth, 'ageWords.birth')) },
+    selfTelling: r.set(safety.selfTelling, 'safety.selfTelling'),
+    ageWords: {
+      subjects: new Set(c.strings(ageWords.subjects, 'ageWords.subjects')),
+      birth: new Set(c.strings(ageWords.birth, 'ageWords.birth')),
+      parents: new Set(c.strings(ageWords.parents, 'ageWords.parents')),
+    },
     schoolGrades: {
       last: c.integer(grades.last, 'schoolGrades.last'),
       ageFrom: c.integer(grades.ageFrom, 'schoolGrades.ageFrom'),
@@ -516,11 +537,12 @@ export function parseLanguage(raw: Json, file: string, realWords: readonly strin
     fuzzyMinLength: minLength,
   };
   const numbered = c.object(root.optionNumbers, 'optionNumbers');
-  c.onlyKeys(numbered, 'optionNumbers', ['about', 'markers', 'fillers', 'corrections', 'adding', 'addingFillers']);
-  const wordSet = (key: 'fillers' | 'corrections' | 'adding' | 'addingFillers') => new Set(c.strings(numbered[key], `optionNumbers.${key}`));
+  c.onlyKeys(numbered, 'optionNumbers', ['about', 'markers', 'counting', 'fillers', 'corrections', 'adding', 'addingFillers']);
+  const wordSet = (key: 'counting' | 'fillers' | 'corrections' | 'adding' | 'addingFillers') => new Set(c.strings(numbered[key], `optionNumbers.${key}`));
   const optionWords: OptionNumberWords = {
     numbers: lexicon.numbers,
     markers: c.strings(numbered.markers, 'optionNumbers.markers'),
+    counting: wordSet('counting'),
     fillers: wordSet('fillers'),
     corrections: wordSet('corrections'),
     adding: wordSet('adding'),

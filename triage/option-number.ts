@@ -4,6 +4,8 @@ export interface OptionNumberWords {
   numbers: ReadonlyMap<string, number>;
   /** Words that may come before the number ("option 2", "number 2"). */
   markers: readonly string[];
+  /** Words before a number written as a word that make it a count of what was told ("just those two", "all three"), no option. */
+  counting: ReadonlySet<string>;
   /** Words around option numbers that add nothing ("No. 6", "only 11", "none except 11"). */
   fillers: ReadonlySet<string>;
   /** To a question with one answer, a number after one of these replaces the one before ("3 sorry 2"). */

@@ -167,7 +167,8 @@ function numbers(tokens: readonly string[], mode: ReadMode, lang: Language, dayN
       if (told && Number.isInteger(n) && n >= 1 && n <= grades.last) out.push({ lo: n + grades.ageFrom, hi: n + grades.ageTo });
       continue;
     }
-    if (NOT_AGE_UNITS.has(next) || (prev === 'of' && tokens[i - 2] === 'out')) continue;
+    // "8 out of 10", "a grandmother of 3": a score, or children counted.
+    if (NOT_AGE_UNITS.has(next) || (prev === 'of' && (tokens[i - 2] === 'out' || lang.ageWords.parents.has(tokens[i - 2] ?? '')))) continue;
     // "my back feels about 80", "I feel like 90 some mornings": how old something feels is no age.
     if (feltAge(tokens, i)) continue;
     const months = next === 'months' || next === 'month';
@@ -220,10 +221,13 @@ const FIRST_PERSON = new Set(['i', 'im', 'me', 'myself']);
 
 export function parseAge(lang: Language, text: Normalized, mode: ReadMode, bands: readonly AgeBandRange[], ctx: ParseContext): AgeBand | null {
   const read = readAge(lang, text, mode, bands, ctx);
-  if (read !== null || mode !== 'answer' || !affirms(lang.parentTelling, text, lang.negation)) return read;
-  // "She's 15. I'm her mum, I'm 47": a parent telling of their child; the child's age is the one asked for.
-  const child = keepClauses(text, (clause) => !clause.tokens.some((t) => FIRST_PERSON.has(t)));
-  return child.tokens.length === 0 ? null : readAge(lang, child, mode, bands, ctx);
+  if (read !== null || mode !== 'answer') return read;
+  // "She's 15. I'm her mum, I'm 47": a parent telling of their child; the child's age is the one asked for. "I'm 45. My
+  // son's 12 but it's my knee": the writer's own knee; their own age is.
+  const parent = affirms(lang.parentTelling, text, lang.negation);
+  if (!parent && !affirms(lang.selfTelling, text, lang.negation)) return read;
+  const kept = keepClauses(text, (clause) => clause.tokens.some((t) => FIRST_PERSON.has(t)) !== parent);
+  return kept.tokens.length === 0 ? null : readAge(lang, kept, mode, bands, ctx);
 }
 
 function readAge(lang: Language, text: Normalized, mode: ReadMode, bands: readonly AgeBandRange[], ctx: ParseContext): AgeBand | null {

@@ -58,6 +58,8 @@ function numbersOnly(raw: string, words: OptionNumberWords, single: boolean): st
   for (let i = 0; i < said.length; i++) {
     const word = said[i];
     const n = /^\d{1,2}$/.test(word) ? Number(word) : words.numbers.get(word);
+    // "just those two", "all three": a count of what was told, not an option's number.
+    if (n !== undefined && !/^\d/.test(word) && words.counting.has(said[i - 1] ?? '')) return undefined;
     // To a question with one answer, "3 sorry 2" is 2; to the warning signs, "6 no wait 8" keeps both (the safe side).
     if (single && words.corrections.has(word) && picks.length > 0) picks = [];
     if (n !== undefined && Number.isInteger(n) && n >= 1) picks.push(n);

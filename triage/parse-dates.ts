@@ -125,7 +125,7 @@ export function fromCalendar(r: Reader): DayRange[] {
       const dayMatch = nextDay ?? priorDay;
       const day = dayMatch ? Number(dayMatch[1]) : null;
       const context = MONTH_CONTEXT.has(prev) || (prev === 'the' && MONTH_CONTEXT.has(t[i - 2] ?? '')) || day !== null;
-      if (!context || (tok === 'may' && day === null && !['since', 'in', 'from', 'early', 'mid', 'late', 'of', 'around'].includes(prev))) return;
+      if (!context || (tok === 'may' && day === null && !['since', 'in', 'from', 'early', 'mid', 'late', 'of', 'around', 'last'].includes(prev))) return;
       if (day !== null && (day < 1 || day > 31)) return;
       const part = prev === 'of' ? t[i - 2] ?? '' : prev;
       // "since March 3, 2025", "since 3 March 2025": the year told; otherwise the last such day.

@@ -104,6 +104,11 @@ export interface RedFlagReading {
   none: boolean;
 }
 
+/** Signs only the knee or the foot can show, which another part of the body named in their clause takes away. */
+const OF_KNEE_OR_FOOT: ReadonlySet<RedFlag> = new Set(['hot_swollen', 'swollen', 'cold_pale_foot']);
+/** Words a part of the body may stand before the sign told of it: "my shoulder is swollen", "my hands went kind of white". */
+const PART_REACH = 4;
+
 /** Reads warning signs. `answer` mode is the reply to the red_flags question, which allows shorter words. */
 export function readRedFlags(
   lang: Language,
@@ -127,7 +132,9 @@ export function readRedFlags(
     calfSpans.some((c) => c.start <= h.start && h.end <= c.end) || calfClauses.some((c) => sameClause(text, c.start, h.start)) || followsCalf(h);
   // "No. My dad had a knee replacement last month": after a plain no, a sign in a clause about someone else is theirs. Only
   // after a plain no: a parent doing the check for a child tells the child's signs the same way, without one.
-  const plainNo = mode === 'answer' && text.tokens[matchesAtStart(lang.no, text)?.end ?? 0] === BREAK;
+  // "None of those. My brother had a clot once" is as plain a no as "No." is.
+  const noneSaid = codes.get('none');
+  const plainNo = mode === 'answer' && [lang.no, noneSaid?.answer].some((set) => set !== undefined && text.tokens[matchesAtStart(set, text)?.end ?? 0] === BREAK);
   // So is one beside the writer's own, set against it: "my mum's knees swell up like grapefruits, but mine isn't swollen".
   const setAgainstOwn = plainNo || affirms(lang.ownContrast, text, lang.negation);
   const someoneElses = (h: Hit): boolean => setAgainstOwn && aboutSomeoneElse(lang, clauseAt(text, h.start));
@@ -150,6 +157,14 @@ export function readRedFlags(
     const after = rest.tokens[hedge.end];
     return after === undefined || after === BREAK || lang.contrast.has(after);
   };
+  // "My hands went white (that's my Raynaud's)", "my shoulder is swollen from that fall": heat, swelling or colour told just
+  // after another part of the body, in a clause that names neither the knee nor the leg, is not the knee's or the foot's
+  // ("it's warm when I put my hand on it" is the knee's).
+  const otherPart = (h: Hit): boolean => {
+    const clause = clauseAt(text, h.start);
+    if (affirms(lang.cues.knee.mention, clause, lang.negation) || affirms(lang.cues.leg.mention, clause, lang.negation)) return false;
+    return findHits(lang.cues.otherBody.mention, text, lang.negation).some((part) => part.end <= h.start && h.start - part.end <= PART_REACH && sameClause(text, part.start, h.start));
+  };
   // Signs set aside (history, "hip surgery", "the swelling went down") still answer the question.
   let setAside = false;
   // `flag`: the sign the phrases are of (heat and swelling alone are none yet); `history`: the sign whose days say how long ago is past.
@@ -160,7 +175,12 @@ export function readRedFlags(
   const toldAt = (p: CodePhrases, flag?: RedFlag, history: RedFlag | undefined = flag): Hit[] => {
     const set = setOf(p);
     const hits = findHits(set, text, lang.negation).filter(
-      (h) => (!h.negated || grantedAfter(h)) && !answeredNo(text.tokens, h, lang.negation) && (flag !== undefined || !insideCalf(h)) && !someoneElses(h),
+      (h) =>
+        (!h.negated || grantedAfter(h)) &&
+        !answeredNo(text.tokens, h, lang.negation) &&
+        (flag !== undefined || !insideCalf(h)) &&
+        !someoneElses(h) &&
+        !(history !== undefined && OF_KNEE_OR_FOOT.has(history) && otherPart(h)),
     );
     if (findHits({ patterns: set.patterns, except: [] }, text, lang.negation).some((h) => !h.negated) && hits.length === 0) setAside = true;
     const days = history ? lang.historyDays.get(history) : undefined;
@@ -217,7 +237,6 @@ export function readRedFlags(
       const phrases = codes.get(flag);
       return phrases !== undefined && denied(phrases);
     });
-  const noneSaid = codes.get('none');
   const none =
     flags.size === 0 &&
     mode === 'answer' &&

@@ -107,8 +107,9 @@ function namesNoOne(protocol: Protocol, normalized: Normalized): boolean {
  */
 function ownSignsLevel(protocol: Protocol, text: string, ctx: ParseContext, level: Level): Level | undefined {
   const clauses = normalizedClauses(text, protocol.language.lexicon);
-  // "my wife says my calf is swollen" is one's own calf.
-  const own = clauses.filter((c) => !aboutSomeoneElse(protocol.language, c.normalized));
+  // "my wife says my calf is swollen" is one's own calf. "My dad is having a knee replacement. How long is recovery after
+  // one?": a sign a doctor should see, told only in a question that names no one, is no one's (signs to be seen today are).
+  const own = clauses.filter((c) => !aboutSomeoneElse(protocol.language, c.normalized) && !(level === 'doctor' && namesNoOne(protocol, c.normalized)));
   if (own.length === clauses.length) return level;
   return own.length === 0 ? undefined : signsLevel(protocol, own.map((c) => c.text).join('. '), ctx);
 }

@@ -236,18 +236,24 @@ function normalizeText(raw: string, lex: Lexicon): Normalized {
   return finishTokens(spaced.split(' ').filter((t) => t.length > 0));
 }
 
-/** The last step of `normalize`: "can not" as "cannot", and no break at the start, the end or twice in a row. */
+/**
+ * The last step of `normalize`: "can not" as "cannot", a dash standing alone as a break ("the knee I asked about last month -
+ * kneecap just popped out": what follows the dash is not last month's), and no break at the start, the end or twice in a row.
+ */
 export function finishTokens(tokens: readonly string[]): Normalized {
   const joined: string[] = [];
   for (let i = 0; i < tokens.length; i++) {
-    if (tokens[i] === 'can' && tokens[i + 1] === 'not') {
+    const token = DASHES.test(tokens[i]) ? BREAK : tokens[i];
+    if (token === 'can' && tokens[i + 1] === 'not') {
       joined.push('cannot');
       i++;
-    } else if (!(tokens[i] === BREAK && (joined.length === 0 || joined[joined.length - 1] === BREAK))) joined.push(tokens[i]);
+    } else if (!(token === BREAK && (joined.length === 0 || joined[joined.length - 1] === BREAK))) joined.push(token);
   }
   while (joined.length > 0 && joined[joined.length - 1] === BREAK) joined.pop();
   return fromTokens(joined);
 }
+
+const DASHES = /^-+$/;
 
 /** Tokens as a text of their own, as `normalize` gives one: for reading part of a text. */
 export function fromTokens(tokens: string[]): Normalized {

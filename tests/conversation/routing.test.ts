@@ -118,14 +118,23 @@ describe('a first message about a knee: the check for someone telling of their o
 
   // From a blind question set: a question about an operation or a shot, naming no one, tells of no one's own; one told
   // as one's own ("I had...", "had a knee injection 2 weeks ago, ok to run?") still gets the check first.
-  for (const text of ['does physio help after ACL surgery', 'How long after ACL reconstruction before you can play soccer again?', 'how many cortisone shots can you get in a knee per year', 'acl reconstruction rehab timeline']) {
+  // An animal's operation is a vet's matter, not the check's.
+  for (const text of [
+    'does physio help after ACL surgery', 'How long after ACL reconstruction before you can play soccer again?', 'how many cortisone shots can you get in a knee per year',
+    'acl reconstruction rehab timeline', 'My dog had surgery on his leg last month. Do you do physio for dogs?',
+    "How long is recovery after ACL reconstruction surgery? My daughter's soccer friend had one last spring and she's still not back on the field.",
+    'My dad is 74 and scheduled for a total knee replacement in March. How long is recovery after a knee replacement?',
+  ]) {
     it(`says it has no answer to "${text}", without starting the check`, async () => {
       const turn = await new Person(bot.url).say(text);
       expect(turn.entity('triage.question')).to.equal(undefined);
       expect(turn.entity('kb.noMatch')).to.not.equal(undefined);
     });
   }
-  for (const text of ['I had a knee injection 2 weeks ago, is it ok to run?', 'had a knee injection 2 weeks ago, ok to run?', 'is it ok to run 2 weeks after my knee injection?', 'knee surgery 3 weeks ago, when can i run']) {
+  for (const text of [
+    'I had a knee injection 2 weeks ago, is it ok to run?', 'had a knee injection 2 weeks ago, ok to run?', 'is it ok to run 2 weeks after my knee injection?',
+    'knee surgery 3 weeks ago, when can i run', 'knee surgery 3 weeks ago, can i walk my dog yet?',
+  ]) {
     it(`starts the check for "${text}"`, async () => {
       expect((await new Person(bot.url).say(text)).entity('triage.question')?.id).to.equal('injury');
     });
@@ -141,14 +150,44 @@ describe('a first message about a knee: the check for someone telling of their o
       expect(turn.entity('kb.noMatch')).to.not.equal(undefined);
     });
   }
-  for (const text of ['my knee hurts at night, is that normal', 'my back and my knee both ache at night']) {
+  // "my 12-year-old's knee" names the child's knee, as "my son's knee" does (it was answered about orthotics).
+  for (const text of ['my knee hurts at night, is that normal', 'my back and my knee both ache at night', 'knee pain stairs', "my 12-year-old's knee"]) {
     it(`starts the check for "${text}"`, async () => {
       expect((await new Person(bot.url).say(text)).entity('triage.question')?.id).to.equal('injury');
     });
   }
 
+  // A person's own knee told beside an animal is still theirs to check.
+  it('starts the check for "tripped over my dog and my knee is hot and swollen"', async () => {
+    const turn = await new Person(bot.url).say('tripped over my dog and my knee is hot and swollen');
+    expect(turn.entity('triage.question')?.id).to.be.a('string');
+  });
+
   // Searches typed as keywords name a topic beside "knee pain": answered, with the check one tap away.
-  for (const [text, id] of [['red flags knee pain', 'serious-causes'], ['worn out shoes knee pain', 'footwear'], ['tips to prevnt kneecap pain long term', 'prevention']]) {
+  // Gear and race-day questions share words with the topics, and the guide answers none of them.
+  for (const text of ['Best bone conduction headphones for running?', 'Which running watch measures cadence most accurately?', 'Is there a bag check at the start of the half marathon?']) {
+    it(`says it has no answer to "${text}"`, async () => {
+      const turn = await new Person(bot.url).say(text);
+      expect(turn.entity('kb.answer')).to.equal(undefined);
+      expect(turn.entity('triage.question')).to.equal(undefined);
+    });
+  }
+
+  // A question about knee pain in general, with "I" only in another question ("what should I watch out for?"), tells of no knee.
+  it('answers "so is knee pain sometimes a sign of a more serious problem? what should I watch out for?" without the check', async () => {
+    const turn = await new Person(bot.url).say('so is knee pain sometimes a sign of a more serious problem? what should I watch out for?');
+    expect(turn.entity('triage.question')).to.equal(undefined);
+    expect(turn.entity('kb.answer')?.id).to.equal('serious-causes');
+  });
+  it('starts the check for "knee pain after runs. should I stop?"', async () => {
+    expect((await new Person(bot.url).say('knee pain after runs. should I stop?')).entity('triage.question')?.id).to.equal('injury');
+  });
+
+  // So do searches that name what they want after the symptom ("knee pain exercises"), saying neither I nor my.
+  for (const [text, id] of [
+    ['red flags knee pain', 'serious-causes'], ['worn out shoes knee pain', 'footwear'], ['tips to prevnt kneecap pain long term', 'prevention'],
+    ['knee pain exercises', 'exercises'], ['patella pain exercises', 'exercises'], ['knee pain red flags go to emergency', 'serious-causes'],
+  ]) {
     it(`answers "${text}" and offers the check`, async () => {
       const turn = await new Person(bot.url).say(text);
       expect(turn.entity('kb.answer')?.id).to.equal(id);
@@ -208,12 +247,30 @@ describe('a first message about a knee: the check for someone telling of their o
     const turn = await new Person(bot.url).say('I got tackled playing flag football');
     expect(turn.entity('triage.question')?.id).to.equal('weight_bearing');
   });
-  for (const text of ['Landed badly jumping rope yesterday', 'Took a hockey puck to the knee']) {
+  // From a blind vignette set: an injury told after "got" or "was", with no "I" ("Got kicked in the knee at soccer" was
+  // answered about shoes).
+  for (const text of ['Landed badly jumping rope yesterday', 'Took a hockey puck to the knee', 'Got kicked in the knee at soccer', 'was tackled hard at hockey last night']) {
     it(`starts the check for "${text}", with the injury already told`, async () => {
       const turn = await new Person(bot.url).say(text);
       expect(turn.entity('triage.question')?.id).to.equal('weight_bearing');
     });
   }
+  // Being stuck between two opinions, or on the couch, is no knee that locks: the question is answered.
+  for (const [text, id] of [
+    ["My grandmother swears by ice for everything, my trainer says heat, and I'm stuck in the middle. For runner's knee specifically, what does ice actually do?", 'ice'],
+    ["My physio said I need 'relative rest' for my runner's knee. Does that mean I'm stuck on the couch for a month, or something else?", 'rest'],
+  ]) {
+    it(`answers "${text.slice(0, 60)}..." (or offers the topic) without the check`, async () => {
+      const turn = await new Person(bot.url).say(text);
+      expect(turn.entity('triage.question')).to.equal(undefined);
+      const offered = [turn.entity('kb.answer')?.id, ...((turn.entity('kb.suggestions')?.ids as string[] | undefined) ?? [])];
+      expect(offered).to.include(id);
+    });
+  }
+  it('does not start the check for "got kicked out of the gym for wearing sandals"', async () => {
+    const turn = await new Person(bot.url).say('got kicked out of the gym for wearing sandals');
+    expect(turn.entity('triage.question')).to.equal(undefined);
+  });
   it('still starts the check for "I heard a pop and now my knee is swollen, is that bad?"', async () => {
     const turn = await new Person(bot.url).say('I heard a pop and now my knee is swollen, is that bad?');
     expect(turn.entity('triage.question')).to.not.equal(undefined);

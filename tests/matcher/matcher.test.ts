@@ -28,6 +28,9 @@ describe('matcher', () => {
       ['do cyclists get runners knee too', 'who-gets-it'],
       ['what causes runner’s knee', 'causes'],
       ['why did i get pfps', 'causes'],
+      // "rk", as people shorten runner's knee in a chat.
+      ['hw long to heal rk', 'recovery-time'],
+      ['does rk go away on its own', 'heal-on-its-own'],
       ['can weak glutes give me runners knee', 'muscle-imbalance'],
       ['is a muscle imbalance causing my kneecap pain', 'muscle-imbalance'],
       ['i increased my mileage too fast, is that why my knee hurts', 'training-load'],

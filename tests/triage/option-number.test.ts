@@ -5,6 +5,7 @@ import { readOptionNumber, type OptionNumberWords } from '../../triage/option-nu
 const WORDS: OptionNumberWords = {
   numbers: new Map(Object.entries({ zero: 0, one: 1, two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9, ten: 10, twelve: 12, hundred: 100 })),
   markers: ['option', 'opt', 'number', 'num', 'choice'],
+  counting: new Set(['those', 'these', 'the', 'both', 'all', 'them']),
   fillers: new Set(),
   corrections: new Set(),
   adding: new Set(),

@@ -605,6 +605,70 @@ describe('triage free-text parsing', () => {
     ['I can, with a limp', 'yes'], ['yes i can', 'yes'],
   ]);
   table('location', [['in the front and at the back', 'back']]);
+  // From a blind vignette set of messy chats: pain too great to put weight on is no walking ("cant wak" too); an operation
+  // "last may" is more than 90 days back; a dash ends a clause, so a sign after "the knee I asked about last month -" is now.
+  table('red_flags', [
+    ['cant wak on it, hurts too much to put weight on', ['cannot_walk']], ['hurts too much to put weight on', ['cannot_walk']],
+    ['it hurts too much to walk far', ['none']], ["none. had a scope last may but that's all healed", ['none']], ['had a scope last october', ['recent_surgery']],
+  ]);
+  table('weight_bearing', [['hurts too much to put weight on', 'no'], ['it hurts too much to walk far', null]]);
+  table('duration', [['since last may', 'gt6w']]);
+  // From a blind vignette set of older adults and teenagers: a kneecap that looks to be on the side is a deformity, feeling
+  // hot and shaky a fever, not understanding the list no "none", not having tried no "no"; the fall clean-up is a season's
+  // chore; better in the mornings and worse by night is no trend by itself, "about the same overall" is the same, "a bit
+  // better but still there" is better; behind the kneecap, "deep in", is the front.
+  table('red_flags', [
+    ['my kneecap looks like its on the side of my knee not the front?? it looks really weird', ['deformity']],
+    ['its red and puffy and warm, and i threw up this morning and feel super hot and shaky', ['fever_hot_swollen']],
+    ['i dont really get what half of those mean sorry', null], ['not really', ['none']], ['no i do not', ['none']],
+  ]);
+  table('weight_bearing', [["I haven't really tried", null]]);
+  table('trend', [
+    ['about the same overall. better in the mornings, worse by night', 'same'], ["Better in the mornings, worse by night, but overall it's improving.", 'better'],
+    ['A bit better since I stopped running, but still there.', 'better'], ['same, still there', 'same'], ['better in the mornings, worse by night', null],
+  ]);
+  table('location', [['Behind the kneecap, deep in.', 'front'], ['deep in', 'whole']]);
+  // From a blind vignette set of near misses: swelling or whiteness told of the shoulder or the hands is no sign of the knee
+  // or the foot (a hand put on the knee to feel its heat is), another's clot after "none of those" is theirs, "just those
+  // two" counts the signs told (no option 2), and the writer's own age is the one asked for beside their child's.
+  table('red_flags', [
+    ['my shoulder is swollen from that fall, but for the knee, none of those', ['none']],
+    ["none. My hands went white at run club but that's my Raynaud's, my feet are fine", ['none']], ['my foot and hand went white', ['cold_pale_foot']],
+    ['its all angry red n puffy and warm when i put my hand on it. no fever tho', ['hot_swollen']], ['my hands go numb', ['none']], ['my foot is numb', ['cold_pale_foot']],
+    ["none of those. My brother had a clot once but I'm fine", ['none']], ["my son's calf is swollen and red", ['calf_swelling']],
+    ['just those two', ['none']], ['2 and 6', ['fever_hot_swollen', 'breathless']],
+  ]);
+  table('age', [["I'm 45. My son's 12 but it's my knee", 'adult'], ["She's 15. I'm her mum, I'm 47", 'child']]);
+  // From blind vignettes told by parents and partners: "can't walk on it" is no walking (the words "walk on it" inside it
+  // are no yes); soreness from all the skiing, or "nobody hit him", is no injury; a knee that can still straighten all the
+  // way is not locked; an operation on "August 3rd" is more than 90 days back, and breath short since then is still now.
+  table('weight_bearing', [
+    ["No, I can't walk on it", 'no'], ['cant walk on it', 'no'], ["No, she can't walk on it, she's using old crutches.", 'no'],
+    ['i can barely walk on it', 'no'], ['she can barely walk', 'no'], ['i can walk on it but cant run', 'yes'], ['yes i can walk on it', 'yes'],
+  ]);
+  table('injury', [
+    ["No, she didn't fall once, it just got sore from all the skiing.", 'no'], ['No, nobody hit him, it just got sore.', 'no'],
+    ['No falls, just sore from the skiing.', 'no'], ['yes, got hurt skiing', 'yes'], ['someone hit him with a stick', 'yes'],
+  ]);
+  table('red_flags', [
+    ["It's not swollen, just stiff - he can still straighten it all the way.", ['none']], ["he can't straighten it", ['locked']],
+    ['The scope was August 3rd.', ['none']], ['I had a scope on aug 3', ['none']], ['scope was on oct 30', ['recent_surgery']],
+    ["I've been short of breath since aug 3", ['breathless']], ['surgery in aug', ['recent_surgery']],
+  ]);
+  // From blind vignettes: children counted after "grandmother of" are no age; a meniscus trimmed is an operation; being
+  // stuck in the middle of two opinions is no locked knee.
+  table('age', [["I'm a grandmother of 3, 71", 'older'], ['mother of 2, 45', 'adult'], ['mom of two, 45', 'adult']]);
+  table('red_flags', [
+    ['it hurts badly at night and I had a meniscus trim on Sept 30', ['night_pain_weight_loss', 'recent_surgery']],
+    ['had my meniscus trimmed in september', ['recent_surgery']], ["I'm stuck in the middle, no idea", null], ['it gets stuck bent', ['locked']],
+  ]);
+  // From blind vignettes: pain at night told after swelling is night pain (swelling at night is still only swelling); weight
+  // lost written "wt", unless on purpose; breath that "can't really" be caught.
+  table('red_flags', [
+    ['its a bit swollen and the pain at night is bad', ['night_pain_weight_loss', 'swollen']], ['swollen and sore at night', ['night_pain_weight_loss', 'swollen']],
+    ['it swells more at night', ['swollen']], ['wt loss, like 4 kilos in a month, not trying', ['night_pain_weight_loss']],
+    ['lost some wt but on purpose', ['none']], ['no wt loss', ['none']], ['cant really breathe properly', ['breathless']],
+  ]);
   // The breath of a hard run is no sign; swelling that went down after it was; a step that cannot be taken is no walking.
   table('red_flags', [
     ["None of those. I only get out of breath when I'm sprinting intervals, which is normal for me. No chest pain", ['none']],
@@ -761,6 +825,15 @@ describe('triage free-text parsing', () => {
       ['I took a hit to my knee on Sunday and I can walk on it', { injury: 'yes', weight_bearing: 'yes', duration: 'lt1w' }],
       // Picking up one's child tells no age.
       ['it hurts when squatting to pick up my kid', { aggravators: ['squatting'] }],
+      // A sign told late in everyday words, and a trend told as worse than it was.
+      ['bout a week. oh and now i cant really catch my breath', { duration: '1to2w', red_flags: ['breathless'] }],
+      ["i can't seem to catch my breath", { red_flags: ['breathless'] }],
+      ['2wks, kinda worse than it was', { trend: 'worse' }],
+      ["My knee's been complaining since I did the fall clean-up in the garden.", {}],
+      // A race to come times the race, not the pain.
+      ["I'm locked into a half marathon in the spring and my knee started aching around the kneecap", { location: 'front' }],
+      // One thing worse than another is no trend.
+      ['stairs are worse than running', { aggravators: ['running', 'stairs'] }],
     ];
     for (const [text, expected] of rows) {
       it(`finds ${JSON.stringify(expected)} in "${text}"`, () => {

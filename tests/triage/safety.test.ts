@@ -37,6 +37,11 @@ const EMERGENCIES = [
   // A misspelt sign is still read: "crokked" is no English word.
   'my knee looks crokked after the fall',
   'my kneecap popped out when I was running',
+  // From a blind vignette set: a dash ends the clause that names last month's chat, and a kneecap that looks to be on the
+  // side, or feeling hot and shaky beside a hot swollen knee, is an emergency.
+  'hi again, the knee I asked about last month - kneecap just popped out and it looks deformed',
+  'my kneecap looks like its on the side of my knee not the front?? it looks really weird',
+  'its red and puffy and warm, and i threw up this morning and feel super hot and shaky',
   'kneecap popped out sideways',
   'the kneecap is sitting off to the side after I fell',
   'my IT band is tight and my kneecap is out of place',
