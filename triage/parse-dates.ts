@@ -27,7 +27,7 @@ const MONTHS: ReadonlyMap<string, number> = new Map([
 ]);
 const MONTH_CONTEXT = new Set(['since', 'in', 'from', 'around', 'of', 'early', 'mid', 'late', 'end', 'start', 'beginning', 'middle', 'last', 'about', 'before', 'started', 'began', 'on']);
 const SEASON_CONTEXT = new Set(['since', 'during', 'over', 'last', 'this', 'early', 'late', 'mid', 'in']);
-const YEAR_CONTEXT = new Set(['since', 'in', 'from', 'of', 'around']);
+const YEAR_CONTEXT = new Set(['since', 'in', 'from', 'of', 'around', 'was', 'were']);
 /** Words that make "the 15th" (or "Friday the 13th") a starting date ("that was the 19th"); in a reply to the duration question it is one anyway. */
 const DATE_WORDS = new Set(['since', 'on', 'from', 'around', 'started', 'began', 'about', 'was']);
 const DATE_CONTEXT = /\b(since|on|from|started|began|starting|beginning)\s*$/i;

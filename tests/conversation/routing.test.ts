@@ -164,8 +164,11 @@ describe('a first message about a knee: the check for someone telling of their o
   });
 
   // Searches typed as keywords name a topic beside "knee pain": answered, with the check one tap away.
-  // Gear and race-day questions share words with the topics, and the guide answers none of them.
-  for (const text of ['Best bone conduction headphones for running?', 'Which running watch measures cadence most accurately?', 'Is there a bag check at the start of the half marathon?']) {
+  // Gear, race-day and other near misses share words with the topics, and the guide answers none of them.
+  for (const text of [
+    'Best bone conduction headphones for running?', 'Which running watch measures cadence most accurately?', 'Is there a bag check at the start of the half marathon?',
+    "What's the marching cadence used in military drill?", 'How long does a quad strain take to heal?', 'Which glute exercises make your butt rounder?',
+  ]) {
     it(`says it has no answer to "${text}"`, async () => {
       const turn = await new Person(bot.url).say(text);
       expect(turn.entity('kb.answer')).to.equal(undefined);

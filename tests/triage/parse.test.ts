@@ -605,6 +605,16 @@ describe('triage free-text parsing', () => {
     ['I can, with a limp', 'yes'], ['yes i can', 'yes'],
   ]);
   table('location', [['in the front and at the back', 'back']]);
+  // From a blind vignette set of every warning sign in three ways, beside near misses: "can't even hobble", "won't take my
+  // weight", "fizzy buzzy" feelings that come and go are read; a surgery that "was 2019" is long past; willpower giving way,
+  // being bent out of shape about a missed run and not standing to miss runs are idioms.
+  table('red_flags', [
+    ["can't even hobble to the bathroom, leg just won't take my weight", ['cannot_walk']],
+    ['foot gets that fizzy buzzy feeling every so often then it goes away', ['tingling']],
+    ["None of those. My knee doesn't give way - the only thing giving way is my willpower around Halloween candy.", ['none']],
+    ['None. The surgery was 2019, no injections since.', ['none']], ['it gives way', ['giving_way']],
+  ]);
+  table('weight_bearing', [['i cant stand on it', 'no']]);
   // From a blind vignette set of messy chats: pain too great to put weight on is no walking ("cant wak" too); an operation
   // "last may" is more than 90 days back; a dash ends a clause, so a sign after "the knee I asked about last month -" is now.
   table('red_flags', [
@@ -830,6 +840,9 @@ describe('triage free-text parsing', () => {
       ["i can't seem to catch my breath", { red_flags: ['breathless'] }],
       ['2wks, kinda worse than it was', { trend: 'worse' }],
       ["My knee's been complaining since I did the fall clean-up in the garden.", {}],
+      ["I'm all bent out of shape about missing my run club", {}],
+      ["Knee's been sore since the 16th, I can't stand missing my runs", { duration: '1to2w' }],
+      ["My brother's knee locks up all the time, mine just aches a little after soccer", {}],
       // A race to come times the race, not the pain.
       ["I'm locked into a half marathon in the spring and my knee started aching around the kneecap", { location: 'front' }],
       // One thing worse than another is no trend.

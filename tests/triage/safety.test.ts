@@ -42,6 +42,7 @@ const EMERGENCIES = [
   'hi again, the knee I asked about last month - kneecap just popped out and it looks deformed',
   'my kneecap looks like its on the side of my knee not the front?? it looks really weird',
   'its red and puffy and warm, and i threw up this morning and feel super hot and shaky',
+  '58. Hang on - my chest has suddenly started really hurting.',
   'kneecap popped out sideways',
   'the kneecap is sitting off to the side after I fell',
   'my IT band is tight and my kneecap is out of place',
