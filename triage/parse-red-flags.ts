@@ -160,10 +160,13 @@ export function readRedFlags(
   // "My hands went white (that's my Raynaud's)", "my shoulder is swollen from that fall": heat, swelling or colour told just
   // after another part of the body, in a clause that names neither the knee nor the leg, is not the knee's or the foot's
   // ("it's warm when I put my hand on it" is the knee's).
+  // The parts named are found once for the text, and only when a sign of the knee or the foot is told.
+  let partsNamed: readonly Hit[] | undefined;
   const otherPart = (h: Hit): boolean => {
+    partsNamed ??= findHits(lang.cues.otherBody.mention, text, lang.negation);
+    if (!partsNamed.some((part) => part.end <= h.start && h.start - part.end <= PART_REACH && sameClause(text, part.start, h.start))) return false;
     const clause = clauseAt(text, h.start);
-    if (affirms(lang.cues.knee.mention, clause, lang.negation) || affirms(lang.cues.leg.mention, clause, lang.negation)) return false;
-    return findHits(lang.cues.otherBody.mention, text, lang.negation).some((part) => part.end <= h.start && h.start - part.end <= PART_REACH && sameClause(text, part.start, h.start));
+    return !affirms(lang.cues.knee.mention, clause, lang.negation) && !affirms(lang.cues.leg.mention, clause, lang.negation);
   };
   // Signs set aside (history, "hip surgery", "the swelling went down") still answer the question.
   let setAside = false;
