@@ -180,10 +180,14 @@ export function createIntentReader(phrases: IntentPhrases): IntentReader {
     return at;
   };
 
+  /** Words that name a symptom ("aches", "gives way"), or the knee or a symptom. */
+  const namesSymptom = (words: readonly string[]): boolean => words.some((w) => symptomWords.has(w)) || phrasesAt(words).length > 0;
+  const namesKnee = (words: readonly string[]): boolean => words.some((w) => body.has(w)) || namesSymptom(words);
+
   /** A clause in the first person that names a symptom: "I get knee pain", "my kneecap aches". */
   const ownSymptomIn = (clause: string): boolean => {
     const words = clause.split(' ');
-    return words.some((w) => self.has(w)) && (words.some((w) => symptomWords.has(w)) || phrasesAt(words).length > 0);
+    return words.some((w) => self.has(w)) && namesSymptom(words);
   };
 
   /** "tripped over my dog and banged my knee": a person's knee, told beside an animal ("my dog is limping" tells of none). */
@@ -197,7 +201,7 @@ export function createIntentReader(phrases: IntentPhrases): IntentReader {
 
   const terseReport = (sentence: string): boolean => {
     const words = sentence.split(' ');
-    return words.length <= TERSE_REPORT_WORDS && words.some((w) => body.has(w)) && (words.some((w) => symptomWords.has(w)) || phrasesAt(words).length > 0) && !asks(sentence);
+    return words.length <= TERSE_REPORT_WORDS && words.some((w) => body.has(w)) && namesSymptom(words) && !asks(sentence);
   };
 
   return {
@@ -366,7 +370,6 @@ export function createIntentReader(phrases: IntentPhrases): IntentReader {
     // knee in the same clause, or beside a sentence that asks nothing and tells of the knee or of the writer ("knee pain after
     // runs. should I stop?", "what would cause pain behind the kneecap? Mine won't quit."); "is knee pain sometimes serious? what
     // should I watch out for?" asks in general.
-    const namesKnee = (words: readonly string[]): boolean => words.some((w) => body.has(w) || symptomWords.has(w)) || phrasesAt(words).length > 0;
     const kneeOfWriter = (): boolean =>
       said.raw.split(CLAUSE_END).some((clause) => {
         const clauseWords = withoutNames(normaliseText(clause)).split(' ');

@@ -520,9 +520,14 @@ export async function handleMessage(deps: ConversationDeps, data: ConversationDa
       await recordGap(text, 'suggest', input.now);
       return remember([suggestionsReply(deps.kb, messages, match)]);
     }
+    // Asked what the check decides ("my knee has ached for a week, at what point should I see someone?"): the general answer
+    // (which signs need care, and how soon), then the check, which tells for their own knee.
+    if (checkDecides && asks && answered) {
+      const general = answerReply(deps.kb, messages, deps.clinic, answered, match.confidence, { inCheck: true });
+      return remember([{ ...general, choices: [] }, say(messages.checkForOwnKnee), ...(await triage.start(data, input, opening))]);
+    }
     // Someone telling of their own knee, or of a symptom we have no answer about, gets the check, which decides how urgent it is.
-    // Asked what the check decides ("...should I see someone?"), they are told the questions are the way to the answer.
-    return remember([...(checkDecides && asks ? [say(messages.checkFirst)] : []), ...(await triage.start(data, input, opening))]);
+    return remember(await triage.start(data, input, opening));
   }
   if (answered) return remember(careComesFirst(answer(deps, data, answered.id, match.confidence)));
   // Not a gap in the knowledge base: a question the bot could not read.

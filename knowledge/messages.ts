@@ -6,7 +6,7 @@ const TEXT_KEYS = [
   'dismissed', 'emptyMessage', 'attachmentOnly', 'tooLong', 'error', 'busy', 'crisis', 'emergency',
   'dataDeleted', 'noMemory', 'callbackCheckOpen', 'callbackCheckFirst', 'smsOptOut', 'smsOptIn', 'smsHelp', 'smsHelpWithPhone', 'questionInCheck', 'submitChoices', 'bookingOffer', 'bookingLink', 'bookingCall', 'bookingNoContact', 'restartWord', 'restartWordSms',
   'acknowledged', 'privacy', 'takeYourTime', 'callbacksWithdrawn', 'noCallbacks', 'clinicDetailsUnknown',
-  'smsReplyNumber', 'smsReplyNumbers', 'smsOr', 'englishOnly', 'englishOnlyPhone', 'pickFromMenu', 'identity', 'urgentFirst', 'checkFirst', 'callbackNotAppointment', 'noAppointmentHeld', 'contactClinic', 'callClinicAt', 'foreignPhone', 'privacyHeld', 'privacyHeldCheck', 'privacyHeldCallback', 'privacyHeldNothing', 'checkStillOpen', 'urgentFirstReport', 'emptyAnswer', 'outcomeCorrected', 'outcomeChanged', 'callbackNotSent', 'dontWait', 'goodbyeInCheck', 'noMatchMedication', 'medicineCaution', 'personalNotKept', 'injuryFirst', 'partlyAnswered', 'outcomeWhy',
+  'smsReplyNumber', 'smsReplyNumbers', 'smsOr', 'englishOnly', 'englishOnlyPhone', 'pickFromMenu', 'identity', 'urgentFirst', 'checkFirst', 'checkForOwnKnee', 'callbackNotAppointment', 'noAppointmentHeld', 'contactClinic', 'callClinicAt', 'foreignPhone', 'privacyHeld', 'privacyHeldCheck', 'privacyHeldCallback', 'privacyHeldNothing', 'checkStillOpen', 'urgentFirstReport', 'emptyAnswer', 'outcomeCorrected', 'outcomeChanged', 'callbackNotSent', 'dontWait', 'goodbyeInCheck', 'noMatchMedication', 'medicineCaution', 'personalNotKept', 'injuryFirst', 'partlyAnswered', 'outcomeWhy',
 ] as const;
 const CHOICE_KEYS = ['welcomeChoices', 'noMatchChoices', 'offerCheckChoices', 'continueCheckChoices'] as const;
 

@@ -100,6 +100,10 @@ export interface Language {
   /** `knee`: words for the knee itself, which keep heat and swelling told beside the calf about the knee ("calf and knee are red"). */
   /** `otherBody`: parts of the body other than the leg, whose heat is not the knee's ("my face goes red and hot"). */
   /** `leg`: the leg and foot below and above the knee, whose colour and coldness are the foot's signs ("my foot went white"). */
+  /** `limbNotKnee`: parts of the leg other than the knee and the calf, whose swelling is not the knee's ("my ankle is swollen"). */
+  /** `placedElsewhere`: an operation or injection put on another part of the body ("but in my hip, not the knee"). */
+  /** `weightLoss`, `lossIntended`: weight lost, and the words that say it was meant ("I lost 10 kg, but that was on purpose"). */
+  /** `calfJoined`: the calf brought in after a sign of the knee ("it's red and swollen and the calf below it is sore"). */
   cues: {
     fever: CodePhrases;
     heat: CodePhrases;
@@ -109,6 +113,11 @@ export interface Language {
     knee: CodePhrases;
     otherBody: CodePhrases;
     leg: CodePhrases;
+    calfJoined: CodePhrases;
+    limbNotKnee: CodePhrases;
+    weightLoss: CodePhrases;
+    placedElsewhere: CodePhrases;
+    lossIntended: CodePhrases;
   };
   duration: DurationLanguage;
   severityWords: Array<{ value: number; phrases: PhraseSet }>;
@@ -155,12 +164,18 @@ export interface Language {
   ageWords: { subjects: ReadonlySet<string>; birth: ReadonlySet<string>; parents: ReadonlySet<string> };
   /** Words that put a sign in the past ("2 years ago", "last year"): a time alone may be how long it has lasted ("short of breath for 2 weeks"). */
   historyMarkers: PhraseSet;
+  /** Words that open a clause saying only when, not counted in its length ("but that was back in April"). */
+  timeClauseLeads: PhraseSet;
   /** Words that put a sign long enough ago by themselves, with no time to read ("when I was 14", "in high school"). */
   longAgoMarkers: PhraseSet;
   /** Words that put what a clause tells on someone else or another part of the body ("my sister tore her meniscus", "that was my wrist"). */
   elsewhere: PhraseSet;
   /** The writer set against someone else ("hers swell up, but mine isn't", "none of those for me"): their clauses are theirs. */
   ownContrast: PhraseSet;
+  /** The writer telling of their own knee ("my knee's been sore", "he told me to check mine"). */
+  ownKneeTold: PhraseSet;
+  /** Another's operation or illness told as theirs ("my mom had a DVT", "my wife had her knee replaced"). */
+  theirHistory: PhraseSet;
   /** A parent telling of their child ("I'm her mum"): the ages told of the child are the ones asked for. */
   parentTelling: PhraseSet;
   /** The writer telling of their own knee beside another's age ("My son's 12 but it's my knee"): their own age is the one asked for. */
@@ -368,6 +383,11 @@ export function parseLanguage(raw: Json, file: string, realWords: readonly strin
     knee: r.code(cuesRaw.knee, 'redFlagCues.knee'),
     otherBody: r.code(cuesRaw.otherBody, 'redFlagCues.otherBody'),
     leg: r.code(cuesRaw.leg, 'redFlagCues.leg'),
+    calfJoined: r.code(cuesRaw.calfJoined, 'redFlagCues.calfJoined'),
+    limbNotKnee: r.code(cuesRaw.limbNotKnee, 'redFlagCues.limbNotKnee'),
+    weightLoss: r.code(cuesRaw.weightLoss, 'redFlagCues.weightLoss'),
+    placedElsewhere: r.code(cuesRaw.placedElsewhere, 'redFlagCues.placedElsewhere'),
+    lossIntended: r.code(cuesRaw.lossIntended, 'redFlagCues.lossIntended'),
   };
 
   const contexts = c.object(root.mentionContexts, 'mentionContexts');
@@ -495,9 +515,12 @@ export function parseLanguage(raw: Json, file: string, realWords: readonly strin
     historyDays,
     longAgoOnly: { ...longAgoOnly, now: r.set(longAgoRaw.now, 'safety.longAgoOnly.now'), resolved: r.set(longAgoRaw.resolved, 'safety.longAgoOnly.resolved') },
     historyMarkers: r.set(safety.historyMarkers, 'safety.historyMarkers'),
+    timeClauseLeads: r.set(safety.timeClauseLeads, 'safety.timeClauseLeads'),
     longAgoMarkers: r.set(safety.longAgoMarkers, 'safety.longAgoMarkers', safety.longAgoMarkersExcept ?? []),
     elsewhere: r.set(safety.elsewhere, 'safety.elsewhere'),
     ownContrast: r.set(safety.ownContrast, 'safety.ownContrast'),
+    ownKneeTold: r.set(safety.ownKneeTold, 'safety.ownKneeTold'),
+    theirHistory: r.set(safety.theirHistory, 'safety.theirHistory'),
     parentTelling: r.set(safety.parentTelling, 'safety.parentTelling'),
     selfTelling: r.set(safety.selfTelling, 'safety.selfTelling'),
     ageWords: {

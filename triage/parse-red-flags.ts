@@ -35,13 +35,14 @@ function clauseOf(text: Normalized, hit: Hit): { clause: Normalized; at: number;
 /** Most words of a clause that only says when ("ten years back", "back in 2015"). */
 const TIME_CLAUSE_WORDS = 4;
 
-/** "I had a replacement, ten years back": a short clause of history markers just after the sign's is read with it. */
+/** "I had a replacement, ten years back", "..., but that was in 2019": a short clause of history markers just after the sign's is read with it. */
 function withTimeAfter(lang: Language, text: Normalized, hit: Hit): { clause: Normalized; at: number } {
   const found = clauseOf(text, hit);
   const { end } = found;
   if (text.tokens[end] !== BREAK) return found;
   const next = clauseAt(text, end + 1);
-  if (next.tokens.length === 0 || next.tokens.length > TIME_CLAUSE_WORDS) return found;
+  const lead = matchesAtStart(lang.timeClauseLeads, next)?.end ?? 0;
+  if (next.tokens.length === 0 || next.tokens.length - lead > TIME_CLAUSE_WORDS) return found;
   if (!findHits(lang.historyMarkers, next, lang.negation).some((m) => !m.negated)) return found;
   return { clause: fromTokens([...found.clause.tokens, ...next.tokens]), at: found.at };
 }
@@ -62,11 +63,15 @@ function toldLongAgo(lang: Language, text: Normalized, sign: Hit): boolean {
   return markers.some((m) => m.start > at || !nowAfter(lang, clause, m));
 }
 
+/** Where the clause after the one at `at` ends (or that clause's own end, when it is the last). */
+function nextClauseEnd(text: Normalized, at: number): number {
+  const { end } = clauseBounds(text, at);
+  return text.tokens[end] === BREAK ? clauseBounds(text, end + 1).end : end;
+}
+
 /** A sign that went after it, in its clause or the next: "a little puffy after my long run, but it settled by the evening". */
 function wentAfter(lang: Language, text: Normalized, sign: Hit): boolean {
-  const { end } = clauseBounds(text, sign.start);
-  const until = text.tokens[end] === BREAK ? clauseBounds(text, end + 1).end : end;
-  return findHits(lang.longAgoOnly.resolved, fromTokens(text.tokens.slice(sign.end, until)), lang.negation).some((h) => !h.negated);
+  return findHits(lang.longAgoOnly.resolved, fromTokens(text.tokens.slice(sign.end, nextClauseEnd(text, sign.start))), lang.negation).some((h) => !h.negated);
 }
 
 /** Whether tokens `a` and `b` sit in the same clause (no break between them). */
@@ -128,8 +133,18 @@ export function readRedFlags(
   // And so is the clause just after one that names no knee: "my calf is swollen and tender, kind of red too".
   const clauseIndex = (at: number): number => text.tokens.slice(0, at).filter((t) => t === BREAK).length;
   const followsCalf = (h: Hit): boolean => calfClauses.some((c) => clauseIndex(h.start) === clauseIndex(c.start) + 1) && !namesKnee(h.start);
+  // "it's red and swollen and the calf below it is sore": what is told before "and the calf", where nothing named the calf
+  // yet, is the knee's ("my calf is sore and swollen and the calf feels hot" is all the calf's).
+  let calfJoins: readonly Hit[] | undefined;
+  const beforeCalfJoined = (h: Hit): boolean => {
+    calfJoins ??= findHits(lang.cues.calfJoined.mention, text, lang.negation);
+    return (
+      calfJoins.some((j) => h.end <= j.start && sameClause(text, h.start, j.start)) && !calfSpans.some((c) => c.start < h.start && sameClause(text, c.start, h.start))
+    );
+  };
   const insideCalf = (h: Hit): boolean =>
-    calfSpans.some((c) => c.start <= h.start && h.end <= c.end) || calfClauses.some((c) => sameClause(text, c.start, h.start)) || followsCalf(h);
+    !beforeCalfJoined(h) &&
+    (calfSpans.some((c) => c.start <= h.start && h.end <= c.end) || calfClauses.some((c) => sameClause(text, c.start, h.start)) || followsCalf(h));
   // "No. My dad had a knee replacement last month": after a plain no, a sign in a clause about someone else is theirs. Only
   // after a plain no: a parent doing the check for a child tells the child's signs the same way, without one.
   // "None of those. My brother had a clot once" is as plain a no as "No." is.
@@ -137,7 +152,14 @@ export function readRedFlags(
   const plainNo = mode === 'answer' && [lang.no, noneSaid?.answer].some((set) => set !== undefined && text.tokens[matchesAtStart(set, text)?.end ?? 0] === BREAK);
   // So is one beside the writer's own, set against it: "my mum's knees swell up like grapefruits, but mine isn't swollen".
   const setAgainstOwn = plainNo || affirms(lang.ownContrast, text, lang.negation);
-  const someoneElses = (h: Hit): boolean => setAgainstOwn && aboutSomeoneElse(lang, clauseAt(text, h.start));
+  // And so is another's operation or illness told as theirs beside the writer's own knee: "my knee's been sore for 3 weeks. My
+  // mom had a blood clot in her leg", "my husband had knee surgery in October so he told me to check mine". Not "my son had
+  // knee surgery and now it's hot": a parent tells a child's signs so, with no word of a knee of their own.
+  const ownKneeTold = affirms(lang.ownKneeTold, text, lang.negation);
+  const someoneElses = (h: Hit): boolean => {
+    const clause = clauseAt(text, h.start);
+    return (setAgainstOwn || (ownKneeTold && affirms(lang.theirHistory, clause, lang.negation))) && aboutSomeoneElse(lang, clause);
+  };
   // "no swelling, well maybe a little (but not hot)": a sign denied, then granted by a hedge in the clause after, is told.
   const grantedAfter = (h: Hit): boolean => {
     if (mode !== 'answer') return false;
@@ -159,14 +181,39 @@ export function readRedFlags(
   };
   // "My hands went white (that's my Raynaud's)", "my shoulder is swollen from that fall": heat, swelling or colour told just
   // after another part of the body, in a clause that names neither the knee nor the leg, is not the knee's or the foot's
-  // ("it's warm when I put my hand on it" is the knee's).
+  // ("it's warm when I put my hand on it" is the knee's). Heat and swelling told just after the ankle, the foot or the thigh
+  // are theirs too ("my ankle's still a bit swollen, but the knee isn't"), where the clause names no knee and no other word
+  // of the leg than those parts; the foot's colour is the foot's own sign.
   // The parts named are found once for the text, and only when a sign of the knee or the foot is told.
   let partsNamed: readonly Hit[] | undefined;
-  const otherPart = (h: Hit): boolean => {
+  let limbNamed: readonly Hit[] | undefined;
+  const near = (parts: readonly Hit[], h: Hit): boolean =>
+    parts.some((part) => part.end <= h.start && h.start - part.end <= PART_REACH && sameClause(text, part.start, h.start));
+  const otherPart = (h: Hit, flag: RedFlag): boolean => {
     partsNamed ??= findHits(lang.cues.otherBody.mention, text, lang.negation);
-    if (!partsNamed.some((part) => part.end <= h.start && h.start - part.end <= PART_REACH && sameClause(text, part.start, h.start))) return false;
     const clause = clauseAt(text, h.start);
-    return !affirms(lang.cues.knee.mention, clause, lang.negation) && !affirms(lang.cues.leg.mention, clause, lang.negation);
+    if (affirms(lang.cues.knee.mention, clause, lang.negation)) return false;
+    if (near(partsNamed, h)) return !affirms(lang.cues.leg.mention, clause, lang.negation);
+    if (flag === 'cold_pale_foot') return false;
+    limbNamed ??= findHits(lang.cues.limbNotKnee.mention, text, lang.negation);
+    // The leg's words include those parts: the clause names no other when it names no more of them.
+    const limbHere = limbNamed.filter((l) => sameClause(text, l.start, h.start)).length;
+    return near(limbNamed, h) && findHits(lang.cues.leg.mention, clause, lang.negation).length <= limbHere;
+  };
+  // "I got a cortisone shot last month, but in my shoulder, not my knee": an operation or injection put on another part of the
+  // body after it, in its clause or the next, with no knee named there or before it in its clause but as denied, is not the knee's.
+  const elsewhereAfter = (h: Hit): boolean => {
+    const until = nextClauseEnd(text, h.start);
+    const after = fromTokens(text.tokens.slice(h.end, until));
+    const around = fromTokens(text.tokens.slice(clauseBounds(text, h.start).start, until));
+    return affirms(lang.cues.placedElsewhere.mention, after, lang.negation) && !affirms(lang.cues.knee.mention, around, lang.negation);
+  };
+  // "I lost 10 kg, but that was on purpose": weight lost and said, in its clause or the next, to be meant.
+  let weightLost: readonly Hit[] | undefined;
+  const lossMeant = (h: Hit): boolean => {
+    weightLost ??= findHits(lang.cues.weightLoss.mention, text, lang.negation);
+    if (!weightLost.some((w) => w.start < h.end && h.start < w.end)) return false;
+    return affirms(lang.cues.lossIntended.mention, fromTokens(text.tokens.slice(h.start, nextClauseEnd(text, h.start))), lang.negation);
   };
   // Signs set aside (history, "hip surgery", "the swelling went down") still answer the question.
   let setAside = false;
@@ -183,7 +230,9 @@ export function readRedFlags(
         !answeredNo(text.tokens, h, lang.negation) &&
         (flag !== undefined || !insideCalf(h)) &&
         !someoneElses(h) &&
-        !(history !== undefined && OF_KNEE_OR_FOOT.has(history) && otherPart(h)),
+        !(history !== undefined && OF_KNEE_OR_FOOT.has(history) && otherPart(h, history)) &&
+        !(history === 'recent_surgery' && elsewhereAfter(h)) &&
+        !(history === 'night_pain_weight_loss' && lossMeant(h)),
     );
     if (findHits({ patterns: set.patterns, except: [] }, text, lang.negation).some((h) => !h.negated) && hits.length === 0) setAside = true;
     const days = history ? lang.historyDays.get(history) : undefined;

@@ -107,13 +107,29 @@ describe('a first message about a knee: the check for someone telling of their o
     expect(offersCheck(turn)).to.equal(true);
   });
 
-  it('starts the check for "should I see someone?" about one\'s own knee, saying the questions are the way to the answer', async () => {
+  it('answers "should I see someone?" about one\'s own knee in general, then starts the check that tells for that knee', async () => {
     const turn = await new Person(bot.url).say('my knee has ached for about a week now, at what point should i see someone?');
+    expect(turn.entity('kb.answer')?.id).to.equal('when-to-get-help');
     expect(turn.entity('triage.question')?.id).to.equal('injury');
-    expect(turn.text).to.include('a few quick questions first');
+    expect(turn.text).to.include('a few quick questions will tell you how soon');
+    // The answer offers nothing to pick: the check's question is the one to answer.
+    const answerActivity = turn.activities.find((a) => a.entities?.some((e) => e.type === 'kb.answer'));
+    expect(answerActivity?.suggestedActions).to.equal(undefined);
+    const asked = await new Person(bot.url).say("I'm 59 and my kneecap has ached for a few days. Is this the kind of thing I should get checked?");
+    expect(asked.entity('kb.answer')?.id).to.equal('when-to-get-help');
+    expect(asked.entity('triage.question')?.id).to.equal('injury');
     const plain = await new Person(bot.url).say('my knee has ached for about a week now');
     expect(plain.entity('triage.question')?.id).to.equal('injury');
-    expect(plain.text).to.not.include('a few quick questions first');
+    expect(plain.entity('kb.answer')).to.equal(undefined);
+  });
+
+  it('answers what a thing does for one\'s knee ("could orthotics help with my knee pain?"), not taking "help with my knee" as asking for the check', async () => {
+    const turn = await new Person(bot.url).say('I have very flat feet. Could custom orthotics help with my knee pain, and how do they actually work?');
+    expect(turn.entity('kb.answer')?.id).to.equal('orthotics');
+    expect(turn.entity('triage.question')).to.equal(undefined);
+    for (const text of ['Hi, I need help with my knee.', 'can u help w my knee', 'Looking for help with my knee.']) {
+      expect((await new Person(bot.url).say(text)).entity('triage.question'), text).to.not.equal(undefined);
+    }
   });
 
   // From a blind question set: a question about an operation or a shot, naming no one, tells of no one's own; one told

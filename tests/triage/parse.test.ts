@@ -109,6 +109,28 @@ describe('triage free-text parsing', () => {
     ['swollen, red and I feel feverish', ['fever_hot_swollen']],
     ['a bit swollen but not hot or red', ['swollen']],
     ['my calf is red and swollen', ['calf_swelling']],
+    // From blind vignettes 70-71: what is told before "and the calf" is the knee's; the ankle's swelling is the ankle's; an
+    // injection put in another part is not the knee's; a temperature taken is no fever; a mild ache at night is not severe
+    // night pain; weight lost on purpose is no warning sign; double negatives tell of no sign; "but that was in 2019" is history.
+    ["it's red and swollen and the calf below it is sore and swollen too. no fever", ['calf_swelling', 'hot_swollen']],
+    ['my calf is sore and swollen and the calf feels hot', ['calf_swelling']],
+    ["My ankle's still a bit swollen, but the knee isn't swollen at all. None of the others.", ['none']],
+    ['my ankle and knee are swollen', ['swollen']],
+    ["I did get a cortisone injection three weeks ago, but in my hip, not the knee.", ['none']],
+    ['hyaluronic injection 10 weeks back, otherwise none', ['recent_surgery']],
+    ['knee scope 6 weeks ago, my ankle is fine', ['recent_surgery']],
+    ['hot, swollen, bad at night. no fever that i know of, took my temp, 37.0', ['night_pain_weight_loss', 'hot_swollen']],
+    ["hot and swollen, took my temp and it's 38.5", ['fever_hot_swollen']],
+    ["It aches a little at night sometimes, but it's mild. Nothing else.", ['none']],
+    ["Yes, the pain is severe even when I'm sitting still or lying down, it doesn't let up.", ['night_pain_weight_loss']],
+    ["I've lost 4 kg, but on purpose, I'm on a diet. None of the rest.", ['none']],
+    ["i've lost weight, not trying to", ['night_pain_weight_loss']],
+    ["Not that I can't walk, I can, totally fine. None of those.", ['none']],
+    ["It's not that it won't straighten, it straightens fully, no locking. Nothing on the list.", ['none']],
+    ['I had knee surgery, but that was in 2019. Nothing recent, and none of the others.', ['none']],
+    ['I had knee surgery, but that was 3 weeks ago', ['recent_surgery']],
+    ['the kneecap looks like its shoved way over to the outside?? thats not normal right', ['deformity']],
+    ["no, none of those apply to me (he's the one who had surgery)", ['none']],
     ['numbness that comes and goes', ['tingling']],
     ['my foot is numb all the time', ['cold_pale_foot']],
     ['hot and swollen and I had an injection last week', ['recent_surgery', 'hot_swollen']],
@@ -724,6 +746,13 @@ describe('triage free-text parsing', () => {
       ['same. oh I did bang it hard on the coffee table on monday', { injury: 'yes' }],
       ['I bang my knee on the desk a lot', { injury: 'yes' }],
       ['we are knocking it out of the park this season', {}],
+      // Training that fell behind or apart is no fall; another's operation or clot beside one's own knee is theirs, not a
+      // child's signs told by a parent.
+      ['I fell behind on my marathon training, so I doubled my mileage, and now my knee hurts.', {}],
+      ['My husband had knee surgery in October so he told me to check mine lol', {}],
+      ["my knee's been sore for about 3 weeks. My mom had a blood clot in her leg so I wanted to check", { duration: '2to6w' }],
+      ['my son had knee surgery 6 weeks ago and now his knee is hot and swollen', { red_flags: ['recent_surgery', 'hot_swollen'], duration: '2to6w' }],
+      ['my knee hurts. my dad is having chest pain right now', { red_flags: ['breathless'] }],
       // Childhood told as when it began is no age now.
       ['since I was a teenager honestly', { duration: 'gt6w' }],
       // Heat twice over is the sign; another part's heat is not the knee's.
