@@ -1,5 +1,5 @@
 // Clauses that ask about a sign tell none: "what is a deformity?", "does knee pain ever cause chest pain?".
-import { aboutSomeoneElse } from './parse-red-flags';
+import { aboutSomeoneElse, writersOwnClause } from './parse-red-flags';
 import { affirms, findHits, matchesAtStart } from './phrases';
 import { Protocol } from './protocol';
 import { BREAK, finishTokens, normalize, normalizedClauses, type Normalized } from './text';
@@ -76,6 +76,11 @@ export function toldPart(protocol: Protocol, text: string, whole?: Normalized, o
   if (options.othersAside && clauses.length > 1 && affirms(lang.ownContrast, whole ?? normalize(text, lex), lang.negation)) {
     const others = clauses.map((c, i) => !asked[i] && aboutSomeoneElse(lang, c.normalized));
     if (others.some((other, i) => !other && !asked[i])) others.forEach((other, i) => (asked[i] ||= other));
+  }
+  // And the other way round: with the check done for someone else ("but I'm asking about my husband"), the clauses that put
+  // a sign on the writer ("my own knee gives way") tell nothing of that person's knee.
+  if (options.othersAside && clauses.length > 1 && affirms(lang.askingForAnother, whole ?? normalize(text, lex), lang.negation)) {
+    clauses.forEach((c, i) => (asked[i] ||= writersOwnClause(lang, c.normalized)));
   }
   const kept = clauses.filter((_, i) => !asked[i]);
   if (kept.length === 0) return null;

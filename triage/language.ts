@@ -172,6 +172,12 @@ export interface Language {
   elsewhere: PhraseSet;
   /** The writer set against someone else ("hers swell up, but mine isn't", "none of those for me"): their clauses are theirs. */
   ownContrast: PhraseSet;
+  /** The writer doing the check for someone else ("this is about my husband", "I'm asking about her"). */
+  askingForAnother: PhraseSet;
+  /** Words that put a clause on the writer, not on the person the check is for ("I had my own knee scoped", "that was me"). */
+  writersOwn: PhraseSet;
+  /** Words of a third person ("his knee"), which keep a clause on the person the check is for. */
+  thirdPerson: PhraseSet;
   /** The writer telling of their own knee ("my knee's been sore", "he told me to check mine"). */
   ownKneeTold: PhraseSet;
   /** Another's operation or illness told as theirs ("my mom had a DVT", "my wife had her knee replaced"). */
@@ -320,7 +326,7 @@ function readDuration(r: PhraseReader, x: Json, path: string): DurationLanguage 
     shiftAfterUnit: numberMap(c, o.shiftAfterUnit, `${path}.shiftAfterUnit`),
     mentionBefore: c.strings(o.mentionBefore, `${path}.mentionBefore`),
     mentionAfter: c.strings(o.mentionAfter, `${path}.mentionAfter`),
-    onsetCues: r.set(o.onsetCues, `${path}.onsetCues`),
+    onsetCues: r.set(o.onsetCues, `${path}.onsetCues`, o.onsetCuesExcept ?? []),
     activityFor: r.set(o.activityFor, `${path}.activityFor`),
     otherSubjects: r.set(o.otherSubjects, `${path}.otherSubjects`),
     stillSince: r.set(c.object(o.stillSince, `${path}.stillSince`).phrases, `${path}.stillSince.phrases`),
@@ -519,6 +525,9 @@ export function parseLanguage(raw: Json, file: string, realWords: readonly strin
     longAgoMarkers: r.set(safety.longAgoMarkers, 'safety.longAgoMarkers', safety.longAgoMarkersExcept ?? []),
     elsewhere: r.set(safety.elsewhere, 'safety.elsewhere'),
     ownContrast: r.set(safety.ownContrast, 'safety.ownContrast'),
+    askingForAnother: r.set(safety.askingForAnother, 'safety.askingForAnother'),
+    writersOwn: r.set(safety.writersOwn, 'safety.writersOwn'),
+    thirdPerson: r.set(safety.thirdPerson, 'safety.thirdPerson'),
     ownKneeTold: r.set(safety.ownKneeTold, 'safety.ownKneeTold'),
     theirHistory: r.set(safety.theirHistory, 'safety.theirHistory'),
     parentTelling: r.set(safety.parentTelling, 'safety.parentTelling'),

@@ -64,6 +64,13 @@ function holidayOn(h: Holiday, year: number): CalendarDay {
 }
 
 /** "this" or "last" when the day of the month at `at` is followed by "of this month" or "of last month". */
+/** Whether the weekday at `at` is followed by "last week" or "of last week". */
+function weekdayOfLastWeek(t: readonly string[], at: number): boolean {
+  if (!WEEKDAYS.includes(t[at] ?? '')) return false;
+  const next = t[at + 1] === 'of' ? at + 2 : at + 1;
+  return t[next] === 'last' && t[next + 1] === 'week';
+}
+
 function monthNamedAfter(t: readonly string[], at: number): 'this' | 'last' | null {
   const which = t[at + 2];
   return t[at + 1] === 'of' && (which === 'this' || which === 'last') && t[at + 3] === 'month' && DAY_OF_MONTH.test(t[at] ?? '') ? which : null;
@@ -84,9 +91,11 @@ export function fromCalendar(r: Reader): DayRange[] {
     if (wd >= 0 && t[i + 1] === 'the' && isOrdinal(t[i + 2] ?? '')) return;
     // "the Wednesday before last": the week before "last Wednesday".
     const beforeLast = t[i + 1] === 'before' && t[i + 2] === 'last';
+    // "Thursday last week", "Monday of last week": that day in the week before this one.
+    const ofLastWeek = weekdayOfLastWeek(t, i);
     if (wd >= 0) {
       let d: number;
-      if (prev === 'last' || beforeLast) d = dow + 7 - wd + (beforeLast ? 7 : 0);
+      if (prev === 'last' || beforeLast || ofLastWeek) d = dow + 7 - wd + (beforeLast ? 7 : 0);
       else if (prev === 'this') d = dow >= wd ? dow - wd : dow + 7 - wd;
       else d = (dow - wd + 7) % 7 || 7;
       push(i, d, d);
@@ -94,7 +103,7 @@ export function fromCalendar(r: Reader): DayRange[] {
       let d = (dow - 5 + 7) % 7 || 7;
       if (prev === 'last' && dow >= 5) d += 7;
       push(i, d - 1, d);
-    } else if (tok === 'week' && (prev === 'last' || prev === 'this') && !NUMBER.test(t[i + 1] ?? '')) {
+    } else if (tok === 'week' && (prev === 'last' || prev === 'this') && !NUMBER.test(t[i + 1] ?? '') && !weekdayOfLastWeek(t, t[i - 2] === 'of' ? i - 3 : i - 2)) {
       if (prev === 'last') push(i, dow + 1, dow + 7);
       else push(i, 0, dow);
     } else if (isOrdinal(tok) && prev === 'the' && (r.mode === 'answer' || DATE_WORDS.has(WEEKDAYS.includes(t[i - 2] ?? '') ? t[i - 3] ?? '' : t[i - 2] ?? ''))) {

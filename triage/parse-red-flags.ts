@@ -103,6 +103,11 @@ export function aboutSomeoneElse(lang: Language, clause: Normalized): boolean {
   return affirms(lang.elsewhere, clause, lang.negation) && !affirms(lang.ownBody, clause, lang.negation);
 }
 
+/** A clause that puts what it tells on the writer ("I had my own knee scoped") and names no third person ("his knee is swollen"). */
+export function writersOwnClause(lang: Language, clause: Normalized): boolean {
+  return affirms(lang.writersOwn, clause, lang.negation) && !affirms(lang.thirdPerson, clause, lang.negation);
+}
+
 export interface RedFlagReading {
   flags: RedFlag[];
   /** The answer said "none of these" (and named nothing). */
@@ -156,8 +161,12 @@ export function readRedFlags(
   // mom had a blood clot in her leg", "my husband had knee surgery in October so he told me to check mine". Not "my son had
   // knee surgery and now it's hot": a parent tells a child's signs so, with no word of a knee of their own.
   const ownKneeTold = affirms(lang.ownKneeTold, text, lang.negation);
+  // The other way round: "I had my own knee scoped last month, but this is about my daughter": the writer's own signs, told
+  // beside a check done for someone else, are not the patient's.
+  const forAnother = affirms(lang.askingForAnother, text, lang.negation);
   const someoneElses = (h: Hit): boolean => {
     const clause = clauseAt(text, h.start);
+    if (forAnother && writersOwnClause(lang, clause)) return true;
     return (setAgainstOwn || (ownKneeTold && affirms(lang.theirHistory, clause, lang.negation))) && aboutSomeoneElse(lang, clause);
   };
   // "no swelling, well maybe a little (but not hot)": a sign denied, then granted by a hedge in the clause after, is told.
@@ -268,7 +277,9 @@ export function readRedFlags(
   }
   const fever = present(lang.cues.fever, 'fever_hot_swollen');
   // "it was swollen last year but it's fine now": heat and swelling told as history are set aside too.
-  const heatTold = told(lang.cues.heat, undefined, 'hot_swollen');
+  // Counted once where phrases overlap ("on fire" and "fire" are one telling).
+  const heatAt = toldAt(lang.cues.heat, undefined, 'hot_swollen');
+  const heatTold = heatAt.filter((h, i) => !heatAt.slice(0, i).some((o) => o.start < h.end && h.start < o.end)).length;
   const heat = heatTold > 0;
   const swelling = present(lang.cues.swelling, undefined, 'swollen');
   // Told in passing, heat is the sign with swelling, or twice over: "it's gone all hot and red" (a knee inflamed) is, "it's warm after a run" is not.

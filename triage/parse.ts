@@ -365,6 +365,10 @@ export function interpretParts(protocol: Protocol, questionId: QuestionId, text:
   // "2 not at all", "1 yes with a limp": to a yes-or-no question, words after the number that answer it must say the same
   // ("2 yes" is asked again); words that do not are read with the number below. ("2 weeks" is a time, not option 2.)
   if (opening && q.kind === 'yesno') {
+    // "2 no wait 1 yes it swelled within the hour": a number taken back is no answer; what is said after it is.
+    const restWords = normalize(opening.rest, lang.lexicon);
+    const takenBack = matchesAtStart(lang.corrections, restWords);
+    if (takenBack !== null) return interpretParts(protocol, questionId, restWords.tokens.slice(takenBack.end).join(' '), ctx);
     const rest = interpretParts(protocol, questionId, opening.rest, { ...ctx, optionsNumbered: false });
     const said = rest.own?.[q.id];
     if (said !== undefined) {

@@ -294,6 +294,8 @@ describe('questions and small talk', () => {
     // Asking whether to book, with one's own symptoms, is for the check to answer.
     "I'm training for a triathlon and my right knee is sore after runs. Should I book a physio?",
     'Dear Sir or Madam, my knee has been troubling me when I rise from a chair. Could you kindly advise whether I ought to make an appointment?',
+    'My knee pain gets a little worse every time I run. Does that mean I should book an appointment, or is it normal for a beginner?',
+    'Knee ache come and go since ten days, is normal or I need to book appointment?',
     // A terse report beside a question, a knee that needs help, a dropped "g".
     'Knees sore. 45M. Running 30k/week. What now?',
     'knee help pls',

@@ -123,6 +123,20 @@ describe('a first message about a knee: the check for someone telling of their o
     expect(plain.entity('kb.answer')).to.equal(undefined);
   });
 
+  // From blind question set 59: questions texted with no question mark, in SMS words, beside what the knee does.
+  for (const [text, topic] of [
+    ['stairs dont hurt anymore can i run now', 'return-to-running'],
+    ['ngl my quads r weak af could that b why my kneecap is cranky', 'muscle-imbalance'],
+    ['sharp pain mid run vs dull ache after, r both runners knee signs', 'symptoms'],
+  ]) {
+    it(`answers "${text}", offering the check`, async () => {
+      const turn = await new Person(bot.url).say(text);
+      expect(turn.entity('kb.answer')?.id).to.equal(topic);
+      expect(turn.entity('triage.question')).to.equal(undefined);
+      expect(offersCheck(turn)).to.equal(true);
+    });
+  }
+
   it('answers what a thing does for one\'s knee ("could orthotics help with my knee pain?"), not taking "help with my knee" as asking for the check', async () => {
     const turn = await new Person(bot.url).say('I have very flat feet. Could custom orthotics help with my knee pain, and how do they actually work?');
     expect(turn.entity('kb.answer')?.id).to.equal('orthotics');

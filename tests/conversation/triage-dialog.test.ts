@@ -484,11 +484,11 @@ describe('the check with people who call 911, start over, stop, or ask what the 
     expect(race.entity('kb.answer')).to.not.equal(undefined);
   });
 
-  it('asks whether a limping child can bear weight when a parent says he won\'t put weight on his leg', async () => {
+  // A child who "won't put weight on" the leg is read as not bearing weight, the safe side, even beside a limp.
+  it('reads a parent\'s "he won\'t put weight on his leg" as not bearing weight: to be seen today', async () => {
     const person = new Person(bot.url);
     const first = await person.say("my son is 9 and fell off the trampoline, he's limping and won't put weight on his leg");
-    expect(questionId(first)).to.equal('weight_bearing');
-    const outcome = await finishCheck(person, await person.say("he won't put weight on it"), { rapid_swelling: 'no', red_flags: 'none' });
+    const outcome = await finishCheck(person, first, { weight_bearing: "he won't put weight on it", rapid_swelling: 'no', red_flags: 'none' });
     expect(outcome.level).to.equal('urgent');
     expect(outcome.reasons).to.include('cannot_bear_weight');
   });

@@ -131,6 +131,17 @@ describe('triage free-text parsing', () => {
     ['I had knee surgery, but that was 3 weeks ago', ['recent_surgery']],
     ['the kneecap looks like its shoved way over to the outside?? thats not normal right', ['deformity']],
     ["no, none of those apply to me (he's the one who had surgery)", ['none']],
+    // From blind vignettes 72-73: a burning ache is no heat, and "on fire" told once; calves tight from hills are no calf sign;
+    // "fine at rest and at night"; a refusal to walk or bear weight; the writer's own signs beside a check for someone else.
+    ["At night it's on fire, a deep burning ache that keeps me up even lying still in bed. It's not hot or swollen to touch.", ['night_pain_weight_loss']],
+    ["None of those. My calves are a bit tight from the hills, but there's no calf pain, swelling or redness.", ['none']],
+    ["None. It's only bad when I'm running; it's fine at rest and at night.", ['none']],
+    ["She won't put weight on it or walk. No fever, and it isn't hot or swollen.", ['cannot_walk']],
+    ["It's severe even when I'm just sitting still watching TV, not only when I'm moving. Nothing else.", ['night_pain_weight_loss']],
+    ["It's hot, red and swollen. No fever, he feels fine otherwise. Funnily enough I'm the one with the flu and a temperature this week, not him.", ['hot_swollen']],
+    ['None of those, no calf pain or swelling for him. The clot history is mine, not his.', ['none']],
+    ["None for him. I'm the one with the swollen knee, his looks totally normal.", ['none']],
+    ["For her: pain at night that wakes her up, it's severe. No surgery for her, that was me.", ['night_pain_weight_loss']],
     ['numbness that comes and goes', ['tingling']],
     ['my foot is numb all the time', ['cold_pale_foot']],
     ['hot and swollen and I had an injection last week', ['recent_surgery', 'hot_swollen']],
@@ -596,6 +607,10 @@ describe('triage free-text parsing', () => {
     ['I had a replacement, 2 weeks ago.', ['recent_surgery']], ['had surgery 3 weeks ago on this knee, the other knee is fine', ['recent_surgery']],
   ]);
   table('aggravators', [['squatting to pick up my kid', ['squatting']], ['hiking', ['walking']]]);
+  // From blind vignettes 70-73: a weekday of last week, "ystrday"; pain gone beside a bump still there; walking that does not bother.
+  table('duration', [['Since Thursday last week.', 'lt1w'], ['since monday of last week', '1to2w'], ['ystrday', 'lt1w']]);
+  table('returning_status', [["It's gone, he's back to his usual walks.", 'gone'], ["The pain is gone, the bump is still there but it doesn't hurt anymore.", 'gone']]);
+  table('aggravators', [["Only the stairs. Walking with her walker doesn't bother it.", ['stairs']]]);
   // A whole birth date gives the age to the year on the clinic clock (25 November 2026): a year less while the birthday is
   // still to come, and its day is no age; a date that reads either way round (03/12/1971) reaches the band of either.
   table('age', [
@@ -753,6 +768,14 @@ describe('triage free-text parsing', () => {
       ["my knee's been sore for about 3 weeks. My mom had a blood clot in her leg so I wanted to check", { duration: '2to6w' }],
       ['my son had knee surgery 6 weeks ago and now his knee is hot and swollen', { red_flags: ['recent_surgery', 'hot_swollen'], duration: '2to6w' }],
       ['my knee hurts. my dad is having chest pain right now', { red_flags: ['breathless'] }],
+      // A check done for someone else: the writer's own operation, clot or giving way is not theirs; a child's signs still count.
+      ["I had my own knee scoped last month so I know a bit about knees, but this is about my daughter, she's 15.", { age: 'child' }],
+      ["My own knee gives way since my ACL tear years ago, but I'm asking about my husband. He's 45.", { age: 'adult' }],
+      ["I'm on blood thinners myself after a clot last year so I'm paranoid, but this is about my son, 19.", {}],
+      ['this is about my son, his knee is hot and swollen and my own knee is fine', { red_flags: ['hot_swollen'] }],
+      ['My mother-in-law is 66.', { age: 'older' }],
+      ['My 17 yo went down awkwardly at basketball.', { injury: 'yes', age: 'adult' }],
+      ["I just started running this month and my knee's sore.", {}],
       // Childhood told as when it began is no age now.
       ['since I was a teenager honestly', { duration: 'gt6w' }],
       // Heat twice over is the sign; another part's heat is not the knee's.
@@ -960,6 +983,10 @@ describe('option numbers texted to the warning-sign list (SMS)', () => {
 
   it('takes the last number where one answer is asked for ("3 sorry 2"), and an injury answered again is no warning sign', () => {
     expect(interpretAnswer(p, 'trend', '3 sorry 2', sms).answers.trend).to.equal('same');
+    // To a yes-or-no question, a number taken back is no answer: what follows the correction is ("2 no wait 1 yes it swelled").
+    expect(interpretAnswer(p, 'rapid_swelling', '2 no wait 1 yes it swelled up within like an hour', sms).answers.rapid_swelling).to.equal('yes');
+    expect(interpretAnswer(p, 'injury', '1 no wait 2 no', sms).answers.injury).to.equal('no');
+    expect(interpretAnswer(p, 'injury', '1 no', sms).understood).to.equal(false);
     expect(interpretAnswer(p, 'red_flags', 'no injury, just gradual', sms).understood).to.equal(false);
   });
 
