@@ -63,7 +63,6 @@ function holidayOn(h: Holiday, year: number): CalendarDay {
   return nthWeekday(year, month, weekday, h.nth ?? 1);
 }
 
-/** "this" or "last" when the day of the month at `at` is followed by "of this month" or "of last month". */
 /** Whether the weekday at `at` is followed by "last week" or "of last week". */
 function weekdayOfLastWeek(t: readonly string[], at: number): boolean {
   if (!WEEKDAYS.includes(t[at] ?? '')) return false;
@@ -71,6 +70,7 @@ function weekdayOfLastWeek(t: readonly string[], at: number): boolean {
   return t[next] === 'last' && t[next + 1] === 'week';
 }
 
+/** "this" or "last" when the day of the month at `at` is followed by "of this month" or "of last month". */
 function monthNamedAfter(t: readonly string[], at: number): 'this' | 'last' | null {
   const which = t[at + 2];
   return t[at + 1] === 'of' && (which === 'this' || which === 'last') && t[at + 3] === 'month' && DAY_OF_MONTH.test(t[at] ?? '') ? which : null;
