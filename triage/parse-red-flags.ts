@@ -160,14 +160,16 @@ export function readRedFlags(
   // And so is another's operation or illness told as theirs beside the writer's own knee: "my knee's been sore for 3 weeks. My
   // mom had a blood clot in her leg", "my husband had knee surgery in October so he told me to check mine". Not "my son had
   // knee surgery and now it's hot": a parent tells a child's signs so, with no word of a knee of their own.
-  const ownKneeTold = affirms(lang.ownKneeTold, text, lang.negation);
   // The other way round: "I had my own knee scoped last month, but this is about my daughter": the writer's own signs, told
-  // beside a check done for someone else, are not the patient's.
-  const forAnother = affirms(lang.askingForAnother, text, lang.negation);
+  // beside a check done for someone else, are not the patient's. Both are read once, and only when a sign is told.
+  let ownKneeTold: boolean | undefined;
+  let forAnother: boolean | undefined;
   const someoneElses = (h: Hit): boolean => {
     const clause = clauseAt(text, h.start);
+    forAnother ??= affirms(lang.askingForAnother, text, lang.negation);
     if (forAnother && writersOwnClause(lang, clause)) return true;
-    return (setAgainstOwn || (ownKneeTold && affirms(lang.theirHistory, clause, lang.negation))) && aboutSomeoneElse(lang, clause);
+    if (!setAgainstOwn) ownKneeTold ??= affirms(lang.ownKneeTold, text, lang.negation);
+    return (setAgainstOwn || (ownKneeTold === true && affirms(lang.theirHistory, clause, lang.negation))) && aboutSomeoneElse(lang, clause);
   };
   // "no swelling, well maybe a little (but not hot)": a sign denied, then granted by a hedge in the clause after, is told.
   const grantedAfter = (h: Hit): boolean => {
